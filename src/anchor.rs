@@ -1,0 +1,1 @@
+//! Alignment of block sequences by their labels.

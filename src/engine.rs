@@ -1,0 +1,1 @@
+//! The `Aligner`: runs the stages, in parallel.

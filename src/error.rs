@@ -1,0 +1,143 @@
+//! One error type for the whole crate: an opaque [`Error`] around an
+//! [`ErrorKind`] that carries the numbers, plus the file and line it concerns.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What went wrong. Matched on by callers that want to react to one case.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading or writing failed at the operating-system level.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    /// The input has no bytes, or only white space.
+    #[error("the document is empty")]
+    Empty,
+    /// The input looks like a binary file (NUL bytes or many control characters).
+    #[error("binary data at byte {offset}: this is not a text document")]
+    Binary {
+        /// Byte offset of the first offending byte.
+        offset: usize,
+    },
+    /// The input is not valid UTF-8 and carries no UTF-16 byte-order mark.
+    #[error(
+        "invalid UTF-8 at byte {offset}; convert the file to UTF-8 (or UTF-16 with a byte-order mark)"
+    )]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A UTF-16 file (by its byte-order mark) holds an invalid code unit sequence.
+    #[error("invalid UTF-16 at byte {offset}")]
+    InvalidUtf16 {
+        /// Byte offset of the first invalid code unit.
+        offset: usize,
+    },
+    /// The language could not be told from the text; give it with `--lang`.
+    #[error("cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)")]
+    UnknownLanguage,
+    /// A language code that is not one of ar, zh, en, es, fr, ru.
+    #[error("unknown language code {0:?}: expected one of ar, zh, en, es, fr, ru")]
+    BadLanguageCode(String),
+    /// A structured input (bead file, JSON line, manifest, job file) is malformed.
+    #[error("{0}")]
+    Malformed(String),
+    /// The request does not make sense (wrong combination of options and the like).
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// An error with the file and line it concerns.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    path: Option<PathBuf>,
+    line: Option<usize>,
+}
+
+impl Error {
+    /// An error of this kind with no file attached yet.
+    pub fn new(kind: ErrorKind) -> Error {
+        Error {
+            kind,
+            path: None,
+            line: None,
+        }
+    }
+
+    /// Attach the file the error concerns (keeps one already attached).
+    pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
+        if self.path.is_none() {
+            self.path = Some(path.as_ref().to_path_buf());
+        }
+        self
+    }
+
+    /// Attach the 1-based line the error concerns.
+    pub fn with_line(mut self, line: usize) -> Error {
+        self.line = Some(line);
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The file, when known.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The 1-based line, when known.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// Shorthand for a [`ErrorKind::Malformed`] error.
+    pub fn malformed(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Malformed(msg.into()))
+    }
+
+    /// Shorthand for a [`ErrorKind::Usage`] error.
+    pub fn usage(msg: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Usage(msg.into()))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line) {
+            (Some(p), Some(l)) => write!(f, "{}:{}: {}", p.display(), l, self.kind),
+            (Some(p), None) => write!(f, "{}: {}", p.display(), self.kind),
+            (None, Some(l)) => write!(f, "line {}: {}", l, self.kind),
+            (None, None) => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::new(ErrorKind::Io(e))
+    }
+}
+
+impl From<ErrorKind> for Error {
+    fn from(kind: ErrorKind) -> Error {
+        Error::new(kind)
+    }
+}
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
