@@ -1,1 +1,403 @@
-//! The `Aligner`: runs the stages, in parallel.
+//! The [`Aligner`]: runs anchor → segment → score+align over parsed
+//! documents, with rayon over regions and over language versions.
+//!
+//! Results do not depend on the number of threads: every parallel step
+//! collects into a vector in input order, and nothing is reduced in an order
+//! that depends on scheduling.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::align::{self, Bead, Params};
+use crate::anchor::{self, Region};
+use crate::document::Document;
+use crate::lang::Lang;
+use crate::score::Lexicon;
+use crate::segment;
+
+/// Builds an [`Aligner`]; every setting has a default that works.
+#[derive(Clone, Debug, Default)]
+pub struct AlignerBuilder {
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+impl AlignerBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> AlignerBuilder {
+        AlignerBuilder::default()
+    }
+
+    /// A bilingual lexicon used as one more scoring signal (default: none).
+    pub fn lexicon(&mut self, lexicon: Option<Arc<Lexicon>>) -> &mut AlignerBuilder {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// The aligner with these settings. The builder can be used again.
+    pub fn build(&self) -> Aligner {
+        Aligner {
+            lexicon: self.lexicon.clone(),
+        }
+    }
+}
+
+/// Aligns the hub version of a document with its other language versions.
+#[derive(Clone, Debug, Default)]
+pub struct Aligner {
+    lexicon: Option<Arc<Lexicon>>,
+}
+
+/// One sentence of a document, original characters.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sentence {
+    /// The sentence text.
+    pub text: String,
+    /// Index of the unit (block or footnote, see [`anchor::units`]) it comes from.
+    pub unit: usize,
+    /// Index of the region it belongs to.
+    pub region: usize,
+}
+
+/// The alignment of one anchored region.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegionAlignment {
+    /// The region, in unit indices.
+    pub region: Region,
+    /// Its hub sentences (indices into [`PairAlignment::src`]).
+    pub src: Range<usize>,
+    /// Its other-language sentences (indices into [`PairAlignment::tgt`]).
+    pub tgt: Range<usize>,
+    /// The beads, in document-wide sentence indices.
+    pub beads: Vec<Bead>,
+}
+
+/// The alignment of the hub with one other language version.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairAlignment {
+    /// Document id: the symbol when known, else the hub's name.
+    pub doc: String,
+    /// The hub language.
+    pub src_lang: Lang,
+    /// The other language.
+    pub tgt_lang: Lang,
+    /// Hub sentences in document order.
+    pub src: Vec<Sentence>,
+    /// Other-language sentences in document order.
+    pub tgt: Vec<Sentence>,
+    /// The regions in order; their beads together cover every sentence once.
+    pub regions: Vec<RegionAlignment>,
+}
+
+impl PairAlignment {
+    /// All beads in order.
+    pub fn beads(&self) -> impl Iterator<Item = &Bead> {
+        self.regions.iter().flat_map(|r| r.beads.iter())
+    }
+
+    /// Counts for a summary.
+    pub fn stats(&self) -> Stats {
+        let mut s = Stats::default();
+        s.add_pair(self);
+        s
+    }
+}
+
+/// Counts over one or more alignments, for summaries and reports.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Language pairs aligned.
+    pub pairs: usize,
+    /// Regions aligned.
+    pub regions: usize,
+    /// Regions fixed by a shared label.
+    pub anchored_regions: usize,
+    /// Hub sentences.
+    pub src_sentences: usize,
+    /// Other-language sentences.
+    pub tgt_sentences: usize,
+    /// Beads by type (`1-1`, `2-1`, `0-1` …).
+    pub beads_by_type: BTreeMap<String, usize>,
+    /// Sum of bead scores over beads with both sides non-empty.
+    pub score_sum: f64,
+    /// Beads with both sides non-empty.
+    pub linked_beads: usize,
+}
+
+impl Stats {
+    /// Adds one pair alignment to the counts.
+    pub fn add_pair(&mut self, p: &PairAlignment) {
+        self.pairs += 1;
+        self.regions += p.regions.len();
+        self.anchored_regions += p
+            .regions
+            .iter()
+            .filter(|r| r.region.kind == anchor::RegionKind::Anchored)
+            .count();
+        self.src_sentences += p.src.len();
+        self.tgt_sentences += p.tgt.len();
+        for b in p.beads() {
+            *self
+                .beads_by_type
+                .entry(format!("{}-{}", b.src.len(), b.tgt.len()))
+                .or_default() += 1;
+            if !b.src.is_empty() && !b.tgt.is_empty() {
+                self.score_sum += f64::from(b.score);
+                self.linked_beads += 1;
+            }
+        }
+    }
+
+    /// All beads counted.
+    pub fn beads(&self) -> usize {
+        self.beads_by_type.values().sum()
+    }
+
+    /// Mean score of beads with both sides non-empty (0 when there are none).
+    pub fn mean_score(&self) -> f64 {
+        if self.linked_beads == 0 {
+            0.0
+        } else {
+            self.score_sum / self.linked_beads as f64
+        }
+    }
+}
+
+/// Sentences of one document, with the sentence range of each unit.
+struct Segmented {
+    sentences: Vec<String>,
+    unit_sents: Vec<Range<usize>>,
+}
+
+fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
+    let mut sentences = Vec::new();
+    let mut unit_sents = Vec::with_capacity(units.len());
+    for u in units {
+        let start = sentences.len();
+        sentences.extend(
+            segment::segment(u.text, lang)
+                .into_iter()
+                .map(|r| u.text[r].to_string()),
+        );
+        unit_sents.push(start..sentences.len());
+    }
+    Segmented {
+        sentences,
+        unit_sents,
+    }
+}
+
+/// The sentence range spanned by a unit range.
+fn sentence_span(seg: &Segmented, units: &Range<usize>) -> Range<usize> {
+    if units.is_empty() {
+        // An empty unit range sits just before unit `start`.
+        let at = seg
+            .unit_sents
+            .get(units.start)
+            .map_or(seg.sentences.len(), |r| r.start);
+        return at..at;
+    }
+    seg.unit_sents[units.start].start..seg.unit_sents[units.end - 1].end
+}
+
+impl Aligner {
+    /// An aligner with the default settings.
+    pub fn new() -> Aligner {
+        AlignerBuilder::new().build()
+    }
+
+    /// A builder for an aligner with other settings.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder::new()
+    }
+
+    /// Aligns the hub document with one other language version.
+    pub fn align_pair(&self, hub: &Document, other: &Document) -> PairAlignment {
+        let src_units = anchor::units(hub);
+        let tgt_units = anchor::units(other);
+        let regions = anchor::anchor(&src_units, &tgt_units);
+        let src_seg = segment_units(&src_units, hub.lang);
+        let tgt_seg = segment_units(&tgt_units, other.lang);
+
+        // The length ratio is a property of the language pair and of the
+        // document's translator, so it is estimated once over the whole document.
+        let src_texts: Vec<&str> = src_seg.sentences.iter().map(String::as_str).collect();
+        let tgt_texts: Vec<&str> = tgt_seg.sentences.iter().map(String::as_str).collect();
+        let mut params = Params::estimate(hub.lang, other.lang, &src_texts, &tgt_texts);
+        if let Some(lex) = &self.lexicon {
+            params = params.with_lexicon(Arc::clone(lex));
+        }
+
+        let aligned: Vec<RegionAlignment> = regions
+            .into_par_iter()
+            .map(|region| {
+                let s = sentence_span(&src_seg, &region.src);
+                let t = sentence_span(&tgt_seg, &region.tgt);
+                let beads = align::align(&src_texts[s.clone()], &tgt_texts[t.clone()], &params)
+                    .into_iter()
+                    .map(|b| Bead {
+                        src: b.src.start + s.start..b.src.end + s.start,
+                        tgt: b.tgt.start + t.start..b.tgt.end + t.start,
+                        score: b.score,
+                    })
+                    .collect();
+                RegionAlignment {
+                    region,
+                    src: s,
+                    tgt: t,
+                    beads,
+                }
+            })
+            .collect();
+
+        let sentences = |seg: Segmented, pick: fn(&RegionAlignment) -> &Range<usize>| {
+            let mut region_of = vec![0; seg.sentences.len()];
+            for (k, r) in aligned.iter().enumerate() {
+                for x in pick(r).clone() {
+                    region_of[x] = k;
+                }
+            }
+            let mut unit_of = vec![0; seg.sentences.len()];
+            for (u, r) in seg.unit_sents.iter().enumerate() {
+                for x in r.clone() {
+                    unit_of[x] = u;
+                }
+            }
+            seg.sentences
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Sentence {
+                    text,
+                    unit: unit_of[i],
+                    region: region_of[i],
+                })
+                .collect::<Vec<_>>()
+        };
+        let src = sentences(src_seg, |r| &r.src);
+        let tgt = sentences(tgt_seg, |r| &r.tgt);
+        PairAlignment {
+            doc: doc_id(hub),
+            src_lang: hub.lang,
+            tgt_lang: other.lang,
+            src,
+            tgt,
+            regions: aligned,
+        }
+    }
+
+    /// Aligns the hub with each other version (in parallel); results in the
+    /// order of `others`.
+    pub fn align_all(&self, hub: &Document, others: &[Document]) -> Vec<PairAlignment> {
+        others.par_iter().map(|o| self.align_pair(hub, o)).collect()
+    }
+}
+
+/// The id a document is known by in the output: its symbol, else its name.
+pub fn doc_id(doc: &Document) -> String {
+    doc.symbol.clone().unwrap_or_else(|| doc.name.clone())
+}
+
+/// One row of a six-way alignment: a group of hub sentences and, for each
+/// other language, the sentences that correspond to it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MultiRow {
+    /// The region label of the row's first hub sentence.
+    pub region: String,
+    /// Hub sentence indices.
+    pub hub: Range<usize>,
+    /// Per other language (in the order of the pair alignments): sentence
+    /// indices and the lowest bead score in the row (`None` when no bead links
+    /// both sides).
+    pub cells: Vec<(Range<usize>, Option<f32>)>,
+}
+
+/// Combines pair alignments that share one hub into rows: the finest grouping
+/// of hub sentences that every pair alignment respects.
+///
+/// All `pairs` must come from the same hub document (same sentences).
+pub fn multiway(pairs: &[PairAlignment]) -> Vec<MultiRow> {
+    let Some(first) = pairs.first() else {
+        return Vec::new();
+    };
+    let n = first.src.len();
+    // A cut at hub position p is allowed by a pair when one of its beads ends
+    // there; a row boundary needs every pair to allow it.
+    let mut allowed = vec![pairs.len(); n + 1];
+    for p in pairs {
+        let mut seen = vec![false; n + 1];
+        for b in p.beads() {
+            if !b.src.is_empty() {
+                seen[b.src.start] = true;
+                seen[b.src.end] = true;
+            }
+        }
+        for (a, s) in allowed.iter_mut().zip(&seen) {
+            if !*s {
+                *a -= 1;
+            }
+        }
+    }
+    let mut cuts: Vec<usize> = (1..n)
+        .filter(|&p| allowed[p] == pairs.len())
+        .collect();
+    cuts.insert(0, 0);
+    cuts.push(n);
+    cuts.dedup();
+    let hubs: Vec<Range<usize>> = if n == 0 {
+        vec![0..0]
+    } else {
+        cuts.windows(2).map(|w| w[0]..w[1]).collect()
+    };
+    // Row index of every hub position; position n belongs to the last row.
+    let mut row_at = vec![hubs.len() - 1; n + 1];
+    for (k, h) in hubs.iter().enumerate() {
+        for x in h.clone() {
+            row_at[x] = k;
+        }
+    }
+
+    let mut rows: Vec<MultiRow> = hubs
+        .iter()
+        .map(|h| MultiRow {
+            region: first
+                .src
+                .get(h.start)
+                .map(|s| first.regions[s.region].region.label.clone())
+                .unwrap_or_default(),
+            hub: h.clone(),
+            cells: Vec::with_capacity(pairs.len()),
+        })
+        .collect();
+    for p in pairs {
+        let mut cells: Vec<(Option<Range<usize>>, Option<f32>)> = vec![(None, None); rows.len()];
+        for b in p.beads() {
+            // Added text (0-1) goes with the row it follows, or the first row at the start.
+            let k = if b.src.is_empty() {
+                row_at[b.src.start.saturating_sub(1)]
+            } else {
+                row_at[b.src.start]
+            };
+            let cell = &mut cells[k];
+            if !b.tgt.is_empty() {
+                cell.0 = Some(match cell.0.take() {
+                    None => b.tgt.clone(),
+                    Some(r) => r.start.min(b.tgt.start)..r.end.max(b.tgt.end),
+                });
+            }
+            if !b.src.is_empty() && !b.tgt.is_empty() {
+                cell.1 = Some(cell.1.map_or(b.score, |s: f32| s.min(b.score)));
+            }
+        }
+        // A row with no target text still has a place in the target sequence.
+        let mut next = 0;
+        for (row, (range, score)) in rows.iter_mut().zip(cells) {
+            let range = range.unwrap_or(next..next);
+            next = range.end;
+            row.cells.push((range, score));
+        }
+    }
+    rows
+}
