@@ -25,6 +25,7 @@ pub mod parse;
 pub mod qa;
 pub mod score;
 pub mod segment;
+pub mod synth;
 
 pub use document::{Block, BlockKind, Document, Footnote, Label};
 pub use error::{Error, ErrorKind, Result};
