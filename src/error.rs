@@ -36,7 +36,9 @@ pub enum ErrorKind {
         offset: usize,
     },
     /// The language could not be told from the text; give it with `--lang`.
-    #[error("cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)")]
+    #[error(
+        "cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)"
+    )]
     UnknownLanguage,
     /// A language code that is not one of ar, zh, en, es, fr, ru.
     #[error("unknown language code {0:?}: expected one of ar, zh, en, es, fr, ru")]
