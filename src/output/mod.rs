@@ -227,7 +227,7 @@ pub(crate) fn is_break(c: char) -> bool {
 pub(crate) fn write_flat<W: io::Write>(w: &mut W, s: &str) -> io::Result<()> {
     let mut rest = s;
     while let Some(i) = rest.find(is_break) {
-        w.write_all(rest[..i].as_bytes())?;
+        w.write_all(&rest.as_bytes()[..i])?;
         w.write_all(b" ")?;
         let len = rest[i..].chars().next().map_or(1, char::len_utf8);
         rest = &rest[i + len..];

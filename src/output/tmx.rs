@@ -99,11 +99,11 @@ pub fn write_escaped<W: Write>(w: &mut W, s: &str) -> io::Result<()> {
                 None => continue,
             },
         };
-        w.write_all(s[start..i].as_bytes())?;
+        w.write_all(&s.as_bytes()[start..i])?;
         w.write_all(rep.as_bytes())?;
         start = i + c.len_utf8();
     }
-    w.write_all(s[start..].as_bytes())
+    w.write_all(&s.as_bytes()[start..])
 }
 
 impl<W: Write> PairWriter for TmxWriter<W> {
