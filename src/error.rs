@@ -35,6 +35,12 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid code unit.
         offset: usize,
     },
+    /// The input is larger than the 4 GiB a document may hold.
+    #[error("the document is {len} bytes; documents over 4 GiB are not supported")]
+    TooLarge {
+        /// Its size in bytes.
+        len: usize,
+    },
     /// The language could not be told from the text; give it with `--lang`.
     #[error(
         "cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)"

@@ -1,1 +1,335 @@
 //! Strict and lax precision, recall and F1 against a gold alignment.
+//!
+//! The scoring is the one Vecalign's `score.py` implements (after Sennrich &
+//! Volk's lax/strict measures, also used by Bertalign), so figures compare
+//! with published ones:
+//!
+//! - Each file's beads are taken as a set (duplicates count once), and beads
+//!   empty on both sides are dropped.
+//! - **Precision** looks at every test bead, 1-0 and 0-1 beads included: a
+//!   strict hit is a bead that is also in the gold set; a lax hit is a strict
+//!   hit or a bead that shares a source sentence *and* a target sentence with
+//!   some gold bead. So a test 1-0 bead is a hit only when gold has the very
+//!   same 1-0 bead.
+//! - **Recall** does the same with the roles swapped, after dropping the 1-0
+//!   and 0-1 beads from *both* sides.
+//! - Counts are summed over all files first; precision, recall and F1 come
+//!   from the sums (F1 from P and R, 0 when both are 0).
+//!
+//! ```
+//! use sixalign::align::Bead;
+//! use sixalign::eval::{score_pair, Scores};
+//!
+//! let b = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| Bead { src: s, tgt: t, score: 0.0 };
+//! let gold = [b(0..1, 0..1), b(1..2, 1..2)];
+//! let test = [b(0..2, 0..2)]; // merged: a lax hit, a strict miss
+//! let s = Scores::from_counts(score_pair(&gold, &test), 1, gold.len(), test.len());
+//! assert_eq!((s.strict.precision, s.lax.precision), (0.0, 1.0));
+//! assert_eq!((s.strict.recall, s.lax.recall), (0.0, 1.0));
+//! ```
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs;
+use std::ops::{Add, AddAssign, Range};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::align::Bead;
+use crate::error::{Error, Result};
+use crate::output::parse_beads;
+
+/// Hits and total for one direction (precision or recall).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Beads matched exactly.
+    pub strict: usize,
+    /// Beads matched exactly or overlapping on both sides.
+    pub lax: usize,
+    /// Beads looked at (the denominator).
+    pub total: usize,
+}
+
+/// The raw counts of one or more files; add them up, then make [`Scores`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Test beads checked against gold.
+    pub precision: Tally,
+    /// Gold beads (1-0/0-1 excluded) checked against test (1-0/0-1 excluded).
+    pub recall: Tally,
+}
+
+impl AddAssign for Tally {
+    fn add_assign(&mut self, o: Tally) {
+        self.strict += o.strict;
+        self.lax += o.lax;
+        self.total += o.total;
+    }
+}
+
+impl AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.precision += o.precision;
+        self.recall += o.recall;
+    }
+}
+
+impl Add for Counts {
+    type Output = Counts;
+    fn add(mut self, o: Counts) -> Counts {
+        self += o;
+        self
+    }
+}
+
+impl std::iter::Sum for Counts {
+    fn sum<I: Iterator<Item = Counts>>(iter: I) -> Counts {
+        iter.fold(Counts::default(), Add::add)
+    }
+}
+
+/// Precision, recall and F1 of one kind (strict or lax), with the counts behind them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Prf {
+    /// Hits among test beads / test beads.
+    pub precision: f64,
+    /// Hits among gold beads / gold beads.
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Test beads that are hits.
+    pub precision_hits: usize,
+    /// Test beads scored (precision denominator).
+    pub test_links: usize,
+    /// Gold beads that are hits.
+    pub recall_hits: usize,
+    /// Gold beads scored (recall denominator).
+    pub gold_links: usize,
+}
+
+impl Prf {
+    fn new(precision_hits: usize, test_links: usize, recall_hits: usize, gold_links: usize) -> Prf {
+        // Vecalign scores 0 whenever a denominator is 0.
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        let precision = ratio(precision_hits, test_links);
+        let recall = ratio(recall_hits, gold_links);
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            precision,
+            recall,
+            f1,
+            precision_hits,
+            test_links,
+            recall_hits,
+            gold_links,
+        }
+    }
+}
+
+/// The result of an evaluation: strict and lax figures over all files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Exact bead matches.
+    pub strict: Prf,
+    /// Overlap on both sides.
+    pub lax: Prf,
+    /// Number of gold/test file pairs scored.
+    pub files: usize,
+    /// Beads read from the gold files (all kinds, before any filtering).
+    pub gold_beads: usize,
+    /// Beads read from the test files (all kinds, before any filtering).
+    pub test_beads: usize,
+}
+
+impl Scores {
+    /// Figures from summed counts.
+    pub fn from_counts(c: Counts, files: usize, gold_beads: usize, test_beads: usize) -> Scores {
+        Scores {
+            strict: Prf::new(
+                c.precision.strict,
+                c.precision.total,
+                c.recall.strict,
+                c.recall.total,
+            ),
+            lax: Prf::new(
+                c.precision.lax,
+                c.precision.total,
+                c.recall.lax,
+                c.recall.total,
+            ),
+            files,
+            gold_beads,
+            test_beads,
+        }
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} file{}, {} gold beads, {} test beads",
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.gold_beads,
+            self.test_beads
+        )?;
+        writeln!(f, "             strict     lax")?;
+        let (s, l) = (&self.strict, &self.lax);
+        writeln!(f, "precision    {:.4}   {:.4}", s.precision, l.precision)?;
+        writeln!(f, "recall       {:.4}   {:.4}", s.recall, l.recall)?;
+        write!(f, "F1           {:.4}   {:.4}", s.f1, l.f1)
+    }
+}
+
+type Link = (Range<usize>, Range<usize>);
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Vecalign's `_precision`: how many `test` links are in `gold` (strict) or
+/// overlap a gold link on both sides (lax).
+fn tally(gold: &[Link], test: &[Link]) -> Tally {
+    let gold_set: HashSet<&Link> = gold.iter().collect();
+    // Source sentence -> target ranges of the gold links holding it.
+    let mut by_src: HashMap<usize, Vec<&Range<usize>>> = HashMap::new();
+    for (s, t) in gold {
+        for i in s.clone() {
+            by_src.entry(i).or_default().push(t);
+        }
+    }
+    let mut out = Tally::default();
+    for link in test {
+        out.total += 1;
+        if gold_set.contains(link) {
+            out.strict += 1;
+            out.lax += 1;
+        } else if link.0.clone().any(|i| {
+            by_src
+                .get(&i)
+                .is_some_and(|ts| ts.iter().any(|t| overlaps(t, &link.1)))
+        }) {
+            out.lax += 1;
+        }
+    }
+    out
+}
+
+/// Distinct links, without the ones empty on both sides; with `only_full`,
+/// also without 1-0 and 0-1 links. Sorted, so results never depend on hash order.
+fn links(beads: &[Bead], only_full: bool) -> Vec<Link> {
+    let mut v: Vec<Link> = beads
+        .iter()
+        .filter(|b| {
+            if only_full {
+                !b.src.is_empty() && !b.tgt.is_empty()
+            } else {
+                !b.src.is_empty() || !b.tgt.is_empty()
+            }
+        })
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect();
+    v.sort_by_key(|(s, t)| (s.start, s.end, t.start, t.end));
+    v.dedup();
+    v
+}
+
+/// Scores one test alignment against its gold alignment.
+pub fn score_pair(gold: &[Bead], test: &[Bead]) -> Counts {
+    Counts {
+        precision: tally(&links(gold, false), &links(test, false)),
+        recall: tally(&links(test, true), &links(gold, true)),
+    }
+}
+
+/// Scores several (gold, test) alignments, summing counts over them.
+pub fn score_all<'a, I>(pairs: I) -> Scores
+where
+    I: IntoIterator<Item = (&'a [Bead], &'a [Bead])>,
+{
+    let (mut counts, mut files, mut gold_beads, mut test_beads) = (Counts::default(), 0, 0, 0);
+    for (gold, test) in pairs {
+        counts += score_pair(gold, test);
+        files += 1;
+        gold_beads += gold.len();
+        test_beads += test.len();
+    }
+    Scores::from_counts(counts, files, gold_beads, test_beads)
+}
+
+/// Reads and parses one bead file; errors name the file (and line).
+pub fn read_beads(path: &Path) -> Result<Vec<Bead>> {
+    let text = fs::read_to_string(path).map_err(|e| Error::from(e).with_path(path))?;
+    parse_beads(&text).map_err(|e| e.with_path(path))
+}
+
+/// Regular, non-hidden files directly in `dir`, by name.
+fn bead_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let io_err = |e: std::io::Error| Error::from(e).with_path(dir);
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io_err)? {
+        let entry = entry.map_err(io_err)?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !path.is_file() {
+            continue;
+        }
+        out.push((name, path));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Evaluates `test` against `gold`: two bead files, or two directories whose
+/// files are matched by name (every file needs its counterpart; the error
+/// names the one that has none).
+pub fn eval_paths(gold: &Path, test: &Path) -> Result<Scores> {
+    let pairs: Vec<(PathBuf, PathBuf)> = match (gold.is_dir(), test.is_dir()) {
+        (false, false) => vec![(gold.to_path_buf(), test.to_path_buf())],
+        (true, true) => {
+            let golds = bead_files(gold)?;
+            let tests = bead_files(test)?;
+            if golds.is_empty() {
+                return Err(Error::usage("no bead files in the gold directory").with_path(gold));
+            }
+            let test_names: HashSet<&str> = tests.iter().map(|(n, _)| n.as_str()).collect();
+            let gold_names: HashSet<&str> = golds.iter().map(|(n, _)| n.as_str()).collect();
+            if let Some((name, _)) = golds.iter().find(|(n, _)| !test_names.contains(n.as_str())) {
+                return Err(Error::usage(format!(
+                    "gold file {name} has no test file of the same name"
+                ))
+                .with_path(test.join(name)));
+            }
+            if let Some((name, _)) = tests.iter().find(|(n, _)| !gold_names.contains(n.as_str())) {
+                return Err(Error::usage(format!(
+                    "test file {name} has no gold file of the same name"
+                ))
+                .with_path(gold.join(name)));
+            }
+            golds
+                .into_iter()
+                .map(|(name, g)| (g, test.join(name)))
+                .collect()
+        }
+        _ => {
+            return Err(Error::usage(format!(
+                "compare a file with a file or a directory with a directory, not {} with {}",
+                gold.display(),
+                test.display()
+            )));
+        }
+    };
+    let mut loaded = Vec::with_capacity(pairs.len());
+    for (g, t) in &pairs {
+        loaded.push((read_beads(g)?, read_beads(t)?));
+    }
+    Ok(score_all(
+        loaded.iter().map(|(g, t)| (g.as_slice(), t.as_slice())),
+    ))
+}

@@ -20,6 +20,7 @@ pub mod error;
 pub mod eval;
 pub mod lang;
 pub mod load;
+pub mod normalize;
 pub mod output;
 pub mod parse;
 pub mod qa;

@@ -1,1 +1,3 @@
 //! One integration test binary, one module per feature.
+
+mod segment;

@@ -1,1 +1,320 @@
-//! One writer per output format.
+//! One writer per output format, each over any [`io::Write`].
+//!
+//! The aligner hands out records ([`Pair`] for a bilingual alignment, [`Row`]
+//! for a six-way one) and a [`PairWriter`] turns them into bytes. Every format
+//! is one small type in its own file, so tests write into a `Vec<u8>`:
+//!
+//! ```
+//! use sixalign::output::{JsonlWriter, Pair, PairWriter};
+//! use sixalign::Lang;
+//!
+//! let mut out = Vec::new();
+//! let mut w = JsonlWriter::new(&mut out);
+//! w.write_pair(&Pair {
+//!     doc: "A/RES/74/28",
+//!     region: "1",
+//!     src_lang: Lang::Zh,
+//!     tgt_lang: Lang::En,
+//!     src: &["大会，"],
+//!     tgt: &["The General Assembly,"],
+//!     src_range: 0..1,
+//!     tgt_range: 0..1,
+//!     score: 0.93,
+//! })?;
+//! w.finish()?;
+//! let line = String::from_utf8(out).unwrap();
+//! assert!(line.starts_with(r#"{"doc":"A/RES/74/28","region":"1","src_lang":"zh""#));
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Formats and what they do with awkward text:
+//!
+//! - [`TsvWriter`]: tab-separated, one pair (or six-way row) per line. Tabs,
+//!   newlines and other line breaks inside a field become one space each,
+//!   because TSV has no quoting.
+//! - [`JsonlWriter`]: one JSON object per line; text is kept exactly.
+//! - [`TmxWriter`]: TMX 1.4b; text is kept exactly except for characters XML
+//!   1.0 forbids (see [`tmx`]).
+//! - [`MosesWriter`]: line-parallel plain files, one per language; line breaks
+//!   and tabs inside a segment become spaces so the files stay parallel.
+//! - [`BeadsWriter`]: sentence-index beads `[0]:[0, 1]:0.93`, the gold-set
+//!   format, plus the reader [`parse_beads`].
+
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+pub mod beads;
+pub mod jsonl;
+pub mod moses;
+pub mod tmx;
+pub mod tsv;
+
+pub use beads::{BeadsWriter, parse_beads, write_beads};
+pub use jsonl::JsonlWriter;
+pub use moses::MosesWriter;
+pub use tmx::TmxWriter;
+pub use tsv::TsvWriter;
+
+/// One aligned pair: a group of hub sentences and its counterpart.
+#[derive(Clone, Debug)]
+pub struct Pair<'a> {
+    /// Document id (usually the UN symbol or the file stem).
+    pub doc: &'a str,
+    /// Label of the anchored region (paragraph number, `preamble`, …).
+    pub region: &'a str,
+    /// Language of `src` (the hub, normally Chinese).
+    pub src_lang: Lang,
+    /// Language of `tgt`.
+    pub tgt_lang: Lang,
+    /// The hub sentences of the bead, original text.
+    pub src: &'a [&'a str],
+    /// The counterpart sentences, original text.
+    pub tgt: &'a [&'a str],
+    /// Sentence indices of `src` within the document.
+    pub src_range: Range<usize>,
+    /// Sentence indices of `tgt` within the document.
+    pub tgt_range: Range<usize>,
+    /// How good the link is (0 to 1).
+    pub score: f32,
+}
+
+/// One six-way row: a group of hub sentences and the counterpart in each other language.
+#[derive(Clone, Debug)]
+pub struct Row<'a> {
+    /// Document id.
+    pub doc: &'a str,
+    /// Label of the anchored region.
+    pub region: &'a str,
+    /// One cell per language, the hub first.
+    pub cells: &'a [Cell<'a>],
+}
+
+/// One language's part of a [`Row`].
+#[derive(Clone, Debug)]
+pub struct Cell<'a> {
+    /// The language of the sentences.
+    pub lang: Lang,
+    /// The sentences, original text (may be empty when nothing corresponds).
+    pub sentences: &'a [&'a str],
+    /// Sentence indices within this language's document.
+    pub range: Range<usize>,
+    /// Score of the link to the hub; `None` for the hub itself.
+    pub score: Option<f32>,
+}
+
+/// A sink for aligned records, one implementation per [`Format`].
+///
+/// Call [`begin`](PairWriter::begin) once, then any number of
+/// [`write_pair`](PairWriter::write_pair) / [`write_row`](PairWriter::write_row),
+/// then [`finish`](PairWriter::finish), which writes any trailer and flushes.
+pub trait PairWriter {
+    /// Writes whatever precedes the records (a TMX header, …).
+    fn begin(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Writes one bilingual pair.
+    fn write_pair(&mut self, p: &Pair) -> io::Result<()>;
+    /// Writes one six-way row. Formats that hold only one language pair
+    /// (beads) return an [`io::ErrorKind::Unsupported`] error.
+    fn write_row(&mut self, r: &Row) -> io::Result<()>;
+    /// Writes whatever follows the records and flushes.
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<T: PairWriter + ?Sized> PairWriter for Box<T> {
+    fn begin(&mut self) -> io::Result<()> {
+        (**self).begin()
+    }
+    fn write_pair(&mut self, p: &Pair) -> io::Result<()> {
+        (**self).write_pair(p)
+    }
+    fn write_row(&mut self, r: &Row) -> io::Result<()> {
+        (**self).write_row(r)
+    }
+    fn finish(&mut self) -> io::Result<()> {
+        (**self).finish()
+    }
+}
+
+/// The output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Tab-separated values.
+    Tsv,
+    /// JSON Lines.
+    Jsonl,
+    /// TMX 1.4b translation memory.
+    Tmx,
+    /// Moses: line-parallel plain text files, one per language.
+    Moses,
+    /// Bead files `[0]:[0, 1]`, as gold sets use.
+    Beads,
+}
+
+impl Format {
+    /// All formats, in the order help texts list them.
+    pub const ALL: [Format; 5] = [
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Tmx,
+        Format::Moses,
+        Format::Beads,
+    ];
+
+    /// The name used on the command line (`tsv`, `jsonl`, `tmx`, `moses`, `beads`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Tmx => "tmx",
+            Format::Moses => "moses",
+            Format::Beads => "beads",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format> {
+        let lower = s.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == lower)
+            .ok_or_else(|| {
+                Error::usage(format!(
+                    "unknown output format {s:?}: expected one of tsv, jsonl, tmx, moses, beads"
+                ))
+            })
+    }
+}
+
+/// Joins the sentences of one side of a bead into one segment: with a single
+/// space for ar/en/es/fr/ru, with nothing for Chinese (which does not put
+/// spaces between sentences).
+pub fn join_segment(lang: Lang, sentences: &[&str]) -> String {
+    let sep = if lang == Lang::Zh { "" } else { " " };
+    sentences.join(sep)
+}
+
+/// True for characters that some tool treats as a line break or field
+/// separator: tab, LF, CR, VT, FF, the information separators U+001C–U+001E,
+/// NEL, and the Unicode line/paragraph separators. Python's `splitlines`
+/// breaks on all of these, which is how Moses files silently lose parallelism.
+pub(crate) fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{1C}'
+            ..='\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Writes `s` with every [`is_break`] character replaced by a space.
+pub(crate) fn write_flat<W: io::Write>(w: &mut W, s: &str) -> io::Result<()> {
+    let mut rest = s;
+    while let Some(i) = rest.find(is_break) {
+        w.write_all(&rest.as_bytes()[..i])?;
+        w.write_all(b" ")?;
+        let len = rest[i..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + len..];
+    }
+    w.write_all(rest.as_bytes())
+}
+
+/// A score rounded to 4 decimals, as every text format prints it, so output
+/// does not depend on float formatting details.
+pub(crate) fn round4(score: f32) -> f64 {
+    (f64::from(score) * 10_000.0).round() / 10_000.0
+}
+
+/// Where output goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output (not possible for Moses, which needs one file per language).
+    Stdout,
+    /// A file. For Moses this is a prefix: `OUT` gives `OUT.zh`, `OUT.en`, ….
+    Path(PathBuf),
+}
+
+impl Target {
+    /// `-` means standard output, anything else a path.
+    pub fn from_arg(arg: &str) -> Target {
+        if arg == "-" {
+            Target::Stdout
+        } else {
+            Target::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// The Moses file for one language: `PREFIX.<code>`.
+pub fn moses_path(prefix: &Path, lang: Lang) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(".");
+    s.push(lang.code());
+    PathBuf::from(s)
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>> {
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| Error::from(e).with_path(path))
+}
+
+/// Builds the writer for `format` into `target`, creating files right away
+/// so a bad path fails before any work is done (the error names the file).
+///
+/// `langs` are the languages of the run, hub first (`[Zh, En]` for a
+/// bilingual run, all six for a six-way one); only Moses needs them, to
+/// create one file per language (`PREFIX.zh`, `PREFIX.en`, …).
+///
+/// The caller calls [`PairWriter::begin`] before the first record and
+/// [`PairWriter::finish`] at the end (which flushes).
+pub fn writer_for(format: Format, target: &Target, langs: &[Lang]) -> Result<Box<dyn PairWriter>> {
+    fn sink(target: &Target) -> Result<Box<dyn io::Write>> {
+        Ok(match target {
+            Target::Stdout => Box::new(BufWriter::new(io::stdout().lock())),
+            Target::Path(p) => Box::new(create(p)?),
+        })
+    }
+    Ok(match format {
+        Format::Tsv => Box::new(TsvWriter::new(sink(target)?)),
+        Format::Jsonl => Box::new(JsonlWriter::new(sink(target)?)),
+        Format::Tmx => Box::new(TmxWriter::new(sink(target)?)),
+        Format::Beads => Box::new(BeadsWriter::new(sink(target)?)),
+        Format::Moses => {
+            let Target::Path(prefix) = target else {
+                return Err(Error::usage(
+                    "the moses format writes one file per language; give an output prefix with -o (OUT gives OUT.zh, OUT.en, …)",
+                ));
+            };
+            if langs.len() < 2 {
+                return Err(Error::usage(
+                    "the moses format needs at least two languages",
+                ));
+            }
+            let mut outs: Vec<(Lang, Box<dyn io::Write>)> = Vec::with_capacity(langs.len());
+            for &lang in langs {
+                if outs.iter().any(|(l, _)| *l == lang) {
+                    continue;
+                }
+                outs.push((lang, Box::new(create(&moses_path(prefix, lang))?)));
+            }
+            Box::new(MosesWriter::per_lang(outs))
+        }
+    })
+}

@@ -1,1 +1,643 @@
-//! The structure of a UN document.
+//! The structure of a UN document: from a loaded [`Text`] to a [`Document`].
+//!
+//! Recognized, in the six languages: title lines, the agenda item, the
+//! preamble opener (`大会，`, `The General Assembly,` …), unlabelled
+//! preambular paragraphs, numbered operative paragraphs (`1.`, `1 -`, `١ -`,
+//! full-width digits), sub-paragraphs attached to their parent (`2(a)`,
+//! `2(a)(ii)`; `a)`, `а)`, `(أ)`, mirrored brackets), headings (`I.`, `A.`,
+//! `一、`, `أولا -`), articles (`Article 1`, `Article premier`, `第一条`,
+//! `Статья 1`, `Artículo 1`, `المادة 1`), footnotes wherever they sit, and
+//! the closing (date and meeting).
+//!
+//! Numbering that skips or repeats is kept as written and reported as a
+//! [`Finding`].
+//!
+//! ```
+//! use sixalign::load::Text;
+//! use sixalign::parse::{parse, ParseOptions};
+//! use sixalign::{BlockKind, Lang};
+//!
+//! let text = Text::from_bytes("memo", "大会，\n\n回顾其决议，\n\n1. 促请会员国：\n(a) 支持；\n".as_bytes())?;
+//! let doc = parse(&text, &ParseOptions::default())?;
+//! assert_eq!(doc.lang, Lang::Zh);
+//! let keys: Vec<_> = doc.blocks.iter().filter_map(|b| b.label.as_ref()).map(|l| l.key.as_str()).collect();
+//! assert_eq!(keys, ["1", "1(a)"]);
+//! assert_eq!(doc.blocks[1].kind, BlockKind::Preamble);
+//! assert_eq!(doc.blocks[1].text, "回顾其决议，");
+//! # Ok::<(), sixalign::Error>(())
+//! ```
+
+pub mod labels;
+pub mod tables;
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Block, BlockKind, Document, Footnote, Label};
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::{self, Lang};
+use crate::load::Text;
+use crate::qa::{Finding, FindingKind, Severity};
+
+use labels::SubMark;
+
+/// What the caller knows about the document.
+#[derive(Clone, Debug, Default)]
+pub struct ParseOptions {
+    /// The language; detected from the text when `None`.
+    pub lang: Option<Lang>,
+    /// The document symbol (`A/RES/74/28`); looked for in the text when `None`.
+    pub symbol: Option<String>,
+}
+
+/// Loads and parses a file (`-` for standard input).
+pub fn parse_path(path: &Path, opts: &ParseOptions) -> Result<Document> {
+    let text = Text::from_path(path)?;
+    parse(&text, opts).map_err(|e| e.with_path(path))
+}
+
+/// Where the parser is in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Title,
+    Preamble,
+    Body,
+}
+
+/// Parses a loaded text into its blocks and footnotes.
+///
+/// Fails only when the language cannot be told and was not given; every
+/// other oddity (no numbering, numbering gaps, no opener) is a finding.
+pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
+    let view = text.normalized();
+    let detected = lang::detect(view);
+    let lang = match (opts.lang, detected) {
+        (Some(l), _) => l,
+        (None, Some(l)) => l,
+        (None, None) => {
+            return Err(Error::new(ErrorKind::UnknownLanguage).with_path(text.name()));
+        }
+    };
+    let mut p = Parser {
+        text,
+        lang,
+        blocks: Vec::new(),
+        footnotes: Vec::new(),
+        findings: Vec::new(),
+        phase: Phase::Title,
+        parent: None,
+        in_article: false,
+    };
+    if let (Some(given), Some(seen)) = (opts.lang, detected)
+        && given != seen
+    {
+        p.finding(
+            FindingKind::LanguageMismatch,
+            Severity::Warning,
+            None,
+            None,
+            format!("the language given is {given} but the text looks like {seen}"),
+        );
+    }
+    let paras: Vec<Range<usize>> = text.paragraphs().collect();
+    let body_start = title_end(view, &paras);
+    for (i, r) in paras.iter().enumerate() {
+        if i == body_start && p.phase == Phase::Title {
+            p.phase = Phase::Preamble;
+        }
+        p.paragraph(r.clone());
+    }
+    let symbol = opts.symbol.clone().or_else(|| find_symbol(text, &p.blocks));
+    if symbol.is_none() {
+        p.finding(
+            FindingKind::NoSymbol,
+            Severity::Info,
+            None,
+            None,
+            "no document symbol found in the text; give it with --symbol".into(),
+        );
+    }
+    p.check_numbering();
+    p.check_footnotes();
+    Ok(Document {
+        name: text.name().to_string(),
+        lang,
+        symbol,
+        blocks: p.blocks,
+        footnotes: p.footnotes,
+        findings: p.findings,
+    })
+}
+
+/// Index of the first paragraph after the title lines.
+///
+/// The opener or a "Preamble" heading ends the title; without them, the
+/// first labelled paragraph or the first paragraph that reads like a clause
+/// (long, ending in a comma, semicolon or stop) does.
+fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
+    for (i, r) in paras.iter().enumerate() {
+        let s = &view[r.clone()];
+        if labels::is_opener(s) || labels::is_preamble_heading(s) {
+            return i;
+        }
+    }
+    for (i, r) in paras.iter().enumerate() {
+        let s = &view[r.clone()];
+        let clause = s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
+        if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
+            return i;
+        }
+    }
+    paras.len()
+}
+
+struct Parser<'t> {
+    text: &'t Text,
+    lang: Lang,
+    blocks: Vec<Block>,
+    footnotes: Vec<Footnote>,
+    findings: Vec<Finding>,
+    phase: Phase,
+    /// Key of the operative paragraph or article sub-paragraphs attach to,
+    /// and the last sub-paragraph letter seen under it.
+    parent: Option<Parent>,
+    in_article: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Parent {
+    key: String,
+    letter: Option<(usize, String)>,
+    last_roman: Option<u32>,
+}
+
+impl Parser<'_> {
+    fn paragraph(&mut self, r: Range<usize>) {
+        let view = self.text.normalized();
+        let s = &view[r.clone()];
+        if self.footnote(&r) {
+            return;
+        }
+        if self.phase != Phase::Title && self.closing(&r, s) {
+            return;
+        }
+        if let Some((n, len)) = labels::article(s) {
+            self.phase = Phase::Body;
+            self.in_article = true;
+            let key = format!("art{n}");
+            self.parent = Some(Parent {
+                key: key.clone(),
+                letter: None,
+                last_roman: None,
+            });
+            self.push(BlockKind::Article, Some((len, key)), r);
+            return;
+        }
+        if labels::is_preamble_heading(s) {
+            self.phase = Phase::Preamble;
+            self.in_article = false;
+            self.push(BlockKind::Heading, None, r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((key, len)) = labels::heading(s)
+        {
+            self.in_article = false;
+            self.parent = None;
+            self.push(BlockKind::Heading, Some((len, key)), r);
+            return;
+        }
+        if self.in_article {
+            self.append(r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((n, len)) = labels::operative(s)
+        {
+            self.phase = Phase::Body;
+            let key = n.to_string();
+            self.parent = Some(Parent {
+                key: key.clone(),
+                letter: None,
+                last_roman: None,
+            });
+            self.push(BlockKind::Operative, Some((len, key)), r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((mark, len)) = labels::sub(s)
+        {
+            let key = self.sub_key(mark);
+            self.push(BlockKind::Subparagraph, Some((len, key)), r);
+            return;
+        }
+        let no_preamble_yet = !self.blocks.iter().any(|b| b.kind == BlockKind::Preamble);
+        if self.phase != Phase::Body && no_preamble_yet && labels::is_opener(s) {
+            self.phase = Phase::Preamble;
+            self.push(BlockKind::Opener, None, r);
+            return;
+        }
+        match self.phase {
+            Phase::Title => {
+                if let Some(c) = tables::compiled(self.lang).agenda.captures(s) {
+                    let key = format!("agenda{}", &c[1]);
+                    // The label is the number; the agenda line keeps its words.
+                    self.push(BlockKind::Agenda, None, r);
+                    if let Some(b) = self.blocks.last_mut() {
+                        b.label = Some(Label {
+                            raw: c[1].to_string(),
+                            key,
+                        });
+                    }
+                } else {
+                    self.push(BlockKind::Title, None, r);
+                }
+            }
+            Phase::Preamble => self.push(BlockKind::Preamble, None, r),
+            Phase::Body => self.append(r),
+        }
+    }
+
+    /// The key of a sub-paragraph under the current parent, `2(b)` or `2(b)(ii)`.
+    fn sub_key(&mut self, mark: SubMark) -> String {
+        let parent = self.parent.get_or_insert_with(|| Parent {
+            key: String::new(),
+            letter: None,
+            last_roman: None,
+        });
+        let prev_letter = parent.letter.as_ref().map(|(i, _)| *i);
+        let as_roman = match mark {
+            SubMark::Roman(v) => Some(v),
+            // `(i)` right after `(h)` is the letter i; otherwise a roman one.
+            SubMark::Letter {
+                index,
+                roman: Some(v),
+            } => {
+                let follows_letter = prev_letter.is_some_and(|p| p + 1 == index)
+                    || (prev_letter.is_none() && index == 0);
+                let in_roman_run = parent.last_roman.is_some_and(|r| r + 1 == v);
+                (!follows_letter && (prev_letter.is_some() || in_roman_run)).then_some(v)
+            }
+            SubMark::Letter { .. } => None,
+        };
+        match (as_roman, mark) {
+            (Some(v), _) => {
+                parent.last_roman = Some(v);
+                let base = match &parent.letter {
+                    Some((_, k)) => k.clone(),
+                    None => format!("{}", parent.key),
+                };
+                format!("{base}({})", tables::roman(v).to_lowercase())
+            }
+            (None, SubMark::Letter { index, .. }) => {
+                let key = format!("{}({})", parent.key, tables::letter_key(index));
+                parent.letter = Some((index, key.clone()));
+                parent.last_roman = None;
+                key
+            }
+            (None, SubMark::Roman(_)) => unreachable!("a roman mark is always roman"),
+        }
+    }
+
+    fn push(&mut self, kind: BlockKind, label: Option<(usize, String)>, r: Range<usize>) {
+        let (text_range, label) = match label {
+            Some((len, key)) => {
+                let raw = self.text.original_text(r.start..r.start + len);
+                (r.start + len..r.end, Some(Label { raw: raw.trim().to_string(), key }))
+            }
+            None => (r.clone(), None),
+        };
+        let span = self.text.to_original(r.clone()).unwrap_or(0..0);
+        let block = Block {
+            kind,
+            label,
+            text: self.text.original_text(text_range).trim().to_string(),
+            line: self.text.line_of(span.start),
+            span,
+            footnote_refs: self.refs(&r),
+        };
+        self.blocks.push(block);
+    }
+
+    /// Adds a paragraph to the block before it (an article's paragraphs,
+    /// an unlabelled continuation of an operative paragraph).
+    fn append(&mut self, r: Range<usize>) {
+        let refs = self.refs(&r);
+        let add = self.text.original_text(r.clone());
+        let span = self.text.to_original(r.clone()).unwrap_or(0..0);
+        match self.blocks.last_mut() {
+            Some(b) => {
+                if !b.text.is_empty() {
+                    b.text.push('\n');
+                }
+                b.text.push_str(add.trim());
+                b.span.end = b.span.end.max(span.end);
+                b.footnote_refs.extend(refs);
+            }
+            None => self.push(BlockKind::Preamble, None, r),
+        }
+    }
+
+    fn refs(&self, r: &Range<usize>) -> Vec<String> {
+        self.text
+            .footnote_marks()
+            .iter()
+            .filter(|m| !m.line_start && m.normalized >= r.start && m.normalized <= r.end)
+            .map(|m| m.label.clone())
+            .collect()
+    }
+
+    /// A paragraph opening with a footnote mark is that footnote's text.
+    fn footnote(&mut self, r: &Range<usize>) -> bool {
+        let Some(mark) = self
+            .text
+            .footnote_marks()
+            .iter()
+            .find(|m| m.line_start && m.normalized == r.start)
+        else {
+            return false;
+        };
+        let text = self.text.original_text(r.clone()).trim().to_string();
+        let span_end = self.text.to_original(r.clone()).map_or(mark.original.end, |s| s.end);
+        self.footnotes.push(Footnote {
+            label: mark.label.clone(),
+            text,
+            span: mark.original.start..span_end.max(mark.original.end),
+            line: self.text.line_of(mark.original.start),
+        });
+        true
+    }
+
+    /// The closing: a date line or a meeting line after the body.
+    /// Consecutive closing lines make one block.
+    fn closing(&mut self, r: &Range<usize>, s: &str) -> bool {
+        let c = tables::compiled(self.lang);
+        let is_meeting = c.meeting.is_match(s) && s.chars().count() < 60;
+        let is_date = c.date.find(s).is_some_and(|m| {
+            // Only a date standing alone, not a paragraph citing one.
+            s.chars().count() - s[m.range()].chars().count() < 6
+        });
+        if !is_meeting && !is_date {
+            return false;
+        }
+        if self.blocks.last().is_some_and(|b| b.kind == BlockKind::Closing) {
+            self.append(r.clone());
+        } else {
+            self.in_article = false;
+            self.push(BlockKind::Closing, None, r.clone());
+        }
+        true
+    }
+
+    fn finding(
+        &mut self,
+        kind: FindingKind,
+        severity: Severity,
+        label: Option<String>,
+        line: Option<usize>,
+        message: String,
+    ) {
+        self.findings.push(Finding {
+            kind,
+            severity,
+            label,
+            line,
+            message,
+        });
+    }
+
+    /// Numbering that skips, repeats or goes back is reported, never renumbered.
+    fn check_numbering(&mut self) {
+        let mut out = Vec::new();
+        for kind in [BlockKind::Operative, BlockKind::Article] {
+            let mut prev: Option<u32> = None;
+            for b in self.blocks.iter().filter(|b| b.kind == kind) {
+                let Some(label) = &b.label else { continue };
+                let n: u32 = label
+                    .key
+                    .trim_start_matches("art")
+                    .parse()
+                    .unwrap_or_default();
+                let expected = prev.map_or(1, |p| p + 1);
+                if n != expected {
+                    let (fk, what) = match prev {
+                        Some(p) if n == p => (FindingKind::NumberingRepeat, "repeats"),
+                        Some(p) if n < p => (FindingKind::NumberingOrder, "goes back"),
+                        _ => (FindingKind::NumberingGap, "skips"),
+                    };
+                    out.push(Finding {
+                        kind: fk,
+                        severity: Severity::Warning,
+                        label: Some(label.key.clone()),
+                        line: Some(b.line),
+                        message: format!(
+                            "{} numbering {what}: {} where {expected} was expected",
+                            kind.name(),
+                            label.raw
+                        ),
+                    });
+                }
+                prev = Some(n);
+            }
+        }
+        // Sub-paragraph letters under one parent: a, b, c …
+        let mut last: Option<(String, usize)> = None;
+        for b in &self.blocks {
+            if b.kind != BlockKind::Subparagraph {
+                if matches!(b.kind, BlockKind::Operative | BlockKind::Article) {
+                    last = None;
+                }
+                continue;
+            }
+            let Some(label) = &b.label else { continue };
+            let Some((parent, letter)) = split_letter(&label.key) else { continue };
+            let expected = match &last {
+                Some((p, l)) if *p == parent => l + 1,
+                _ => 0,
+            };
+            if letter != expected {
+                let kind = if letter + 1 == expected {
+                    FindingKind::NumberingRepeat
+                } else if letter < expected {
+                    FindingKind::NumberingOrder
+                } else {
+                    FindingKind::NumberingGap
+                };
+                out.push(Finding {
+                    kind,
+                    severity: Severity::Warning,
+                    label: Some(label.key.clone()),
+                    line: Some(b.line),
+                    message: format!(
+                        "sub-paragraph lettering: {} where ({}) was expected",
+                        label.raw,
+                        tables::letter_key(expected)
+                    ),
+                });
+            }
+            last = Some((parent, letter));
+        }
+        let numbered = self
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Operative | BlockKind::Article));
+        if !numbered {
+            out.push(Finding {
+                kind: FindingKind::NoNumbering,
+                severity: Severity::Warning,
+                label: None,
+                line: None,
+                message: "no numbered paragraphs or articles: the document aligns by order only"
+                    .into(),
+            });
+        }
+        let opener = self.blocks.iter().any(|b| b.kind == BlockKind::Opener);
+        let preamble_heading = self
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.label.is_none());
+        if !opener && !preamble_heading && numbered {
+            out.push(Finding {
+                kind: FindingKind::NoOpener,
+                severity: Severity::Info,
+                label: None,
+                line: None,
+                message: "no preamble opener (\"The General Assembly,\") found".into(),
+            });
+        }
+        self.findings.extend(out);
+    }
+
+    fn check_footnotes(&mut self) {
+        let mut out = Vec::new();
+        let cited: Vec<&String> = self.blocks.iter().flat_map(|b| b.footnote_refs.iter()).collect();
+        for f in &self.footnotes {
+            if !cited.contains(&&f.label) {
+                out.push(Finding {
+                    kind: FindingKind::FootnoteUnmatched,
+                    severity: Severity::Info,
+                    label: Some(f.label.clone()),
+                    line: Some(f.line),
+                    message: format!("footnote {} is never cited", f.label),
+                });
+            }
+        }
+        let mut seen = Vec::new();
+        for b in &self.blocks {
+            for r in &b.footnote_refs {
+                if !self.footnotes.iter().any(|f| &f.label == r) && !seen.contains(r) {
+                    seen.push(r.clone());
+                    out.push(Finding {
+                        kind: FindingKind::FootnoteUnmatched,
+                        severity: Severity::Warning,
+                        label: Some(r.clone()),
+                        line: Some(b.line),
+                        message: format!("footnote {r} is cited but its text is missing"),
+                    });
+                }
+            }
+        }
+        self.findings.extend(out);
+    }
+}
+
+/// `2(b)` → (`2`, 1); keys ending in a roman sub-sub-paragraph give `None`.
+fn split_letter(key: &str) -> Option<(String, usize)> {
+    let open = key.find('(')?;
+    let inner = key[open + 1..].strip_suffix(')')?;
+    if inner.contains('(') || inner.is_empty() {
+        return None;
+    }
+    let first = inner.chars().next()?;
+    if !inner.chars().all(|c| c == first) || !first.is_ascii_lowercase() {
+        return None;
+    }
+    let index = (first as u8 - b'a') as usize + 26 * (inner.len() - 1);
+    Some((key[..open].to_string(), index))
+}
+
+static SYMBOL_RES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol"));
+static RES_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*\.\s").expect("resolution title"));
+static SYMBOL_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line"));
+
+/// The document's own symbol: an `A/RES/…` symbol in the original text, a
+/// symbol standing alone on a line, or the number of the resolution title
+/// (`74/28.` is `A/RES/74/28`).
+fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
+    let orig = text.original();
+    if let Some(c) = SYMBOL_RES.captures(orig) {
+        return Some(c[1].to_string());
+    }
+    for line in orig.lines().take(40) {
+        if let Some(c) = SYMBOL_ALONE.captures(line) {
+            return Some(c[1].to_string());
+        }
+    }
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Title) {
+        let probe: String = unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+        if let Some(c) = RES_TITLE.captures(probe.trim_start()) {
+            return Some(format!("A/RES/{}/{}", &c[1], &c[2]));
+        }
+    }
+    None
+}
+
+impl Document {
+    /// The agenda item number (`93`), from the agenda block.
+    pub fn agenda_item(&self) -> Option<&str> {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Agenda)
+            .and_then(|b| b.label.as_ref())
+            .map(|l| l.raw.as_str())
+    }
+
+    /// The resolution number (`74/28`), from the symbol or the title.
+    pub fn resolution_number(&self) -> Option<String> {
+        if let Some(s) = &self.symbol
+            && let Some(rest) = s.split("/RES/").nth(1)
+        {
+            return Some(rest.split_whitespace().next().unwrap_or(rest).to_string());
+        }
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .find_map(|b| {
+                let t: String = unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+                RES_TITLE.captures(&t).map(|c| format!("{}/{}", &c[1], &c[2]))
+            })
+    }
+
+    /// The meeting number in the closing (`46`).
+    pub fn meeting(&self) -> Option<u32> {
+        let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
+        let t: String = unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
+        let c = tables::compiled(self.lang).meeting.captures(&t)?;
+        c[1].parse().ok()
+    }
+
+    /// The date in the closing, as `YYYY-MM-DD`.
+    pub fn date(&self) -> Option<String> {
+        let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
+        let t: String = unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
+        let c = tables::compiled(self.lang).date.captures(&t)?;
+        let m = &c["m"];
+        let month = match m.parse::<u32>() {
+            Ok(n) => n,
+            Err(_) => {
+                let lower = m.to_lowercase();
+                let i = tables::table(self.lang).months.iter().position(|&x| x == lower)?;
+                i as u32 + 1
+            }
+        };
+        let d: u32 = c["d"].parse().ok()?;
+        let y: u32 = c["y"].parse().ok()?;
+        Some(format!("{y:04}-{month:02}-{d:02}"))
+    }
+}

@@ -1,0 +1,482 @@
+//! The normalized view of a document, built in one pass that keeps, for every
+//! byte of the view, the byte range of the original it came from (the way
+//! huggingface tokenizers' `NormalizedString` does).
+//!
+//! What the view changes, and why:
+//! - NFKC, so full-width digits and punctuation and compatibility characters
+//!   match their plain forms; Eastern Arabic digits become ASCII digits;
+//! - tatweel, soft hyphens and zero-width characters go (PDF justification);
+//! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks
+//!   (kept aside as [`FootnoteMark`]s), `[text](url)` links (text kept),
+//!   `---` rules, list bullets, page numbers, running headers repeating the
+//!   document symbol;
+//! - a line broken inside a sentence is joined to the next one (without a
+//!   space in Chinese, dropping the hyphen of a hyphenated English word).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::canonical_combining_class;
+
+use crate::load::FootnoteMark;
+
+/// The normalized text with its map back to the original.
+#[derive(Clone, Debug, Default)]
+pub struct View {
+    /// The normalized text: one paragraph per line.
+    pub text: String,
+    /// For each byte of `text`, the `[start, end)` byte range in the original.
+    pub map: Vec<[u32; 2]>,
+    /// Footnote marks removed from the text.
+    pub marks: Vec<FootnoteMark>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Furniture,
+    Content,
+}
+
+#[derive(Debug)]
+struct Frag {
+    kind: Kind,
+    text: String,
+    map: Vec<[u32; 2]>,
+    marks: Vec<FootnoteMark>,
+    /// Markdown hard break (two trailing spaces or a backslash).
+    hard_break: bool,
+    /// Was a markdown `#` header: always its own paragraph.
+    header: bool,
+    /// The original line terminator.
+    brk: Range<usize>,
+}
+
+impl Frag {
+    fn push(&mut self, s: &str, from: Range<usize>) {
+        self.text.push_str(s);
+        let m = [from.start as u32, from.end as u32];
+        self.map.extend(std::iter::repeat_n(m, s.len()));
+    }
+
+    fn trim_end(&mut self) {
+        let keep = self.text.trim_end().len();
+        self.text.truncate(keep);
+        self.map.truncate(keep);
+    }
+}
+
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*([-*_=—–]\s*){3,}$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|(page|página|страница|стр\.|الصفحة)\s*\d{1,4}(\s*(of|de|sur|из)\s*\d{1,4})?)\s*$",
+    )
+    .unwrap()
+});
+/// A line that is only a document symbol, perhaps with a page number.
+static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\d{1,4}\s+)?([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(\s+\d{1,4})?\s*$").unwrap()
+});
+static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
+static SUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<sup>\s*([0-9A-Za-z*]{1,4})\s*</sup>").unwrap()
+});
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
+/// What a paragraph opening with a label looks like, in any of the six languages.
+static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d+\s*[.\-–)]|[(\[]|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+    )
+    .unwrap()
+});
+
+/// Builds the view of `original`.
+pub fn build(original: &str) -> View {
+    let lines = split_lines(original);
+    let symbol_counts = count_symbol_lines(original, &lines);
+    let frags: Vec<Frag> = lines
+        .iter()
+        .map(|(content, brk)| frag(original, content.clone(), brk.clone(), &symbol_counts))
+        .collect();
+    assemble(original, frags)
+}
+
+/// Content and terminator ranges of each line (LF, CRLF or CR).
+fn split_lines(s: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                out.push((start..i, i..i + 1));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                let end = if b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                out.push((start..i, i..end));
+                i = end;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < b.len() {
+        out.push((start..b.len(), b.len()..b.len()));
+    }
+    out
+}
+
+fn count_symbol_lines(
+    s: &str,
+    lines: &[(Range<usize>, Range<usize>)],
+) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for (r, _) in lines {
+        if let Some(c) = SYMBOL_LINE.captures(&s[r.clone()]) {
+            *counts.entry(c[2].to_string()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+fn frag(
+    original: &str,
+    content: Range<usize>,
+    brk: Range<usize>,
+    symbols: &std::collections::HashMap<String, usize>,
+) -> Frag {
+    let line = &original[content.clone()];
+    let mut f = Frag {
+        kind: Kind::Content,
+        text: String::new(),
+        map: Vec::new(),
+        marks: Vec::new(),
+        hard_break: line.ends_with("  ") || line.ends_with('\\'),
+        header: false,
+        brk,
+    };
+    if line.trim().is_empty() {
+        f.kind = Kind::Blank;
+        return f;
+    }
+    let running_header = SYMBOL_LINE
+        .captures(line)
+        .is_some_and(|c| symbols.get(&c[2]).copied().unwrap_or(0) > 1);
+    if RULE.is_match(line) || PAGE_NUMBER.is_match(line) || running_header {
+        f.kind = Kind::Furniture;
+        return f;
+    }
+    // Leading furniture: indentation, a markdown header mark, a list bullet.
+    let mut i = line.len() - line.trim_start().len();
+    if let Some(m) = HEADER.find(&line[i..]) {
+        f.header = true;
+        i += m.end();
+    }
+    if let Some(m) = BULLET.find(&line[i..]) {
+        // A bullet that is really an Arabic label dash (`1 -`) never opens a line.
+        i += m.end();
+    }
+    let base = content.start;
+    let mut link_close: Option<(usize, usize)> = None;
+    while i < line.len() {
+        let rest = &line[i..];
+        if let Some((at, after)) = link_close
+            && i == at
+        {
+            i = after;
+            link_close = None;
+            continue;
+        }
+        if rest.starts_with("<sup>")
+            && let Some(c) = SUP.captures(rest)
+        {
+            let len = c.get(0).map_or(0, |m| m.end());
+            f.marks.push(FootnoteMark {
+                label: c[1].to_string(),
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: f.text.trim().is_empty(),
+            });
+            i += len;
+            continue;
+        }
+        if rest.starts_with('[')
+            && link_close.is_none()
+            && let Some(c) = LINK.captures(rest)
+        {
+            let text_end = i + 1 + c[1].len();
+            let all_end = i + c.get(0).map_or(0, |m| m.end());
+            link_close = Some((text_end, all_end));
+            i += 1;
+            continue;
+        }
+        let Some(ch) = rest.chars().next() else { break };
+        if superscript_digit(ch).is_some() {
+            // A run of superscript digits is one footnote mark.
+            let mut label = String::new();
+            let mut j = i;
+            for c in line[i..].chars() {
+                match superscript_digit(c) {
+                    Some(d) => {
+                        label.push(d);
+                        j += c.len_utf8();
+                    }
+                    None => break,
+                }
+            }
+            f.marks.push(FootnoteMark {
+                label,
+                original: base + i..base + j,
+                normalized: f.text.len(),
+                line_start: f.text.trim().is_empty(),
+            });
+            i = j;
+            continue;
+        }
+        if is_invisible(ch) {
+            i += ch.len_utf8();
+            continue;
+        }
+        if let Some(d) = eastern_digit(ch) {
+            f.push(d.encode_utf8(&mut [0; 4]), base + i..base + i + ch.len_utf8());
+            i += ch.len_utf8();
+            continue;
+        }
+        if ch.is_ascii() {
+            let c = if ch == '\t' { ' ' } else { ch };
+            f.push(c.encode_utf8(&mut [0; 4]), base + i..base + i + 1);
+            i += 1;
+            continue;
+        }
+        // A base character with its combining marks normalizes as one unit.
+        let mut j = i + ch.len_utf8();
+        for c in line[j..].chars() {
+            if canonical_combining_class(c) == 0 {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let run: String = line[i..j].nfkc().collect();
+        f.push(&run, base + i..base + j);
+        i = j;
+    }
+    f.trim_end();
+    // Leading spaces left by removed marks or bullets.
+    let lead = f.text.len() - f.text.trim_start().len();
+    if lead > 0 {
+        f.text.drain(..lead);
+        f.map.drain(..lead);
+        for m in &mut f.marks {
+            m.normalized = m.normalized.saturating_sub(lead);
+        }
+    }
+    if f.text.is_empty() {
+        f.kind = if f.marks.is_empty() {
+            Kind::Furniture
+        } else {
+            Kind::Content
+        };
+    }
+    f
+}
+
+fn superscript_digit(c: char) -> Option<char> {
+    Some(match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    })
+}
+
+fn eastern_digit(c: char) -> Option<char> {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+        '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+        _ => None,
+    }
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0640}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+    )
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{3001}' | '\u{300A}'..='\u{300B}' | '\u{201C}' | '\u{201D}')
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// How two consecutive lines of one paragraph are joined, if they are.
+enum Join {
+    /// Separate paragraphs.
+    No,
+    /// Joined with nothing between (Chinese).
+    Tight,
+    /// Joined with one space.
+    Space,
+    /// The first line's final hyphen dropped, then joined tight.
+    Dehyphen,
+}
+
+fn join(a: &Frag, b: &Frag) -> Join {
+    if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
+        return Join::No;
+    }
+    let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
+        return Join::No;
+    };
+    if LABEL_START.is_match(&b.text) {
+        return Join::No;
+    }
+    let len = a.text.chars().count();
+    if matches!(last, '-' | '\u{2010}')
+        && first.is_lowercase()
+        && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+        && (30..=140).contains(&len)
+    {
+        return Join::Dehyphen;
+    }
+    // Paragraphs end with a stop, a colon or (preambular) a comma.
+    if matches!(
+        last,
+        '.' | '。' | ';' | ':' | ',' | '!' | '?' | ')' | ']' | '"' | '”' | '»' | '】' | '）' | '؛' | '،' | '؟'
+    ) {
+        return Join::No;
+    }
+    // A short line without a stop is a title or a heading, not a broken sentence.
+    // A line far longer than a printed line is a whole paragraph, not a wrap
+    // (one-paragraph-per-line text ends paragraphs with "; и" and the like).
+    if is_cjk(last) && (is_cjk(first) || first.is_ascii_digit()) && (15..=60).contains(&len) {
+        return Join::Tight;
+    }
+    // "…; и" / "…; and": a conjunction after a semicolon closes a paragraph.
+    if a.text.rsplit_once(';').is_some_and(|(_, w)| w.trim().chars().count() <= 3) {
+        return Join::No;
+    }
+    if !last.is_alphanumeric() || len > 140 {
+        return Join::No;
+    }
+    // Arabic has no capitals to tell a new paragraph: only long lines join.
+    if (is_arabic(last) && is_arabic(first) && len >= 60) || (first.is_lowercase() && len >= 30) {
+        return Join::Space;
+    }
+    Join::No
+}
+
+fn assemble(original: &str, frags: Vec<Frag>) -> View {
+    let mut view = View {
+        text: String::with_capacity(original.len()),
+        map: Vec::with_capacity(original.len()),
+        marks: Vec::new(),
+    };
+    // The previous content line and the original range between it and the next one.
+    let mut prev: Option<usize> = None;
+    let mut gap_start = 0usize;
+    let mut blank_between = false;
+    for (k, f) in frags.iter().enumerate() {
+        match f.kind {
+            Kind::Blank => {
+                blank_between = true;
+                continue;
+            }
+            Kind::Furniture => continue,
+            Kind::Content => {}
+        }
+        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        if let Some(p) = prev {
+            let how = if blank_between {
+                Join::No
+            } else {
+                join(&frags[p], f)
+            };
+            let gap = [gap_start as u32, gap_end.max(gap_start) as u32];
+            match how {
+                Join::No => push_mapped(&mut view, "\n", gap),
+                Join::Space => push_mapped(&mut view, " ", gap),
+                Join::Tight => {}
+                Join::Dehyphen => {
+                    let keep = view.text.trim_end_matches(['-', '\u{2010}']).len();
+                    view.text.truncate(keep);
+                    view.map.truncate(keep);
+                }
+            }
+        }
+        let shift = view.text.len();
+        view.text.push_str(&f.text);
+        view.map.extend_from_slice(&f.map);
+        view.marks.extend(f.marks.iter().cloned().map(|mut m| {
+            m.normalized += shift;
+            m
+        }));
+        prev = Some(k);
+        gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
+        blank_between = false;
+    }
+    view
+}
+
+fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {
+    view.text.push_str(s);
+    view.map.extend(std::iter::repeat_n(m, s.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> String {
+        build(s).text
+    }
+
+    #[test]
+    fn strips_furniture() {
+        assert_eq!(v("## Title\n\n---\n\n  - (a) item;\n"), "Title\n(a) item;");
+        assert_eq!(v("see [A/65/201](#)."), "see A/65/201.");
+        assert_eq!(v("report,<sup>3</sup>\n"), "report,");
+        assert_eq!(v("text,\n\n12\n\nmore"), "text,\nmore");
+    }
+
+    #[test]
+    fn running_header_needs_repeats() {
+        assert_eq!(v("A/RES/74/28\nbody,\nA/RES/74/28\nend."), "body,\nend.");
+        assert_eq!(v("A/RES/74/28\nbody,"), "A/RES/74/28\nbody,");
+    }
+
+    #[test]
+    fn joins_broken_lines() {
+        let zh = "注意到在发展和应用最新的信息技术和电信手段\n方面取得了显著进展，";
+        assert_eq!(v(zh), "注意到在发展和应用最新的信息技术和电信手段方面取得了显著进展,");
+        let en = "Recognizing that the dissemination of information tech-\nnologies affects everyone,";
+        assert_eq!(
+            v(en),
+            "Recognizing that the dissemination of information technologies affects everyone,"
+        );
+        let en2 = "Recognizing that the dissemination of information\ntechnologies affects everyone,";
+        assert_eq!(
+            v(en2),
+            "Recognizing that the dissemination of information technologies affects everyone,"
+        );
+        assert_eq!(v("Preamble\nWhereas"), "Preamble\nWhereas");
+    }
+}

@@ -1,0 +1,303 @@
+//! Per-language tables: one row per language, as data.
+//!
+//! Everything here is matched against the normalized view (NFKC: full-width
+//! punctuation is ASCII there, so `大会，` is written `大会,`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::Lang;
+
+/// What the parser needs to know about one language.
+pub struct LangTable {
+    /// The language.
+    pub lang: Lang,
+    /// Preamble openers, without their final comma.
+    pub openers: &'static [&'static str],
+    /// The word for "Preamble" used as a heading (compared case-insensitively).
+    pub preamble: &'static [&'static str],
+    /// Agenda item line; group 1 is the item number.
+    pub agenda: &'static str,
+    /// The closing's meeting; group 1 is the meeting number.
+    pub meeting: &'static str,
+    /// A date; named groups `d`, `m` (number or month name) and `y`.
+    pub date: &'static str,
+    /// Month names, January first (genitive where the language declines them).
+    pub months: [&'static str; 12],
+}
+
+/// The six rows.
+pub const TABLES: [LangTable; 6] = [
+    LangTable {
+        lang: Lang::Ar,
+        openers: &["إن الجمعية العامة", "الجمعية العامة", "إن مجلس الأمن", "فإن الجمعية العامة"],
+        preamble: &["الديباجة"],
+        agenda: r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال",
+        meeting: r"الجلسة\s+العامة\s+(\d+)",
+        date: r"(?P<d>\d{1,2})\s+(?:[^\s/]+\s+)?(?:[^\s/]+/)?(?P<m>يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\s+(?P<y>\d{4})",
+        months: [
+            "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر",
+            "أكتوبر", "نوفمبر", "ديسمبر",
+        ],
+    },
+    LangTable {
+        lang: Lang::Zh,
+        openers: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],
+        preamble: &["序言"],
+        agenda: r"^议程项目\s*(\d+)",
+        meeting: r"第\s*(\d+)\s*次全体会议",
+        date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
+        months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+    },
+    LangTable {
+        lang: Lang::En,
+        openers: &[
+            "The General Assembly",
+            "The Security Council",
+            "The Economic and Social Council",
+            "The Human Rights Council",
+        ],
+        preamble: &["Preamble"],
+        agenda: r"(?i)^agenda\s+items?\s+(\d+)",
+        meeting: r"(?i)(\d+)(?:st|nd|rd|th)\s+plenary\s+meeting",
+        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{4})",
+        months: [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ],
+    },
+    LangTable {
+        lang: Lang::Es,
+        openers: &[
+            "La Asamblea General",
+            "El Consejo de Seguridad",
+            "El Consejo Económico y Social",
+            "El Consejo de Derechos Humanos",
+        ],
+        preamble: &["Preámbulo"],
+        agenda: r"(?i)^temas?\s+(\d+)\s+del\s+programa",
+        meeting: r"(?i)(\d+)\s*[ªa]\s+sesión\s+plenaria",
+        date: r"(?i)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})",
+        months: [
+            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+            "septiembre", "octubre", "noviembre", "diciembre",
+        ],
+    },
+    LangTable {
+        lang: Lang::Fr,
+        openers: &[
+            "L'Assemblée générale",
+            "Le Conseil de sécurité",
+            "Le Conseil économique et social",
+            "Le Conseil des droits de l'homme",
+        ],
+        preamble: &["Préambule"],
+        agenda: r"(?i)^points?\s+(\d+)\s+de\s+l'ordre\s+du\s+jour",
+        meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance\s+plénière",
+        date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<y>\d{4})",
+        months: [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+            "octobre", "novembre", "décembre",
+        ],
+    },
+    LangTable {
+        lang: Lang::Ru,
+        openers: &[
+            "Генеральная Ассамблея",
+            "Совет Безопасности",
+            "Экономический и Социальный Совет",
+            "Совет по правам человека",
+        ],
+        preamble: &["Преамбула"],
+        agenda: r"(?i)^пункты?\s+(\d+)\s+повестки",
+        meeting: r"(?i)(\d+)\s*-?[а-я]{0,2}\s+пленарн\w*\s+заседани\w*",
+        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?P<y>\d{4})",
+        months: [
+            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+            "октября", "ноября", "декабря",
+        ],
+    },
+];
+
+/// The row for `lang`.
+pub fn table(lang: Lang) -> &'static LangTable {
+    TABLES.iter().find(|t| t.lang == lang).unwrap_or(&TABLES[1])
+}
+
+/// Compiled forms of a row's patterns.
+pub struct Compiled {
+    /// Agenda item line.
+    pub agenda: Regex,
+    /// Meeting number.
+    pub meeting: Regex,
+    /// Date.
+    pub date: Regex,
+}
+
+static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    TABLES
+        .iter()
+        .map(|t| Compiled {
+            agenda: Regex::new(t.agenda).expect("agenda pattern"),
+            meeting: Regex::new(t.meeting).expect("meeting pattern"),
+            date: Regex::new(t.date).expect("date pattern"),
+        })
+        .collect()
+});
+
+/// The compiled patterns of `lang`'s row.
+pub fn compiled(lang: Lang) -> &'static Compiled {
+    let i = TABLES.iter().position(|t| t.lang == lang).unwrap_or(1);
+    &COMPILED[i]
+}
+
+/// Words that name an article, per language, and how article 1 may be spelled.
+pub const ARTICLE_WORDS: &[&str] = &["article", "artículo", "articulo", "статья", "المادة"];
+/// Spellings of "first" used for article 1 (`Article premier`).
+pub const FIRST_WORDS: &[&str] = &["premier", "première", "primero", "1er", "первая"];
+
+/// Cyrillic sub-paragraph letters in order: `а)` is `a`, `б)` is `b` …
+pub const CYRILLIC_LETTERS: &[char] = &[
+    'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у',
+    'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
+];
+
+/// Arabic sub-paragraph letters in abjad order: `(أ)` is `a`, `(ب)` is `b` …
+/// (`هـ` loses its tatweel in the normalized view, so it is `ه` here).
+pub const ABJAD_LETTERS: &[&str] = &[
+    "أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ",
+];
+
+/// Arabic ordinal words for headings: `أولا` is `I` …
+pub const ARABIC_ORDINALS: &[&str] = &[
+    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
+];
+
+/// Arabic letter names for lettered headings: `ألف` is `A` …
+pub const ARABIC_LETTER_NAMES: &[&str] = &[
+    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+];
+
+/// Cyrillic capitals used for lettered headings (`А.`, `Б.`), in order.
+pub const CYRILLIC_CAPITALS: &[char] = &[
+    'А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З', 'И', 'К', 'Л', 'М', 'Н', 'О', 'П',
+];
+
+/// The value of a Chinese numeral (`十二` is 12, `三十` is 30, `一百零一` is 101).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(if c == '零' { Some(0) } else { None });
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut any = false;
+    for c in s.chars() {
+        any = true;
+        if let Some(d) = digit(c) {
+            current = current * 10 + d as u32;
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        total += current.max(1) * unit;
+        current = 0;
+    }
+    any.then_some(total + current)
+}
+
+/// A number as an upper-case roman numeral (heading keys).
+pub fn roman(mut n: u32) -> String {
+    const PARTS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in PARTS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// The value of a roman numeral, either case; `None` if it is not one.
+pub fn roman_value(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    let v = |c: char| match c.to_ascii_lowercase() {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let vals: Option<Vec<u32>> = s.chars().map(v).collect();
+    let vals = vals?;
+    let mut total = 0u32;
+    for (i, &x) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|&n| n > x) {
+            total = total.checked_sub(x)?;
+        } else {
+            total += x;
+        }
+    }
+    // Only canonical spellings: `iiii` or `vx` are not numerals.
+    (roman(total).eq_ignore_ascii_case(s)).then_some(total)
+}
+
+/// A letter index (0 = a) as a key letter: `a` … `z`, then `aa`, `bb` …
+pub fn letter_key(i: usize) -> String {
+    let c = (b'a' + (i % 26) as u8) as char;
+    std::iter::repeat_n(c, i / 26 + 1).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numerals() {
+        assert_eq!(chinese_number("一"), Some(1));
+        assert_eq!(chinese_number("十"), Some(10));
+        assert_eq!(chinese_number("十二"), Some(12));
+        assert_eq!(chinese_number("二十"), Some(20));
+        assert_eq!(chinese_number("三十"), Some(30));
+        assert_eq!(chinese_number("二十九"), Some(29));
+        assert_eq!(chinese_number("一百零一"), Some(101));
+        assert_eq!(chinese_number("条"), None);
+        assert_eq!(roman_value("iv"), Some(4));
+        assert_eq!(roman_value("XIV"), Some(14));
+        assert_eq!(roman_value("iiii"), None);
+        assert_eq!(roman(19), "XIX");
+        assert_eq!(letter_key(0), "a");
+        assert_eq!(letter_key(27), "bb");
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        for t in &TABLES {
+            let _ = compiled(t.lang);
+        }
+    }
+}
