@@ -139,10 +139,22 @@ fn write_human(doc: &Document, out: &mut impl Write) -> Result<()> {
     )?;
     for b in &doc.blocks {
         let label = b.label.as_ref().map_or("", |l| l.key.as_str());
-        writeln!(out, "{:<12} {:<9} {}", b.kind.name(), label, first_chars(&b.text, 40))?;
+        writeln!(
+            out,
+            "{:<12} {:<9} {}",
+            b.kind.name(),
+            label,
+            first_chars(&b.text, 40)
+        )?;
     }
     for f in &doc.footnotes {
-        writeln!(out, "{:<12} {:<9} {}", "footnote", f.label, first_chars(&f.text, 40))?;
+        writeln!(
+            out,
+            "{:<12} {:<9} {}",
+            "footnote",
+            f.label,
+            first_chars(&f.text, 40)
+        )?;
     }
     for f in &doc.findings {
         writeln!(out, "{f}")?;

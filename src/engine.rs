@@ -340,9 +340,7 @@ pub fn multiway(pairs: &[PairAlignment]) -> Vec<MultiRow> {
             }
         }
     }
-    let mut cuts: Vec<usize> = (1..n)
-        .filter(|&p| allowed[p] == pairs.len())
-        .collect();
+    let mut cuts: Vec<usize> = (1..n).filter(|&p| allowed[p] == pairs.len()).collect();
     cuts.insert(0, 0);
     cuts.push(n);
     cuts.dedup();

@@ -96,14 +96,21 @@ pub fn detect(text: &str) -> Option<Lang> {
     for c in text.chars().take(20_000) {
         match c {
             '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => han += 1,
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => arabic += 1,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
+                arabic += 1
+            }
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
             _ => {}
         }
     }
     // Chinese needs fewer characters than alphabetic scripts for the same text.
-    let scores = [(han * 3, Lang::Zh), (arabic, Lang::Ar), (cyrillic, Lang::Ru), (latin, Lang::En)];
+    let scores = [
+        (han * 3, Lang::Zh),
+        (arabic, Lang::Ar),
+        (cyrillic, Lang::Ru),
+        (latin, Lang::En),
+    ];
     let (best, lang) = scores.iter().copied().max_by_key(|&(n, _)| n)?;
     if best < 3 {
         return None;
@@ -112,9 +119,24 @@ pub fn detect(text: &str) -> Option<Lang> {
         return Some(lang);
     }
     const STOP: [(Lang, &[&str]); 3] = [
-        (Lang::En, &["the", "of", "and", "to", "in", "that", "is", "for", "with", "its", "on"]),
-        (Lang::Es, &["de", "la", "que", "el", "los", "las", "y", "en", "del", "por", "con", "su"]),
-        (Lang::Fr, &["de", "la", "le", "les", "des", "et", "du", "que", "en", "à", "dans", "une", "sur"]),
+        (
+            Lang::En,
+            &[
+                "the", "of", "and", "to", "in", "that", "is", "for", "with", "its", "on",
+            ],
+        ),
+        (
+            Lang::Es,
+            &[
+                "de", "la", "que", "el", "los", "las", "y", "en", "del", "por", "con", "su",
+            ],
+        ),
+        (
+            Lang::Fr,
+            &[
+                "de", "la", "le", "les", "des", "et", "du", "que", "en", "à", "dans", "une", "sur",
+            ],
+        ),
     ];
     let mut counts = [0usize; 3];
     for w in text

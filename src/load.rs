@@ -119,10 +119,7 @@ impl Text {
     ///
     /// `None` when `i` is out of range.
     pub fn original_range_of(&self, i: usize) -> Option<Range<usize>> {
-        self.view
-            .map
-            .get(i)
-            .map(|&[s, e]| s as usize..e as usize)
+        self.view.map.get(i).map(|&[s, e]| s as usize..e as usize)
     }
 
     /// Converts a byte range of the normalized view to the byte range of the

@@ -81,9 +81,8 @@ static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
-static SUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^<sup>\s*([0-9A-Za-z*]{1,4})\s*</sup>").unwrap()
-});
+static SUP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^<sup>\s*([0-9A-Za-z*]{1,4})\s*</sup>").unwrap());
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
 /// What a paragraph opening with a label looks like, in any of the six languages.
@@ -119,7 +118,11 @@ fn split_lines(s: &str) -> Vec<(Range<usize>, Range<usize>)> {
                 start = i;
             }
             b'\r' => {
-                let end = if b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                let end = if b.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                };
                 out.push((start..i, i..end));
                 i = end;
                 start = i;
@@ -245,7 +248,10 @@ fn frag(
             continue;
         }
         if let Some(d) = eastern_digit(ch) {
-            f.push(d.encode_utf8(&mut [0; 4]), base + i..base + i + ch.len_utf8());
+            f.push(
+                d.encode_utf8(&mut [0; 4]),
+                base + i..base + i + ch.len_utf8(),
+            );
             i += ch.len_utf8();
             continue;
         }
@@ -360,7 +366,22 @@ fn join(a: &Frag, b: &Frag) -> Join {
     // Paragraphs end with a stop, a colon or (preambular) a comma.
     if matches!(
         last,
-        '.' | '。' | ';' | ':' | ',' | '!' | '?' | ')' | ']' | '"' | '”' | '»' | '】' | '）' | '؛' | '،' | '؟'
+        '.' | '。'
+            | ';'
+            | ':'
+            | ','
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '"'
+            | '”'
+            | '»'
+            | '】'
+            | '）'
+            | '؛'
+            | '،'
+            | '؟'
     ) {
         return Join::No;
     }
@@ -371,7 +392,10 @@ fn join(a: &Frag, b: &Frag) -> Join {
         return Join::Tight;
     }
     // "…; и" / "…; and": a conjunction after a semicolon closes a paragraph.
-    if a.text.rsplit_once(';').is_some_and(|(_, w)| w.trim().chars().count() <= 3) {
+    if a.text
+        .rsplit_once(';')
+        .is_some_and(|(_, w)| w.trim().chars().count() <= 3)
+    {
         return Join::No;
     }
     if !last.is_alphanumeric() || len > 140 {
@@ -466,13 +490,18 @@ mod tests {
     #[test]
     fn joins_broken_lines() {
         let zh = "注意到在发展和应用最新的信息技术和电信手段\n方面取得了显著进展，";
-        assert_eq!(v(zh), "注意到在发展和应用最新的信息技术和电信手段方面取得了显著进展,");
-        let en = "Recognizing that the dissemination of information tech-\nnologies affects everyone,";
+        assert_eq!(
+            v(zh),
+            "注意到在发展和应用最新的信息技术和电信手段方面取得了显著进展,"
+        );
+        let en =
+            "Recognizing that the dissemination of information tech-\nnologies affects everyone,";
         assert_eq!(
             v(en),
             "Recognizing that the dissemination of information technologies affects everyone,"
         );
-        let en2 = "Recognizing that the dissemination of information\ntechnologies affects everyone,";
+        let en2 =
+            "Recognizing that the dissemination of information\ntechnologies affects everyone,";
         assert_eq!(
             v(en2),
             "Recognizing that the dissemination of information technologies affects everyone,"

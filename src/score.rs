@@ -1,1 +1,764 @@
 //! Scorers for candidate beads.
+//!
+//! Every sentence is turned once into [`Features`] (length, tokens that
+//! survive translation, cognate keys, lexicon keys); a [`Scorer`] then prices
+//! a candidate link between a run of source sentences and a run of target
+//! sentences as a cost in nats (lower is better, may be negative for strong
+//! evidence). The aligner adds the costs of several scorers:
+//!
+//! * [`LengthScorer`]: Gale–Church, with the character ratio and variance
+//!   estimated from the data ([`crate::align::Params::estimate`]).
+//! * [`TokenScorer`]: numbers (any digit system, any grouping or decimal
+//!   separator), document symbols (`A/RES/74/28`), resolution numbers,
+//!   months of dates, Latin names and acronyms embedded in any script.
+//! * [`CognateScorer`]: shared word prefixes between Latin-script languages.
+//! * [`LexiconScorer`]: the share of target words explained by a bilingual
+//!   [`Lexicon`] (CC-CEDICT for zh–en, or one learned from first-pass beads).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::Lang;
+
+/// What the scorers need to know about one sentence (or, at coarse levels of
+/// the aligner, a run of sentences).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Length in characters, white space and tatweel not counted.
+    pub len: f32,
+    /// Tokens that survive translation unchanged, hashed and sorted:
+    /// numbers, symbols, months, Latin-script names.
+    pub strong: Vec<u64>,
+    /// Cognate keys (4-letter prefixes of Latin-script words), hashed, sorted.
+    pub weak: Vec<u64>,
+    /// Lexicon ids, sorted and deduplicated: on the lexicon's source side the
+    /// ids of the translations of the words found, on its target side the ids
+    /// of the words themselves.
+    pub lex: Vec<u32>,
+    /// On the lexicon's target side, the number of content words (what `lex`
+    /// hits are a share of); 0 on the source side.
+    pub lex_total: u32,
+}
+
+impl Features {
+    /// Features of `text` in `lang`; `lexicon` (if any) decides the lex keys.
+    pub fn new(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> Features {
+        let mut f = Features {
+            len: text
+                .chars()
+                .filter(|&c| !c.is_whitespace() && c != TATWEEL)
+                .count() as f32,
+            ..Features::default()
+        };
+        let norm: Vec<char> = text.chars().filter_map(normalize_char).collect();
+        strong_tokens(&norm, lang, &mut f.strong);
+        f.strong.sort_unstable();
+        if lang.is_latin() {
+            for w in words(text) {
+                if w.chars().count() >= 4 {
+                    let p: String = fold(&w).chars().take(4).collect();
+                    f.weak.push(hash(&("C", p)));
+                }
+            }
+            f.weak.sort_unstable();
+        }
+        if let Some(lex) = lexicon {
+            lex.keys_of(text, lang, &mut f);
+        }
+        f
+    }
+
+    /// The features of several consecutive sentences taken as one.
+    pub fn merge(parts: &[Features]) -> Features {
+        let mut f = Features::default();
+        for p in parts {
+            f.len += p.len;
+            f.strong.extend_from_slice(&p.strong);
+            f.weak.extend_from_slice(&p.weak);
+            f.lex.extend_from_slice(&p.lex);
+            f.lex_total += p.lex_total;
+        }
+        f.strong.sort_unstable();
+        f.weak.sort_unstable();
+        f.lex.sort_unstable();
+        f.lex.dedup();
+        f
+    }
+}
+
+const TATWEEL: char = '\u{0640}';
+
+/// Folds digit systems and full-width forms onto ASCII; drops tatweel.
+fn normalize_char(c: char) -> Option<char> {
+    let u = c as u32;
+    Some(match u {
+        0x0640 => return None,
+        0x0660..=0x0669 => char::from_u32(u - 0x0660 + '0' as u32)?,
+        0x06F0..=0x06F9 => char::from_u32(u - 0x06F0 + '0' as u32)?,
+        0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0)?,
+        0x066B => '.', // Arabic decimal separator
+        0x066C => ',', // Arabic thousands separator
+        _ => c,
+    })
+}
+
+fn hash<T: Hash>(t: &T) -> u64 {
+    // SipHash with fixed zero keys: identical across runs and threads.
+    let mut h = DefaultHasher::new();
+    t.hash(&mut h);
+    h.finish()
+}
+
+/// Lower-cased alphabetic words of `text` (tatweel removed).
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == TATWEEL))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .filter(|&c| c != TATWEEL)
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+}
+
+/// Lower case without diacritics, for cognate keys (`développement` ~ `development`).
+fn fold(w: &str) -> String {
+    w.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+fn month_of(word: &str, lang: Lang) -> Option<u8> {
+    const EN: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const RU: [&str; 12] = [
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ];
+    const AR: [&[&str]; 12] = [
+        &["يناير"],
+        &["فبراير"],
+        &["مارس"],
+        &["أبريل", "ابريل", "إبريل"],
+        &["مايو"],
+        &["يونيه", "يونيو"],
+        &["يوليه", "يوليو"],
+        &["أغسطس", "اغسطس"],
+        &["سبتمبر"],
+        &["أكتوبر", "اكتوبر"],
+        &["نوفمبر"],
+        &["ديسمبر"],
+    ];
+    let pos = match lang {
+        Lang::En => EN.iter().position(|m| *m == word),
+        Lang::Fr => FR.iter().position(|m| *m == word),
+        Lang::Es => ES
+            .iter()
+            .position(|m| *m == word || (*m == "septiembre" && word == "setiembre")),
+        Lang::Ru => RU.iter().position(|m| {
+            if *m == "ма" {
+                word == "май" || word == "мая"
+            } else {
+                word.starts_with(m) && word.chars().count() <= m.chars().count() + 2
+            }
+        }),
+        Lang::Ar => AR.iter().position(|ms| ms.contains(&word)),
+        Lang::Zh => None,
+    }?;
+    Some(pos as u8 + 1)
+}
+
+/// Number-grouping characters that may sit between digits.
+fn is_group_sep(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
+}
+
+/// Collects the hashed translation-invariant tokens of a normalized text.
+fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>) {
+    let n = s.len();
+    let digit = |k: usize| k < n && s[k].is_ascii_digit();
+    let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
+    let mut i = 0;
+    while i < n {
+        let c = s[i];
+        if c.is_ascii_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            loop {
+                if alnum(j) {
+                    j += 1;
+                } else if j + 1 < n && matches!(s[j], '/' | '-' | '.' | '_') && alnum(j + 1) {
+                    j += 2;
+                } else if j + 1 < n && s[j] == ',' && digit(j - 1) && digit(j + 1) {
+                    j += 2;
+                } else if j < n
+                    && is_group_sep(s[j])
+                    && digit(j - 1)
+                    && digit(j + 1)
+                    && digit(j + 2)
+                    && digit(j + 3)
+                    && !digit(j + 4)
+                {
+                    // `437 100`: a thousands group, not two numbers.
+                    j += 4;
+                } else {
+                    break;
+                }
+            }
+            let run: String = s[start..j].iter().collect();
+            token_of_run(&run, s.get(j).copied(), lang, out);
+            i = j;
+        } else if c.is_alphabetic() {
+            // A non-ASCII word: only months are translation-invariant.
+            let start = i;
+            while i < n && s[i].is_alphabetic() && !s[i].is_ascii() {
+                i += 1;
+            }
+            let w: String = s[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
+            if let Some(m) = month_of(&w, lang) {
+                out.push(hash(&("M", m)));
+            }
+            if i == start {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn token_of_run(run: &str, next: Option<char>, lang: Lang, out: &mut Vec<u64>) {
+    let has_digit = run.bytes().any(|b| b.is_ascii_digit());
+    let has_alpha = run.bytes().any(|b| b.is_ascii_alphabetic());
+    if has_digit && !has_alpha && !run.contains(['/', '-', '_']) {
+        let digits: String = run.chars().filter(char::is_ascii_digit).collect();
+        let digits = digits.trim_start_matches('0');
+        if lang == Lang::Zh && next == Some('月') {
+            if let Ok(m) = digits.parse::<u8>() {
+                out.push(hash(&("M", m)));
+                return;
+            }
+        }
+        out.push(hash(&("#", digits)));
+    } else if has_digit && has_alpha && !run.contains(['/', '-', '.']) {
+        // Ordinals `1st`, `2e`, `3rd`, `4o` are the number; `G20` is a name.
+        let d: String = run.chars().take_while(char::is_ascii_digit).collect();
+        let rest = run[d.len()..].to_ascii_lowercase();
+        if !d.is_empty()
+            && matches!(
+                rest.as_str(),
+                "st" | "nd" | "rd" | "th" | "e" | "er" | "re" | "eme" | "o" | "a"
+            )
+        {
+            out.push(hash(&("#", d.trim_start_matches('0'))));
+        } else {
+            out.push(hash(&("S", run.to_ascii_uppercase())));
+        }
+    } else if has_digit {
+        out.push(hash(&("S", run.to_ascii_uppercase())));
+    } else {
+        let lower = run.to_ascii_lowercase();
+        if lang.is_latin() {
+            if let Some(m) = month_of(&lower, lang) {
+                // `may` is a verb; only the capitalized form is the month.
+                if lower != "may" || run.starts_with('M') {
+                    out.push(hash(&("M", m)));
+                }
+                return;
+            }
+        }
+        // Latin names and acronyms: in zh/ar/ru text they are names kept in
+        // Latin script; in Latin-script text only the capitalized ones.
+        let capital = run.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let keep = if lang.is_latin() {
+            capital && run.len() >= 3
+        } else {
+            run.len() >= 2
+        };
+        if keep {
+            out.push(hash(&("W", lower)));
+        }
+    }
+}
+
+/// Prices the link between a run of source and a run of target sentences.
+pub trait Scorer: Send + Sync {
+    /// Cost in nats of linking `src` with `tgt` (both non-empty runs of
+    /// consecutive sentences); lower is better, negative is evidence for.
+    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32;
+}
+
+/// Gale–Church length cost: target length is normal around `ratio` times
+/// the source length with variance `variance` times the source length.
+#[derive(Clone, Copy, Debug)]
+pub struct LengthScorer {
+    /// Expected target characters per source character.
+    pub ratio: f32,
+    /// Variance of target length per source character.
+    pub variance: f32,
+}
+
+impl Scorer for LengthScorer {
+    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let l1: f32 = src.iter().map(|f| f.len).sum();
+        let l2: f32 = tgt.iter().map(|f| f.len).sum();
+        // Mean of the two lengths on the source scale, as Gale–Church do, so
+        // that a very short source does not make any target look unlikely.
+        let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
+        let delta = (l2 - self.ratio * l1) / (self.variance * base).sqrt();
+        neg_ln_two_tail(delta.abs())
+    }
+}
+
+/// −ln P(|Z| ≥ x) for a standard normal Z.
+fn neg_ln_two_tail(x: f32) -> f32 {
+    let x = f64::from(x);
+    // Abramowitz–Stegun 7.1.26 for erfc(x/√2), asymptotic form far out.
+    let z = x / std::f64::consts::SQRT_2;
+    let v = if z < 4.0 {
+        let t = 1.0 / (1.0 + 0.327_591_1 * z);
+        let poly = t
+            * (0.254_829_592
+                + t * (-0.284_496_736
+                    + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+        -(poly.ln() - z * z)
+    } else {
+        z * z + (z * std::f64::consts::PI.sqrt()).ln()
+    };
+    v as f32
+}
+
+thread_local! {
+    static SCRATCH: RefCell<(Vec<u64>, Vec<u64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Size of the multiset intersection of the concatenated sorted lists.
+fn shared(
+    src: &[Features],
+    tgt: &[Features],
+    get: impl Fn(&Features) -> &[u64],
+) -> (usize, usize, usize) {
+    if src.len() == 1 && tgt.len() == 1 {
+        let (a, b) = (get(&src[0]), get(&tgt[0]));
+        return (intersect(a, b), a.len(), b.len());
+    }
+    SCRATCH.with(|s| {
+        let (a, b) = &mut *s.borrow_mut();
+        a.clear();
+        b.clear();
+        for f in src {
+            a.extend_from_slice(get(f));
+        }
+        for f in tgt {
+            b.extend_from_slice(get(f));
+        }
+        if src.len() > 1 {
+            a.sort_unstable();
+        }
+        if tgt.len() > 1 {
+            b.sort_unstable();
+        }
+        (intersect(a, b), a.len(), b.len())
+    })
+}
+
+fn intersect<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Shared translation-invariant tokens: each match is evidence for the
+/// link, each token without a partner evidence against it.
+#[derive(Clone, Copy, Debug)]
+pub struct TokenScorer {
+    /// Reward (nats) per shared token.
+    pub hit: f32,
+    /// Penalty (nats) per token found on one side only.
+    pub miss: f32,
+}
+
+impl Scorer for TokenScorer {
+    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let (m, a, b) = shared(src, tgt, |f| &f.strong);
+        let unmatched = (a + b - 2 * m) as f32;
+        // Diminishing returns: ten shared numbers are not ten times the proof.
+        -self.hit * (m as f32).sqrt() * 1.5 + self.miss * unmatched.sqrt()
+    }
+}
+
+/// Cognates between Latin-script languages: Dice overlap of 4-letter word
+/// prefixes (`résolution`/`resolution`, `desarrollo`/`développement` miss).
+#[derive(Clone, Copy, Debug)]
+pub struct CognateScorer {
+    /// Weight (nats) of a perfect overlap.
+    pub weight: f32,
+}
+
+impl Scorer for CognateScorer {
+    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let (m, a, b) = shared(src, tgt, |f| &f.weak);
+        if a + b == 0 {
+            return 0.0;
+        }
+        -self.weight * (2 * m) as f32 / (a + b) as f32
+    }
+}
+
+/// The share of target content words that a lexicon translation of the
+/// source explains (or the other way round when the lexicon's source
+/// language is the aligner's target).
+#[derive(Clone, Copy, Debug)]
+pub struct LexiconScorer {
+    /// Weight (nats) of a full explanation.
+    pub weight: f32,
+    /// Share expected between unrelated sentences; below it is evidence against.
+    pub baseline: f32,
+}
+
+impl Scorer for LexiconScorer {
+    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let (gloss, words) = if src.iter().any(|f| f.lex_total > 0) {
+            (tgt, src)
+        } else {
+            (src, tgt)
+        };
+        let total: u32 = words.iter().map(|f| f.lex_total).sum();
+        if total == 0 {
+            return 0.0;
+        }
+        let hits = lex_hits(gloss, words);
+        -self.weight * (hits as f32 / total as f32 - self.baseline)
+    }
+}
+
+fn lex_hits(gloss: &[Features], words: &[Features]) -> usize {
+    if gloss.len() == 1 && words.len() == 1 {
+        return intersect(&gloss[0].lex, &words[0].lex);
+    }
+    let mut g: Vec<u32> = gloss.iter().flat_map(|f| f.lex.iter().copied()).collect();
+    g.sort_unstable();
+    g.dedup();
+    let mut w: Vec<u32> = words.iter().flat_map(|f| f.lex.iter().copied()).collect();
+    w.sort_unstable();
+    intersect(&g, &w)
+}
+
+/// A bilingual lexicon from a source language (usually zh) to a target
+/// language: source keys (words or, when learned from Chinese, character
+/// bigrams) map to ids of target words.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    /// Language of the keys.
+    pub src_lang: Option<Lang>,
+    /// Language of the translations.
+    pub tgt_lang: Option<Lang>,
+    keys: HashMap<String, Vec<u32>>,
+    vocab: HashMap<String, u32>,
+    max_key_chars: usize,
+}
+
+/// Function words that explain nothing.
+const STOP: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
+    "its", "their", "which", "who", "not", "all", "any", "other", "such", "also", "been", "des",
+    "les", "une", "pour", "dans", "par", "sur", "qui", "que", "est", "aux", "del", "los", "las",
+    "con", "por", "para", "una", "que", "como", "sus", "это", "для", "что", "как", "при",
+];
+
+/// Word key: lower-cased, folded, cut to a 5-letter stem so that
+/// `resolutions`/`resolution` and `developing`/`development` meet.
+fn stem(w: &str) -> Option<String> {
+    let f = fold(w);
+    if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
+        return None;
+    }
+    Some(f.chars().take(5).collect())
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+impl Lexicon {
+    /// Loads a `source<TAB>gloss` file such as CC-CEDICT converted to
+    /// `cedict.zh-en.tsv`: each Chinese headword of two or more characters
+    /// maps to the content words of its English glosses.
+    pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io(e)).with_path(path))?;
+        let mut lex = Lexicon {
+            src_lang: Some(Lang::Zh),
+            tgt_lang: Some(Lang::En),
+            ..Lexicon::default()
+        };
+        for (n, line) in text.lines().enumerate() {
+            let Some((head, gloss)) = line.split_once('\t') else {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                return Err(Error::new(ErrorKind::Malformed(
+                    "expected `headword<TAB>gloss`".to_string(),
+                ))
+                .with_path(path)
+                .with_line(n + 1));
+            };
+            // Single characters have dozens of senses; they add noise.
+            let chars = head.chars().count();
+            if chars < 2 || chars > 6 || !head.chars().all(is_han) {
+                continue;
+            }
+            let ids: Vec<u32> = words(gloss)
+                .filter_map(|w| stem(&w))
+                .take(12)
+                .map(|w| lex.word_id(w))
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            lex.max_key_chars = lex.max_key_chars.max(chars);
+            let e = lex.keys.entry(head.to_string()).or_default();
+            e.extend(ids);
+            e.sort_unstable();
+            e.dedup();
+        }
+        Ok(lex)
+    }
+
+    /// Learns a lexicon from aligned sentence pairs (first-pass beads of high
+    /// confidence): source keys (Chinese character bigrams, or words) and
+    /// target words that co-occur with a Dice coefficient of at least 0.3 in
+    /// at least 3 pairs.
+    pub fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
+        let mut lex = Lexicon {
+            src_lang: Some(src_lang),
+            tgt_lang: Some(tgt_lang),
+            ..Lexicon::default()
+        };
+        let mut src_count: HashMap<String, u32> = HashMap::new();
+        let mut tgt_count: HashMap<u32, u32> = HashMap::new();
+        let mut pair_count: HashMap<(String, u32), u32> = HashMap::new();
+        for (s, t) in pairs {
+            let mut sk = source_keys(s, src_lang);
+            sk.sort();
+            sk.dedup();
+            let mut tk: Vec<u32> = words(t)
+                .filter_map(|w| stem(&w))
+                .map(|w| lex.word_id(w))
+                .collect();
+            tk.sort_unstable();
+            tk.dedup();
+            for k in &sk {
+                *src_count.entry(k.clone()).or_default() += 1;
+                for &w in &tk {
+                    *pair_count.entry((k.clone(), w)).or_default() += 1;
+                }
+            }
+            for &w in &tk {
+                *tgt_count.entry(w).or_default() += 1;
+            }
+        }
+        let mut entries: Vec<((String, u32), u32)> = pair_count.into_iter().collect();
+        // Sorted so that the lexicon is the same whatever the hash order.
+        entries.sort_unstable();
+        for ((k, w), c) in entries {
+            if c < 3 {
+                continue;
+            }
+            let dice = 2.0 * c as f32 / (src_count[&k] + tgt_count[&w]) as f32;
+            if dice >= 0.3 {
+                lex.max_key_chars = lex.max_key_chars.max(k.chars().count());
+                lex.keys.entry(k).or_default().push(w);
+            }
+        }
+        lex
+    }
+
+    /// Number of source keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether the lexicon has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    fn word_id(&mut self, w: String) -> u32 {
+        let next = self.vocab.len() as u32;
+        *self.vocab.entry(w).or_insert(next)
+    }
+
+    /// Fills `f.lex` (and `f.lex_total`) for a sentence in `lang`.
+    fn keys_of(&self, text: &str, lang: Lang, f: &mut Features) {
+        if Some(lang) == self.src_lang {
+            if lang == Lang::Zh {
+                let han: Vec<char> = text.chars().collect();
+                for i in 0..han.len() {
+                    if !is_han(han[i]) {
+                        continue;
+                    }
+                    let mut key = String::new();
+                    for &c in han[i..].iter().take(self.max_key_chars) {
+                        if !is_han(c) {
+                            break;
+                        }
+                        key.push(c);
+                        if let Some(ids) = self.keys.get(&key) {
+                            f.lex.extend_from_slice(ids);
+                        }
+                    }
+                }
+            } else {
+                for w in words(text) {
+                    if let Some(ids) = stem(&w).and_then(|k| self.keys.get(&k)) {
+                        f.lex.extend_from_slice(ids);
+                    }
+                }
+            }
+            f.lex.sort_unstable();
+            f.lex.dedup();
+        } else if Some(lang) == self.tgt_lang {
+            for w in words(text) {
+                if let Some(k) = stem(&w) {
+                    f.lex_total += 1;
+                    if let Some(&id) = self.vocab.get(&k) {
+                        f.lex.push(id);
+                    }
+                }
+            }
+            f.lex.sort_unstable();
+        }
+    }
+}
+
+/// Keys a learned lexicon uses for a source sentence.
+fn source_keys(text: &str, lang: Lang) -> Vec<String> {
+    if lang == Lang::Zh {
+        let han: Vec<char> = text.chars().filter(|&c| is_han(c)).collect();
+        han.windows(2).map(|w| w.iter().collect()).collect()
+    } else {
+        words(text).filter_map(|w| stem(&w)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strong(text: &str, lang: Lang) -> Vec<u64> {
+        Features::new(text, lang, None).strong
+    }
+
+    #[test]
+    fn numbers_meet_across_digit_systems_and_separators() {
+        let en = strong("It costs 437,100 dollars, 1.25 per day in 2019.", Lang::En);
+        let zh = strong("费用为437 100美元，2019年每天1.25", Lang::Zh);
+        let fr = strong("Il coûte 437 100 dollars, 1,25 par jour en 2019.", Lang::Fr);
+        let ar = strong("٤٣٧ ١٠٠ دولار و1.25 في عام ٢٠١٩", Lang::Ar);
+        assert_eq!(en.len(), 3);
+        for other in [&zh, &fr, &ar] {
+            assert_eq!(intersect(&en, other), 3, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn dates_meet_through_the_month() {
+        let en = strong("on 12 December 2019", Lang::En);
+        let zh = strong("2019年12月12日", Lang::Zh);
+        let ru = strong("12 декабря 2019 года", Lang::Ru);
+        let ar = strong("12 كانون الأول/ديسمبر 2019", Lang::Ar);
+        for other in [&zh, &ru, &ar] {
+            assert_eq!(intersect(&en, other), 3, "{other:?}");
+        }
+    }
+
+    #[test]
+    fn symbols_are_one_token() {
+        let en = strong("resolution A/RES/74/28 and 73/266", Lang::En);
+        let zh = strong("第A/RES/74/28号决议和第73/266号", Lang::Zh);
+        assert_eq!(en.len(), 2);
+        assert_eq!(intersect(&en, &zh), 2);
+    }
+
+    #[test]
+    fn length_cost_grows_with_mismatch() {
+        let s = LengthScorer {
+            ratio: 3.0,
+            variance: 20.0,
+        };
+        let f = |n: f32| Features {
+            len: n,
+            ..Features::default()
+        };
+        let good = s.cost(&[f(10.0)], &[f(30.0)]);
+        let bad = s.cost(&[f(10.0)], &[f(90.0)]);
+        assert!(good < 0.1 && bad > good + 2.0, "{good} {bad}");
+    }
+}

@@ -120,8 +120,8 @@ impl Corpus {
                 texts.push(t.to_string());
             }
             if let Some((l0, p0, first)) = &ids {
-                if let Some(n) = (0..first.len().max(these.len()))
-                    .find(|&i| first.get(i) != these.get(i))
+                if let Some(n) =
+                    (0..first.len().max(these.len())).find(|&i| first.get(i) != these.get(i))
                 {
                     return Err(Error::malformed(format!(
                         "ids are not line-parallel with {} ({l0}): {:?} here, {:?} there",
@@ -383,7 +383,15 @@ pub fn generate(corpus: &Corpus, hub: Lang, others: &[Lang], cfg: &SynthConfig) 
         .map(|d| {
             let mut doc_rng = Rng::new(rng.next_u64());
             make_doc(
-                corpus, &langs, &usable, &titles, &mut pool, &mut rng, &mut doc_rng, d, cfg,
+                corpus,
+                &langs,
+                &usable,
+                &titles,
+                &mut pool,
+                &mut rng,
+                &mut doc_rng,
+                d,
+                cfg,
             )
         })
         .collect()
@@ -431,16 +439,27 @@ fn looks_like_label(t: &str) -> bool {
     if roman && first_word.ends_with('.') {
         return true;
     }
-    ["Article", "Artículo", "Статья", "المادة", "第", "一、", "二、", "三、"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    [
+        "Article",
+        "Artículo",
+        "Статья",
+        "المادة",
+        "第",
+        "一、",
+        "二、",
+        "三、",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// A sentence without its final punctuation, so that the paragraph can give
 /// it the punctuation its place needs.
 fn bare(s: &str) -> &str {
     s.trim()
-        .trim_end_matches(['.', '。', ';', '；', ',', '，', ':', '：', '،', '؛', ' ', '\u{a0}'])
+        .trim_end_matches([
+            '.', '。', ';', '；', ',', '，', ':', '：', '،', '؛', ' ', '\u{a0}',
+        ])
         .trim_end()
 }
 
@@ -527,7 +546,11 @@ fn make_doc(
             notes: Vec::new(),
         });
         for k in 0..subs {
-            let m = if rng.chance(cfg.multi_sentence / 2.0) { 2 } else { 1 };
+            let m = if rng.chance(cfg.multi_sentence / 2.0) {
+                2
+            } else {
+                1
+            };
             let slots = (0..m).map(|_| Slot::Line(draw(pool_rng))).collect();
             paras.push(Para {
                 part: Part::Sub {
@@ -602,7 +625,16 @@ fn make_doc(
                 }
             };
             let extras: Vec<usize> = (0..64).map(|_| extra()).collect();
-            let r = render_noisy(corpus, hub, lang, &paras, &facts, cfg, &mut lang_rng, &extras);
+            let r = render_noisy(
+                corpus,
+                hub,
+                lang,
+                &paras,
+                &facts,
+                cfg,
+                &mut lang_rng,
+                &extras,
+            );
             gold.insert(lang, r.gold.clone());
             r
         };
@@ -1140,7 +1172,9 @@ fn note_text(lang: Lang, note: Note) -> String {
             Lang::Ar => format!(
                 "الوثائق الرسمية للجمعية العامة، الدورة الثامنة والتسعون، الملحق رقم {k} (A/98/{k})، الفقرة {d}."
             ),
-            Lang::Zh => format!("《大会正式记录，第九十八届会议，补编第 {k} 号》(A/98/{k})，第 {d} 段。"),
+            Lang::Zh => {
+                format!("《大会正式记录，第九十八届会议，补编第 {k} 号》(A/98/{k})，第 {d} 段。")
+            }
             Lang::En => format!(
                 "Official Records of the General Assembly, Ninety-eighth Session, Supplement No. {k} (A/98/{k}), para. {d}."
             ),
@@ -1226,7 +1260,10 @@ fn layout(lang: Lang, r: &Rendered, f: &Facts, cfg: &SynthConfig, rng: &mut Rng)
             s.push(' ');
         }
         // The closing is two short lines, as on the page.
-        s.push_str(&p.units.join(if p.part == Part::Closing { "\n" } else { sep }));
+        s.push_str(
+            &p.units
+                .join(if p.part == Part::Closing { "\n" } else { sep }),
+        );
         for &n in &p.notes {
             s.push(char::from_u32(MARK_BASE + n as u32).unwrap_or('\u{F0000}'));
         }
@@ -1393,10 +1430,14 @@ fn wrap_words(s: &str, width: usize, rng: &mut Rng) -> Vec<String> {
         // A long word that does not fit is sometimes hyphenated.
         let chars: Vec<char> = w.chars().collect();
         let room = width.saturating_sub(len + 2);
-        if chars.len() >= 9 && room >= 4 && chars.iter().all(|c| c.is_alphabetic()) && rng.chance(0.35)
+        if chars.len() >= 9
+            && room >= 4
+            && chars.iter().all(|c| c.is_alphabetic())
+            && rng.chance(0.35)
         {
             // Hyphenate after a vowel and before a consonant, as a dictionary would, roughly.
-            let vowel = |c: char| "aeiouyàâéèêëîïôûüáíóúаеёиоуыэюя".contains(c.to_ascii_lowercase());
+            let vowel =
+                |c: char| "aeiouyàâéèêëîïôûüáíóúаеёиоуыэюя".contains(c.to_ascii_lowercase());
             let cut = (4..=room.min(chars.len() - 4))
                 .rev()
                 .find(|&c| vowel(chars[c - 1]) && !vowel(chars[c]))
@@ -1443,7 +1484,8 @@ fn ignorable(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{0640}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            '-' | '\u{2010}' | '\u{2011}' | '\u{00AD}' | '\u{0640}' | '\u{200B}'
+                ..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
         )
 }
 
@@ -1461,7 +1503,11 @@ fn key_spans(texts: &[&str]) -> (Vec<char>, Vec<Range<usize>>) {
 
 /// Maps each sentence to the units it covers, checking that the sentences
 /// hold exactly the units' text.
-fn sentence_units(side: &str, units: &[String], sents: &[&str]) -> Result<Vec<Range<usize>>, String> {
+fn sentence_units(
+    side: &str,
+    units: &[String],
+    sents: &[&str],
+) -> Result<Vec<Range<usize>>, String> {
     let unit_refs: Vec<&str> = units.iter().map(String::as_str).collect();
     let (ukey, uspans) = key_spans(&unit_refs);
     let (skey, sspans) = key_spans(sents);
@@ -1618,7 +1664,15 @@ mod tests {
 
     #[test]
     fn labels_are_recognised() {
-        for s in ["1. Decides", "(a) To", "a) Para", "а) Для", "IV. Title", "12 -", "第一条"] {
+        for s in [
+            "1. Decides",
+            "(a) To",
+            "a) Para",
+            "а) Для",
+            "IV. Title",
+            "12 -",
+            "第一条",
+        ] {
             assert!(looks_like_label(s), "{s}");
         }
         for s in ["Decides to", "United Nations", "决定", "Ibid."] {
@@ -1628,11 +1682,18 @@ mod tests {
 
     #[test]
     fn split_cuts_at_a_comma_near_the_middle() {
-        let (a, b) = split(Lang::En, "The Committee met twice, and it adopted its report").unwrap();
+        let (a, b) = split(
+            Lang::En,
+            "The Committee met twice, and it adopted its report",
+        )
+        .unwrap();
         assert_eq!(a, "The Committee met twice");
         assert_eq!(b, "And it adopted its report");
         let (a, b) = split(Lang::Zh, "委员会举行了两次会议，并通过了其报告").unwrap();
-        assert_eq!((a.as_str(), b.as_str()), ("委员会举行了两次会议", "并通过了其报告"));
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("委员会举行了两次会议", "并通过了其报告")
+        );
         assert!(split(Lang::En, "Too short").is_none());
     }
 

@@ -139,7 +139,8 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("article pattern")
 });
 static ARTICLE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第\s*([〇零一二三四五六七八九十百\d]+)\s*条\s*(?:[.:\-–—、]\s*|$)").expect("zh article")
+    Regex::new(r"^第\s*([〇零一二三四五六七八九十百\d]+)\s*条\s*(?:[.:\-–—、]\s*|$)")
+        .expect("zh article")
 });
 
 /// `Article 12`, `Article premier`, `第十二条`, `Статья 12`, `المادة 12`:
@@ -147,7 +148,10 @@ static ARTICLE_ZH: LazyLock<Regex> = LazyLock::new(|| {
 pub fn article(s: &str) -> Option<(u32, usize)> {
     if let Some(c) = ARTICLE.captures(s) {
         let n = &c[1];
-        let n = if FIRST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(n) || *w == n.to_lowercase()) {
+        let n = if FIRST_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(n) || *w == n.to_lowercase())
+        {
             1
         } else {
             n.parse().ok()?
@@ -170,7 +174,8 @@ static HEAD_AR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `I.`, `A.`, `А.`, `一、`, `أولا -`, `ألف -`: the heading key and label length.
 pub fn heading(s: &str) -> Option<(String, usize)> {
-    let len_to_text = |m_end: usize| m_end - s[..m_end].chars().next_back().map_or(0, char::len_utf8);
+    let len_to_text =
+        |m_end: usize| m_end - s[..m_end].chars().next_back().map_or(0, char::len_utf8);
     if let Some(c) = HEAD_ROMAN.captures(s) {
         let v = roman_value(&c[1])?;
         return Some((roman(v), len_to_text(c.get(0)?.end())));
@@ -241,11 +246,26 @@ mod tests {
     fn sub_forms() {
         assert_eq!(
             sub("(a) text").map(|x| x.0),
-            Some(SubMark::Letter { index: 0, roman: None })
+            Some(SubMark::Letter {
+                index: 0,
+                roman: None
+            })
         );
         assert_eq!(sub("(ii) text").map(|x| x.0), Some(SubMark::Roman(2)));
-        assert_eq!(sub(")ب( نص").map(|x| x.0), Some(SubMark::Letter { index: 1, roman: None }));
-        assert_eq!(sub("б) текст").map(|x| x.0), Some(SubMark::Letter { index: 1, roman: None }));
+        assert_eq!(
+            sub(")ب( نص").map(|x| x.0),
+            Some(SubMark::Letter {
+                index: 1,
+                roman: None
+            })
+        );
+        assert_eq!(
+            sub("б) текст").map(|x| x.0),
+            Some(SubMark::Letter {
+                index: 1,
+                roman: None
+            })
+        );
         assert_eq!(sub("(A/74/363) text"), None);
         assert_eq!(sub("a)b"), None);
     }

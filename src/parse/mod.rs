@@ -146,7 +146,8 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
     }
     for (i, r) in paras.iter().enumerate() {
         let s = &view[r.clone()];
-        let clause = s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
+        let clause =
+            s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
         if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
             return i;
         }
@@ -306,7 +307,13 @@ impl Parser<'_> {
         let (text_range, label) = match label {
             Some((len, key)) => {
                 let raw = self.text.original_text(r.start..r.start + len);
-                (r.start + len..r.end, Some(Label { raw: raw.trim().to_string(), key }))
+                (
+                    r.start + len..r.end,
+                    Some(Label {
+                        raw: raw.trim().to_string(),
+                        key,
+                    }),
+                )
             }
             None => (r.clone(), None),
         };
@@ -361,7 +368,10 @@ impl Parser<'_> {
             return false;
         };
         let text = self.text.original_text(r.clone()).trim().to_string();
-        let span_end = self.text.to_original(r.clone()).map_or(mark.original.end, |s| s.end);
+        let span_end = self
+            .text
+            .to_original(r.clone())
+            .map_or(mark.original.end, |s| s.end);
         self.footnotes.push(Footnote {
             label: mark.label.clone(),
             text,
@@ -383,7 +393,11 @@ impl Parser<'_> {
         if !is_meeting && !is_date {
             return false;
         }
-        if self.blocks.last().is_some_and(|b| b.kind == BlockKind::Closing) {
+        if self
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Closing)
+        {
             self.append(r.clone());
         } else {
             self.in_article = false;
@@ -453,7 +467,9 @@ impl Parser<'_> {
                 continue;
             }
             let Some(label) = &b.label else { continue };
-            let Some((parent, letter)) = split_letter(&label.key) else { continue };
+            let Some((parent, letter)) = split_letter(&label.key) else {
+                continue;
+            };
             let expected = match &last {
                 Some((p, l)) if *p == parent => l + 1,
                 _ => 0,
@@ -513,7 +529,11 @@ impl Parser<'_> {
 
     fn check_footnotes(&mut self) {
         let mut out = Vec::new();
-        let cited: Vec<&String> = self.blocks.iter().flat_map(|b| b.footnote_refs.iter()).collect();
+        let cited: Vec<&String> = self
+            .blocks
+            .iter()
+            .flat_map(|b| b.footnote_refs.iter())
+            .collect();
         for f in &self.footnotes {
             if !cited.contains(&&f.label) {
                 out.push(Finding {
@@ -559,12 +579,14 @@ fn split_letter(key: &str) -> Option<(String, usize)> {
     Some((key[..open].to_string(), index))
 }
 
-static SYMBOL_RES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol"));
+static SYMBOL_RES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol")
+});
 static RES_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*\.\s").expect("resolution title"));
-static SYMBOL_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line"));
+static SYMBOL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line")
+});
 
 /// The document's own symbol: an `A/RES/…` symbol in the original text, a
 /// symbol standing alone on a line, or the number of the resolution title
@@ -580,7 +602,8 @@ fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
         }
     }
     for b in blocks.iter().filter(|b| b.kind == BlockKind::Title) {
-        let probe: String = unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+        let probe: String =
+            unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
         if let Some(c) = RES_TITLE.captures(probe.trim_start()) {
             return Some(format!("A/RES/{}/{}", &c[1], &c[2]));
         }
@@ -609,15 +632,19 @@ impl Document {
             .iter()
             .filter(|b| b.kind == BlockKind::Title)
             .find_map(|b| {
-                let t: String = unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
-                RES_TITLE.captures(&t).map(|c| format!("{}/{}", &c[1], &c[2]))
+                let t: String =
+                    unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+                RES_TITLE
+                    .captures(&t)
+                    .map(|c| format!("{}/{}", &c[1], &c[2]))
             })
     }
 
     /// The meeting number in the closing (`46`).
     pub fn meeting(&self) -> Option<u32> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let t: String = unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
+        let t: String =
+            unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
         let c = tables::compiled(self.lang).meeting.captures(&t)?;
         c[1].parse().ok()
     }
@@ -625,14 +652,18 @@ impl Document {
     /// The date in the closing, as `YYYY-MM-DD`.
     pub fn date(&self) -> Option<String> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let t: String = unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
+        let t: String =
+            unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
         let c = tables::compiled(self.lang).date.captures(&t)?;
         let m = &c["m"];
         let month = match m.parse::<u32>() {
             Ok(n) => n,
             Err(_) => {
                 let lower = m.to_lowercase();
-                let i = tables::table(self.lang).months.iter().position(|&x| x == lower)?;
+                let i = tables::table(self.lang)
+                    .months
+                    .iter()
+                    .position(|&x| x == lower)?;
                 i as u32 + 1
             }
         };

@@ -31,14 +31,29 @@ pub struct LangTable {
 pub const TABLES: [LangTable; 6] = [
     LangTable {
         lang: Lang::Ar,
-        openers: &["إن الجمعية العامة", "الجمعية العامة", "إن مجلس الأمن", "فإن الجمعية العامة"],
+        openers: &[
+            "إن الجمعية العامة",
+            "الجمعية العامة",
+            "إن مجلس الأمن",
+            "فإن الجمعية العامة",
+        ],
         preamble: &["الديباجة"],
         agenda: r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال",
         meeting: r"الجلسة\s+العامة\s+(\d+)",
         date: r"(?P<d>\d{1,2})\s+(?:[^\s/]+\s+)?(?:[^\s/]+/)?(?P<m>يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\s+(?P<y>\d{4})",
         months: [
-            "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيه", "يوليه", "أغسطس", "سبتمبر",
-            "أكتوبر", "نوفمبر", "ديسمبر",
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيه",
+            "يوليه",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
         ],
     },
     LangTable {
@@ -48,7 +63,9 @@ pub const TABLES: [LangTable; 6] = [
         agenda: r"^议程项目\s*(\d+)",
         meeting: r"第\s*(\d+)\s*次全体会议",
         date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
-        months: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+        months: [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ],
     },
     LangTable {
         lang: Lang::En,
@@ -63,8 +80,18 @@ pub const TABLES: [LangTable; 6] = [
         meeting: r"(?i)(\d+)(?:st|nd|rd|th)\s+plenary\s+meeting",
         date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{4})",
         months: [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
         ],
     },
     LangTable {
@@ -80,8 +107,18 @@ pub const TABLES: [LangTable; 6] = [
         meeting: r"(?i)(\d+)\s*[ªa]\s+sesión\s+plenaria",
         date: r"(?i)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})",
         months: [
-            "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-            "septiembre", "octubre", "noviembre", "diciembre",
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
         ],
     },
     LangTable {
@@ -97,8 +134,18 @@ pub const TABLES: [LangTable; 6] = [
         meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance\s+plénière",
         date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<y>\d{4})",
         months: [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-            "octobre", "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ],
     },
     LangTable {
@@ -114,8 +161,18 @@ pub const TABLES: [LangTable; 6] = [
         meeting: r"(?i)(\d+)\s*-?[а-я]{0,2}\s+пленарн\w*\s+заседани\w*",
         date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?P<y>\d{4})",
         months: [
-            "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-            "октября", "ноября", "декабря",
+            "января",
+            "февраля",
+            "марта",
+            "апреля",
+            "мая",
+            "июня",
+            "июля",
+            "августа",
+            "сентября",
+            "октября",
+            "ноября",
+            "декабря",
         ],
     },
 ];
@@ -172,7 +229,16 @@ pub const ABJAD_LETTERS: &[&str] = &[
 
 /// Arabic ordinal words for headings: `أولا` is `I` …
 pub const ARABIC_ORDINALS: &[&str] = &[
-    "أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا",
+    "أولا",
+    "ثانيا",
+    "ثالثا",
+    "رابعا",
+    "خامسا",
+    "سادسا",
+    "سابعا",
+    "ثامنا",
+    "تاسعا",
+    "عاشرا",
 ];
 
 /// Arabic letter names for lettered headings: `ألف` is `A` …
@@ -190,7 +256,12 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(if c == '零' { Some(0) } else { None });
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or(if c == '零' { Some(0) } else { None })
+    };
     let mut total = 0u32;
     let mut current = 0u32;
     let mut any = false;
