@@ -345,7 +345,7 @@ pub fn multiway(pairs: &[PairAlignment]) -> Vec<MultiRow> {
     cuts.push(n);
     cuts.dedup();
     let hubs: Vec<Range<usize>> = if n == 0 {
-        vec![0..0]
+        std::iter::once(0..0).collect()
     } else {
         cuts.windows(2).map(|w| w[0]..w[1]).collect()
     };

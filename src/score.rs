@@ -242,9 +242,10 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>) {
             loop {
                 if alnum(j) {
                     j += 1;
-                } else if j + 1 < n && matches!(s[j], '/' | '-' | '.' | '_') && alnum(j + 1) {
-                    j += 2;
-                } else if j + 1 < n && s[j] == ',' && digit(j - 1) && digit(j + 1) {
+                } else if j + 1 < n
+                    && ((matches!(s[j], '/' | '-' | '.' | '_') && alnum(j + 1))
+                        || (s[j] == ',' && digit(j - 1) && digit(j + 1)))
+                {
                     j += 2;
                 } else if j < n
                     && is_group_sep(s[j])
@@ -571,7 +572,7 @@ impl Lexicon {
             };
             // Single characters have dozens of senses; they add noise.
             let chars = head.chars().count();
-            if chars < 2 || chars > 6 || !head.chars().all(is_han) {
+            if !(2..=6).contains(&chars) || !head.chars().all(is_han) {
                 continue;
             }
             let ids: Vec<u32> = words(gloss)

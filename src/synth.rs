@@ -957,7 +957,7 @@ fn split(lang: Lang, s: &str) -> Option<(String, String)> {
     } else if lang == Lang::Zh {
         let ok = |k: usize| {
             let (a, b) = (chars[k - 1].1, chars[k].1);
-            !(a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()) && !b.is_ascii_punctuation()
+            !(b.is_ascii_punctuation() || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()))
         };
         let k = best(&|k| k > 0 && ok(k))?;
         (chars[k].0, chars[k].0)
@@ -1546,6 +1546,9 @@ fn sentence_units(
         .collect())
 }
 
+/// A projected bead under construction: unit ranges of both sides and a score.
+type Group = (Option<Range<usize>>, Option<Range<usize>>, f32);
+
 /// Projects an aligner's beads over sentences onto gold units.
 ///
 /// Each sentence is mapped to the units whose text it holds (comparing the
@@ -1591,10 +1594,10 @@ pub fn project(
     let span = |map: &[Range<usize>], r: &Range<usize>| -> Option<Range<usize>> {
         let mut it = map[r.clone()].iter().filter(|x| !x.is_empty());
         let first = it.next()?;
-        let last = it.last().unwrap_or(first);
+        let last = it.next_back().unwrap_or(first);
         Some(first.start..last.end)
     };
-    let mut groups: Vec<(Option<Range<usize>>, Option<Range<usize>>, f32)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for b in beads {
         let mut g = (span(&su, &b.src), span(&tu, &b.tgt), b.score);
         // Merge with every earlier group it shares a unit with, and with

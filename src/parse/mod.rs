@@ -289,7 +289,7 @@ impl Parser<'_> {
                 parent.last_roman = Some(v);
                 let base = match &parent.letter {
                     Some((_, k)) => k.clone(),
-                    None => format!("{}", parent.key),
+                    None => parent.key.to_string(),
                 };
                 format!("{base}({})", tables::roman(v).to_lowercase())
             }
