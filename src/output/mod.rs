@@ -47,6 +47,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use crate::engine::{PairAlignment, multiway};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
@@ -269,52 +270,185 @@ pub fn moses_path(prefix: &Path, lang: Lang) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The temporary name a file is written under until it is complete:
+/// `.NAME.partial` beside it, so a rename makes it appear whole or not at all.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.partial"))
+}
+
+/// An output being written: the writer for the chosen format and the files
+/// it writes under temporary names. [`Output::commit`] finishes the writer
+/// and renames the files into place; dropping an uncommitted `Output`
+/// removes them, so an interrupted or failed run never leaves a
+/// half-written file that looks whole.
+pub struct Output {
+    writer: Option<Box<dyn PairWriter>>,
+    pending: Vec<(PathBuf, PathBuf)>,
+}
+
+impl fmt::Debug for Output {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Output")
+            .field("pending", &self.pending)
+            .finish()
+    }
+}
+
+impl Output {
+    /// Opens `format` into `target`, creating the (temporary) files right
+    /// away so a bad path fails before any work is done; the error names the
+    /// file.
+    ///
+    /// `langs` are the languages of the run, hub first (`[Zh, En]` for a
+    /// bilingual run, all six for a six-way one); only Moses needs them, to
+    /// write one file per language (`PREFIX.zh`, `PREFIX.en`, …).
+    pub fn open(format: Format, target: &Target, langs: &[Lang]) -> Result<Output> {
+        let mut pending = Vec::new();
+        let mut sink = |path: &Path| -> Result<Box<dyn io::Write>> {
+            let tmp = partial_path(path);
+            let file = create(&tmp).map_err(|e| e.with_path(path))?;
+            pending.push((tmp, path.to_path_buf()));
+            Ok(Box::new(file))
+        };
+        let writer: Box<dyn PairWriter> = match (format, target) {
+            (Format::Moses, Target::Stdout) => {
+                return Err(Error::usage(
+                    "the moses format writes one file per language; give an output prefix with -o (OUT gives OUT.zh, OUT.en, …)",
+                ));
+            }
+            (Format::Moses, Target::Path(prefix)) => {
+                if langs.len() < 2 {
+                    return Err(Error::usage(
+                        "the moses format needs at least two languages",
+                    ));
+                }
+                let mut outs: Vec<(Lang, Box<dyn io::Write>)> = Vec::with_capacity(langs.len());
+                for &lang in langs {
+                    if outs.iter().any(|(l, _)| *l == lang) {
+                        continue;
+                    }
+                    outs.push((lang, sink(&moses_path(prefix, lang))?));
+                }
+                Box::new(MosesWriter::per_lang(outs))
+            }
+            (format, target) => {
+                let out: Box<dyn io::Write> = match target {
+                    Target::Stdout => Box::new(BufWriter::new(io::stdout().lock())),
+                    Target::Path(p) => sink(p)?,
+                };
+                match format {
+                    Format::Tsv => Box::new(TsvWriter::new(out)),
+                    Format::Jsonl => Box::new(JsonlWriter::new(out)),
+                    Format::Tmx => Box::new(TmxWriter::new(out)),
+                    Format::Beads | Format::Moses => Box::new(BeadsWriter::new(out)),
+                }
+            }
+        };
+        Ok(Output {
+            writer: Some(writer),
+            pending,
+        })
+    }
+
+    /// The writer to send records to (after [`PairWriter::begin`]).
+    pub fn writer(&mut self) -> &mut dyn PairWriter {
+        self.writer
+            .as_deref_mut()
+            .expect("the writer is only taken by commit, which consumes the output")
+    }
+
+    /// The final paths of the files this output writes (none for stdout).
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.pending.iter().map(|(_, p)| p.as_path())
+    }
+
+    /// Finishes the writer (trailers, flush) and renames every file into place.
+    pub fn commit(mut self) -> Result<()> {
+        if let Some(mut w) = self.writer.take() {
+            w.finish()?;
+        }
+        for (tmp, path) in std::mem::take(&mut self.pending) {
+            std::fs::rename(&tmp, &path).map_err(|e| Error::from(e).with_path(&path))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        self.writer = None;
+        for (tmp, _) in &self.pending {
+            // Best effort: the run is failing already; the error that made it
+            // fail is the one worth reporting.
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Writes every bead of a bilingual alignment as one [`Pair`], in order.
+pub fn write_alignment(w: &mut dyn PairWriter, a: &PairAlignment) -> io::Result<()> {
+    let src: Vec<&str> = a.src.iter().map(|s| s.text.as_str()).collect();
+    let tgt: Vec<&str> = a.tgt.iter().map(|s| s.text.as_str()).collect();
+    for r in &a.regions {
+        for b in &r.beads {
+            w.write_pair(&Pair {
+                doc: &a.doc,
+                region: &r.region.label,
+                src_lang: a.src_lang,
+                tgt_lang: a.tgt_lang,
+                src: &src[b.src.clone()],
+                tgt: &tgt[b.tgt.clone()],
+                src_range: b.src.clone(),
+                tgt_range: b.tgt.clone(),
+                score: b.score,
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the alignments of one hub with several languages as six-way rows
+/// (see [`multiway`]): one row per group of hub sentences, a cell per language.
+pub fn write_multiway(w: &mut dyn PairWriter, pairs: &[PairAlignment]) -> io::Result<()> {
+    let Some(first) = pairs.first() else {
+        return Ok(());
+    };
+    let hub: Vec<&str> = first.src.iter().map(|s| s.text.as_str()).collect();
+    let others: Vec<Vec<&str>> = pairs
+        .iter()
+        .map(|p| p.tgt.iter().map(|s| s.text.as_str()).collect())
+        .collect();
+    for row in multiway(pairs) {
+        let mut cells = Vec::with_capacity(pairs.len() + 1);
+        cells.push(Cell {
+            lang: first.src_lang,
+            sentences: &hub[row.hub.clone()],
+            range: row.hub.clone(),
+            score: None,
+        });
+        for ((p, texts), (range, score)) in pairs.iter().zip(&others).zip(&row.cells) {
+            cells.push(Cell {
+                lang: p.tgt_lang,
+                sentences: &texts[range.clone()],
+                range: range.clone(),
+                score: Some(score.unwrap_or(0.0)),
+            });
+        }
+        w.write_row(&Row {
+            doc: &first.doc,
+            region: &row.region,
+            cells: &cells,
+        })?;
+    }
+    Ok(())
+}
+
 fn create(path: &Path) -> Result<BufWriter<File>> {
     File::create(path)
         .map(BufWriter::new)
         .map_err(|e| Error::from(e).with_path(path))
-}
-
-/// Builds the writer for `format` into `target`, creating files right away
-/// so a bad path fails before any work is done (the error names the file).
-///
-/// `langs` are the languages of the run, hub first (`[Zh, En]` for a
-/// bilingual run, all six for a six-way one); only Moses needs them, to
-/// create one file per language (`PREFIX.zh`, `PREFIX.en`, …).
-///
-/// The caller calls [`PairWriter::begin`] before the first record and
-/// [`PairWriter::finish`] at the end (which flushes).
-pub fn writer_for(format: Format, target: &Target, langs: &[Lang]) -> Result<Box<dyn PairWriter>> {
-    fn sink(target: &Target) -> Result<Box<dyn io::Write>> {
-        Ok(match target {
-            Target::Stdout => Box::new(BufWriter::new(io::stdout().lock())),
-            Target::Path(p) => Box::new(create(p)?),
-        })
-    }
-    Ok(match format {
-        Format::Tsv => Box::new(TsvWriter::new(sink(target)?)),
-        Format::Jsonl => Box::new(JsonlWriter::new(sink(target)?)),
-        Format::Tmx => Box::new(TmxWriter::new(sink(target)?)),
-        Format::Beads => Box::new(BeadsWriter::new(sink(target)?)),
-        Format::Moses => {
-            let Target::Path(prefix) = target else {
-                return Err(Error::usage(
-                    "the moses format writes one file per language; give an output prefix with -o (OUT gives OUT.zh, OUT.en, …)",
-                ));
-            };
-            if langs.len() < 2 {
-                return Err(Error::usage(
-                    "the moses format needs at least two languages",
-                ));
-            }
-            let mut outs: Vec<(Lang, Box<dyn io::Write>)> = Vec::with_capacity(langs.len());
-            for &lang in langs {
-                if outs.iter().any(|(l, _)| *l == lang) {
-                    continue;
-                }
-                outs.push((lang, Box::new(create(&moses_path(prefix, lang))?)));
-            }
-            Box::new(MosesWriter::per_lang(outs))
-        }
-    })
 }
