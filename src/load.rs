@@ -194,6 +194,26 @@ impl Text {
     }
 }
 
+/// Reads a plain text file (`-` for standard input) with the same decoding
+/// and checks as [`Text::from_path`], but without the normalized view: for
+/// sentence-per-line input, which has no document structure to find.
+pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
+    let path = path.as_ref();
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::from(e).with_path("-"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?
+    };
+    let text = decode(&bytes).map_err(|k| Error::new(k).with_path(path))?;
+    check_text(&text).map_err(|k| Error::new(k).with_path(path))?;
+    Ok(text)
+}
+
 /// Decodes bytes by their byte-order mark; plain UTF-8 otherwise.
 fn decode(bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
     if bytes.len() > u32::MAX as usize - 8 {

@@ -6,8 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use sixalign::output::Format;
 use sixalign::{Lang, Result};
 
+mod align;
+mod eval;
 mod inspect;
 
 /// Align UN documents across the six official languages.
@@ -24,6 +27,68 @@ pub struct Cli {
 pub enum Command {
     /// Print the structure the parser finds in one document.
     Inspect(InspectArgs),
+    /// Align the Chinese version with other versions of the same document.
+    Align(AlignArgs),
+    /// Score an alignment against a gold alignment (precision, recall, F1).
+    Eval(EvalArgs),
+}
+
+/// Arguments of `sixalign align`.
+#[derive(Debug, Args)]
+pub struct AlignArgs {
+    /// The Chinese version, then the others (languages detected); with
+    /// `--lines`, SRC and TGT.
+    pub files: Vec<PathBuf>,
+    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
+    #[arg(long, value_name = "LANG=FILE")]
+    pub lang: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "jsonl", value_parser = parse_format)]
+    pub format: Format,
+    /// Output file (`-` or absent: standard output); for moses a prefix
+    /// (`OUT` gives `OUT.zh`, `OUT.en`, …). Written under a temporary name and
+    /// renamed when complete.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// One row per group of Chinese sentences with every language in it,
+    /// instead of one record per language pair.
+    #[arg(long)]
+    pub six_way: bool,
+    /// Inputs hold one sentence per line and no structure: align the lines.
+    #[arg(long)]
+    pub lines: bool,
+    /// With `--lines`: the source language (detected when not given).
+    #[arg(long, value_parser = parse_lang)]
+    pub src_lang: Option<Lang>,
+    /// With `--lines`: the target language (detected when not given).
+    #[arg(long, value_parser = parse_lang)]
+    pub tgt_lang: Option<Lang>,
+    /// The document symbol, when the text does not say it.
+    #[arg(long)]
+    pub symbol: Option<String>,
+    /// A zh–en lexicon (`headword<TAB>gloss` lines, e.g. CC-CEDICT) as one
+    /// more scoring signal.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// No summary on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Arguments of `sixalign eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold bead file, or a directory of them.
+    pub gold: PathBuf,
+    /// The bead file to score, or a directory with files of the same names.
+    pub test: PathBuf,
+    /// One JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    s.parse::<Format>().map_err(|e| e.to_string())
 }
 
 /// Arguments of `sixalign inspect`.
@@ -53,5 +118,7 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Align(args) => align::run(&args),
+        Command::Eval(args) => eval::run(&args),
     }
 }

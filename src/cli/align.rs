@@ -1,0 +1,280 @@
+//! `sixalign align`: the Chinese hub with one or more other versions, or two
+//! sentence-per-line files (`--lines`).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use sixalign::align::{self, Params};
+use sixalign::engine::{Aligner, Stats};
+use sixalign::lang::detect;
+use sixalign::load::read_plain;
+use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
+use sixalign::parse::{ParseOptions, parse_path};
+use sixalign::score::Lexicon;
+use sixalign::{Document, Error, Lang, Result};
+
+use super::AlignArgs;
+
+pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
+    let start = Instant::now();
+    if args.lines {
+        return lines(args, start);
+    }
+    let inputs = inputs(args)?;
+    // Parse every version in parallel; errors come back in input order.
+    let docs: Vec<Document> = inputs
+        .par_iter()
+        .map(|(path, lang)| {
+            parse_path(
+                path,
+                &ParseOptions {
+                    lang: *lang,
+                    symbol: args.symbol.clone(),
+                },
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let (hub, others) = split_hub(docs, &inputs)?;
+    if others.len() > 1 && !args.six_way && matches!(args.format, Format::Moses | Format::Beads) {
+        return Err(Error::usage(format!(
+            "the {} format holds one language pair; align one other version, or add --six-way (moses)",
+            args.format
+        )));
+    }
+    if args.six_way && args.format == Format::Beads {
+        return Err(Error::usage(
+            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
+        ));
+    }
+    let mut builder = Aligner::builder();
+    if let Some(path) = &args.lexicon {
+        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
+    }
+    let aligner = builder.build();
+    let pairs = aligner.align_all(&hub, &others);
+
+    let mut langs = vec![hub.lang];
+    langs.extend(others.iter().map(|d| d.lang));
+    let target = target(args);
+    let mut out = Output::open(args.format, &target, &langs)?;
+    let w = out.writer();
+    w.begin()?;
+    if args.six_way {
+        write_multiway(w, &pairs)?;
+    } else {
+        for p in &pairs {
+            write_alignment(w, p)?;
+        }
+    }
+    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
+    out.commit()?;
+
+    if !args.quiet {
+        let mut stats = Stats::default();
+        for p in &pairs {
+            stats.add_pair(p);
+        }
+        let others: Vec<&str> = others.iter().map(|d| d.lang.code()).collect();
+        let mut e = io::stderr().lock();
+        writeln!(
+            e,
+            "sixalign: aligned {} ({}) with {}",
+            pairs.first().map_or(hub.name.as_str(), |p| p.doc.as_str()),
+            hub.lang,
+            others.join(", ")
+        )?;
+        summary(&mut e, args.format, &written, &stats, start)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The documents to align, with their language when the user gave it.
+fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
+    let mut v: Vec<(PathBuf, Option<Lang>)> =
+        args.files.iter().map(|p| (p.clone(), None)).collect();
+    for spec in &args.lang {
+        let (code, path) = spec.split_once('=').ok_or_else(|| {
+            Error::usage(format!(
+                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
+            ))
+        })?;
+        let lang: Lang = code.parse()?;
+        v.push((PathBuf::from(path), Some(lang)));
+    }
+    if v.len() < 2 {
+        return Err(Error::usage(
+            "give the Chinese version and at least one other (sixalign align zh.txt en.txt …), or --lines SRC TGT",
+        ));
+    }
+    Ok(v)
+}
+
+/// Separates the Chinese hub from the other versions, refusing two
+/// versions in one language.
+fn split_hub(
+    docs: Vec<Document>,
+    inputs: &[(PathBuf, Option<Lang>)],
+) -> Result<(Document, Vec<Document>)> {
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {
+            return Err(Error::usage(format!(
+                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
+                inputs[j].0.display(),
+                inputs[i].0.display(),
+                d.lang
+            )));
+        }
+    }
+    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
+        return Err(Error::usage(
+            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
+        ));
+    };
+    let mut others = docs;
+    let hub = others.remove(h);
+    Ok((hub, others))
+}
+
+fn target(args: &AlignArgs) -> Target {
+    match &args.output {
+        Some(p) => Target::from_arg(&p.to_string_lossy()),
+        None => Target::Stdout,
+    }
+}
+
+/// `--lines SRC TGT`: one sentence per line, no structure.
+fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
+    let [src_path, tgt_path] = args.files.as_slice() else {
+        return Err(Error::usage(
+            "--lines takes exactly two files: SRC TGT (one sentence per line)",
+        ));
+    };
+    if !args.lang.is_empty() {
+        return Err(Error::usage(
+            "with --lines give the languages with --src-lang and --tgt-lang",
+        ));
+    }
+    let (src_text, tgt_text) = rayon::join(|| read_plain(src_path), || read_plain(tgt_path));
+    let (src_text, tgt_text) = (src_text?, tgt_text?);
+    let src: Vec<&str> = src_text.lines().collect();
+    let tgt: Vec<&str> = tgt_text.lines().collect();
+    let lang_of = |given: Option<Lang>, text: &str, path: &Path| {
+        given
+            .or_else(|| detect(text))
+            .ok_or_else(|| Error::new(sixalign::ErrorKind::UnknownLanguage).with_path(path))
+    };
+    let src_lang = lang_of(args.src_lang, &src_text, src_path)?;
+    let tgt_lang = lang_of(args.tgt_lang, &tgt_text, tgt_path)?;
+    let mut params = Params::estimate(src_lang, tgt_lang, &src, &tgt);
+    if let Some(path) = &args.lexicon {
+        params = params.with_lexicon(Arc::new(Lexicon::from_tsv(path)?));
+    }
+    let beads = align::align(&src, &tgt, &params);
+
+    let target = target(args);
+    let mut out = Output::open(args.format, &target, &[src_lang, tgt_lang])?;
+    let doc = src_path.to_string_lossy();
+    let w = out.writer();
+    w.begin()?;
+    for b in &beads {
+        w.write_pair(&Pair {
+            doc: &doc,
+            region: "",
+            src_lang,
+            tgt_lang,
+            src: &src[b.src.clone()],
+            tgt: &tgt[b.tgt.clone()],
+            src_range: b.src.clone(),
+            tgt_range: b.tgt.clone(),
+            score: b.score,
+        })?;
+    }
+    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
+    out.commit()?;
+    if !args.quiet {
+        let mut stats = Stats {
+            pairs: 1,
+            regions: 1,
+            src_sentences: src.len(),
+            tgt_sentences: tgt.len(),
+            ..Stats::default()
+        };
+        for b in &beads {
+            *stats
+                .beads_by_type
+                .entry(format!("{}-{}", b.src.len(), b.tgt.len()))
+                .or_default() += 1;
+            if !b.src.is_empty() && !b.tgt.is_empty() {
+                stats.score_sum += f64::from(b.score);
+                stats.linked_beads += 1;
+            }
+        }
+        let mut e = io::stderr().lock();
+        writeln!(
+            e,
+            "sixalign: aligned {} lines ({src_lang}) with {} lines ({tgt_lang})",
+            src.len(),
+            tgt.len()
+        )?;
+        summary(&mut e, args.format, &written, &stats, start)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a person wants to know after a run: where the output went and how
+/// the alignment looks.
+fn summary(
+    e: &mut impl Write,
+    format: Format,
+    written: &[PathBuf],
+    s: &Stats,
+    start: Instant,
+) -> io::Result<()> {
+    let bold = |t: &str| {
+        if io::stderr().is_terminal() {
+            format!("\x1b[1m{t}\x1b[0m")
+        } else {
+            t.to_string()
+        }
+    };
+    if written.is_empty() {
+        writeln!(e, "  {}    standard output ({format})", bold("output"))?;
+    } else {
+        let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        writeln!(e, "  {}    {} ({format})", bold("output"), names.join(", "))?;
+    }
+    writeln!(
+        e,
+        "  {}   {} ({} anchored by numbering) over {} language pair(s)",
+        bold("regions"),
+        s.regions,
+        s.anchored_regions,
+        s.pairs
+    )?;
+    let types: Vec<String> = s
+        .beads_by_type
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
+    writeln!(
+        e,
+        "  {}     {} ({})",
+        bold("beads"),
+        s.beads(),
+        types.join(", ")
+    )?;
+    writeln!(e, "  {} {:.3}", bold("mean score"), s.mean_score())?;
+    let secs = start.elapsed().as_secs_f64();
+    writeln!(
+        e,
+        "  {}      {:.3} s, {:.0} sentences/s",
+        bold("time"),
+        secs,
+        (s.src_sentences + s.tgt_sentences) as f64 / secs.max(1e-9)
+    )
+}
