@@ -35,7 +35,17 @@ pub struct Unit<'a> {
 /// document order, then the footnotes by order of appearance.
 pub fn units(doc: &Document) -> Vec<Unit<'_>> {
     let blocks = doc.blocks.iter().map(|b: &Block| Unit {
-        key: b.label.as_ref().map(|l| l.key.clone()),
+        // The opener ("大会，", "The General Assembly,") and the agenda item
+        // occur once per resolution in every language: anchors without labels.
+        key: b
+            .label
+            .as_ref()
+            .map(|l| l.key.clone())
+            .or_else(|| match b.kind {
+                BlockKind::Opener => Some("opener".to_string()),
+                BlockKind::Agenda => Some("agenda".to_string()),
+                _ => None,
+            }),
         raw_label: b.label.as_ref().map(|l| l.raw.as_str()),
         kind: Some(b.kind),
         text: &b.text,

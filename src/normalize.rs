@@ -408,7 +408,62 @@ fn join(a: &Frag, b: &Frag) -> Join {
     Join::No
 }
 
+/// Whether the document separates its paragraphs with blank lines (as
+/// PDF-to-markdown conversions do): then a single line break inside a
+/// paragraph is a wrap, whatever character ends the line.
+fn blank_line_paragraphs(frags: &[Frag]) -> bool {
+    let (mut with_blank, mut without) = (0usize, 0usize);
+    let mut seen_content = false;
+    let mut blank = false;
+    for f in frags {
+        match f.kind {
+            Kind::Blank => blank = true,
+            Kind::Furniture => {}
+            Kind::Content => {
+                if seen_content {
+                    if blank {
+                        with_blank += 1;
+                    } else {
+                        without += 1;
+                    }
+                }
+                seen_content = true;
+                blank = false;
+            }
+        }
+    }
+    with_blank >= 4 && with_blank * 2 >= without
+}
+
+/// How two lines with no blank line between are joined in a document whose
+/// paragraphs are separated by blank lines: a full line is a wrap; a short
+/// one (a title line, the date above the meeting line) ends its paragraph.
+fn wrap_join(a: &Frag, b: &Frag) -> Join {
+    if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
+        return Join::No;
+    }
+    let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
+        return Join::No;
+    };
+    if LABEL_START.is_match(&b.text) {
+        return Join::No;
+    }
+    let len = a.text.chars().filter(|c| !c.is_whitespace()).count();
+    let cjk = is_cjk(last) || is_cjk(first);
+    if len < if cjk { 20 } else { 40 } {
+        return Join::No;
+    }
+    if matches!(last, '-' | '\u{2010}')
+        && first.is_lowercase()
+        && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+    {
+        return Join::Dehyphen;
+    }
+    if cjk { Join::Tight } else { Join::Space }
+}
+
 fn assemble(original: &str, frags: Vec<Frag>) -> View {
+    let blank_mode = blank_line_paragraphs(&frags);
     let mut view = View {
         text: String::with_capacity(original.len()),
         map: Vec::with_capacity(original.len()),
@@ -431,6 +486,8 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
         if let Some(p) = prev {
             let how = if blank_between {
                 Join::No
+            } else if blank_mode {
+                wrap_join(&frags[p], f)
             } else {
                 join(&frags[p], f)
             };

@@ -1546,6 +1546,45 @@ fn sentence_units(
         .collect())
 }
 
+/// Parses the `hub` and `other` versions of a generated document, aligns
+/// them with `aligner` and projects the beads onto the gold units (see
+/// [`project`]), ready to be scored against `doc.gold[&other]`.
+///
+/// # Errors
+///
+/// When a version does not parse, or the projection fails (text lost or
+/// added by the parser, beads that do not cover every sentence).
+pub fn align_projected(
+    doc: &SynthDoc,
+    hub: Lang,
+    other: Lang,
+    aligner: &crate::engine::Aligner,
+) -> Result<Vec<Bead>, String> {
+    let parse = |lang: Lang| {
+        let text = doc
+            .texts
+            .get(&lang)
+            .ok_or_else(|| format!("{}: no {lang} version", doc.id))?;
+        let loaded = crate::load::Text::from_string(&format!("{}.{lang}", doc.id), text.clone())
+            .map_err(|e| e.to_string())?;
+        crate::parse::parse(
+            &loaded,
+            &crate::parse::ParseOptions {
+                lang: Some(lang),
+                symbol: Some(doc.id.clone()),
+            },
+        )
+        .map_err(|e| e.to_string())
+    };
+    let (h, o) = (parse(hub)?, parse(other)?);
+    let pa = aligner.align_pair(&h, &o);
+    let src: Vec<&str> = pa.src.iter().map(|s| s.text.as_str()).collect();
+    let tgt: Vec<&str> = pa.tgt.iter().map(|s| s.text.as_str()).collect();
+    let beads: Vec<Bead> = pa.beads().cloned().collect();
+    project(&doc.units[&hub], &doc.units[&other], &src, &tgt, &beads)
+        .map_err(|e| format!("{} {hub}-{other}: {e}", doc.id))
+}
+
 /// A projected bead under construction: unit ranges of both sides and a score.
 type Group = (Option<Range<usize>>, Option<Range<usize>>, f32);
 
