@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::score::{
-    CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, Scorer, TokenScorer,
+    self, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, Scorer, TokenScorer,
 };
 
 /// One link of an alignment: source sentences `src` correspond to target
@@ -84,10 +84,10 @@ impl Params {
     /// from the texts to be aligned (total target characters per source
     /// character), and the variance of the length model scaled to it.
     pub fn estimate(src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
-        let ls: usize = src.iter().map(|s| text_len(s)).sum();
-        let lt: usize = tgt.iter().map(|s| text_len(s)).sum();
-        let ratio = if ls >= 20 && lt >= 20 {
-            lt as f32 / ls as f32
+        let ls: f32 = src.iter().map(|s| score::length(s, src_lang)).sum();
+        let lt: f32 = tgt.iter().map(|s| score::length(s, tgt_lang)).sum();
+        let ratio = if ls >= 20.0 && lt >= 20.0 {
+            lt / ls
         } else {
             default_ratio(src_lang) / default_ratio(tgt_lang)
         };

@@ -295,6 +295,30 @@ impl Aligner {
     }
 }
 
+/// Learns a bilingual lexicon from first-pass alignments: the 1-1 beads
+/// scoring at least `min_score` are taken as translations, and hub keys and
+/// target words that co-occur in them often enough are paired (see
+/// [`Lexicon::learn`]). Pass the result to [`AlignerBuilder::lexicon`] for a
+/// second pass. `None` when `pairs` is empty or mixes language pairs.
+pub fn learn_lexicon(pairs: &[PairAlignment], min_score: f32) -> Option<Lexicon> {
+    let first = pairs.first()?;
+    if pairs
+        .iter()
+        .any(|p| p.src_lang != first.src_lang || p.tgt_lang != first.tgt_lang)
+    {
+        return None;
+    }
+    let mut links: Vec<(&str, &str)> = Vec::new();
+    for p in pairs {
+        for b in p.beads() {
+            if b.src.len() == 1 && b.tgt.len() == 1 && b.score >= min_score {
+                links.push((&p.src[b.src.start].text, &p.tgt[b.tgt.start].text));
+            }
+        }
+    }
+    Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
+}
+
 /// The id a document is known by in the output: its symbol, else its name.
 pub fn doc_id(doc: &Document) -> String {
     doc.symbol.clone().unwrap_or_else(|| doc.name.clone())

@@ -432,7 +432,9 @@ fn blank_line_paragraphs(frags: &[Frag]) -> bool {
             }
         }
     }
-    with_blank >= 4 && with_blank * 2 >= without
+    // A wrapped paragraph has several breaks per blank line; one-paragraph-
+    // per-line text has (almost) no blank lines at all.
+    with_blank >= 4 && with_blank * 8 >= without
 }
 
 /// How two lines with no blank line between are joined in a document whose
@@ -450,7 +452,10 @@ fn wrap_join(a: &Frag, b: &Frag) -> Join {
     }
     let len = a.text.chars().filter(|c| !c.is_whitespace()).count();
     let cjk = is_cjk(last) || is_cjk(first);
-    if len < if cjk { 20 } else { 40 } {
+    // A short line ends its paragraph; a line far longer than a printed
+    // line is a paragraph of its own, not a wrap.
+    let (short, long) = if cjk { (20, 80) } else { (40, 160) };
+    if len < short || len > long {
         return Join::No;
     }
     if matches!(last, '-' | '\u{2010}')

@@ -49,10 +49,7 @@ impl Features {
     /// Features of `text` in `lang`; `lexicon` (if any) decides the lex keys.
     pub fn new(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> Features {
         let mut f = Features {
-            len: text
-                .chars()
-                .filter(|&c| !c.is_whitespace() && c != TATWEEL)
-                .count() as f32,
+            len: length(text, lang),
             ..Features::default()
         };
         let norm: Vec<char> = text.chars().filter_map(normalize_char).collect();
@@ -92,6 +89,28 @@ impl Features {
 }
 
 const TATWEEL: char = '\u{0640}';
+
+/// Length of a sentence for the length model, in characters: white space
+/// and tatweel do not count, and in Chinese a character that is not Han
+/// (digits, Latin names, symbols such as `A/74/363`) counts a third, since
+/// it stays one character in translation where a Han character becomes three.
+pub fn length(text: &str, lang: Lang) -> f32 {
+    if lang == Lang::Zh {
+        let (mut han, mut other) = (0u32, 0u32);
+        for c in text.chars() {
+            if is_han(c) || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}') {
+                han += 1;
+            } else if !c.is_whitespace() {
+                other += 1;
+            }
+        }
+        han as f32 + other as f32 / 3.0
+    } else {
+        text.chars()
+            .filter(|&c| !c.is_whitespace() && c != TATWEEL)
+            .count() as f32
+    }
+}
 
 /// Folds digit systems and full-width forms onto ASCII; drops tatweel.
 fn normalize_char(c: char) -> Option<char> {

@@ -177,10 +177,16 @@ fn should_cut(
     !abbreviations(lang).contains(&lower.as_str())
 }
 
-/// `1`, `12`, `IV`, `(a)`, `A`: what is left before a full stop when the
+/// `1`, `12`, `IV`, `(a)`, `A`, `74/28`: what is left before a full stop when the
 /// segment so far is only a paragraph or heading label.
 fn is_label(s: &str) -> bool {
     let inner = s.trim_start_matches('(').trim_end_matches(')');
+    // A resolution number heading its title: `74/28.`
+    if let Some((a, b)) = inner.split_once('/') {
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit());
+        return digits(a) && digits(b);
+    }
     if inner.is_empty() || inner.chars().count() > 5 {
         return false;
     }

@@ -17,6 +17,12 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        name: "ru resolution number before its title is not a sentence",
+        lang: Lang::Ru,
+        text: "99/36. Доля населения. Второе предложение.",
+        want: &["99/36. Доля населения.", "Второе предложение."],
+    },
+    Row {
         name: "zh full stop and semicolon, not the dot of a symbol",
         lang: Lang::Zh,
         text: "回顾其第74/28.号决议；决定继续审议。大会还请秘书长提交报告！",
