@@ -52,6 +52,9 @@ pub const GROUP: usize = 8;
 /// Tables up to this many cells are filled completely.
 const FULL_CELLS: usize = 1 << 18;
 
+/// The share of length spread that does not shrink with length.
+const RELATIVE: f32 = 0.1;
+
 /// Everything the program needs for one language pair.
 #[derive(Clone, Debug)]
 pub struct Params {
@@ -105,6 +108,7 @@ impl Params {
             length: LengthScorer {
                 ratio,
                 variance: 6.8 * ratio.max(1.0 / ratio),
+                relative: RELATIVE,
             },
             tokens: TokenScorer {
                 hit: 1.0,
@@ -128,8 +132,8 @@ impl Params {
             self.lexicon = Some((
                 lexicon,
                 LexiconScorer {
-                    weight: 3.0,
-                    baseline: 0.15,
+                    weight: 8.0,
+                    baseline: 0.05,
                 },
             ));
         }

@@ -221,7 +221,7 @@ fn frag(
             continue;
         }
         let Some(ch) = rest.chars().next() else { break };
-        if superscript_digit(ch).is_some() {
+        if superscript_digit(ch).is_some() && !is_unit_exponent(&line[..i], ch) {
             // A run of superscript digits is one footnote mark.
             let mut label = String::new();
             let mut j = i;
@@ -291,6 +291,26 @@ fn frag(
         };
     }
     f
+}
+
+/// `km²`, `m³`, `平方公里²`: a square or cube after a unit of measure is
+/// part of the text, not a footnote mark.
+fn is_unit_exponent(before: &str, c: char) -> bool {
+    if !matches!(c, '²' | '³') {
+        return false;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    matches!(
+        word.as_str(),
+        "m" | "km" | "cm" | "mm" | "ft" | "mi" | "м" | "км" | "см" | "мм" | "米" | "公里"
+    )
 }
 
 fn superscript_digit(c: char) -> Option<char> {
@@ -533,6 +553,12 @@ mod tests {
 
     fn v(s: &str) -> String {
         build(s).text
+    }
+
+    #[test]
+    fn unit_exponents_are_text() {
+        assert_eq!(v("2.5 million km² of land"), "2.5 million km2 of land");
+        assert_eq!(v("report²"), "report");
     }
 
     #[test]

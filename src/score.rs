@@ -371,6 +371,10 @@ pub struct LengthScorer {
     pub ratio: f32,
     /// Variance of target length per source character.
     pub variance: f32,
+    /// Spread of the length ratio that does not shrink with length (a
+    /// translator may write 20 % more in a long sentence as in a short one),
+    /// as a share of the expected length.
+    pub relative: f32,
 }
 
 impl Scorer for LengthScorer {
@@ -380,7 +384,8 @@ impl Scorer for LengthScorer {
         // Mean of the two lengths on the source scale, as Gale–Church do, so
         // that a very short source does not make any target look unlikely.
         let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
-        let delta = (l2 - self.ratio * l1) / (self.variance * base).sqrt();
+        let spread = self.relative * self.ratio * base;
+        let delta = (l2 - self.ratio * l1) / (self.variance * base + spread * spread).sqrt();
         neg_ln_two_tail(delta.abs())
     }
 }

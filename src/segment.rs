@@ -170,6 +170,15 @@ fn should_cut(
             return false;
         }
     }
+    // `a.m.` and `p.m.` end sentences ("… at 10 a.m. The Group …") as
+    // often as not; before a capital they are taken to.
+    if matches!(word, "a.m" | "p.m") {
+        return chars[j..]
+            .iter()
+            .map(|&(_, d)| d)
+            .find(|d| !d.is_whitespace())
+            .is_some_and(char::is_uppercase);
+    }
     if is_initialism(word) {
         return false;
     }

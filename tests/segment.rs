@@ -17,6 +17,16 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        name: "en a.m. before a capital ends the sentence, before a number it does not",
+        lang: Lang::En,
+        text: "To be held at 10.15 a.m. The Group met. It met at 3 p.m. 5 times.",
+        want: &[
+            "To be held at 10.15 a.m.",
+            "The Group met.",
+            "It met at 3 p.m. 5 times.",
+        ],
+    },
+    Row {
         name: "ru resolution number before its title is not a sentence",
         lang: Lang::Ru,
         text: "99/36. Доля населения. Второе предложение.",
