@@ -74,14 +74,6 @@ pub struct Params {
     pub skip_penalty: f32,
 }
 
-/// Characters per sentence that count for the length model: white space and
-/// tatweel are not counted.
-fn text_len(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| !c.is_whitespace() && c != '\u{0640}')
-        .count()
-}
-
 impl Params {
     /// Parameters for `src_lang` → `tgt_lang`, with the length ratio estimated
     /// from the texts to be aligned (total target characters per source

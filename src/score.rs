@@ -778,6 +778,7 @@ mod tests {
         let s = LengthScorer {
             ratio: 3.0,
             variance: 20.0,
+            relative: 0.1,
         };
         let f = |n: f32| Features {
             len: n,
