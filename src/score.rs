@@ -547,6 +547,7 @@ pub struct Lexicon {
     keys: HashMap<String, Vec<u32>>,
     vocab: HashMap<String, u32>,
     max_key_chars: usize,
+    learned: bool,
 }
 
 /// Function words that explain nothing.
@@ -625,6 +626,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             src_lang: Some(src_lang),
             tgt_lang: Some(tgt_lang),
+            learned: true,
             ..Lexicon::default()
         };
         let mut src_count: HashMap<String, u32> = HashMap::new();
@@ -664,6 +666,12 @@ impl Lexicon {
             }
         }
         lex
+    }
+
+    /// Whether it was learned from aligned text ([`Lexicon::learn`]) rather
+    /// than read from a dictionary: learned entries are noisier and weigh less.
+    pub fn is_learned(&self) -> bool {
+        self.learned
     }
 
     /// Number of source keys.
