@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use sixalign::{Lang, Result};
 
 mod inspect;
+mod qa;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]
@@ -24,6 +25,28 @@ pub struct Cli {
 pub enum Command {
     /// Print the structure the parser finds in one document.
     Inspect(InspectArgs),
+    /// Translation QA: what does not correspond between the hub and each other version.
+    Qa(QaArgs),
+}
+
+/// Arguments of `sixalign qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    /// The hub version (Chinese).
+    #[arg(value_name = "ZH_FILE")]
+    pub hub: PathBuf,
+    /// The other language versions.
+    #[arg(value_name = "OTHER_FILE", required = true)]
+    pub others: Vec<PathBuf>,
+    /// The language of a file, when it cannot be told from the text (`ar=FILE`); repeatable.
+    #[arg(long, value_name = "xx=FILE")]
+    pub lang: Vec<String>,
+    /// One JSON object (schema sixalign-qa/1) instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write a self-contained side-by-side HTML report here.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 /// Arguments of `sixalign inspect`.
@@ -53,5 +76,6 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Qa(args) => qa::run(&args),
     }
 }
