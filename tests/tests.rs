@@ -1,3 +1,4 @@
 //! One integration test binary, one module per feature.
 
+mod qa;
 mod segment;

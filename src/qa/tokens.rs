@@ -133,11 +133,11 @@ impl Folded {
 }
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\s?\([A-Z]+\))?")
+    Regex::new(r"[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\s?\([A-Z]+\))?")
         .expect("symbol regex")
 });
 static RESOLUTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,3}/\d{1,4}\b").expect("resolution regex"));
+    LazyLock::new(|| Regex::new(r"\d{1,3}/\d{1,4}").expect("resolution regex"));
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{1,2})\s*月\s*(\d{1,2})\s*日",
@@ -149,6 +149,12 @@ static ZH_PERCENT: LazyLock<Regex> =
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d+(?:[ ,.']\d+)*(?:\s*(?:%|per cent|percent|pour cent|por ciento|процент[а-я]*|في المائة|في المئة))?")
         .expect("number regex")
+});
+/// A scale word after a number (`10万`, `100 billion`, `1,5 млрд`): the
+/// value is multiplied out, so `10万` and `100,000` compare equal.
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(万)|(亿)|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
+        .expect("scale regex")
 });
 
 const EN_MONTHS: [&str; 12] = [
@@ -304,7 +310,13 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         // A symbol has a letter prefix and at least one digit (`A/74/363`),
         // which rules out `and/or` and `كانون الأول/ديسمبر`.
         let t = m.as_str();
-        if t.bytes().any(|b| b.is_ascii_digit()) && free(&taken, &m.range()) {
+        // Word boundaries by hand: `\b` is Unicode-aware and sees none
+        // between `件` and `A` in `号文件A/74/363`.
+        let glued = s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if !glued && t.bytes().any(|b| b.is_ascii_digit()) && free(&taken, &m.range()) {
             let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             take(
                 &mut taken,
@@ -319,7 +331,8 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         let r = m.range();
         let before = s[..r.start].chars().next_back();
         let after = s[r.end..].chars().next();
-        if before == Some('/') || after == Some('/') || !free(&taken, &r) {
+        let joined = |c: Option<char>| c.is_some_and(|c| c == '/' || c.is_ascii_alphanumeric());
+        if joined(before) || joined(after) || !free(&taken, &r) {
             continue;
         }
         let key = m
@@ -405,12 +418,30 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             .char_indices()
             .filter(|(_, c)| c.is_ascii_digit())
             .map(|(i, _)| i + 1)
-            .last()
+            .next_back()
             .unwrap_or(t.len());
         let (num, suffix) = t.split_at(digits_end);
         let Some(v) = number_key(num, lang) else {
             continue;
         };
+        let (mut r, mut v) = (r, v);
+        if suffix.trim().is_empty()
+            && let Some(c) = SCALE.captures(&s[r.end..])
+        {
+            let zeros = if c.get(1).is_some() {
+                4
+            } else if c.get(2).is_some() {
+                8
+            } else if c.get(3).is_some() {
+                9
+            } else {
+                6
+            };
+            if let Some(x) = scaled(&v, zeros) {
+                v = x;
+                r = r.start..r.end + c.get(0).map_or(0, |m| m.len());
+            }
+        }
         let (kind, key) = if !suffix.trim().is_empty() {
             (TokenKind::Percent, format!("{v}%"))
         } else if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
@@ -440,6 +471,17 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     }
     out.sort_by_key(|(at, _)| *at);
     out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// `v` (a canonical number) times 10^`zeros`, canonical again.
+fn scaled(v: &str, zeros: usize) -> Option<String> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > zeros {
+        return None;
+    }
+    let digits = format!("{int}{frac}{}", "0".repeat(zeros - frac.len()));
+    let t = digits.trim_start_matches('0');
+    Some(if t.is_empty() { "0".into() } else { t.into() })
 }
 
 fn date_key(y: Option<u32>, m: u32, d: Option<u32>) -> Option<String> {
@@ -477,9 +519,7 @@ fn number_key(num: &str, lang: Lang) -> Option<String> {
             let mixed = seps.iter().any(|&s| s != c);
             if c == ' ' || c == '\'' {
                 None
-            } else if mixed && only {
-                Some(c)
-            } else if only && tail.len() != 3 {
+            } else if only && (mixed || tail.len() != 3) {
                 Some(c)
             } else if only {
                 // `1,234` or `1.234`: the language's decimal mark decides.
@@ -546,6 +586,15 @@ mod tests {
             ["1998", "2015", "2030"]
         );
         assert_eq!(keys("G20 and the 3rd", Lang::En), ["3"]);
+        assert_eq!(
+            keys("每10万例, 1000亿美元", Lang::Zh),
+            ["100000", "100000000000"]
+        );
+        assert_eq!(
+            keys("100,000 and 100 billion", Lang::En),
+            ["100000", "100000000000"]
+        );
+        assert_eq!(keys("1,5 млрд", Lang::Ru), ["1500000000"]);
     }
 
     #[test]
