@@ -630,6 +630,8 @@ fn html_report_renders_in_chromium() {
     // The filter has a box per kind present.
     assert!(dom.contains("type=\"checkbox\" checked=\"\" data-kind=\"untranslated\""));
 
+    // The screenshot shows only the rows with findings, to show highlighting.
+    let first_error = "#only-findings";
     let shot = dir.path().join("qa-report.png");
     run_chromium(
         &[
@@ -637,10 +639,17 @@ fn html_report_renders_in_chromium() {
             "--window-size=1280,900",
             "--hide-scrollbars",
         ],
-        &url,
+        &format!("{url}{first_error}"),
     );
     let png = std::fs::read(&shot).expect("screenshot written");
-    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000);
+    if std::env::var_os("QA_DEBUG").is_some() {
+        std::fs::copy(&shot, "/tmp/qa-debug.png").ok();
+    }
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+        "screenshot of {url}{first_error}: {} bytes",
+        png.len()
+    );
     // `SIXALIGN_QA_SCREENSHOT=docs/qa-report.png` refreshes the README's picture.
     if let Some(dest) = std::env::var_os("SIXALIGN_QA_SCREENSHOT") {
         let dest = Path::new(env!("CARGO_MANIFEST_DIR")).join(dest);

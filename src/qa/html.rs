@@ -86,6 +86,8 @@ const SCRIPT: &str = r#"
   }
   boxes.forEach(function(b){b.addEventListener('change',apply);});
   document.getElementById('only-findings').addEventListener('change',apply);
+  // `report.html#only-findings` opens with the clean rows hidden.
+  if(location.hash==='#only-findings'){document.getElementById('only-findings').checked=true;}
   apply();
   document.querySelectorAll('td[dir]').forEach(function(td){
     td.setAttribute('data-computed-dir',getComputedStyle(td).direction);
