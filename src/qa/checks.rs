@@ -606,7 +606,10 @@ impl<'a> Ctx<'a> {
             }
             let a = squash(&self.join(Side::Src, &b.src));
             let t = squash(&self.join(Side::Tgt, &b.tgt));
-            if a.chars().filter(|c| c.is_alphabetic()).count() >= 4 && a == t {
+            // Names, addresses and figures are the same in every language;
+            // a copied sentence has words.
+            let words = self.join(Side::Tgt, &b.tgt).split_whitespace().count();
+            if words >= 3 && a.chars().filter(|c| c.is_alphabetic()).count() >= 4 && a == t {
                 for i in b.tgt.clone() {
                     if !found.iter().any(|(j, _)| *j == i) {
                         found.push((i, format!("the {tl} text is identical to the {sl} text")));
@@ -830,14 +833,58 @@ pub(crate) fn diff(a: &[Token], b: &[Token]) -> (Vec<Token>, Vec<Token>) {
             None => la.push(t.clone()),
         }
     }
+    // Dates that agree wherever both give a part (`5月7日` / `7 May 2015`).
+    la.retain(|t| {
+        let Some(x) = t.date_parts() else { return true };
+        let agree = |a: Option<&str>, b: Option<&str>| a.is_none() || b.is_none() || a == b;
+        match lb.iter().position(|u| {
+            u.date_parts()
+                .is_some_and(|y| agree(x.0, y.0) && agree(x.1, y.1) && agree(x.2, y.2))
+        }) {
+            Some(p) => {
+                lb.remove(p);
+                false
+            }
+            None => true,
+        }
+    });
     consume_composites(&mut la, &mut lb);
     consume_composites(&mut lb, &mut la);
+    // The same figures grouped differently on the two sides.
+    let atoms = |v: &[Token]| {
+        let mut a: Vec<String> = v.iter().flat_map(Token::atoms).collect();
+        a.sort();
+        a
+    };
+    // Numbers in words are evidence when they match, not when they do not.
+    la.retain(|t| !t.soft);
+    lb.retain(|t| !t.soft);
+    if !la.is_empty() && !lb.is_empty() && atoms(&la) == atoms(&lb) {
+        return (Vec::new(), Vec::new());
+    }
     (la, lb)
 }
 
 /// Removes from `xs` the dates and percentages whose numbers are all plain
 /// numbers left in `ys`, and those numbers from `ys`.
 fn consume_composites(xs: &mut Vec<Token>, ys: &mut Vec<Token>) {
+    // A clock time against a military-style figure (`11时15分` / `At 1115`).
+    xs.retain(|t| {
+        if t.kind != TokenKind::Time {
+            return true;
+        }
+        let hhmm = t.key.replace(':', "");
+        match ys
+            .iter()
+            .position(|u| u.kind == TokenKind::Number && u.key == hhmm)
+        {
+            Some(p) => {
+                ys.remove(p);
+                false
+            }
+            None => true,
+        }
+    });
     {
         xs.retain(|t| {
             let parts = t.parts();

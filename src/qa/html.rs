@@ -159,15 +159,19 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
         let tag = |f: &PairFinding| (f.kind.name().to_string(), f.severity.name().to_string());
         let mut any = false;
         for (k, row) in rows.iter().enumerate() {
-            if f.side != Side::Tgt && overlaps(&row.hub, &f.src) {
+            let cell = row.cells.get(pl.pair).map(|c| &c.0);
+            let in_hub = overlaps(&row.hub, &f.src);
+            let in_tgt = cell.is_some_and(|c| overlaps(c, &f.tgt));
+            // Hub text with no counterpart marks its own cell and the empty
+            // cell beside it, where the translation should be. (Added target
+            // text shares its row with the hub text before it, which is not
+            // at fault.)
+            if f.side != Side::Tgt && in_hub {
                 let (a, b) = tag(f);
                 marks[k][0].insert((a, b, i));
                 any = true;
             }
-            if let Some((c, _)) = row.cells.get(pl.pair)
-                && f.side != Side::Src
-                && overlaps(c, &f.tgt)
-            {
+            if (f.side != Side::Src && in_tgt) || (f.tgt.is_empty() && in_hub) {
                 let (a, b) = tag(f);
                 marks[k][pl.pair + 1].insert((a, b, i));
                 any = true;

@@ -39,6 +39,8 @@ pub enum TokenKind {
     Date,
     /// A percentage (`25%`).
     Percent,
+    /// A time of day (`10:15`; a.m./p.m. are not compared).
+    Time,
     /// A year (a four-digit number from 1900 to 2099).
     Year,
     /// Any other number.
@@ -53,6 +55,7 @@ impl TokenKind {
             TokenKind::Resolution => "resolution number",
             TokenKind::Date => "date",
             TokenKind::Percent => "percentage",
+            TokenKind::Time => "time",
             TokenKind::Year => "year",
             TokenKind::Number => "number",
         }
@@ -68,22 +71,80 @@ pub struct Token {
     pub key: String,
     /// The token as written in the sentence.
     pub text: String,
+    /// A number written in words (Chinese numerals: `二十五`, `十年`): it
+    /// matches a figure on the other side, but is never reported missing,
+    /// since the other language may write it in words too.
+    pub soft: bool,
 }
 
 impl Token {
-    /// The plain numbers a composite token (date, percentage) is made of, as
-    /// they would be keyed when the other language's form was not recognized.
+    /// The plain numbers a composite token (date, percentage, time) shows
+    /// as figures in any language, as they would be keyed when the other
+    /// language's form was not recognized (the month of a date is a word in
+    /// most languages, so it is left out).
     pub fn parts(&self) -> Vec<String> {
         match self.kind {
-            TokenKind::Date => self
-                .key
-                .split('-')
-                .filter(|p| !p.is_empty())
-                .map(|p| p.trim_start_matches('0').to_string())
-                .collect(),
+            TokenKind::Date => {
+                let p: Vec<&str> = self.key.split('-').collect();
+                // `2019-12-12`, `2019-12`, `--12-12`: year first, day last.
+                let mut out = Vec::new();
+                if let Some(y) = p.first().filter(|y| !y.is_empty()) {
+                    out.push(y.to_string());
+                }
+                if let Some((_, _, Some(d))) = self.date_parts() {
+                    out.push(d.trim_start_matches('0').to_string());
+                }
+                out
+            }
             TokenKind::Percent => vec![self.key.trim_end_matches('%').to_string()],
+            TokenKind::Time => self
+                .key
+                .split(':')
+                .map(|x| {
+                    let t = x.trim_start_matches('0');
+                    if t.is_empty() { "0".into() } else { t.into() }
+                })
+                .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Every figure the token is made of, month included: what is left of
+    /// two sentences compares equal on these when they only group the same
+    /// figures differently (`2015年5月13日至14日` / `13 and 14 May 2015`).
+    pub fn atoms(&self) -> Vec<String> {
+        match self.kind {
+            TokenKind::Date | TokenKind::Time => self
+                .key
+                .split(['-', ':'])
+                .filter(|x| !x.is_empty())
+                .map(|x| {
+                    let t = x.trim_start_matches('0');
+                    if t.is_empty() { "0".into() } else { t.into() }
+                })
+                .collect(),
+            TokenKind::Percent => vec![self.key.trim_end_matches('%').to_string()],
+            _ => vec![self.key.clone()],
+        }
+    }
+
+    /// The year, month and day of a date token (any may be absent).
+    pub fn date_parts(&self) -> Option<(Option<&str>, Option<&str>, Option<&str>)> {
+        if self.kind != TokenKind::Date {
+            return None;
+        }
+        let p: Vec<&str> = self.key.split('-').collect();
+        let nz = |s: &&str| !s.is_empty();
+        Some(if let Some(rest) = self.key.strip_prefix("--") {
+            let mut it = rest.split('-');
+            (None, it.next().filter(nz), it.next().filter(nz))
+        } else {
+            (
+                p.first().copied().filter(nz),
+                p.get(1).copied().filter(nz),
+                p.get(2).copied().filter(nz),
+            )
+        })
     }
 }
 
@@ -143,6 +204,23 @@ static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{1,2})\s*月\s*(\d{1,2})\s*日",
     )
     .expect("zh date regex")
+});
+/// A clock time: `10 h 15`, `10.15 a.m.`, `3 p.m.`, `10.00 horas`,
+/// `上午10时15分`, `10时15分`. Durations (`48 horas`, `24小时`) have no
+/// minutes and no a.m./p.m., so they stay numbers.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*时(?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*时\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
+        .expect("time regex")
+});
+static ZH_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s*月").expect("zh month regex"));
+static EN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b")
+        .expect("en number words regex")
+});
+static EN_ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b")
+        .expect("en ordinal regex")
 });
 static ZH_PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"百分之\s*(\d+(?:\.\d+)?)").expect("zh percent regex"));
@@ -234,7 +312,7 @@ const AR_MONTHS: [(&[&str], &str); 12] = [
 static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let alt = |names: &[&str]| names.join("|");
     let en = format!(
-        r"(?i)(?:\b(\d{{1,2}})(?:st|nd|rd|th)?\s+)?\b({})\b(?:,?\s+(\d{{4}})\b)?",
+        r"(?i)(?:\b(\d{{1,2}})(?:st|nd|rd|th)?\s+)?\b({})\b(?:,?\s+(\d{{4}})\b|\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?)?",
         alt(&EN_MONTHS)
     );
     let fr = format!(
@@ -302,6 +380,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
                 kind,
                 key,
                 text: f.original(text, r).to_string(),
+                soft: false,
             },
         ));
     };
@@ -361,6 +440,24 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
                 take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
             }
         }
+        for c in ZH_MONTH.captures_iter(s) {
+            let (Some(m), Some(mo)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if let (true, Ok(mo @ 1..=12)) = (free(&taken, &m.range()), mo.as_str().parse::<u32>())
+            {
+                take(
+                    &mut taken,
+                    &mut out,
+                    m.range(),
+                    TokenKind::Date,
+                    format!("--{mo:02}"),
+                );
+                if let Some((_, t)) = out.last_mut() {
+                    t.soft = true;
+                }
+            }
+        }
     } else {
         let re = &DATES[match lang {
             Lang::En => 0,
@@ -371,21 +468,61 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         }];
         for c in re.captures_iter(s) {
             let Some(m) = c.get(0) else { continue };
-            let (Some(month), day, year) = (c.get(2), c.get(1), c.get(3)) else {
+            // English also writes `June 25, 2014`.
+            let (day, year) = (c.get(1).or(c.get(4)), c.get(3).or(c.get(5)));
+            let (Some(month), day, year) = (c.get(2), day, year) else {
                 continue;
             };
-            // A month name alone is no number; `May` alone is a verb as often.
-            if (day.is_none() && year.is_none()) || !free(&taken, &m.range()) {
+            if !free(&taken, &m.range()) {
                 continue;
             }
             let Some(mo) = month_number(month.as_str(), lang) else {
                 continue;
             };
+            // A month name alone (`from May to November 1947`) only supports
+            // a match; `may` in lower case is a verb.
+            if day.is_none() && year.is_none() {
+                if lang != Lang::En || month.as_str().starts_with(char::is_uppercase) {
+                    take(
+                        &mut taken,
+                        &mut out,
+                        m.range(),
+                        TokenKind::Date,
+                        format!("--{mo:02}"),
+                    );
+                    if let Some((_, t)) = out.last_mut() {
+                        t.soft = true;
+                    }
+                }
+                continue;
+            }
             let d = day.and_then(|g| g.as_str().parse().ok());
             let y = year.and_then(|g| g.as_str().parse().ok());
             if let Some(key) = date_key(y, mo, d) {
                 take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
             }
+        }
+    }
+    for c in TIME.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if !free(&taken, &m.range()) {
+            continue;
+        }
+        let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+        let Some(g) = (1..=11).step_by(2).find(|&g| c.get(g).is_some()) else {
+            continue;
+        };
+        let (Some(h), mi) = (num(g), num(g + 1).unwrap_or(0)) else {
+            continue;
+        };
+        if h <= 24 && mi < 60 {
+            take(
+                &mut taken,
+                &mut out,
+                m.range(),
+                TokenKind::Time,
+                format!("{h}:{mi:02}"),
+            );
         }
     }
     if lang == Lang::Zh {
@@ -409,8 +546,11 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     for m in NUMBER.find_iter(s) {
         let r = m.range();
         let before = s[..r.start].chars().next_back();
-        // Digits glued to Latin letters are part of a name or code (`G20`, `ISO9001`).
-        if before.is_some_and(|c| c.is_ascii_alphabetic()) || !free(&taken, &r) {
+        // One or two digits glued to Latin letters are part of a name
+        // (`G20`, `H5N1`) that another language may translate; longer
+        // figures are figures (`Euro475,000`, `UNSCR1540`).
+        let short = m.as_str().bytes().take_while(u8::is_ascii_digit).count() <= 2;
+        if (short && before.is_some_and(|c| c.is_ascii_alphabetic())) || !free(&taken, &r) {
             continue;
         }
         let t = m.as_str();
@@ -469,8 +609,183 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         }
         take(&mut taken, &mut out, r, kind, key);
     }
+    if lang == Lang::En {
+        const UNITS: [&str; 19] = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let pos = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+        const ORD: [&str; 27] = [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "sixtieth",
+            "seventieth",
+            "eightieth",
+            "ninetieth",
+        ];
+        for c in EN_ORDINALS.captures_iter(s) {
+            let (Some(m), Some(o)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let Some(k) = pos(&ORD, o.as_str()) else {
+                continue;
+            };
+            let mut v = if k < 19 { k + 1 } else { 20 + 10 * (k - 19) };
+            if let Some(t) = c.get(1).and_then(|t| pos(&TENS, t.as_str())) {
+                v += 20 + 10 * t;
+            }
+            if free(&taken, &m.range()) {
+                taken[m.range()].iter_mut().for_each(|x| *x = true);
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+        for c in EN_WORDS.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            let v = match (c.get(1), c.get(2), c.get(3)) {
+                (Some(t), u, _) => pos(&TENS, t.as_str())
+                    .map(|t| 20 + 10 * t)
+                    .map(|t| t + u.and_then(|u| pos(&UNITS, u.as_str())).map_or(0, |u| u + 1)),
+                (None, _, Some(u)) => pos(&UNITS, u.as_str()).map(|u| u + 1),
+                _ => None,
+            };
+            if let (Some(v), true) = (v, free(&taken, &m.range())) {
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+    }
+    if lang == Lang::Zh {
+        for m in ZH_NUMERAL.find_iter(s) {
+            let t = m.as_str();
+            // A lone `一` is in too many words (`一切`, `统一`) to mean one.
+            if t == "一" || !free(&taken, &m.range()) {
+                continue;
+            }
+            if let Some(v) = chinese_value(t) {
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+    }
     out.sort_by_key(|(at, _)| *at);
     out.into_iter().map(|(_, t)| t).collect()
+}
+
+static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
+});
+
+/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
+/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
+fn chinese_value(t: &str) -> Option<u64> {
+    let digit = |c: char| {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    if t.chars().all(|c| digit(c).is_some()) {
+        return t
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
+    for c in t.chars() {
+        if let Some(d) = digit(c) {
+            current = d;
+            continue;
+        }
+        let unit: u64 = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            section = (section + current).checked_mul(unit)?;
+            total = total.checked_add(section)?;
+            section = 0;
+        } else {
+            let n = if current == 0 { 1 } else { current };
+            section += n * unit;
+        }
+        current = 0;
+    }
+    Some(total + section + current)
 }
 
 /// `v` (a canonical number) times 10^`zeros`, canonical again.
@@ -595,6 +910,52 @@ mod tests {
             ["100000", "100000000000"]
         );
         assert_eq!(keys("1,5 млрд", Lang::Ru), ["1500000000"]);
+        assert_eq!(
+            keys("at 10.15 a.m. and 3 p.m.", Lang::En),
+            ["10:15", "3:00"]
+        );
+        assert_eq!(keys("上午10时15分和下午3时", Lang::Zh), ["10:15", "3:00"]);
+        assert_eq!(keys("à 10 h 15", Lang::Fr), ["10:15"]);
+        assert_eq!(keys("at 1855 hours", Lang::En), ["18:55"]);
+        assert_eq!(keys("Euro475,000 and G20", Lang::En), ["475000"]);
+        let en = tokens(
+            "nine meetings, twenty-five States, from May to 3 June",
+            Lang::En,
+        );
+        let got: Vec<(&str, bool)> = en.iter().map(|t| (t.key.as_str(), t.soft)).collect();
+        assert_eq!(
+            got,
+            [
+                ("9", true),
+                ("25", true),
+                ("--05", true),
+                ("--06-03", false)
+            ]
+        );
+        assert_eq!(
+            keys("On June 25 and September 20, 2014", Lang::En),
+            ["--06-25", "2014-09-20"]
+        );
+        assert_eq!(
+            keys("the nineteenth and the seventy-fourth", Lang::En),
+            ["19", "74"]
+        );
+        let zh = tokens(
+            "第二十三和二十四条, 十年, 一百零八, 三千万, 二〇一五年",
+            Lang::Zh,
+        );
+        let got: Vec<(&str, bool)> = zh.iter().map(|t| (t.key.as_str(), t.soft)).collect();
+        assert_eq!(
+            got,
+            [
+                ("23", true),
+                ("24", true),
+                ("10", true),
+                ("108", true),
+                ("30000000", true),
+                ("2015", true)
+            ]
+        );
     }
 
     #[test]
