@@ -709,7 +709,57 @@ impl<'a> Ctx<'a> {
             .collect();
         let (med, mad) = median_mad(&logs);
         let (sl, tl) = (self.pa.src_lang, self.pa.tgt_lang);
-        for b in &beads {
+        // Hub text with no counterpart right next to target text with no
+        // counterpart, in the same region: both versions have text there,
+        // the aligner found it too unlike to link. That is one weak link,
+        // not an omission plus an addition.
+        let mut crossed = BTreeSet::new();
+        for (i, w) in beads.windows(2).enumerate() {
+            let (a, b) = (&w[0], &w[1]);
+            let one_sided = |x: &crate::align::Bead| x.src.is_empty() != x.tgt.is_empty();
+            if !(one_sided(a) && one_sided(b) && a.src.is_empty() != b.src.is_empty()) {
+                continue;
+            }
+            if crossed.contains(&i) {
+                continue;
+            }
+            let src = if a.src.is_empty() {
+                b.src.clone()
+            } else {
+                a.src.clone()
+            };
+            let tgt = if a.tgt.is_empty() {
+                b.tgt.clone()
+            } else {
+                a.tgt.clone()
+            };
+            let same_region = self.region_of(&src, &(0..0)) == self.region_of(&(0..0), &tgt);
+            let explained = src
+                .clone()
+                .any(|x| self.s_explained.contains(&self.pa.src[x].unit))
+                || tgt
+                    .clone()
+                    .any(|x| self.t_explained.contains(&self.pa.tgt[x].unit))
+                || tgt.clone().any(|x| self.t_untranslated.contains(&x));
+            if !same_region || explained {
+                continue;
+            }
+            crossed.insert(i);
+            crossed.insert(i + 1);
+            self.push_at(
+                FindingKind::LowScore,
+                Severity::Warning,
+                Side::Both,
+                src,
+                tgt,
+                "no link found: these sentences do not read as translations of each other"
+                    .to_string(),
+            );
+        }
+        for (i, b) in beads.iter().enumerate() {
+            if crossed.contains(&i) {
+                continue;
+            }
             let s_units: BTreeSet<usize> = b.src.clone().map(|i| self.pa.src[i].unit).collect();
             let t_units: BTreeSet<usize> = b.tgt.clone().map(|i| self.pa.tgt[i].unit).collect();
             if b.tgt.clone().any(|i| self.t_untranslated.contains(&i)) {
