@@ -91,6 +91,9 @@ struct Ctx<'a> {
     t_explained: BTreeSet<usize>,
     /// Target sentences reported as untranslated.
     t_untranslated: BTreeSet<usize>,
+    /// The tokens of every sentence, computed once.
+    s_tokens: Vec<Vec<Token>>,
+    t_tokens: Vec<Vec<Token>>,
     /// Hub characters per target character, for lengths on one scale.
     ratio: f64,
     out: Vec<PairFinding>,
@@ -157,6 +160,16 @@ impl<'a> Ctx<'a> {
             s_explained: BTreeSet::new(),
             t_explained: BTreeSet::new(),
             t_untranslated: BTreeSet::new(),
+            s_tokens: pa
+                .src
+                .iter()
+                .map(|x| tokens(&x.text, pa.src_lang))
+                .collect(),
+            t_tokens: pa
+                .tgt
+                .iter()
+                .map(|x| tokens(&x.text, pa.tgt_lang))
+                .collect(),
             ratio,
             out: Vec::new(),
         }
@@ -575,15 +588,15 @@ impl<'a> Ctx<'a> {
     }
 
     fn tokens_of(&self, side: Side, r: &Range<usize>) -> Vec<Token> {
-        let (sents, lang) = match side {
-            Side::Tgt => (&self.pa.tgt, self.pa.tgt_lang),
-            _ => (&self.pa.src, self.pa.src_lang),
+        let all = match side {
+            Side::Tgt => &self.t_tokens,
+            _ => &self.s_tokens,
         };
-        sents
-            .get(r.clone())
+        all.get(r.clone())
             .unwrap_or_default()
             .iter()
-            .flat_map(|s| tokens(&s.text, lang))
+            .flatten()
+            .cloned()
             .collect()
     }
 
