@@ -746,6 +746,18 @@ fn cli_exit_codes_json_and_html() {
         .collect();
     assert!(leftovers.is_empty(), "temporary file left behind");
 
+    // The summary for people: grouped by severity, no colour into a pipe.
+    let human = sixalign(&["qa", zh, bad.to_str().expect("path"), es]);
+    assert_eq!(human.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&human.stdout);
+    let (e, w) = (
+        text.find("\nerror (").expect("error group"),
+        text.find("\nwarning (").expect("warning group"),
+    );
+    assert!(e < w, "errors listed first:\n{text}");
+    assert!(text.contains("zh-en [art5] missing_block"), "{text}");
+    assert!(!text.contains('\x1b'), "colour codes written to a pipe");
+
     let missing_file = sixalign(&["qa", zh, "/nonexistent/file.txt"]);
     assert_eq!(missing_file.status.code(), Some(2));
     let bad_lang = sixalign(&["qa", zh, es, "--lang", "xx=foo"]);

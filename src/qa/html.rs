@@ -315,6 +315,12 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
                 ));
                 let ids: Vec<String> = mk.iter().map(|(_, _, i)| format!("f{i}")).collect();
                 s.push_str(&format!(" data-findings=\"{}\"", ids.join(" ")));
+                let tips: Vec<String> = mk
+                    .iter()
+                    .filter_map(|(_, _, i)| placed.get(*i))
+                    .map(|p| format!("{}: {}", p.finding.kind.name(), p.finding.message))
+                    .collect();
+                s.push_str(&format!(" title=\"{}\"", escape(&tips.join("\n"))));
             }
             if !classes.is_empty() {
                 s.push_str(&format!(" class=\"{}\"", classes.join(" ")));
