@@ -242,6 +242,31 @@ fn ours_dropped_footnote() {
 }
 
 #[test]
+fn ours_missing_preambular_paragraph() {
+    let f = ours(&replaced(
+        OURS_EN,
+        "Recalling its resolution 70/1 of 25 September 2015,\n\n",
+        "",
+    ));
+    let p = assert_found(&f, FindingKind::PreambleCount, "preamble");
+    assert_eq!(p.severity, Severity::Warning, "text is left unaligned");
+    assert!(
+        p.message.contains("2 preambular paragraphs in zh, 1 in en"),
+        "{}",
+        p.message
+    );
+    let u = f
+        .iter()
+        .find(|x| x.kind == FindingKind::Unaligned)
+        .unwrap_or_else(|| panic!("no unaligned:\n{}", show(&f)));
+    assert_eq!(
+        (u.region.as_str(), u.severity),
+        ("preamble", Severity::Error)
+    );
+    assert!(u.src_text.contains("第70/1号决议"), "{u:?}");
+}
+
+#[test]
 fn ours_footnote_text_differs() {
     let f = ours(&replaced(OURS_EN, "A/74/100.", "A/74/101."));
     let m = assert_found(&f, FindingKind::FootnoteMismatch, "fn1");
@@ -783,6 +808,33 @@ fn html_escapes_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&quot;x&quot; &amp; &lt;b&gt;y&lt;/b&gt;"));
     assert_eq!(html.matches("<script>").count(), 1, "only our own script");
+}
+
+#[test]
+fn findings_do_not_depend_on_threads() {
+    let zh = doc("udhr.zh", &udhr(Lang::Zh), Lang::Zh);
+    let others: Vec<Document> = [Lang::Ar, Lang::En, Lang::Ru]
+        .into_iter()
+        .map(|l| doc("udhr", &udhr(l), l))
+        .collect();
+    let json = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| {
+            let reports: Vec<PairReport> = others
+                .iter()
+                .map(|o| PairReport::new(&Aligner::new(), &zh, o))
+                .collect();
+            let mut out = Vec::new();
+            qa::write_json(&zh, &reports, &mut out).expect("json");
+            let mut html = Vec::new();
+            qa::html::write_html(&zh, &reports, &mut html).expect("html");
+            (out, html)
+        })
+    };
+    assert!(json(1) == json(4), "output differs between 1 and 4 threads");
 }
 
 #[test]
