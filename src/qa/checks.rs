@@ -333,7 +333,11 @@ impl<'a> Ctx<'a> {
                     s,
                     t,
                     lines,
-                    format!("{ka} in {sl} ({ra}) is numbered {kb} in {tl} ({rb})"),
+                    format!(
+                        "{ka} in {sl}{} is numbered {kb} in {tl}{}",
+                        written(&ka, &ra),
+                        written(&kb, &rb)
+                    ),
                 );
             }
         }
@@ -372,8 +376,9 @@ impl<'a> Ctx<'a> {
         let raw = unit.raw_label.unwrap_or(&key).to_string();
         let line = unit.line;
         let range = sents[u].clone();
-        // The empty range on the other side sits where the region starts there.
-        let region = sents[u].start.min(if side == Side::Tgt {
+        // The empty range on the other side sits where the unit's region
+        // starts there.
+        let first = sents[u].start.min(if side == Side::Tgt {
             self.pa.tgt.len()
         } else {
             self.pa.src.len()
@@ -383,7 +388,7 @@ impl<'a> Ctx<'a> {
                 let at = self
                     .pa
                     .tgt
-                    .get(region)
+                    .get(first)
                     .map(|s| self.pa.regions[s.region].src.start)
                     .unwrap_or(self.pa.src.len());
                 self.t_explained.insert(u);
@@ -393,7 +398,7 @@ impl<'a> Ctx<'a> {
                 let at = self
                     .pa
                     .src
-                    .get(region)
+                    .get(first)
                     .map(|s| self.pa.regions[s.region].tgt.start)
                     .unwrap_or(self.pa.tgt.len());
                 self.s_explained.insert(u);
@@ -849,6 +854,16 @@ impl<'a> Ctx<'a> {
         let ls: usize = s.clone().map(|i| len_chars(&self.pa.src[i].text)).sum();
         let lt: usize = t.clone().map(|i| len_chars(&self.pa.tgt[i].text)).sum();
         (ls >= self.th.length_min_chars).then(|| ((lt as f64 + 1.0) / (ls as f64 + 1.0)).ln())
+    }
+}
+
+/// `, written (ب)` when the label as written says more than its key.
+fn written(key: &str, raw: &str) -> String {
+    let r = raw.trim().trim_end_matches(['.', ' ', '-']);
+    if key.contains(r) {
+        String::new()
+    } else {
+        format!(" (written {})", raw.trim())
     }
 }
 

@@ -277,11 +277,7 @@ impl fmt::Display for PairFinding {
 
 /// Sorts findings into report order and removes exact duplicates.
 pub fn sort_findings(findings: &mut Vec<PairFinding>) {
-    findings.sort_by(|a, b| {
-        a.sort_key()
-            .partial_cmp(&b.sort_key())
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
 }
 
