@@ -607,7 +607,19 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             }
             continue;
         }
+        // A figure glued to the punctuation after a word (`Committee,16`)
+        // is a footnote mark that lost its superscript in conversion.
+        let mut back = s[..r.start].chars().rev();
+        let mark = lang != Lang::Zh
+            && back
+                .next()
+                .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”'))
+            && back.next().is_some_and(char::is_alphabetic)
+            && kind == TokenKind::Number;
         take(&mut taken, &mut out, r, kind, key);
+        if mark && let Some((_, t)) = out.last_mut() {
+            t.soft = true;
+        }
     }
     if lang == Lang::En {
         const UNITS: [&str; 19] = [
@@ -918,6 +930,8 @@ mod tests {
         assert_eq!(keys("à 10 h 15", Lang::Fr), ["10:15"]);
         assert_eq!(keys("at 1855 hours", Lang::En), ["18:55"]);
         assert_eq!(keys("Euro475,000 and G20", Lang::En), ["475000"]);
+        let t = tokens("the Advisory Committee,16 and 16 States", Lang::En);
+        assert_eq!((t[0].soft, t[1].soft), (true, false));
         let en = tokens(
             "nine meetings, twenty-five States, from May to 3 June",
             Lang::En,
