@@ -48,10 +48,10 @@ table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}
 th,td{border:1px solid #d5d9e0;padding:5px 7px;vertical-align:top;text-align:start}
 th{background:#e8ecf2;position:sticky;top:0}
 td.lab{white-space:nowrap;color:#5a6475;font-size:12px}
+td.empty{background:#fafafa}
 td.hl-error{background:#fde2df;box-shadow:inset 3px 0 0 #c0392b}
 td.hl-warning{background:#fdf0d5;box-shadow:inset 3px 0 0 #d68910}
 td.hl-info{background:#e3f0fa;box-shadow:inset 3px 0 0 #2e86c1}
-td.empty{background:#fafafa}
 tr:target td{outline:2px solid #1d3a5f}
 tr.clean.only-findings{display:none}
 td[dir=rtl]{font-family:"Noto Naskh Arabic","Noto Sans Arabic",serif;font-size:15px}
