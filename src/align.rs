@@ -207,6 +207,16 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
         beads.extend((0..m).map(|j| skip(n..n, j..j + 1)));
         return beads;
     }
+    if n == 1 && m == 1 {
+        // One sentence on each side of a region that corresponds (by its
+        // label, or by lying between two anchors): they are linked, however
+        // badly they match; the score says how badly.
+        return vec![Bead {
+            src: 0..1,
+            tgt: 0..1,
+            score: score_of(params.link_cost(src, tgt)),
+        }];
+    }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
         let band = Band::full(n, m);
         if let Some(b) = dp(src, tgt, params, &band) {

@@ -2,5 +2,6 @@
 
 mod align;
 mod output;
+mod qa;
 mod quality;
 mod segment;

@@ -12,6 +12,7 @@ use sixalign::{Lang, Result};
 mod align;
 mod eval;
 mod inspect;
+mod qa;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]
@@ -31,6 +32,8 @@ pub enum Command {
     Align(AlignArgs),
     /// Score an alignment against a gold alignment (precision, recall, F1).
     Eval(EvalArgs),
+    /// Translation QA: what does not correspond between the hub and each other version.
+    Qa(QaArgs),
 }
 
 /// Arguments of `sixalign align`.
@@ -91,6 +94,26 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
     s.parse::<Format>().map_err(|e| e.to_string())
 }
 
+/// Arguments of `sixalign qa`.
+#[derive(Debug, Args)]
+pub struct QaArgs {
+    /// The hub version (Chinese).
+    #[arg(value_name = "ZH_FILE")]
+    pub hub: PathBuf,
+    /// The other language versions.
+    #[arg(value_name = "OTHER_FILE", required = true)]
+    pub others: Vec<PathBuf>,
+    /// The language of a file, when it cannot be told from the text (`ar=FILE`); repeatable.
+    #[arg(long, value_name = "xx=FILE")]
+    pub lang: Vec<String>,
+    /// One JSON object (schema sixalign-qa/1) instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write a self-contained side-by-side HTML report here.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+}
+
 /// Arguments of `sixalign inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
@@ -120,5 +143,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Inspect(args) => inspect::run(&args),
         Command::Align(args) => align::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Qa(args) => qa::run(&args),
     }
 }

@@ -1,0 +1,176 @@
+//! `sixalign qa`: translation QA of the hub against its other versions.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sixalign::engine::Aligner;
+use sixalign::parse::{ParseOptions, parse_path};
+use sixalign::qa::{self, Counts, PairReport, Severity};
+use sixalign::{Document, Error, ErrorKind, Lang, Result};
+
+use super::QaArgs;
+
+pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
+    let mut langs: BTreeMap<PathBuf, Lang> = BTreeMap::new();
+    for spec in &args.lang {
+        let (code, file) = spec.split_once('=').ok_or_else(|| {
+            Error::new(ErrorKind::Usage(format!(
+                "--lang {spec}: expected xx=FILE, e.g. --lang ar=report.ar.txt"
+            )))
+        })?;
+        langs.insert(PathBuf::from(file), code.parse::<Lang>()?);
+    }
+    let parse = |p: &Path| -> Result<Document> {
+        let opts = ParseOptions {
+            lang: langs.get(p).copied(),
+            symbol: None,
+        };
+        parse_path(p, &opts)
+    };
+    let hub = parse(&args.hub)?;
+    let others = args
+        .others
+        .iter()
+        .map(|p| parse(p))
+        .collect::<Result<Vec<_>>>()?;
+    let aligner = Aligner::new();
+    let alignments = aligner.align_all(&hub, &others);
+    let reports: Vec<PairReport> = alignments
+        .into_iter()
+        .zip(&others)
+        .map(|(alignment, other)| {
+            let findings = qa::check_pair(&hub, other, &alignment);
+            PairReport {
+                other_name: other.name.clone(),
+                alignment,
+                findings,
+            }
+        })
+        .collect();
+
+    if let Some(path) = &args.html {
+        write_atomically(path, |w| qa::html::write_html(&hub, &reports, w))?;
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        qa::write_json(&hub, &reports, &mut out)?;
+    } else {
+        let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        write_summary(&reports, colour, &mut out)?;
+    }
+    out.flush()?;
+    let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    Ok(if counts.error > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Writes `path` through a temporary file in the same directory, renamed
+/// into place, so that a reader never sees half a report.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report.html".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| -> io::Result<()> {
+        let mut w = io::BufWriter::new(fs::File::create(&tmp)?);
+        write(&mut w)?;
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::from(e).with_path(path));
+    }
+    Ok(())
+}
+
+fn write_summary(reports: &[PairReport], colour: bool, out: &mut impl Write) -> io::Result<()> {
+    let paint = |sev: Severity, s: &str| -> String {
+        if !colour {
+            return s.to_string();
+        }
+        let code = match sev {
+            Severity::Error => "1;31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
+        };
+        format!("\x1b[{code}m{s}\x1b[0m")
+    };
+    for r in reports {
+        let c = r.counts();
+        writeln!(
+            out,
+            "{} {}-{} ({}): {} errors, {} warnings, {} info",
+            r.alignment.doc,
+            r.alignment.src_lang,
+            r.alignment.tgt_lang,
+            r.other_name,
+            c.error,
+            c.warning,
+            c.info
+        )?;
+    }
+    for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+        let all: Vec<_> = reports
+            .iter()
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.severity == sev)
+            .collect();
+        if all.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint(sev, &format!("{} ({})", sev.name(), all.len()))
+        )?;
+        for f in all {
+            let lines = match (f.src_line, f.tgt_line) {
+                (Some(a), Some(b)) => format!(" (lines {a}/{b})"),
+                (Some(a), None) => format!(" ({} line {a})", f.src_lang),
+                (None, Some(b)) => format!(" ({} line {b})", f.tgt_lang),
+                (None, None) => String::new(),
+            };
+            writeln!(
+                out,
+                "  {}-{} [{}] {}: {}{}",
+                f.src_lang,
+                f.tgt_lang,
+                f.label.as_deref().unwrap_or(&f.region),
+                f.kind.name(),
+                f.message,
+                lines
+            )?;
+        }
+    }
+    let c = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    writeln!(out)?;
+    let total = format!(
+        "{} errors, {} warnings, {} info",
+        c.error, c.warning, c.info
+    );
+    let sev = if c.error > 0 {
+        Severity::Error
+    } else if c.warning > 0 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
+    writeln!(out, "{}", paint(sev, &total))
+}

@@ -1,0 +1,434 @@
+//! Translation QA: what does not correspond between two language versions,
+//! or what looks wrong in one of them.
+//!
+//! [`Finding`] is what the parser notices in one document. [`check_pair`]
+//! compares the hub with another version through their alignment and gives
+//! [`PairFinding`]s: structure (a paragraph or footnote missing, numbering
+//! that differs, a different number of preambular paragraphs), numbers and
+//! symbols, footnotes, alignment (unaligned text, weak links, length
+//! outliers) and untranslated text. [`html::write_html`] renders reports side
+//! by side; [`write_json`] gives the stable JSON form.
+//!
+//! ```
+//! use sixalign::engine::Aligner;
+//! use sixalign::load::Text;
+//! use sixalign::parse::{parse, ParseOptions};
+//! use sixalign::qa::{check_pair, FindingKind};
+//!
+//! let zh = parse(&Text::from_bytes("zh", "大会，\n\n1. 决定拨款 500 美元。\n\n2. 请秘书长提交报告。\n".as_bytes())?, &ParseOptions::default())?;
+//! let en = parse(&Text::from_bytes("en", "The General Assembly,\n\n1. Decides to allocate 600 dollars.\n\n2. Requests the Secretary-General to report.\n".as_bytes())?, &ParseOptions::default())?;
+//! let pair = Aligner::new().align_pair(&zh, &en);
+//! let found = check_pair(&zh, &en, &pair);
+//! assert!(found.iter().any(|f| f.kind == FindingKind::NumberMismatch && f.label.as_deref() == Some("1")));
+//! # Ok::<(), sixalign::Error>(())
+//! ```
+
+pub mod checks;
+pub mod html;
+pub mod tokens;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::engine::{Aligner, PairAlignment};
+use crate::lang::Lang;
+
+pub use checks::{Thresholds, check_pair, check_pair_with};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look.
+    Info,
+    /// Probably a problem.
+    Warning,
+    /// Certainly a problem (a missing paragraph, a changed number).
+    Error,
+}
+
+/// What kind of thing was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// Numbering skips a number (`1.` `2.` `4.`).
+    NumberingGap,
+    /// Numbering repeats a number.
+    NumberingRepeat,
+    /// Numbering goes backwards or is otherwise out of order.
+    NumberingOrder,
+    /// The document has no numbered paragraphs or articles at all.
+    NoNumbering,
+    /// No preamble opener (`The General Assembly,`) was found.
+    NoOpener,
+    /// The symbol could not be found in the text.
+    NoSymbol,
+    /// A footnote reference with no footnote text, or a footnote never cited.
+    FootnoteUnmatched,
+    /// The language given differs from the language the text looks like.
+    LanguageMismatch,
+    /// A block present in one version has no counterpart in the other.
+    MissingBlock,
+    /// Text aligned to nothing (1-0 or 0-1 bead).
+    Unaligned,
+    /// A bead whose score is low.
+    LowScore,
+    /// A number, symbol or date in one sentence and not in its counterpart.
+    NumberMismatch,
+    /// Length ratio far from the pair's own distribution.
+    LengthOutlier,
+    /// A target segment left in the source language, or identical to it.
+    Untranslated,
+    /// The same block carries a different label in the two versions (`2(b)` / `2(c)`).
+    NumberingDiffers,
+    /// The versions have different numbers of preambular paragraphs.
+    PreambleCount,
+    /// A footnote present in one version has no counterpart in the other.
+    MissingFootnote,
+    /// Corresponding paragraphs cite different footnote numbers.
+    FootnoteRef,
+    /// Corresponding footnotes differ in their numbers or symbols.
+    FootnoteMismatch,
+}
+
+impl FindingKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [FindingKind; 19] = [
+        FindingKind::MissingBlock,
+        FindingKind::NumberingDiffers,
+        FindingKind::NumberingGap,
+        FindingKind::NumberingRepeat,
+        FindingKind::NumberingOrder,
+        FindingKind::PreambleCount,
+        FindingKind::NoNumbering,
+        FindingKind::NoOpener,
+        FindingKind::NoSymbol,
+        FindingKind::LanguageMismatch,
+        FindingKind::NumberMismatch,
+        FindingKind::MissingFootnote,
+        FindingKind::FootnoteRef,
+        FindingKind::FootnoteMismatch,
+        FindingKind::FootnoteUnmatched,
+        FindingKind::Unaligned,
+        FindingKind::LowScore,
+        FindingKind::LengthOutlier,
+        FindingKind::Untranslated,
+    ];
+
+    /// The snake-case name used in JSON, on screen and in the HTML filter.
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::NumberingGap => "numbering_gap",
+            FindingKind::NumberingRepeat => "numbering_repeat",
+            FindingKind::NumberingOrder => "numbering_order",
+            FindingKind::NoNumbering => "no_numbering",
+            FindingKind::NoOpener => "no_opener",
+            FindingKind::NoSymbol => "no_symbol",
+            FindingKind::FootnoteUnmatched => "footnote_unmatched",
+            FindingKind::LanguageMismatch => "language_mismatch",
+            FindingKind::MissingBlock => "missing_block",
+            FindingKind::Unaligned => "unaligned",
+            FindingKind::LowScore => "low_score",
+            FindingKind::NumberMismatch => "number_mismatch",
+            FindingKind::LengthOutlier => "length_outlier",
+            FindingKind::Untranslated => "untranslated",
+            FindingKind::NumberingDiffers => "numbering_differs",
+            FindingKind::PreambleCount => "preamble_count",
+            FindingKind::MissingFootnote => "missing_footnote",
+            FindingKind::FootnoteRef => "footnote_ref",
+            FindingKind::FootnoteMismatch => "footnote_mismatch",
+        }
+    }
+
+    /// The group a kind belongs to in reports.
+    pub fn category(self) -> Category {
+        match self {
+            FindingKind::NumberMismatch => Category::Numbers,
+            FindingKind::MissingFootnote
+            | FindingKind::FootnoteRef
+            | FindingKind::FootnoteMismatch
+            | FindingKind::FootnoteUnmatched => Category::Footnotes,
+            FindingKind::Unaligned | FindingKind::LowScore | FindingKind::LengthOutlier => {
+                Category::Alignment
+            }
+            FindingKind::Untranslated | FindingKind::LanguageMismatch => Category::Untranslated,
+            _ => Category::Structure,
+        }
+    }
+
+    fn order(self) -> usize {
+        FindingKind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(FindingKind::ALL.len())
+    }
+}
+
+/// The groups of finding kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Blocks, numbering, preamble.
+    Structure,
+    /// Numbers, years, dates, symbols, resolution numbers, percentages.
+    Numbers,
+    /// Footnote references and texts.
+    Footnotes,
+    /// Unaligned text, weak links, length outliers.
+    Alignment,
+    /// Text left in the hub's language or script, or copied unchanged.
+    Untranslated,
+}
+
+impl Severity {
+    /// The lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Which version a finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// The hub (source) version.
+    Src,
+    /// The other (target) version.
+    Tgt,
+    /// Both: a difference between them.
+    Both,
+}
+
+/// A finding about a pair of versions: where it is in both and what the
+/// texts say there.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairFinding {
+    /// What was found.
+    pub kind: FindingKind,
+    /// Its group.
+    pub category: Category,
+    /// How serious.
+    pub severity: Severity,
+    /// The document id (symbol, else the hub's name).
+    pub doc: String,
+    /// The hub language.
+    pub src_lang: Lang,
+    /// The other language.
+    pub tgt_lang: Lang,
+    /// Which version it is about.
+    pub side: Side,
+    /// The label of the region it sits in (`3`, `2(b)`, `fn1`, `preamble`, `after 3`).
+    pub region: String,
+    /// The label of the block concerned (`3`, `2(b)`, `art12`, `fn2`), when it has one.
+    pub label: Option<String>,
+    /// Hub sentence indices (0-based, end exclusive, into [`PairAlignment::src`]).
+    pub src: Range<usize>,
+    /// Other-language sentence indices (into [`PairAlignment::tgt`]).
+    pub tgt: Range<usize>,
+    /// 1-based line in the hub file, when known.
+    pub src_line: Option<usize>,
+    /// 1-based line in the other file, when known.
+    pub tgt_line: Option<usize>,
+    /// The hub text concerned, original characters.
+    pub src_text: String,
+    /// The other-language text concerned, original characters.
+    pub tgt_text: String,
+    /// A sentence for people.
+    pub message: String,
+}
+
+impl PairFinding {
+    /// The order reports use: by position in the hub, then in the other
+    /// version, then kind and message.
+    fn sort_key(&self) -> (usize, usize, usize, std::cmp::Reverse<Severity>, &str) {
+        (
+            self.src.start,
+            self.tgt.start,
+            self.kind.order(),
+            std::cmp::Reverse(self.severity),
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for PairFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}-{} [{}] {}: {}",
+            self.severity.name(),
+            self.src_lang,
+            self.tgt_lang,
+            self.label.as_deref().unwrap_or(&self.region),
+            self.kind.name(),
+            self.message
+        )
+    }
+}
+
+/// Sorts findings into report order and removes exact duplicates.
+pub fn sort_findings(findings: &mut Vec<PairFinding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+}
+
+/// Counts of findings by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Findings of severity error.
+    pub error: usize,
+    /// Findings of severity warning.
+    pub warning: usize,
+    /// Findings of severity info.
+    pub info: usize,
+}
+
+impl Counts {
+    /// Counts the findings given.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a PairFinding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+
+    /// All findings counted.
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+/// The QA of one pair: the alignment and what was found in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairReport {
+    /// The name of the other version (its path).
+    pub other_name: String,
+    /// The alignment the findings refer to.
+    pub alignment: PairAlignment,
+    /// The findings, sorted.
+    pub findings: Vec<PairFinding>,
+}
+
+impl PairReport {
+    /// Aligns `hub` with `other` and checks the pair.
+    pub fn new(aligner: &Aligner, hub: &Document, other: &Document) -> PairReport {
+        let alignment = aligner.align_pair(hub, other);
+        let findings = check_pair(hub, other, &alignment);
+        PairReport {
+            other_name: other.name.clone(),
+            alignment,
+            findings,
+        }
+    }
+
+    /// Counts by severity.
+    pub fn counts(&self) -> Counts {
+        Counts::of(&self.findings)
+    }
+}
+
+/// The version of the JSON schema written by [`write_json`].
+pub const JSON_SCHEMA: &str = "sixalign-qa/1";
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    schema: &'static str,
+    hub: JsonHub<'a>,
+    counts: Counts,
+    pairs: Vec<JsonPair<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonHub<'a> {
+    name: &'a str,
+    lang: Lang,
+    symbol: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonPair<'a> {
+    doc: &'a str,
+    src_lang: Lang,
+    tgt_lang: Lang,
+    other: &'a str,
+    src_sentences: usize,
+    tgt_sentences: usize,
+    counts: Counts,
+    findings: &'a [PairFinding],
+}
+
+/// Writes the reports of one hub as one JSON object (schema [`JSON_SCHEMA`],
+/// described in the README) followed by a newline.
+pub fn write_json(hub: &Document, reports: &[PairReport], out: &mut impl Write) -> io::Result<()> {
+    let j = JsonReport {
+        schema: JSON_SCHEMA,
+        hub: JsonHub {
+            name: &hub.name,
+            lang: hub.lang,
+            symbol: hub.symbol.as_deref(),
+        },
+        counts: Counts::of(reports.iter().flat_map(|r| &r.findings)),
+        pairs: reports
+            .iter()
+            .map(|r| JsonPair {
+                doc: &r.alignment.doc,
+                src_lang: r.alignment.src_lang,
+                tgt_lang: r.alignment.tgt_lang,
+                other: &r.other_name,
+                src_sentences: r.alignment.src.len(),
+                tgt_sentences: r.alignment.tgt.len(),
+                counts: r.counts(),
+                findings: &r.findings,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &j).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    /// What was found.
+    pub kind: FindingKind,
+    /// How serious.
+    pub severity: Severity,
+    /// The block label concerned, when any.
+    pub label: Option<String>,
+    /// 1-based line in the original text, when known.
+    pub line: Option<usize>,
+    /// A sentence for people.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{sev}")?;
+        if let Some(line) = self.line {
+            write!(f, " (line {line})")?;
+        }
+        if let Some(label) = &self.label {
+            write!(f, " [{label}]")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}

@@ -1,0 +1,989 @@
+//! Numbers, years, dates, percentages, document symbols and resolution
+//! numbers of one sentence, as values that can be compared across languages.
+//!
+//! The scorers in [`crate::score`] hash such tokens for speed; QA needs the
+//! values themselves, to say which number changed. Every token keeps the
+//! text as written (for messages) and a canonical key that is the same in
+//! every language: `12 December 2019`, `2019年12月12日`, `12 декабря 2019 года`
+//! and `12 كانون الأول/ديسمبر 2019` all give `2019-12-12`; `1,234.5`,
+//! `1 234,5` and `١٬٢٣٤٫٥` all give `1234.5`.
+//!
+//! ```
+//! use sixalign::qa::tokens::{tokens, TokenKind};
+//! use sixalign::Lang;
+//! let en = tokens("Recalling resolution 73/266 of 22 December 2018 and document A/74/363,", Lang::En);
+//! let zh = tokens("回顾其2018年12月22日第73/266号决议和A/74/363号文件,", Lang::Zh);
+//! let keys = |t: &[sixalign::qa::tokens::Token]| t.iter().map(|t| t.key.clone()).collect::<Vec<_>>();
+//! assert_eq!(keys(&en), ["73/266", "2018-12-22", "A/74/363"]);
+//! assert_eq!(keys(&zh), ["2018-12-22", "73/266", "A/74/363"]);
+//! assert_eq!(en[1].kind, TokenKind::Date);
+//! ```
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenKind {
+    /// A document symbol (`A/74/363`, `A/RES/74/28`, `E/CN.4/2019/1`).
+    Symbol,
+    /// A resolution or decision number (`73/266`).
+    Resolution,
+    /// A date, day optional (`2019-12-12`, `2019-12`).
+    Date,
+    /// A percentage (`25%`).
+    Percent,
+    /// A time of day (`10:15`; a.m./p.m. are not compared).
+    Time,
+    /// A year (a four-digit number from 1900 to 2099).
+    Year,
+    /// Any other number.
+    Number,
+}
+
+impl TokenKind {
+    /// The lower-case name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Symbol => "document symbol",
+            TokenKind::Resolution => "resolution number",
+            TokenKind::Date => "date",
+            TokenKind::Percent => "percentage",
+            TokenKind::Time => "time",
+            TokenKind::Year => "year",
+            TokenKind::Number => "number",
+        }
+    }
+}
+
+/// One token of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// The canonical key, equal across languages (`2019-12-12`, `1234.5`, `25%`).
+    pub key: String,
+    /// The token as written in the sentence.
+    pub text: String,
+    /// A number written in words (Chinese numerals: `二十五`, `十年`): it
+    /// matches a figure on the other side, but is never reported missing,
+    /// since the other language may write it in words too.
+    pub soft: bool,
+}
+
+impl Token {
+    /// The plain numbers a composite token (date, percentage, time) shows
+    /// as figures in any language, as they would be keyed when the other
+    /// language's form was not recognized (the month of a date is a word in
+    /// most languages, so it is left out).
+    pub fn parts(&self) -> Vec<String> {
+        match self.kind {
+            TokenKind::Date => {
+                let p: Vec<&str> = self.key.split('-').collect();
+                // `2019-12-12`, `2019-12`, `--12-12`: year first, day last.
+                let mut out = Vec::new();
+                if let Some(y) = p.first().filter(|y| !y.is_empty()) {
+                    out.push(y.to_string());
+                }
+                if let Some((_, _, Some(d))) = self.date_parts() {
+                    out.push(d.trim_start_matches('0').to_string());
+                }
+                out
+            }
+            TokenKind::Percent => vec![self.key.trim_end_matches('%').to_string()],
+            TokenKind::Time => self
+                .key
+                .split(':')
+                .map(|x| {
+                    let t = x.trim_start_matches('0');
+                    if t.is_empty() { "0".into() } else { t.into() }
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Every figure the token is made of, month included: what is left of
+    /// two sentences compares equal on these when they only group the same
+    /// figures differently (`2015年5月13日至14日` / `13 and 14 May 2015`).
+    pub fn atoms(&self) -> Vec<String> {
+        match self.kind {
+            TokenKind::Date | TokenKind::Time => self
+                .key
+                .split(['-', ':'])
+                .filter(|x| !x.is_empty())
+                .map(|x| {
+                    let t = x.trim_start_matches('0');
+                    if t.is_empty() { "0".into() } else { t.into() }
+                })
+                .collect(),
+            TokenKind::Percent => vec![self.key.trim_end_matches('%').to_string()],
+            _ => vec![self.key.clone()],
+        }
+    }
+
+    /// The year, month and day of a date token (any may be absent).
+    pub fn date_parts(&self) -> Option<(Option<&str>, Option<&str>, Option<&str>)> {
+        if self.kind != TokenKind::Date {
+            return None;
+        }
+        let p: Vec<&str> = self.key.split('-').collect();
+        let nz = |s: &&str| !s.is_empty();
+        Some(if let Some(rest) = self.key.strip_prefix("--") {
+            let mut it = rest.split('-');
+            (None, it.next().filter(nz), it.next().filter(nz))
+        } else {
+            (
+                p.first().copied().filter(nz),
+                p.get(1).copied().filter(nz),
+                p.get(2).copied().filter(nz),
+            )
+        })
+    }
+}
+
+/// A text with digits and full-width forms folded to ASCII and tatweel
+/// removed, with the byte offset in the original of every byte.
+struct Folded {
+    text: String,
+    orig: Vec<usize>,
+}
+
+fn fold(s: &str) -> Folded {
+    let mut text = String::with_capacity(s.len());
+    let mut orig = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let u = c as u32;
+        let f = match u {
+            0x0640 => continue,
+            0x0660..=0x0669 => char::from_u32(u - 0x0660 + '0' as u32),
+            0x06F0..=0x06F9 => char::from_u32(u - 0x06F0 + '0' as u32),
+            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
+            0x066B => Some('.'),
+            0x066C => Some(','),
+            0x00A0 | 0x202F | 0x2009 | 0x3000 => Some(' '),
+            _ => Some(c),
+        }
+        .unwrap_or(c);
+        for _ in 0..f.len_utf8() {
+            orig.push(i);
+        }
+        text.push(f);
+    }
+    orig.push(s.len());
+    Folded { text, orig }
+}
+
+impl Folded {
+    fn original<'a>(&self, s: &'a str, r: Range<usize>) -> &'a str {
+        let a = self.orig[r.start];
+        // The end maps to the byte after the last folded character's source.
+        let b = if r.end >= self.orig.len() - 1 {
+            s.len()
+        } else {
+            self.orig[r.end]
+        };
+        s.get(a..b).unwrap_or("")
+    }
+}
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\s?\([A-Z]+\))?")
+        .expect("symbol regex")
+});
+static RESOLUTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}/\d{1,4}").expect("resolution regex"));
+static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?|(\d{1,2})\s*月\s*(\d{1,2})\s*日",
+    )
+    .expect("zh date regex")
+});
+/// A clock time: `10 h 15`, `10.15 a.m.`, `3 p.m.`, `10.00 horas`,
+/// `上午10时15分`, `10时15分`. Durations (`48 horas`, `24小时`) have no
+/// minutes and no a.m./p.m., so they stay numbers.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*时(?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*时\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
+        .expect("time regex")
+});
+static ZH_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s*月").expect("zh month regex"));
+static EN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\b")
+        .expect("en number words regex")
+});
+static EN_ORDINALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)\b")
+        .expect("en ordinal regex")
+});
+static ZH_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"百分之\s*(\d+(?:\.\d+)?)").expect("zh percent regex"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d+(?:[ ,.']\d+)*(?:\s*(?:%|per cent|percent|pour cent|por ciento|процент[а-я]*|في المائة|في المئة))?")
+        .expect("number regex")
+});
+/// A scale word after a number (`10万`, `100 billion`, `1,5 млрд`): the
+/// value is multiplied out, so `10万` and `100,000` compare equal.
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(万)|(亿)|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
+        .expect("scale regex")
+});
+
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const ES_MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const RU_STEMS: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
+/// Arabic month names: the Egyptian form, then the Levantine/Iraqi form that
+/// UN Arabic writes in front of it (`كانون الأول/ديسمبر`).
+const AR_MONTHS: [(&[&str], &str); 12] = [
+    (&["يناير"], "كانون الثاني"),
+    (&["فبراير"], "شباط"),
+    (&["مارس"], "آذار"),
+    (&["أبريل", "ابريل", "إبريل"], "نيسان"),
+    (&["مايو"], "أيار"),
+    (&["يونيه", "يونيو"], "حزيران"),
+    (&["يوليه", "يوليو"], "تموز"),
+    (&["أغسطس", "اغسطس"], "آب"),
+    (&["سبتمبر"], "أيلول"),
+    (&["أكتوبر", "اكتوبر"], "تشرين الأول"),
+    (&["نوفمبر"], "تشرين الثاني"),
+    (&["ديسمبر"], "كانون الأول"),
+];
+
+/// Day (optional), month name, year (optional) in one language.
+static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
+    let alt = |names: &[&str]| names.join("|");
+    let en = format!(
+        r"(?i)(?:\b(\d{{1,2}})(?:st|nd|rd|th)?\s+)?\b({})\b(?:,?\s+(\d{{4}})\b|\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?)?",
+        alt(&EN_MONTHS)
+    );
+    let fr = format!(
+        r"(?i)(?:\b(\d{{1,2}})(?:er|e)?\s+)?\b({})(?:\s+(\d{{4}})\b)?",
+        alt(&FR_MONTHS)
+    );
+    let es = format!(
+        r"(?i)(?:\b(\d{{1,2}})(?:º|°|o)?\s+de\s+)?\b({})\b(?:\s+de(?:l)?\s+(\d{{4}})\b)?",
+        alt(&ES_MONTHS)
+    );
+    let ru = r"(?i)(?:\b(\d{1,2})\s+)?(январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)(?:\s+(\d{4}))?".to_string();
+    let egy: Vec<&str> = AR_MONTHS
+        .iter()
+        .flat_map(|(e, _)| e.iter().copied())
+        .collect();
+    let lev: Vec<&str> = AR_MONTHS.iter().map(|(_, l)| *l).collect();
+    let ar = format!(
+        r"(?:(\d{{1,2}})\s+)?((?:(?:{lev})\s*/\s*)?(?:{egy})|(?:{lev}))(?:\s+(\d{{4}}))?",
+        lev = alt(&lev),
+        egy = alt(&egy)
+    );
+    [en, fr, es, ru, ar].map(|p| Regex::new(&p).expect("date regex"))
+});
+
+fn month_number(word: &str, lang: Lang) -> Option<u32> {
+    let w = word.to_lowercase();
+    let pos = match lang {
+        Lang::En => EN_MONTHS.iter().position(|m| *m == w),
+        Lang::Fr => FR_MONTHS.iter().position(|m| *m == w),
+        Lang::Es => ES_MONTHS.iter().position(|m| *m == w),
+        Lang::Ru => RU_STEMS.iter().position(|m| {
+            if *m == "ма" {
+                w == "май" || w == "мая"
+            } else {
+                w.starts_with(m)
+            }
+        }),
+        Lang::Ar => AR_MONTHS
+            .iter()
+            .position(|(egy, _)| egy.iter().any(|e| w.contains(e)))
+            .or_else(|| AR_MONTHS.iter().position(|(_, lev)| w.contains(lev))),
+        Lang::Zh => None,
+    }?;
+    Some(pos as u32 + 1)
+}
+
+/// The tokens of `text` written in `lang`, in order of appearance.
+pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
+    let f = fold(text);
+    let s = f.text.as_str();
+    let mut taken = vec![false; s.len()];
+    let mut out: Vec<(usize, Token)> = Vec::new();
+    let free = |taken: &[bool], r: &Range<usize>| !taken[r.clone()].iter().any(|&t| t);
+    let take = |taken: &mut Vec<bool>,
+                out: &mut Vec<(usize, Token)>,
+                r: Range<usize>,
+                kind: TokenKind,
+                key: String| {
+        for t in &mut taken[r.clone()] {
+            *t = true;
+        }
+        out.push((
+            r.start,
+            Token {
+                kind,
+                key,
+                text: f.original(text, r).to_string(),
+                soft: false,
+            },
+        ));
+    };
+
+    for m in SYMBOL.find_iter(s) {
+        // A symbol has a letter prefix and at least one digit (`A/74/363`),
+        // which rules out `and/or` and `كانون الأول/ديسمبر`.
+        let t = m.as_str();
+        // Word boundaries by hand: `\b` is Unicode-aware and sees none
+        // between `件` and `A` in `号文件A/74/363`.
+        let glued = s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+        if !glued && t.bytes().any(|b| b.is_ascii_digit()) && free(&taken, &m.range()) {
+            let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            take(
+                &mut taken,
+                &mut out,
+                m.range(),
+                TokenKind::Symbol,
+                key.to_ascii_uppercase(),
+            );
+        }
+    }
+    for m in RESOLUTION.find_iter(s) {
+        let r = m.range();
+        let before = s[..r.start].chars().next_back();
+        let after = s[r.end..].chars().next();
+        let joined = |c: Option<char>| c.is_some_and(|c| c == '/' || c.is_ascii_alphanumeric());
+        if joined(before) || joined(after) || !free(&taken, &r) {
+            continue;
+        }
+        let key = m
+            .as_str()
+            .split('/')
+            .map(|p| p.trim_start_matches('0'))
+            .collect::<Vec<_>>()
+            .join("/");
+        take(&mut taken, &mut out, r, TokenKind::Resolution, key);
+    }
+    // Dates.
+    if lang == Lang::Zh {
+        for c in ZH_DATE.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            if !free(&taken, &m.range()) {
+                continue;
+            }
+            let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+            let key = match (num(1), num(2), num(3), num(4), num(5)) {
+                (Some(y), Some(mo), Some(d), _, _) => date_key(Some(y), mo, Some(d)),
+                (Some(y), Some(mo), None, _, _) => date_key(Some(y), mo, None),
+                (None, None, None, Some(mo), Some(d)) => date_key(None, mo, Some(d)),
+                _ => None,
+            };
+            if let Some(key) = key {
+                take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
+            }
+        }
+        for c in ZH_MONTH.captures_iter(s) {
+            let (Some(m), Some(mo)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if let (true, Ok(mo @ 1..=12)) = (free(&taken, &m.range()), mo.as_str().parse::<u32>())
+            {
+                take(
+                    &mut taken,
+                    &mut out,
+                    m.range(),
+                    TokenKind::Date,
+                    format!("--{mo:02}"),
+                );
+                if let Some((_, t)) = out.last_mut() {
+                    t.soft = true;
+                }
+            }
+        }
+    } else {
+        let re = &DATES[match lang {
+            Lang::En => 0,
+            Lang::Fr => 1,
+            Lang::Es => 2,
+            Lang::Ru => 3,
+            _ => 4,
+        }];
+        for c in re.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            // English also writes `June 25, 2014`.
+            let (day, year) = (c.get(1).or(c.get(4)), c.get(3).or(c.get(5)));
+            let (Some(month), day, year) = (c.get(2), day, year) else {
+                continue;
+            };
+            if !free(&taken, &m.range()) {
+                continue;
+            }
+            let Some(mo) = month_number(month.as_str(), lang) else {
+                continue;
+            };
+            // A month name alone (`from May to November 1947`) only supports
+            // a match; `may` in lower case is a verb.
+            if day.is_none() && year.is_none() {
+                if lang != Lang::En || month.as_str().starts_with(char::is_uppercase) {
+                    take(
+                        &mut taken,
+                        &mut out,
+                        m.range(),
+                        TokenKind::Date,
+                        format!("--{mo:02}"),
+                    );
+                    if let Some((_, t)) = out.last_mut() {
+                        t.soft = true;
+                    }
+                }
+                continue;
+            }
+            let d = day.and_then(|g| g.as_str().parse().ok());
+            let y = year.and_then(|g| g.as_str().parse().ok());
+            if let Some(key) = date_key(y, mo, d) {
+                take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
+            }
+        }
+    }
+    for c in TIME.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if !free(&taken, &m.range()) {
+            continue;
+        }
+        let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+        let Some(g) = (1..=11).step_by(2).find(|&g| c.get(g).is_some()) else {
+            continue;
+        };
+        let (Some(h), mi) = (num(g), num(g + 1).unwrap_or(0)) else {
+            continue;
+        };
+        if h <= 24 && mi < 60 {
+            take(
+                &mut taken,
+                &mut out,
+                m.range(),
+                TokenKind::Time,
+                format!("{h}:{mi:02}"),
+            );
+        }
+    }
+    if lang == Lang::Zh {
+        for c in ZH_PERCENT.captures_iter(s) {
+            let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if free(&taken, &m.range())
+                && let Some(v) = number_key(n.as_str(), lang)
+            {
+                take(
+                    &mut taken,
+                    &mut out,
+                    m.range(),
+                    TokenKind::Percent,
+                    format!("{v}%"),
+                );
+            }
+        }
+    }
+    for m in NUMBER.find_iter(s) {
+        let r = m.range();
+        let before = s[..r.start].chars().next_back();
+        // One or two digits glued to Latin letters are part of a name
+        // (`G20`, `H5N1`) that another language may translate; longer
+        // figures are figures (`Euro475,000`, `UNSCR1540`).
+        let short = m.as_str().bytes().take_while(u8::is_ascii_digit).count() <= 2;
+        if (short && before.is_some_and(|c| c.is_ascii_alphabetic())) || !free(&taken, &r) {
+            continue;
+        }
+        let t = m.as_str();
+        let digits_end = t
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i + 1)
+            .next_back()
+            .unwrap_or(t.len());
+        let (num, suffix) = t.split_at(digits_end);
+        let Some(v) = number_key(num, lang) else {
+            continue;
+        };
+        let (mut r, mut v) = (r, v);
+        if suffix.trim().is_empty()
+            && let Some(c) = SCALE.captures(&s[r.end..])
+        {
+            let zeros = if c.get(1).is_some() {
+                4
+            } else if c.get(2).is_some() {
+                8
+            } else if c.get(3).is_some() {
+                9
+            } else {
+                6
+            };
+            if let Some(x) = scaled(&v, zeros) {
+                v = x;
+                r = r.start..r.end + c.get(0).map_or(0, |m| m.len());
+            }
+        }
+        let (kind, key) = if !suffix.trim().is_empty() {
+            (TokenKind::Percent, format!("{v}%"))
+        } else if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
+            (TokenKind::Year, v)
+        } else {
+            (TokenKind::Number, v)
+        };
+        // A thousands group split by a space is one number only when every
+        // group has three digits; otherwise `1998 100` is two numbers.
+        if num.contains(' ') && !groups_ok(num, ' ') {
+            let mut at = r.start;
+            for part in num.split(' ') {
+                let pr = at..at + part.len();
+                at += part.len() + 1;
+                if let Some(v) = number_key(part, lang) {
+                    let k = if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
+                        TokenKind::Year
+                    } else {
+                        TokenKind::Number
+                    };
+                    take(&mut taken, &mut out, pr, k, v);
+                }
+            }
+            continue;
+        }
+        // A figure glued to the punctuation after a word (`Committee,16`)
+        // is a footnote mark that lost its superscript in conversion.
+        let mut back = s[..r.start].chars().rev();
+        let mark = lang != Lang::Zh
+            && back
+                .next()
+                .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”'))
+            && back.next().is_some_and(char::is_alphabetic)
+            && kind == TokenKind::Number;
+        take(&mut taken, &mut out, r, kind, key);
+        if mark && let Some((_, t)) = out.last_mut() {
+            t.soft = true;
+        }
+    }
+    if lang == Lang::En {
+        const UNITS: [&str; 19] = [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ];
+        const TENS: [&str; 8] = [
+            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        let pos = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+        const ORD: [&str; 27] = [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+            "thirtieth",
+            "fortieth",
+            "fiftieth",
+            "sixtieth",
+            "seventieth",
+            "eightieth",
+            "ninetieth",
+        ];
+        for c in EN_ORDINALS.captures_iter(s) {
+            let (Some(m), Some(o)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let Some(k) = pos(&ORD, o.as_str()) else {
+                continue;
+            };
+            let mut v = if k < 19 { k + 1 } else { 20 + 10 * (k - 19) };
+            if let Some(t) = c.get(1).and_then(|t| pos(&TENS, t.as_str())) {
+                v += 20 + 10 * t;
+            }
+            if free(&taken, &m.range()) {
+                taken[m.range()].iter_mut().for_each(|x| *x = true);
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+        for c in EN_WORDS.captures_iter(s) {
+            let Some(m) = c.get(0) else { continue };
+            let v = match (c.get(1), c.get(2), c.get(3)) {
+                (Some(t), u, _) => pos(&TENS, t.as_str())
+                    .map(|t| 20 + 10 * t)
+                    .map(|t| t + u.and_then(|u| pos(&UNITS, u.as_str())).map_or(0, |u| u + 1)),
+                (None, _, Some(u)) => pos(&UNITS, u.as_str()).map(|u| u + 1),
+                _ => None,
+            };
+            if let (Some(v), true) = (v, free(&taken, &m.range())) {
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+    }
+    if lang == Lang::Zh {
+        for m in ZH_NUMERAL.find_iter(s) {
+            let t = m.as_str();
+            // A lone `一` is in too many words (`一切`, `统一`) to mean one.
+            if t == "一" || !free(&taken, &m.range()) {
+                continue;
+            }
+            if let Some(v) = chinese_value(t) {
+                out.push((
+                    m.start(),
+                    Token {
+                        kind: TokenKind::Number,
+                        key: v.to_string(),
+                        text: f.original(text, m.range()).to_string(),
+                        soft: true,
+                    },
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
+});
+
+/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
+/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
+fn chinese_value(t: &str) -> Option<u64> {
+    let digit = |c: char| {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    if t.chars().all(|c| digit(c).is_some()) {
+        return t
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
+    for c in t.chars() {
+        if let Some(d) = digit(c) {
+            current = d;
+            continue;
+        }
+        let unit: u64 = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        if unit >= 10_000 {
+            section = (section + current).checked_mul(unit)?;
+            total = total.checked_add(section)?;
+            section = 0;
+        } else {
+            let n = if current == 0 { 1 } else { current };
+            section += n * unit;
+        }
+        current = 0;
+    }
+    Some(total + section + current)
+}
+
+/// `v` (a canonical number) times 10^`zeros`, canonical again.
+fn scaled(v: &str, zeros: usize) -> Option<String> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > zeros {
+        return None;
+    }
+    let digits = format!("{int}{frac}{}", "0".repeat(zeros - frac.len()));
+    let t = digits.trim_start_matches('0');
+    Some(if t.is_empty() { "0".into() } else { t.into() })
+}
+
+fn date_key(y: Option<u32>, m: u32, d: Option<u32>) -> Option<String> {
+    if !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=31).contains(&d)) {
+        return None;
+    }
+    Some(match (y, d) {
+        (Some(y), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), None) => format!("{y:04}-{m:02}"),
+        (None, Some(d)) => format!("--{m:02}-{d:02}"),
+        (None, None) => return None,
+    })
+}
+
+/// Every group after the first has exactly three digits.
+fn groups_ok(num: &str, sep: char) -> bool {
+    num.split(sep).skip(1).all(|g| g.len() == 3)
+}
+
+/// The canonical value of a number as written in `lang`: grouping removed,
+/// decimal point `.`, no leading zeros, no trailing decimal zeros.
+fn number_key(num: &str, lang: Lang) -> Option<String> {
+    let seps: Vec<char> = num.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let decimal_comma = matches!(lang, Lang::Fr | Lang::Es | Lang::Ru);
+    // Which separator, if any, is the decimal one: the last separator when it
+    // is the only one of its kind and is not followed by a group of three
+    // digits, or when it is the language's decimal mark and differs from the
+    // grouping marks before it.
+    let last = seps.last().copied();
+    let decimal = match last {
+        None => None,
+        Some(c) => {
+            let tail = num.rsplit(c).next().unwrap_or("");
+            let only = seps.iter().filter(|&&s| s == c).count() == 1;
+            let mixed = seps.iter().any(|&s| s != c);
+            if c == ' ' || c == '\'' {
+                None
+            } else if only && (mixed || tail.len() != 3) {
+                Some(c)
+            } else if only {
+                // `1,234` or `1.234`: the language's decimal mark decides.
+                let is_decimal = if c == ',' {
+                    decimal_comma
+                } else {
+                    !decimal_comma
+                };
+                is_decimal.then_some(c)
+            } else {
+                None
+            }
+        }
+    };
+    let (int, frac) = match decimal {
+        Some(c) => {
+            let at = num.rfind(c)?;
+            (&num[..at], &num[at + c.len_utf8()..])
+        }
+        None => (num, ""),
+    };
+    let int: String = int.chars().filter(char::is_ascii_digit).collect();
+    let frac = frac.trim_end_matches('0');
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    if frac.is_empty() {
+        Some(int.to_string())
+    } else {
+        Some(format!("{int}.{frac}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, lang: Lang) -> Vec<String> {
+        tokens(text, lang).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn dates_in_six_languages_give_one_key() {
+        let want = ["2019-12-12"];
+        assert_eq!(keys("adopted on 12 December 2019", Lang::En), want);
+        assert_eq!(keys("2019 年 12 月 12 日大会决议", Lang::Zh), want);
+        assert_eq!(keys("2019年12月12日", Lang::Zh), want);
+        assert_eq!(keys("от 12 декабря 2019 года", Lang::Ru), want);
+        assert_eq!(keys("المؤرخ 12 كانون الأول/ديسمبر 2019", Lang::Ar), want);
+        assert_eq!(keys("المؤرخ ١٢ كانون الأول/ديسمبر ٢٠١٩", Lang::Ar), want);
+        assert_eq!(keys("du 12 décembre 2019", Lang::Fr), want);
+        assert_eq!(keys("de 12 de diciembre de 2019", Lang::Es), want);
+        assert_eq!(keys("le 1er janvier 2020", Lang::Fr), ["2020-01-01"]);
+    }
+
+    #[test]
+    fn numbers_across_conventions() {
+        assert_eq!(keys("US$ 437,100 and 1.25", Lang::En), ["437100", "1.25"]);
+        assert_eq!(keys("437 100美元, 1.25美元", Lang::Zh), ["437100", "1.25"]);
+        assert_eq!(keys("437 100 dollars, 1,25", Lang::Fr), ["437100", "1.25"]);
+        assert_eq!(keys("25 per cent; 25 %", Lang::En), ["25%", "25%"]);
+        assert_eq!(keys("百分之25", Lang::Zh), ["25%"]);
+        assert_eq!(
+            keys("in 1998 and 2015-2030", Lang::En),
+            ["1998", "2015", "2030"]
+        );
+        assert_eq!(keys("G20 and the 3rd", Lang::En), ["3"]);
+        assert_eq!(
+            keys("每10万例, 1000亿美元", Lang::Zh),
+            ["100000", "100000000000"]
+        );
+        assert_eq!(
+            keys("100,000 and 100 billion", Lang::En),
+            ["100000", "100000000000"]
+        );
+        assert_eq!(keys("1,5 млрд", Lang::Ru), ["1500000000"]);
+        assert_eq!(
+            keys("at 10.15 a.m. and 3 p.m.", Lang::En),
+            ["10:15", "3:00"]
+        );
+        assert_eq!(keys("上午10时15分和下午3时", Lang::Zh), ["10:15", "3:00"]);
+        assert_eq!(keys("à 10 h 15", Lang::Fr), ["10:15"]);
+        assert_eq!(keys("at 1855 hours", Lang::En), ["18:55"]);
+        assert_eq!(keys("Euro475,000 and G20", Lang::En), ["475000"]);
+        let t = tokens("the Advisory Committee,16 and 16 States", Lang::En);
+        assert_eq!((t[0].soft, t[1].soft), (true, false));
+        let en = tokens(
+            "nine meetings, twenty-five States, from May to 3 June",
+            Lang::En,
+        );
+        let got: Vec<(&str, bool)> = en.iter().map(|t| (t.key.as_str(), t.soft)).collect();
+        assert_eq!(
+            got,
+            [
+                ("9", true),
+                ("25", true),
+                ("--05", true),
+                ("--06-03", false)
+            ]
+        );
+        assert_eq!(
+            keys("On June 25 and September 20, 2014", Lang::En),
+            ["--06-25", "2014-09-20"]
+        );
+        assert_eq!(
+            keys("the nineteenth and the seventy-fourth", Lang::En),
+            ["19", "74"]
+        );
+        let zh = tokens(
+            "第二十三和二十四条, 十年, 一百零八, 三千万, 二〇一五年",
+            Lang::Zh,
+        );
+        let got: Vec<(&str, bool)> = zh.iter().map(|t| (t.key.as_str(), t.soft)).collect();
+        assert_eq!(
+            got,
+            [
+                ("23", true),
+                ("24", true),
+                ("10", true),
+                ("108", true),
+                ("30000000", true),
+                ("2015", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn symbols_and_resolutions() {
+        let t = tokens("A/RES/74/28, E/CN.4/2019/1 and resolution 73/266", Lang::En);
+        let got: Vec<(TokenKind, &str)> = t.iter().map(|t| (t.kind, t.key.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (TokenKind::Symbol, "A/RES/74/28"),
+                (TokenKind::Symbol, "E/CN.4/2019/1"),
+                (TokenKind::Resolution, "73/266")
+            ]
+        );
+        assert!(tokens("and/or كانون الأول/ديسمبر", Lang::En).is_empty());
+    }
+}
