@@ -398,11 +398,7 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
                 if !c0.is_finite() {
                     continue;
                 }
-                // A path that is already worse than the best cannot win.
                 let base = c0 + prior[k];
-                if base >= best {
-                    continue;
-                }
                 let c = if di == 0 || dj == 0 {
                     base + params.skip_penalty
                 } else {

@@ -32,8 +32,11 @@ pub struct Features {
     /// Length in characters, white space and tatweel not counted.
     pub len: f32,
     /// Tokens that survive translation unchanged, hashed and sorted:
-    /// numbers, symbols, months, Latin-script names.
+    /// numbers, symbols, months of dates.
     pub strong: Vec<u64>,
+    /// Latin-script names and acronyms, hashed and sorted: evidence when
+    /// shared, none when not (a name is often translated, `Hague` / `海牙`).
+    pub names: Vec<u64>,
     /// Cognate keys (4-letter prefixes of Latin-script words), hashed, sorted.
     pub weak: Vec<u64>,
     /// Lexicon ids, sorted and deduplicated: on the lexicon's source side the
@@ -53,8 +56,9 @@ impl Features {
             ..Features::default()
         };
         let norm: Vec<char> = text.chars().filter_map(normalize_char).collect();
-        strong_tokens(&norm, lang, &mut f.strong);
+        strong_tokens(&norm, lang, &mut f.strong, &mut f.names);
         f.strong.sort_unstable();
+        f.names.sort_unstable();
         if lang.is_latin() {
             for w in words(text) {
                 if w.chars().count() >= 4 {
@@ -76,11 +80,13 @@ impl Features {
         for p in parts {
             f.len += p.len;
             f.strong.extend_from_slice(&p.strong);
+            f.names.extend_from_slice(&p.names);
             f.weak.extend_from_slice(&p.weak);
             f.lex.extend_from_slice(&p.lex);
             f.lex_total += p.lex_total;
         }
         f.strong.sort_unstable();
+        f.names.sort_unstable();
         f.weak.sort_unstable();
         f.lex.sort_unstable();
         f.lex.dedup();
@@ -248,7 +254,7 @@ fn is_group_sep(c: char) -> bool {
 }
 
 /// Collects the hashed translation-invariant tokens of a normalized text.
-fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>) {
+fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64>) {
     let n = s.len();
     let digit = |k: usize| k < n && s[k].is_ascii_digit();
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
@@ -281,7 +287,7 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>) {
                 }
             }
             let run: String = s[start..j].iter().collect();
-            token_of_run(&run, s.get(j).copied(), lang, out);
+            token_of_run(&run, s.get(j).copied(), lang, out, names);
             i = j;
         } else if c.is_alphabetic() {
             // A non-ASCII word: only months are translation-invariant.
@@ -302,7 +308,13 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>) {
     }
 }
 
-fn token_of_run(run: &str, next: Option<char>, lang: Lang, out: &mut Vec<u64>) {
+fn token_of_run(
+    run: &str,
+    next: Option<char>,
+    lang: Lang,
+    out: &mut Vec<u64>,
+    names: &mut Vec<u64>,
+) {
     let has_digit = run.bytes().any(|b| b.is_ascii_digit());
     let has_alpha = run.bytes().any(|b| b.is_ascii_alphabetic());
     if has_digit && !has_alpha && !run.contains(['/', '-', '_']) {
@@ -351,7 +363,7 @@ fn token_of_run(run: &str, next: Option<char>, lang: Lang, out: &mut Vec<u64>) {
             run.len() >= 2
         };
         if keep {
-            out.push(hash(&("W", lower)));
+            names.push(hash(&("W", lower)));
         }
     }
 }
@@ -472,9 +484,10 @@ impl Scorer for TokenScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let (m, a, b) = shared(src, tgt, |f| &f.strong);
         let unmatched = (a + b - 2 * m) as f32;
+        let (names, _, _) = shared(src, tgt, |f| &f.names);
         // Linear in the counts, so that a 2-2 bead scores what its two 1-1
         // halves score together and merging earns nothing by itself.
-        -self.hit * m as f32 + self.miss * unmatched
+        -self.hit * (m + names) as f32 + self.miss * unmatched
     }
 }
 
