@@ -151,12 +151,16 @@ impl Params {
 
     fn features(&self, texts: &[&str], lang: Lang) -> Vec<Features> {
         let lex = self.lexicon.as_ref().map(|(l, _)| &**l);
+        let cognates = self.cognates.is_some();
         if texts.len() < 256 {
-            texts.iter().map(|t| Features::new(t, lang, lex)).collect()
+            texts
+                .iter()
+                .map(|t| Features::build(t, lang, lex, cognates))
+                .collect()
         } else {
             texts
                 .par_iter()
-                .map(|t| Features::new(t, lang, lex))
+                .map(|t| Features::build(t, lang, lex, cognates))
                 .collect()
         }
     }

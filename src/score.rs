@@ -51,6 +51,12 @@ pub struct Features {
 impl Features {
     /// Features of `text` in `lang`; `lexicon` (if any) decides the lex keys.
     pub fn new(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> Features {
+        Features::build(text, lang, lexicon, lang.is_latin())
+    }
+
+    /// [`Features::new`], computing cognate keys only when `cognates` is set
+    /// (they serve only between two Latin-script languages).
+    pub fn build(text: &str, lang: Lang, lexicon: Option<&Lexicon>, cognates: bool) -> Features {
         let mut f = Features {
             len: length(text, lang),
             ..Features::default()
@@ -59,7 +65,7 @@ impl Features {
         strong_tokens(&norm, lang, &mut f.strong, &mut f.names);
         f.strong.sort_unstable();
         f.names.sort_unstable();
-        if lang.is_latin() {
+        if cognates && lang.is_latin() {
             for w in words(text) {
                 if w.chars().count() >= 4 {
                     let p: String = fold(&w).chars().take(4).collect();
@@ -71,6 +77,11 @@ impl Features {
         if let Some(lex) = lexicon {
             lex.keys_of(text, lang, &mut f);
         }
+        // Millions of these may be held at once (`--lines`).
+        f.strong.shrink_to_fit();
+        f.names.shrink_to_fit();
+        f.weak.shrink_to_fit();
+        f.lex.shrink_to_fit();
         f
     }
 
@@ -90,6 +101,10 @@ impl Features {
         f.weak.sort_unstable();
         f.lex.sort_unstable();
         f.lex.dedup();
+        f.strong.shrink_to_fit();
+        f.names.shrink_to_fit();
+        f.weak.shrink_to_fit();
+        f.lex.shrink_to_fit();
         f
     }
 }
