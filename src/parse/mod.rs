@@ -280,7 +280,9 @@ impl Parser<'_> {
                 let follows_letter = prev_letter.is_some_and(|p| p + 1 == index)
                     || (prev_letter.is_none() && index == 0);
                 let in_roman_run = parent.last_roman.is_some_and(|r| r + 1 == v);
-                (!follows_letter && (prev_letter.is_some() || in_roman_run)).then_some(v)
+                // A roman run opens with `(i)`; `(c)` after `(a)` is a skipped letter.
+                let opens_run = v == 1 && prev_letter.is_some();
+                (!follows_letter && (opens_run || in_roman_run)).then_some(v)
             }
             SubMark::Letter { .. } => None,
         };

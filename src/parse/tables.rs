@@ -325,14 +325,17 @@ pub fn roman_value(s: &str) -> Option<u32> {
     };
     let vals: Option<Vec<u32>> = s.chars().map(v).collect();
     let vals = vals?;
-    let mut total = 0u32;
+    // Subtractive pairs (`iv`) lower the running sum before the larger value
+    // comes, so the sum must be signed.
+    let mut total = 0i64;
     for (i, &x) in vals.iter().enumerate() {
         if vals.get(i + 1).is_some_and(|&n| n > x) {
-            total = total.checked_sub(x)?;
+            total -= i64::from(x);
         } else {
-            total += x;
+            total += i64::from(x);
         }
     }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
     // Only canonical spellings: `iiii` or `vx` are not numerals.
     (roman(total).eq_ignore_ascii_case(s)).then_some(total)
 }

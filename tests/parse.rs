@@ -1,0 +1,564 @@
+//! The parser on the seed resolution, the UDHR in six languages, and every
+//! label form, one row per language.
+
+use sixalign::load::Text;
+use sixalign::parse::{ParseOptions, parse, parse_path};
+use sixalign::{Block, BlockKind, Document, Lang};
+
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/A-RES-74-28.zh.md");
+
+fn udhr_path(lang: Lang) -> String {
+    format!(
+        "{}/data/udhr/{}.txt",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.code()
+    )
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn seed() -> Document {
+    parse_path(SEED.as_ref(), &ParseOptions::default())
+        .unwrap_or_else(|e| panic!("the seed does not parse: {e}"))
+}
+
+fn of_kind(doc: &Document, kind: BlockKind) -> Vec<&Block> {
+    doc.blocks.iter().filter(|b| b.kind == kind).collect()
+}
+
+fn key(b: &Block) -> &str {
+    b.label.as_ref().map_or("", |l| l.key.as_str())
+}
+
+#[test]
+fn seed_identity() {
+    let doc = seed();
+    assert_eq!(doc.lang, Lang::Zh);
+    assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"));
+    assert_eq!(doc.resolution_number().as_deref(), Some("74/28"));
+    assert_eq!(doc.agenda_item(), Some("93"));
+    let report = doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title && b.text.contains("第一委员会的报告"))
+        .expect("a title line naming the committee report");
+    assert!(report.text.contains("(A/74/363)"), "{}", report.text);
+    assert_eq!(doc.meeting(), Some(46));
+    assert_eq!(doc.date().as_deref(), Some("2019-12-12"));
+    // The seed is well formed: nothing to report.
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}
+
+#[test]
+fn seed_structure() {
+    let doc = seed();
+    let kinds: Vec<&str> = doc.blocks.iter().map(|b| b.kind.name()).collect();
+    let mut want = vec![
+        "title", "agenda", "title", "title", "title", "title", "opener",
+    ];
+    want.extend(["preamble"; 15]);
+    want.extend([
+        "operative",
+        "subparagraph",
+        "subparagraph",
+        "operative",
+        "subparagraph",
+        "subparagraph",
+        "operative",
+        "operative",
+        "operative",
+        "closing",
+    ]);
+    assert_eq!(kinds, want);
+
+    let opener = of_kind(&doc, BlockKind::Opener);
+    assert_eq!(opener.len(), 1);
+    assert_eq!(opener[0].text, "大会，");
+
+    let pre = of_kind(&doc, BlockKind::Preamble);
+    assert_eq!(pre.len(), 15);
+    assert!(
+        pre[0]
+            .text
+            .starts_with("回顾其 1998 年 12 月 4 日第 53/70 号")
+    );
+    assert!(pre[0].text.ends_with("第 72/512 号决定，"));
+    assert!(pre[1].text.starts_with("注意到在发展和应用最新的信息技术"));
+    assert!(pre[4].text.starts_with("确认信息和通信技术属于两用技术"));
+    // The three blank lines after the fifth paragraph do not swallow or split anything.
+    assert!(pre[5].text.starts_with("强调指出促进为和平目的使用"));
+    assert!(pre[14].text.starts_with("强调指出虽然各国对维持一个安全"));
+    assert!(pre[14].text.ends_with("将有利于开展有效合作，"));
+    for b in &pre {
+        assert!(b.label.is_none());
+        assert!(b.text.ends_with('，'), "preambular paragraph: {}", b.text);
+    }
+
+    let ops: Vec<&str> = of_kind(&doc, BlockKind::Operative)
+        .into_iter()
+        .map(key)
+        .collect();
+    assert_eq!(ops, ["1", "2", "3", "4", "5"]);
+    let subs: Vec<&str> = of_kind(&doc, BlockKind::Subparagraph)
+        .into_iter()
+        .map(key)
+        .collect();
+    assert_eq!(subs, ["1(a)", "1(b)", "2(a)", "2(b)"]);
+    let raw: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.label.as_ref())
+        .map(|l| l.raw.as_str())
+        .collect();
+    assert_eq!(
+        raw,
+        [
+            "93", "1.", "(a)", "(b)", "2.", "(a)", "(b)", "3.", "4.", "5."
+        ]
+    );
+
+    let by_key = |k: &str| {
+        doc.blocks
+            .iter()
+            .find(|b| key(b) == k)
+            .unwrap_or_else(|| panic!("no block {k}"))
+    };
+    assert_eq!(by_key("1").text, "促请会员国：");
+    // The footnote block between 1(b) and 2 neither ends 1(b) early nor joins 2 to it.
+    let b1b = by_key("1(b)");
+    assert!(
+        b1b.text
+            .starts_with("为执行政府专家组报告所载合作措施提供支持")
+    );
+    assert!(b1b.text.ends_with("但须顾及维护信息自由流通的需要；"));
+    assert!(!b1b.text.contains("A/65/201"));
+    let op2 = by_key("2");
+    assert!(op2.text.starts_with("邀请所有会员国在考虑到政府专家组报告"));
+    assert!(op2.text.ends_with("对下列问题的看法和评估意见："));
+    assert!(!op2.text.contains("A/"));
+    assert_eq!(by_key("2(b)").text, "政府专家组各项报告所述概念的内容；");
+    assert!(
+        by_key("5")
+            .text
+            .ends_with("列入大会第七十五届会议临时议程。")
+    );
+
+    let fns: Vec<(&str, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fns,
+        [("1", "A/65/201。"), ("2", "A/68/98。"), ("3", "A/70/174。")]
+    );
+
+    // Footnote references stay on the paragraphs that cite them, and only there.
+    let citing: Vec<(&str, &[String])> = doc
+        .blocks
+        .iter()
+        .filter(|b| !b.footnote_refs.is_empty())
+        .map(|b| (b.text.as_str(), b.footnote_refs.as_slice()))
+        .collect();
+    assert_eq!(citing.len(), 2, "{citing:?}");
+    assert!(citing[0].0.starts_with("欢迎从国际安全"));
+    assert_eq!(citing[0].1, ["1", "2", "3"]);
+    assert_eq!(key(by_key("1(a)")), "1(a)");
+    assert_eq!(by_key("1(a)").footnote_refs, ["1", "2", "3"]);
+    // The marks are gone from the text but the words around them are not.
+    assert!(by_key("1(a)").text.contains("2010 年、"));
+    assert!(!by_key("1(a)").text.contains("<sup>"));
+
+    let closing = of_kind(&doc, BlockKind::Closing);
+    assert_eq!(closing.len(), 1);
+    assert!(closing[0].text.contains("2019 年 12 月 12 日"));
+    assert!(closing[0].text.contains("第 46 次全体会议"));
+}
+
+/// Non-white-space characters of the seed's preamble and operative part, in
+/// order, with the conversion furniture taken out by plain string handling
+/// (not by the code under test): footnote lines, `<sup>` marks, `---` rules,
+/// list bullets.
+fn seed_body_chars(original: &str) -> String {
+    let start = original.find("\n大会，").expect("opener in the seed") + "\n大会，".len();
+    let end = original
+        .rfind("2019 年 12 月 12 日")
+        .expect("closing date in the seed");
+    let mut out = String::new();
+    for line in original[start..end].lines() {
+        let line = line.trim();
+        if line.starts_with("<sup>") || line == "---" {
+            continue;
+        }
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        let mut rest = line;
+        while let Some(i) = rest.find("<sup>") {
+            out.extend(rest[..i].chars().filter(|c| !c.is_whitespace()));
+            let close = rest[i..].find("</sup>").expect("closed <sup>") + i;
+            rest = &rest[close + "</sup>".len()..];
+        }
+        out.extend(rest.chars().filter(|c| !c.is_whitespace()));
+    }
+    out
+}
+
+#[test]
+fn seed_body_text_is_all_there_once() {
+    let original = read(SEED);
+    let want = seed_body_chars(&original);
+    assert!(
+        want.chars().count() > 1500,
+        "body check built on too little text"
+    );
+    let doc = seed();
+    let mut got = String::new();
+    for b in &doc.blocks {
+        if !matches!(
+            b.kind,
+            BlockKind::Preamble | BlockKind::Operative | BlockKind::Subparagraph
+        ) {
+            continue;
+        }
+        if let Some(l) = &b.label {
+            got.extend(l.raw.chars().filter(|c| !c.is_whitespace()));
+        }
+        got.extend(b.text.chars().filter(|c| !c.is_whitespace()));
+    }
+    if got != want {
+        let at = got
+            .chars()
+            .zip(want.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let show = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(10))
+                .take(40)
+                .collect::<String>()
+        };
+        panic!(
+            "body text differs at character {at}:\n blocks: {}\n source: {}",
+            show(&got),
+            show(&want)
+        );
+    }
+}
+
+#[test]
+fn seed_spans_and_lines_point_into_the_original() {
+    let original = read(SEED);
+    let doc = seed();
+    for b in &doc.blocks {
+        let at = original
+            .get(b.span.clone())
+            .unwrap_or_else(|| panic!("span {:?} outside the text", b.span));
+        let head: String = b.text.chars().take(4).collect();
+        assert!(at.contains(&head), "span of {:?} holds {at:?}", b.text);
+        let line = original.lines().nth(b.line - 1).unwrap_or("");
+        assert!(line.contains(&head), "line {} is {line:?}", b.line);
+    }
+    let fn1 = &doc.footnotes[0];
+    assert_eq!(
+        original.lines().nth(fn1.line - 1),
+        Some("<sup>1</sup> [A/65/201](#)。")
+    );
+}
+
+/// Lines between the "Preamble" heading and the first article, counted in the
+/// file itself: each is one preambular paragraph.
+fn udhr_preamble_lines(raw: &str, heading: &str, first_article: &str) -> usize {
+    let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    let h = lines
+        .iter()
+        .position(|l| *l == heading)
+        .expect("preamble heading");
+    let a = lines
+        .iter()
+        .position(|l| *l == first_article)
+        .expect("first article");
+    lines[h + 1..a].iter().filter(|l| !l.is_empty()).count()
+}
+
+#[test]
+fn udhr_six_languages() {
+    let rows: [(Lang, usize, &str, &str, &str); 6] = [
+        (Lang::Ar, 9, "الديباجة", "المادة 1", "المادة 30"),
+        (Lang::Zh, 8, "序言", "第一条", "第三十条"),
+        (Lang::En, 10, "Preamble", "Article 1", "Article 30"),
+        (Lang::Es, 10, "Preámbulo", "Artículo 1", "Artículo 30"),
+        (Lang::Fr, 9, "Préambule", "Article premier", "Article 30"),
+        (Lang::Ru, 9, "ПРЕАМБУЛА", "Статья 1", "Статья 30"),
+    ];
+    let want_keys: Vec<String> = (1..=30).map(|n| format!("art{n}")).collect();
+    for (lang, n_pre, heading, first, last) in rows {
+        let path = udhr_path(lang);
+        let raw = read(&path);
+        assert_eq!(
+            udhr_preamble_lines(&raw, heading, first),
+            n_pre,
+            "{lang}: preamble lines in the file"
+        );
+        // Detected, not given.
+        let doc = parse_path(path.as_ref(), &ParseOptions::default())
+            .unwrap_or_else(|e| panic!("{lang}: {e}"));
+        assert_eq!(doc.lang, lang);
+        let heads = of_kind(&doc, BlockKind::Heading);
+        assert_eq!(heads.len(), 1, "{lang}");
+        assert_eq!(heads[0].text, heading);
+        assert!(heads[0].label.is_none());
+        let pre = of_kind(&doc, BlockKind::Preamble);
+        assert_eq!(pre.len(), n_pre, "{lang}: preambular paragraphs");
+        let arts = of_kind(&doc, BlockKind::Article);
+        let keys: Vec<&str> = arts.iter().map(|b| key(b)).collect();
+        assert_eq!(keys, want_keys, "{lang}: article keys");
+        assert_eq!(arts[0].label.as_ref().map(|l| l.raw.as_str()), Some(first));
+        assert_eq!(arts[29].label.as_ref().map(|l| l.raw.as_str()), Some(last));
+        // Preamble first, then the articles, nothing else after the title.
+        let first_article = doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Article)
+            .unwrap_or(0);
+        assert!(
+            doc.blocks[first_article..]
+                .iter()
+                .all(|b| b.kind == BlockKind::Article),
+            "{lang}"
+        );
+        // Article 26 holds its three numbered paragraphs, in order.
+        let a26 = arts[25];
+        let paras: Vec<&str> = a26.text.split('\n').collect();
+        assert_eq!(paras.len(), 3, "{lang}: article 26 is {:?}", a26.text);
+        for (i, p) in paras.iter().enumerate() {
+            let n = format!("{}. ", i + 1);
+            assert!(p.starts_with(&n), "{lang}: article 26 paragraph {p:?}");
+        }
+        // Article 2 has two unnumbered paragraphs.
+        assert_eq!(arts[1].text.split('\n').count(), 2, "{lang}: article 2");
+        let numbering: Vec<_> = doc
+            .findings
+            .iter()
+            .filter(|f| f.kind != sixalign::qa::FindingKind::NoSymbol)
+            .collect();
+        assert!(numbering.is_empty(), "{lang}: {numbering:?}");
+    }
+}
+
+/// One document per row: its label keys in order.
+struct Row {
+    name: &'static str,
+    lang: Lang,
+    text: &'static str,
+    keys: &'static [&'static str],
+    raw: &'static [&'static str],
+}
+
+const ROWS: &[Row] = &[
+    Row {
+        name: "zh full-width digits, (a), sub-sub (i) (ii)",
+        lang: Lang::Zh,
+        text: "大会，\n\n回顾其决议，\n\n１．促请会员国：\n(a) 支持合作；\n(i) 第一项；\n(ii) 第二项；\n(b) 提供援助；\n２．决定继续审议。\n",
+        keys: &["1", "1(a)", "1(a)(i)", "1(a)(ii)", "1(b)", "2"],
+        raw: &["１．", "(a)", "(i)", "(ii)", "(b)", "２．"],
+    },
+    Row {
+        name: "zh heading 一、 and full-width brackets",
+        lang: Lang::Zh,
+        text: "大会，\n\n回顾其决议，\n\n一、总则\n\n1. 决定：\n（a） 支持；\n（b） 合作；\n二、执行\n\n2. 请秘书长提交报告。\n",
+        keys: &["I", "1", "1(a)", "1(b)", "II", "2"],
+        raw: &["一、", "1.", "（a）", "（b）", "二、", "2."],
+    },
+    Row {
+        name: "ar Eastern digits with dash, mirrored brackets, ordinal headings",
+        lang: Lang::Ar,
+        text: "إن الجمعية العامة،\n\nإذ تشير إلى قراراتها السابقة،\n\nأولا - مبادئ عامة\n\n١ - تحث الدول الأعضاء على ما يلي:\n)أ( دعم التعاون الدولي؛\n)ب( تعزيز القدرات الوطنية؛\nثانيا - التنفيذ\n\n٢ - تقرر مواصلة النظر في المسألة.\n",
+        keys: &["I", "1", "1(a)", "1(b)", "II", "2"],
+        raw: &["أولا -", "١ -", ")أ(", ")ب(", "ثانيا -", "٢ -"],
+    },
+    Row {
+        name: "ar ASCII digits, brackets the right way round, letter-name heading",
+        lang: Lang::Ar,
+        text: "إن الجمعية العامة،\n\nإذ تشير إلى قراراتها السابقة،\n\nألف - مبادئ عامة\n\n1 - تحث الدول الأعضاء على ما يلي:\n(أ) دعم التعاون الدولي؛\n(ب) تعزيز القدرات الوطنية؛\n(ج) تبادل المعلومات؛\nباء - التنفيذ\n\n2 - تقرر مواصلة النظر في المسألة.\n",
+        keys: &["A", "1", "1(a)", "1(b)", "1(c)", "B", "2"],
+        raw: &["ألف -", "1 -", "(أ)", "(ب)", "(ج)", "باء -", "2 -"],
+    },
+    Row {
+        name: "en roman and letter headings, (a) (i) (ii), letter (i) after (h)",
+        lang: Lang::En,
+        text: "The General Assembly,\n\nRecalling its resolutions,\n\nI. General principles\n\nA. Scope\n\n1. Urges Member States:\n(a) To cooperate;\n(i) First item;\n(ii) Second item;\n(b) To report;\n2. Decides:\n(a) a;\n(b) b;\n(c) c;\n(d) d;\n(e) e;\n(f) f;\n(g) g;\n(h) h;\n(i) i;\nII. Follow-up\n\n3. Decides to remain seized of the matter.\n",
+        keys: &[
+            "I", "A", "1", "1(a)", "1(a)(i)", "1(a)(ii)", "1(b)", "2", "2(a)", "2(b)", "2(c)",
+            "2(d)", "2(e)", "2(f)", "2(g)", "2(h)", "2(i)", "II", "3",
+        ],
+        raw: &[
+            "I.", "A.", "1.", "(a)", "(i)", "(ii)", "(b)", "2.", "(a)", "(b)", "(c)", "(d)", "(e)",
+            "(f)", "(g)", "(h)", "(i)", "II.", "3.",
+        ],
+    },
+    Row {
+        name: "fr a) b) and sub-sub i) ii)",
+        lang: Lang::Fr,
+        text: "L'Assemblée générale,\n\nRappelant ses résolutions antérieures,\n\n1. Engage les États Membres :\na) À coopérer ;\nb) À faire rapport :\ni) premier point ;\nii) second point ;\n2. Décide de rester saisie de la question.\n",
+        keys: &["1", "1(a)", "1(b)", "1(b)(i)", "1(b)(ii)", "2"],
+        raw: &["1.", "a)", "b)", "i)", "ii)", "2."],
+    },
+    Row {
+        name: "es a) b) c) and a lettered heading",
+        lang: Lang::Es,
+        text: "La Asamblea General,\n\nRecordando sus resoluciones anteriores,\n\nA. Principios\n\n1. Insta a los Estados Miembros a que:\na) Cooperen;\nb) Informen;\nc) Compartan información;\n2. Decide seguir ocupándose de la cuestión.\n",
+        keys: &["A", "1", "1(a)", "1(b)", "1(c)", "2"],
+        raw: &["A.", "1.", "a)", "b)", "c)", "2."],
+    },
+    Row {
+        name: "ru Cyrillic а) б) в) and a Cyrillic heading",
+        lang: Lang::Ru,
+        text: "Генеральная Ассамблея,\n\nссылаясь на свои предыдущие резолюции,\n\nI. Общие принципы\n\nБ. Сфера\n\n1. настоятельно призывает государства-члены:\nа) сотрудничать;\nб) представлять доклады;\nв) обмениваться информацией;\n2. постановляет продолжать заниматься этим вопросом.\n",
+        keys: &["I", "B", "1", "1(a)", "1(b)", "1(c)", "2"],
+        raw: &["I.", "Б.", "1.", "а)", "б)", "в)", "2."],
+    },
+];
+
+fn parse_str(name: &str, text: &str, lang: Option<Lang>) -> Document {
+    let t = Text::from_bytes(name, text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    parse(&t, &ParseOptions { lang, symbol: None }).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+#[test]
+fn label_forms_one_row_per_language() {
+    for row in ROWS {
+        let doc = parse_str(row.name, row.text, None);
+        assert_eq!(doc.lang, row.lang, "{}: detected language", row.name);
+        let labelled: Vec<&Block> = doc.blocks.iter().filter(|b| b.label.is_some()).collect();
+        let keys: Vec<&str> = labelled.iter().map(|b| key(b)).collect();
+        assert_eq!(keys, row.keys, "{}", row.name);
+        let raw: Vec<&str> = labelled
+            .iter()
+            .filter_map(|b| b.label.as_ref())
+            .map(|l| l.raw.as_str())
+            .collect();
+        assert_eq!(raw, row.raw, "{}", row.name);
+        // Labels are not part of the text, and no labelled block is empty.
+        for b in &labelled {
+            assert!(!b.text.is_empty(), "{}: empty block {}", row.name, key(b));
+        }
+        assert_eq!(of_kind(&doc, BlockKind::Opener).len(), 1, "{}", row.name);
+        assert_eq!(of_kind(&doc, BlockKind::Preamble).len(), 1, "{}", row.name);
+        let numbering: Vec<_> = doc
+            .findings
+            .iter()
+            .filter(|f| f.kind != sixalign::qa::FindingKind::NoSymbol)
+            .collect();
+        assert!(numbering.is_empty(), "{}: {numbering:?}", row.name);
+    }
+}
+
+#[test]
+fn article_headings_one_row_per_language() {
+    let rows: &[(Lang, &str, &str, &str)] = &[
+        (Lang::En, "Article 1", "Article 12", "art12"),
+        (Lang::Fr, "Article premier", "Article 12", "art12"),
+        (Lang::Es, "Artículo 1", "Artículo 12", "art12"),
+        (Lang::Ru, "Статья 1", "Статья 12", "art12"),
+        (Lang::Ar, "المادة 1", "المادة ١٢", "art12"),
+        (Lang::Zh, "第一条", "第十二条", "art12"),
+        (Lang::Zh, "第一条", "第二十九条", "art29"),
+        (Lang::Zh, "第一条", "第一百零一条", "art101"),
+    ];
+    let body = |lang: Lang| match lang {
+        Lang::Ar => "لكل فرد الحق في الحياة والحرية.",
+        Lang::Zh => "人人有权享有生命、自由和人身安全。",
+        Lang::En => "Everyone has the right to life.",
+        Lang::Es => "Todo individuo tiene derecho a la vida.",
+        Lang::Fr => "Tout individu a droit à la vie.",
+        Lang::Ru => "Каждый человек имеет право на жизнь.",
+    };
+    for &(lang, first, second, second_key) in rows {
+        let text = format!("{first}\n{}\n{second}\n{}\n", body(lang), body(lang));
+        let doc = parse_str(first, &text, Some(lang));
+        let arts = of_kind(&doc, BlockKind::Article);
+        let got: Vec<(&str, &str, &str)> = arts
+            .iter()
+            .map(|b| {
+                let l = b.label.as_ref().expect("article label");
+                (l.raw.as_str(), l.key.as_str(), b.text.as_str())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (first, "art1", body(lang)),
+                (second, second_key, body(lang))
+            ],
+            "{lang} {second}"
+        );
+        // Only 1 → 12 (or 29, 101) is a skip, and it is reported, not renumbered.
+        let gaps: Vec<_> = doc
+            .findings
+            .iter()
+            .filter(|f| f.kind == sixalign::qa::FindingKind::NumberingGap)
+            .map(|f| f.label.as_deref())
+            .collect();
+        assert_eq!(gaps, [Some(second_key)], "{lang} {second}");
+    }
+}
+
+#[test]
+fn numbering_that_skips_or_repeats_is_kept_and_reported() {
+    use sixalign::qa::FindingKind;
+    let doc = parse_str(
+        "gaps",
+        "The General Assembly,\n\nRecalling its resolutions,\n\n1. Urges States;\n3. Decides;\n3. Requests;\n(a) first;\n(c) third;\n",
+        None,
+    );
+    let keys: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.label.is_some())
+        .map(key)
+        .collect();
+    assert_eq!(keys, ["1", "3", "3", "3(a)", "3(c)"]);
+    let found: Vec<(FindingKind, Option<&str>)> = doc
+        .findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::NoSymbol)
+        .map(|f| (f.kind, f.label.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (FindingKind::NumberingGap, Some("3")),
+            (FindingKind::NumberingRepeat, Some("3")),
+            (FindingKind::NumberingGap, Some("3(c)")),
+        ]
+    );
+}
+
+#[test]
+fn symbol_given_wins_over_text() {
+    let t = Text::from_bytes("s", read(SEED).as_bytes()).expect("seed loads");
+    let doc = parse(
+        &t,
+        &ParseOptions {
+            lang: Some(Lang::Zh),
+            symbol: Some("A/RES/74/28 (given)".into()),
+        },
+    )
+    .expect("parses");
+    assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28 (given)"));
+    // Given the wrong language, the parser says so.
+    let doc = parse(
+        &t,
+        &ParseOptions {
+            lang: Some(Lang::En),
+            symbol: None,
+        },
+    )
+    .expect("parses");
+    assert!(
+        doc.findings
+            .iter()
+            .any(|f| f.kind == sixalign::qa::FindingKind::LanguageMismatch)
+    );
+}
