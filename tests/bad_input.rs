@@ -42,7 +42,10 @@ fn must_fail(path: &Path) -> Error {
 
 /// What the parser made of a document, without positions: equal for the same
 /// text whatever its encoding or line ends.
-fn shape(doc: &Document) -> Vec<(String, Option<String>, String, usize, Vec<String>)> {
+/// Kind, label (`raw=key`), text, line, footnote references.
+type Shape = (String, Option<String>, String, usize, Vec<String>);
+
+fn shape(doc: &Document) -> Vec<Shape> {
     doc.blocks
         .iter()
         .map(|b| {
