@@ -562,3 +562,35 @@ fn symbol_given_wins_over_text() {
             .any(|f| f.kind == sixalign::qa::FindingKind::LanguageMismatch)
     );
 }
+
+fn inspect_seed(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sixalign"))
+        .arg("inspect")
+        .arg(SEED)
+        .args(args)
+        .output()
+        .expect("run sixalign inspect");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn inspect_json_snapshot() {
+    let out = inspect_seed(&["--json"]);
+    // One object on one line.
+    assert_eq!(out.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("inspect --json is JSON");
+    assert_eq!(v["blocks"].as_array().map(Vec::len), Some(32));
+    insta::assert_json_snapshot!("inspect_json_seed", v);
+}
+
+#[test]
+fn inspect_human_snapshot() {
+    let out = inspect_seed(&[]).replace(SEED, "data/A-RES-74-28.zh.md");
+    insta::assert_snapshot!("inspect_seed", out);
+}

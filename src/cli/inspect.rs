@@ -46,6 +46,9 @@ struct JsonBlock<'a> {
     kind: &'static str,
     label: Option<&'a str>,
     text: &'a str,
+    /// The footnotes the block cites: their marks are not in `text`.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    footnote_refs: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,7 @@ fn write_json(doc: &Document, out: &mut impl Write) -> Result<()> {
                 kind: b.kind.name(),
                 label: b.label.as_ref().map(|l| l.key.as_str()),
                 text: &b.text,
+                footnote_refs: &b.footnote_refs,
             })
             .collect(),
         footnotes: doc
