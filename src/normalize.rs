@@ -79,6 +79,22 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,4}\s+)?([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(\s+\d{1,4})?\s*$").unwrap()
 });
+/// A running header printed beside a short title, set apart by a wide gap
+/// (`A/RES/74/28      Advancing responsible State behaviour`, or the other way round).
+static SYMBOL_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(?: {3,}|\t)\S.{0,120}|\S.{0,120}?(?: {3,}|\t)([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+))\s*$",
+    )
+    .unwrap()
+});
+/// A UN job number (`19-21972`, `19-21972 (C)`), alone or with a page number:
+/// the footer of a printed page.
+static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$",
+    )
+    .unwrap()
+});
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
 static SUP: LazyLock<Regex> =
@@ -88,7 +104,7 @@ static LINK: LazyLock<Regex> =
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d+\s*[.\-–)]|[(\[]|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
@@ -142,11 +158,21 @@ fn count_symbol_lines(
 ) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for (r, _) in lines {
-        if let Some(c) = SYMBOL_LINE.captures(&s[r.clone()]) {
-            *counts.entry(c[2].to_string()).or_insert(0) += 1;
+        if let Some(sym) = header_symbol(&s[r.clone()]) {
+            *counts.entry(sym.to_string()).or_insert(0) += 1;
         }
     }
     counts
+}
+
+/// The symbol of a line that may be a running header: the symbol alone, or
+/// beside a title across a wide gap.
+fn header_symbol(line: &str) -> Option<&str> {
+    if let Some(c) = SYMBOL_LINE.captures(line) {
+        return c.get(2).map(|m| m.as_str());
+    }
+    let c = SYMBOL_BESIDE.captures(line)?;
+    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
 fn frag(
@@ -169,10 +195,15 @@ fn frag(
         f.kind = Kind::Blank;
         return f;
     }
-    let running_header = SYMBOL_LINE
-        .captures(line)
-        .is_some_and(|c| symbols.get(&c[2]).copied().unwrap_or(0) > 1);
-    if RULE.is_match(line) || PAGE_NUMBER.is_match(line) || running_header {
+    // A symbol line is a running header only when it repeats: once, it is
+    // the masthead or the document's own symbol line.
+    let running_header =
+        header_symbol(line).is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
+    if RULE.is_match(line)
+        || PAGE_NUMBER.is_match(line)
+        || JOB_LINE.is_match(line)
+        || running_header
+    {
         f.kind = Kind::Furniture;
         return f;
     }
@@ -355,6 +386,11 @@ fn join(a: &Frag, b: &Frag) -> Join {
     if LABEL_START.is_match(&b.text) {
         return Join::No;
     }
+    // Text set in columns (`General Assembly      Distr.: General`) is page
+    // layout, not a sentence running on.
+    if a.text.contains("      ") || b.text.contains("      ") {
+        return Join::No;
+    }
     let len = a.text.chars().count();
     if matches!(last, '-' | '\u{2010}')
         && first.is_lowercase()
@@ -402,7 +438,12 @@ fn join(a: &Frag, b: &Frag) -> Join {
         return Join::No;
     }
     // Arabic has no capitals to tell a new paragraph: only long lines join.
-    if (is_arabic(last) && is_arabic(first) && len >= 60) || (first.is_lowercase() && len >= 30) {
+    // A line may also break before a number (`… of 4 December` / `1999 and …`);
+    // a number that is a label was ruled out above.
+    let digit = first.is_ascii_digit();
+    if (is_arabic(last) && (is_arabic(first) || digit) && len >= 60)
+        || ((first.is_lowercase() || digit) && len >= 30)
+    {
         return Join::Space;
     }
     Join::No
@@ -485,6 +526,37 @@ mod tests {
     fn running_header_needs_repeats() {
         assert_eq!(v("A/RES/74/28\nbody,\nA/RES/74/28\nend."), "body,\nend.");
         assert_eq!(v("A/RES/74/28\nbody,"), "A/RES/74/28\nbody,");
+    }
+
+    #[test]
+    fn page_footers_and_headers_beside_a_title() {
+        let page = "text of the page,\n19-21972                 1/3\nA/RES/74/28      Short title\nmore text,\n19-21972 (C)\nShort title      A/RES/74/28\nend.";
+        assert_eq!(v(page), "text of the page,\nmore text,\nend.");
+        // Once only, a symbol beside a title is a masthead the parser reads.
+        assert_eq!(
+            v("United Nations      A/RES/74/28\nbody,"),
+            "United Nations      A/RES/74/28\nbody,"
+        );
+    }
+
+    #[test]
+    fn joins_before_a_number_but_not_a_label_or_columns() {
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n1998 and 54/49,"),
+            "Recalling its resolution 53/70 of 4 December 1998 and 54/49,"
+        );
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2017."),
+            "Recalling its resolution 53/70 of 4 December 2017."
+        );
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2. Decides"),
+            "Recalling its resolution 53/70 of 4 December\n2. Decides"
+        );
+        assert_eq!(
+            v("General Assembly            Distr.: General\n18 December 2019"),
+            "General Assembly            Distr.: General\n18 December 2019"
+        );
     }
 
     #[test]

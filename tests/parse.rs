@@ -594,3 +594,189 @@ fn inspect_human_snapshot() {
     let out = inspect_seed(&[]).replace(SEED, "data/A-RES-74-28.zh.md");
     insta::assert_snapshot!("inspect_seed", out);
 }
+
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+
+/// The gold anchors of the shared UDHR (`preamble.pK`, `artN`, `artN.pK`,
+/// `artN.K` with their text): every article holds exactly its gold
+/// paragraphs, in order, word for word, and the preamble its paragraphs.
+#[test]
+fn udhr_paragraphs_match_shared_gold_anchors() {
+    for lang in Lang::ALL {
+        let tsv_path = format!("{SHARED}/udhr/{}.tsv", lang.code());
+        let tsv = std::fs::read_to_string(&tsv_path).unwrap_or_else(|e| {
+            panic!(
+                "shared test data missing: {tsv_path}: {e} (see /work/shared/data/PROVENANCE.md)"
+            )
+        });
+        let mut want_pre: Vec<&str> = Vec::new();
+        let mut want_art: Vec<Vec<&str>> = vec![Vec::new(); 30];
+        for line in tsv.lines() {
+            let (anchor, text) = line.split_once('\t').expect("anchor<TAB>text");
+            if anchor.starts_with("preamble.") {
+                want_pre.push(text);
+            } else if let Some(rest) = anchor.strip_prefix("art")
+                && let Some((n, _)) = rest.split_once('.')
+            {
+                let n: usize = n.parse().expect("article number");
+                want_art[n - 1].push(text);
+            }
+        }
+        let doc = parse_path(udhr_path(lang).as_ref(), &ParseOptions::default())
+            .unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let pre: Vec<&str> = of_kind(&doc, BlockKind::Preamble)
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(pre, want_pre, "{lang}: preamble");
+        let arts = of_kind(&doc, BlockKind::Article);
+        assert_eq!(arts.len(), 30, "{lang}");
+        for (i, (b, want)) in arts.iter().zip(&want_art).enumerate() {
+            let got: Vec<&str> = b.text.split('\n').collect();
+            assert_eq!(&got, want, "{lang}: article {}", i + 1);
+        }
+    }
+}
+
+/// A PDF-to-text conversion of an English resolution page layout: masthead,
+/// indented paragraphs wrapped at the printed line (before words, numbers
+/// and a hyphen), a page footer with the job number, a running header with
+/// the symbol and title, superscript footnote marks, footnotes under a rule.
+const EN_PDF: &str = r#"United Nations                                                    A/RES/74/28
+General Assembly                                     Distr.: General
+                                                     18 December 2019
+
+Seventy-fourth session
+Agenda item 93
+Developments in the field of information and telecommunications in the
+context of international security
+
+          Resolution adopted by the General Assembly on 12 December 2019
+
+                    [on the report of the First Committee (A/74/363)]
+
+74/28. Advancing responsible State behaviour in cyberspace in the
+context of international security
+
+     The General Assembly,
+
+     Recalling its resolutions 53/70 of 4 December 1998, 54/49 of 1 December
+1999 and 73/266 of 22 December 2018, and its decision 72/512 of 4 December
+2017,
+
+     Noting that considerable progress has been achieved in developing and
+applying the latest information technologies and means of telecommunica-
+tion,
+
+     Welcoming the effective work of the Group of Governmental Experts and the
+2010,¹ 2013² and 2015³ reports transmitted by the Secretary-General,
+
+     1.   Calls upon Member States:
+
+    (a) To be guided in their use of information and communications technologies
+by the 2010,1 2013 and 2015 reports of the Group of Governmental Experts;
+
+19-21972                                                                  1/3
+A/RES/74/28         Advancing responsible State behaviour in cyberspace
+
+    (b) To support the implementation of cooperative measures, as identified in
+the reports of the Group of Governmental Experts;
+
+     2.   Invites all Member States to continue to inform the Secretary-General of
+their views and assessments on the following questions:
+     (a)   General appreciation of the issues of information security;
+     (b)   The content of the concepts mentioned in the reports;
+
+__________________
+  ¹ A/65/201.
+  ² A/68/98.
+  ³ A/70/174.
+
+     3.   Decides to include in the provisional agenda of its seventy-fifth session
+the item entitled "Developments in the field of information and telecommunications
+in the context of international security".
+
+                                                                 46th plenary meeting
+                                                                    12 December 2019
+"#;
+
+#[test]
+fn pdf_conversion_furniture_en() {
+    let doc = parse_str("en-pdf", EN_PDF, None);
+    assert_eq!(doc.lang, Lang::En);
+    assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"));
+    assert_eq!(doc.agenda_item(), Some("93"));
+    assert_eq!(doc.meeting(), Some(46));
+    assert_eq!(doc.date().as_deref(), Some("2019-12-12"));
+    let pre: Vec<&str> = of_kind(&doc, BlockKind::Preamble)
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        pre,
+        [
+            "Recalling its resolutions 53/70 of 4 December 1998, 54/49 of 1 December 1999 and 73/266 of 22 December 2018, and its decision 72/512 of 4 December 2017,",
+            "Noting that considerable progress has been achieved in developing and applying the latest information technologies and means of telecommunication,",
+            "Welcoming the effective work of the Group of Governmental Experts and the 2010, 2013 and 2015 reports transmitted by the Secretary-General,",
+        ]
+    );
+    assert_eq!(
+        of_kind(&doc, BlockKind::Preamble)[2].footnote_refs,
+        ["1", "2", "3"]
+    );
+    let labelled: Vec<(&str, &str)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Operative | BlockKind::Subparagraph))
+        .map(|b| (key(b), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        labelled,
+        [
+            ("1", "Calls upon Member States:"),
+            (
+                "1(a)",
+                "To be guided in their use of information and communications technologies by the 2010,1 2013 and 2015 reports of the Group of Governmental Experts;"
+            ),
+            (
+                "1(b)",
+                "To support the implementation of cooperative measures, as identified in the reports of the Group of Governmental Experts;"
+            ),
+            (
+                "2",
+                "Invites all Member States to continue to inform the Secretary-General of their views and assessments on the following questions:"
+            ),
+            (
+                "2(a)",
+                "General appreciation of the issues of information security;"
+            ),
+            (
+                "2(b)",
+                "The content of the concepts mentioned in the reports;"
+            ),
+            (
+                "3",
+                "Decides to include in the provisional agenda of its seventy-fifth session the item entitled \"Developments in the field of information and telecommunications in the context of international security\"."
+            ),
+        ]
+    );
+    let fns: Vec<(&str, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fns,
+        [("1", "A/65/201."), ("2", "A/68/98."), ("3", "A/70/174.")]
+    );
+    // Page furniture is in no block.
+    for b in &doc.blocks {
+        assert!(!b.text.contains("19-21972"), "{:?}", b.text);
+        assert!(!b.text.contains("1/3"), "{:?}", b.text);
+        assert!(!b.text.contains("cyberspace\n"), "{:?}", b.text);
+    }
+    let closing = of_kind(&doc, BlockKind::Closing);
+    assert_eq!(closing.len(), 1);
+    assert_eq!(closing[0].text, "46th plenary meeting\n12 December 2019");
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}
