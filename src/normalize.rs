@@ -98,7 +98,7 @@ static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
 static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<sup>\s*([0-9A-Za-z*]{1,4})\s*</sup>").unwrap());
+    LazyLock::new(|| Regex::new(r"^<sup>\s*\(?\s*([0-9A-Za-z*]{1,4})\s*\)?\s*</sup>").unwrap());
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
 /// What a paragraph opening with a label looks like, in any of the six languages.
@@ -252,26 +252,14 @@ fn frag(
             continue;
         }
         let Some(ch) = rest.chars().next() else { break };
-        if superscript_digit(ch).is_some() {
-            // A run of superscript digits is one footnote mark.
-            let mut label = String::new();
-            let mut j = i;
-            for c in line[i..].chars() {
-                match superscript_digit(c) {
-                    Some(d) => {
-                        label.push(d);
-                        j += c.len_utf8();
-                    }
-                    None => break,
-                }
-            }
+        if let Some((label, len)) = superscript_mark(rest) {
             f.marks.push(FootnoteMark {
                 label,
-                original: base + i..base + j,
+                original: base + i..base + i + len,
                 normalized: f.text.len(),
                 line_start: f.text.trim().is_empty(),
             });
-            i = j;
+            i += len;
             continue;
         }
         if is_invisible(ch) {
@@ -322,6 +310,34 @@ fn frag(
         };
     }
     f
+}
+
+/// A run of superscript digits at the start of `s`, perhaps in superscript
+/// brackets (`¹`, `¹²`, `⁽³⁾` as Arabic documents write them): one footnote
+/// mark, its number and byte length.
+fn superscript_mark(s: &str) -> Option<(String, usize)> {
+    let mut label = String::new();
+    let mut len = 0;
+    let mut chars = s.chars().peekable();
+    let open = chars.peek() == Some(&'⁽');
+    if open {
+        chars.next();
+        len += '⁽'.len_utf8();
+    }
+    while let Some(d) = chars.peek().copied().and_then(superscript_digit) {
+        label.push(d);
+        len += chars.next().map_or(0, char::len_utf8);
+    }
+    if label.is_empty() {
+        return None;
+    }
+    if open {
+        // An unclosed bracket stays a mark: the digits are what counts.
+        if chars.peek() == Some(&'⁾') {
+            len += '⁾'.len_utf8();
+        }
+    }
+    Some((label, len))
 }
 
 fn superscript_digit(c: char) -> Option<char> {
@@ -443,6 +459,9 @@ fn join(a: &Frag, b: &Frag) -> Join {
     let digit = first.is_ascii_digit();
     if (is_arabic(last) && (is_arabic(first) || digit) && len >= 60)
         || ((first.is_lowercase() || digit) && len >= 30)
+        // Before a capital only a full printed line runs on (`… continue to
+        // inform` / `Генерального секретаря …`); a shorter one is a title.
+        || (first.is_uppercase() && len >= 55)
     {
         return Join::Space;
     }

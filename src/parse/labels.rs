@@ -217,11 +217,15 @@ pub fn is_preamble_heading(s: &str) -> bool {
 }
 
 /// The preamble opener (`大会,` in the view, `The General Assembly,`).
+///
+/// The final comma is required: without it the same words are the name of
+/// the organ in the masthead (`General Assembly`, `الجمعية العامة`).
 pub fn is_opener(s: &str) -> bool {
-    let s = s
-        .trim()
-        .trim_end_matches([',', '،', ':', ' '])
-        .replace('’', "'");
+    let s = s.trim();
+    let Some(s) = s.strip_suffix([',', '،', ':']) else {
+        return false;
+    };
+    let s = s.trim_end().replace('’', "'");
     TABLES
         .iter()
         .flat_map(|t| t.openers.iter())

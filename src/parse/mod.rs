@@ -585,7 +585,7 @@ static SYMBOL_RES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol")
 });
 static RES_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*\.\s").expect("resolution title"));
+    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*[.\-–—]\s").expect("resolution title"));
 static SYMBOL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line")
 });
