@@ -950,3 +950,82 @@ fn pdf_conversion_ru_and_ar() {
         assert!(doc.findings.is_empty(), "{lang}: {:?}", doc.findings);
     }
 }
+
+#[test]
+fn agenda_meeting_and_date_one_row_per_language() {
+    // (lang, agenda line, opener, a preambular paragraph, an operative paragraph, closing lines)
+    let rows: &[(Lang, &str, &str, &str, &str, &str)] = &[
+        (
+            Lang::Ar,
+            "البند 93 من جدول الأعمال",
+            "إن الجمعية العامة،",
+            "إذ تشير إلى قراراتها السابقة،",
+            "١ - تقرر مواصلة النظر في المسألة.",
+            "الجلسة العامة 46\n12 كانون الأول/ديسمبر 2019",
+        ),
+        (
+            Lang::Zh,
+            "议程项目 93",
+            "大会，",
+            "回顾其以往各项决议，",
+            "１．决定继续审议此问题。",
+            "２０１９年１２月１２日\n第４６次全体会议",
+        ),
+        (
+            Lang::En,
+            "Agenda item 93",
+            "The General Assembly,",
+            "Recalling its previous resolutions,",
+            "1. Decides to remain seized of the matter.",
+            "46th plenary meeting\n12 December 2019",
+        ),
+        (
+            Lang::Es,
+            "Tema 93 del programa",
+            "La Asamblea General,",
+            "Recordando sus resoluciones anteriores,",
+            "1. Decide seguir ocupándose de la cuestión.",
+            "46ª sesión plenaria\n12 de diciembre de 2019",
+        ),
+        (
+            Lang::Fr,
+            "Point 93 de l’ordre du jour",
+            "L’Assemblée générale,",
+            "Rappelant ses résolutions antérieures,",
+            "1. Décide de rester saisie de la question.",
+            "46e séance plénière\n12 décembre 2019",
+        ),
+        (
+            Lang::Ru,
+            "Пункт 93 повестки дня",
+            "Генеральная Ассамблея,",
+            "ссылаясь на свои предыдущие резолюции,",
+            "1. постановляет продолжать заниматься этим вопросом.",
+            "46-е пленарное заседание,\n12 декабря 2019 года",
+        ),
+    ];
+    for &(lang, agenda, opener, pre, op, closing) in rows {
+        let text = format!("{agenda}\n\n74/28. Title\n\n{opener}\n\n{pre}\n\n{op}\n\n{closing}\n");
+        let doc = parse_str(lang.code(), &text, None);
+        assert_eq!(doc.lang, lang);
+        let kinds: Vec<&str> = doc.blocks.iter().map(|b| b.kind.name()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "agenda",
+                "title",
+                "opener",
+                "preamble",
+                "operative",
+                "closing"
+            ],
+            "{lang}"
+        );
+        assert_eq!(doc.agenda_item(), Some("93"), "{lang}");
+        assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"), "{lang}");
+        assert_eq!(doc.meeting(), Some(46), "{lang}");
+        assert_eq!(doc.date().as_deref(), Some("2019-12-12"), "{lang}");
+        assert_eq!(of_kind(&doc, BlockKind::Opener)[0].text, opener, "{lang}");
+        assert!(doc.findings.is_empty(), "{lang}: {:?}", doc.findings);
+    }
+}

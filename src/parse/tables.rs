@@ -130,7 +130,7 @@ pub const TABLES: [LangTable; 6] = [
             "Le Conseil des droits de l'homme",
         ],
         preamble: &["Préambule"],
-        agenda: r"(?i)^points?\s+(\d+)\s+de\s+l'ordre\s+du\s+jour",
+        agenda: r"(?i)^points?\s+(\d+)\s+de\s+l['’]ordre\s+du\s+jour",
         meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance\s+plénière",
         date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<y>\d{4})",
         months: [
