@@ -368,3 +368,141 @@ fn cli_exit_codes() {
     assert_eq!(v["symbol"], "A/RES/74/28");
     assert_eq!(v["blocks"].as_array().map(Vec::len), Some(32));
 }
+
+mod fuzz {
+    use proptest::prelude::*;
+    use sixalign::load::Text;
+    use sixalign::parse::{ParseOptions, parse};
+
+    /// Pieces a UN document is made of, in every script, plus the awkward bits.
+    const PIECES: &[&str] = &[
+        "1. ",
+        "١ - ",
+        "１．",
+        "(a) ",
+        "a) ",
+        "а) ",
+        "(أ) ",
+        ")ب( ",
+        "(ii) ",
+        "(i) ",
+        "I. ",
+        "A. ",
+        "一、",
+        "أولا - ",
+        "Article 1",
+        "Article premier",
+        "第十二条",
+        "Статья 3",
+        "المادة ٤",
+        "大会，",
+        "The General Assembly,",
+        "回顾其决议，",
+        "Recalling",
+        " text ",
+        "文字",
+        "نص",
+        "текст",
+        "<sup>1</sup>",
+        "<sup>",
+        "</sup>",
+        "¹",
+        "⁽²⁾",
+        "⁽",
+        "[A/65/201](#)",
+        "[",
+        "](",
+        "## ",
+        "---",
+        "  - ",
+        "A/RES/74/28",
+        "19-21972",
+        "1/3",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "  ",
+        "\t",
+        ",",
+        "，",
+        ";",
+        "；",
+        "。",
+        ".",
+        "-",
+        "\u{0640}",
+        "\u{200B}",
+        "\u{FEFF}",
+        "é",
+        "e\u{0301}",
+        "2019 年 12 月 12 日",
+        "第 46 次全体会议",
+        "46th plenary meeting",
+        "12 December 2019",
+        "议程项目 93",
+        "Agenda item 93",
+        "(",
+        ")",
+        "第",
+        "条",
+        "\u{1F600}",
+    ];
+
+    fn check(text: &Text) {
+        for lang in [None, Some(sixalign::Lang::Ar), Some(sixalign::Lang::Zh)] {
+            let Ok(doc) = parse(text, &ParseOptions { lang, symbol: None }) else {
+                continue;
+            };
+            let orig = text.original();
+            // Lines end in LF, CRLF or a lone CR.
+            let lines = orig.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1;
+            for b in &doc.blocks {
+                assert!(orig.get(b.span.clone()).is_some(), "span {:?}", b.span);
+                assert!(
+                    b.line >= 1 && b.line <= lines,
+                    "line {} of {lines}: {orig:?}",
+                    b.line
+                );
+                assert!(!b.text.contains('\r'));
+            }
+            for f in &doc.footnotes {
+                assert!(
+                    orig.get(f.span.clone()).is_some(),
+                    "footnote span {:?}",
+                    f.span
+                );
+            }
+            let _ = (
+                doc.agenda_item(),
+                doc.meeting(),
+                doc.date(),
+                doc.resolution_number(),
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(text) = Text::from_bytes("fuzz", &bytes) {
+                check(&text);
+            }
+        }
+
+        #[test]
+        fn document_pieces_never_panic(idx in proptest::collection::vec(0..PIECES.len(), 0..60)) {
+            let s: String = idx.iter().map(|&i| PIECES[i]).collect();
+            match Text::from_bytes("fuzz", s.as_bytes()) {
+                Ok(text) => {
+                    // The original is kept as it is, byte-order mark aside.
+                    prop_assert_eq!(text.original(), s.strip_prefix('\u{FEFF}').unwrap_or(&s));
+                    check(&text);
+                }
+                Err(e) => prop_assert!(e.to_string().starts_with("fuzz: "), "{}", e),
+            }
+        }
+    }
+}
