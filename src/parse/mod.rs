@@ -350,11 +350,19 @@ impl Parser<'_> {
         }
     }
 
+    /// The marks whose position lies in `r` (both ends included): marks are
+    /// in document order, so a binary search finds them without a scan.
+    fn marks_in(&self, r: &Range<usize>) -> &[crate::load::FootnoteMark] {
+        let marks = self.text.footnote_marks();
+        let lo = marks.partition_point(|m| m.normalized < r.start);
+        let hi = marks.partition_point(|m| m.normalized <= r.end);
+        marks.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
     fn refs(&self, r: &Range<usize>) -> Vec<String> {
-        self.text
-            .footnote_marks()
+        self.marks_in(r)
             .iter()
-            .filter(|m| !m.line_start && m.normalized >= r.start && m.normalized <= r.end)
+            .filter(|m| !m.line_start)
             .map(|m| m.label.clone())
             .collect()
     }
@@ -362,10 +370,10 @@ impl Parser<'_> {
     /// A paragraph opening with a footnote mark is that footnote's text.
     fn footnote(&mut self, r: &Range<usize>) -> bool {
         let Some(mark) = self
-            .text
-            .footnote_marks()
+            .marks_in(&(r.start..r.start))
             .iter()
-            .find(|m| m.line_start && m.normalized == r.start)
+            .find(|m| m.line_start)
+            .cloned()
         else {
             return false;
         };
@@ -531,13 +539,15 @@ impl Parser<'_> {
 
     fn check_footnotes(&mut self) {
         let mut out = Vec::new();
-        let cited: Vec<&String> = self
+        let cited: std::collections::HashSet<&String> = self
             .blocks
             .iter()
             .flat_map(|b| b.footnote_refs.iter())
             .collect();
+        let texts: std::collections::HashSet<&String> =
+            self.footnotes.iter().map(|f| &f.label).collect();
         for f in &self.footnotes {
-            if !cited.contains(&&f.label) {
+            if !cited.contains(&f.label) {
                 out.push(Finding {
                     kind: FindingKind::FootnoteUnmatched,
                     severity: Severity::Info,
@@ -547,11 +557,10 @@ impl Parser<'_> {
                 });
             }
         }
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for b in &self.blocks {
             for r in &b.footnote_refs {
-                if !self.footnotes.iter().any(|f| &f.label == r) && !seen.contains(r) {
-                    seen.push(r.clone());
+                if !texts.contains(r) && seen.insert(r) {
                     out.push(Finding {
                         kind: FindingKind::FootnoteUnmatched,
                         severity: Severity::Warning,
