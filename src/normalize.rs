@@ -95,6 +95,11 @@ static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The separator above the footnotes of a page: a line of underscores.
+static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
+/// A footnote's number opening its line under the separator, and the space after it.
+static FOOTNOTE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\((\d{1,3})\)|(\d{1,3}))\s+").unwrap());
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
 static SUP: LazyLock<Regex> =
@@ -113,11 +118,55 @@ static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
 pub fn build(original: &str) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
-    let frags: Vec<Frag> = lines
-        .iter()
-        .map(|(content, brk)| frag(original, content.clone(), brk.clone(), &symbol_counts))
-        .collect();
+    let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());
+    // Under a footnote separator (a line of underscores, as Word and PDF
+    // conversions print it) a line opening with a bare number is a footnote,
+    // until a blank line or page furniture ends the block of footnotes.
+    let mut footnote_zone = false;
+    for (content, brk) in &lines {
+        let line = &original[content.clone()];
+        let mut f = frag(original, content.clone(), brk.clone(), &symbol_counts);
+        if footnote_zone && f.kind == Kind::Content {
+            number_footnote(&mut f, content.start);
+        }
+        footnote_zone = match f.kind {
+            Kind::Furniture => FOOTNOTE_RULE.is_match(line),
+            Kind::Blank => false,
+            Kind::Content => footnote_zone,
+        };
+        frags.push(f);
+    }
     assemble(original, frags)
+}
+
+/// Turns the bare number opening a footnote line (`1 A/65/201.`, `(1) A/65/201.`)
+/// into a footnote mark, as `<sup>1</sup>` would be.
+fn number_footnote(f: &mut Frag, base: usize) {
+    if !f.marks.is_empty() {
+        return;
+    }
+    let Some(c) = FOOTNOTE_NUMBER.captures(&f.text) else {
+        return;
+    };
+    let (Some(all), Some(num)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
+        return;
+    };
+    let cut = all.end();
+    // `1 - text` is an Arabic operative label, `1 .` a stray full stop.
+    if f.text[cut..].is_empty() || f.text[cut..].starts_with(['.', '-', '–', '—']) {
+        return;
+    }
+    // The number's place in the original line, for the mark's range.
+    let start = f.map.first().map_or(base, |m| m[0] as usize);
+    let end = f.map.get(cut - 1).map_or(start, |m| m[1] as usize);
+    f.marks.push(FootnoteMark {
+        label: num.as_str().to_string(),
+        original: start..end,
+        normalized: 0,
+        line_start: true,
+    });
+    f.text.drain(..cut);
+    f.map.drain(..cut);
 }
 
 /// Content and terminator ranges of each line (LF, CRLF or CR).

@@ -1029,3 +1029,50 @@ fn agenda_meeting_and_date_one_row_per_language() {
         assert!(doc.findings.is_empty(), "{lang}: {:?}", doc.findings);
     }
 }
+
+#[test]
+fn plain_numbered_footnotes_under_a_separator() {
+    let text = EN_PDF.replace(
+        "  ¹ A/65/201.\n  ² A/68/98.\n  ³ A/70/174.",
+        "  1 A/65/201.\n  2 A/68/98.\n  3 A/70/174, see also the report of the Secretary-General on the\n    subject.",
+    );
+    assert_ne!(text, EN_PDF, "the fixture changed: update the replacement");
+    let doc = parse_str("en-plain-footnotes", &text, None);
+    let fns: Vec<(&str, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fns,
+        [
+            ("1", "A/65/201."),
+            ("2", "A/68/98."),
+            (
+                "3",
+                "A/70/174, see also the report of the Secretary-General on the subject."
+            ),
+        ]
+    );
+    // The footnotes are not swallowed by the paragraph above them.
+    let b2 = doc.blocks.iter().find(|b| key(b) == "2(b)").expect("2(b)");
+    assert_eq!(
+        b2.text,
+        "The content of the concepts mentioned in the reports;"
+    );
+    // The span of a footnote starts at its number in the original.
+    let f1 = &doc.footnotes[0];
+    assert!(
+        text[f1.span.clone()].starts_with("1 A/65/201."),
+        "{:?}",
+        &text[f1.span.clone()]
+    );
+    // A numbered operative paragraph right after a blank line is not a footnote.
+    let keys: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Operative)
+        .map(key)
+        .collect();
+    assert_eq!(keys, ["1", "2", "3"]);
+}
