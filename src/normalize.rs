@@ -109,7 +109,7 @@ static LINK: LazyLock<Regex> =
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
@@ -457,6 +457,14 @@ fn join(a: &Frag, b: &Frag) -> Join {
         return Join::No;
     }
     let len = a.text.chars().count();
+    // No paragraph opens with a comma, stop or closing bracket: the line
+    // before was cut just ahead of it (`《联合国宪章》` / `，对维护…`).
+    if matches!(
+        first,
+        ',' | ';' | ':' | '.' | '、' | '。' | ')' | ']' | '》' | '」' | '』' | '”' | '،' | '؛'
+    ) {
+        return Join::Tight;
+    }
     if matches!(last, '-' | '\u{2010}')
         && first.is_lowercase()
         && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
@@ -490,6 +498,15 @@ fn join(a: &Frag, b: &Frag) -> Join {
     // A line far longer than a printed line is a whole paragraph, not a wrap
     // (one-paragraph-per-line text ends paragraphs with "; и" and the like).
     if is_cjk(last) && (is_cjk(first) || first.is_ascii_digit()) && (15..=60).contains(&len) {
+        return Join::Tight;
+    }
+    // A Chinese line may also be cut after a number or a Latin word
+    // (`2000 年 11` / `月 20 日`); its Chinese characters tell it from a title.
+    if last.is_ascii_alphanumeric()
+        && is_cjk(first)
+        && (15..=80).contains(&len)
+        && a.text.chars().filter(|&c| is_cjk(c)).count() >= 8
+    {
         return Join::Tight;
     }
     // "…; и" / "…; and": a conjunction after a semicolon closes a paragraph.

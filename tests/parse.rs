@@ -1076,3 +1076,61 @@ fn plain_numbered_footnotes_under_a_separator() {
         .collect();
     assert_eq!(keys, ["1", "2", "3"]);
 }
+
+/// Chinese as a PDF conversion prints it: lines cut after a number, before
+/// a full-width comma, before digits, with superscript footnote marks.
+const ZH_PDF: &str = "大会，\n\
+\n\
+回顾其 1998 年 12 月 4 日第 53/70 号、1999 年 12 月 1 日第 54/49 号、2000 年 11\n\
+月 20 日第 55/28 号决议，\n\
+\n\
+欢迎从国际安全角度看信息和电信领域的发展政府专家组的有效工作以及秘书长转递的\n\
+2010 年、¹ 2013 年² 和 2015 年报告，³\n\
+\n\
+确认政府专家组 2013 年和 2015 年报告的结论意见，即国际法，尤其是《联合国宪章》\n\
+，对维护和平与稳定是适用的，\n\
+\n\
+1. 欢迎秘书长根据第 73/266 号决议在公平区域分配基础上设立的政府专家组开始工\n\
+作，该决议第 3 段规定了专家组的任务；\n\
+\n\
+2. 决定将题为“从国际安全角度看信息和电信领域的发展”的项目列入大会第七十五届\n\
+会议临时议程。\n\
+";
+
+#[test]
+fn pdf_line_breaks_zh() {
+    let doc = parse_str("zh-pdf", ZH_PDF, None);
+    assert_eq!(doc.lang, Lang::Zh);
+    let texts: Vec<(&str, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.name(), b.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("opener", "大会，"),
+            (
+                "preamble",
+                "回顾其 1998 年 12 月 4 日第 53/70 号、1999 年 12 月 1 日第 54/49 号、2000 年 11月 20 日第 55/28 号决议，"
+            ),
+            (
+                "preamble",
+                "欢迎从国际安全角度看信息和电信领域的发展政府专家组的有效工作以及秘书长转递的2010 年、 2013 年 和 2015 年报告，"
+            ),
+            (
+                "preamble",
+                "确认政府专家组 2013 年和 2015 年报告的结论意见，即国际法，尤其是《联合国宪章》，对维护和平与稳定是适用的，"
+            ),
+            (
+                "operative",
+                "欢迎秘书长根据第 73/266 号决议在公平区域分配基础上设立的政府专家组开始工作，该决议第 3 段规定了专家组的任务；"
+            ),
+            (
+                "operative",
+                "决定将题为“从国际安全角度看信息和电信领域的发展”的项目列入大会第七十五届会议临时议程。"
+            ),
+        ]
+    );
+    assert_eq!(doc.blocks[2].footnote_refs, ["1", "2", "3"]);
+}
