@@ -1134,3 +1134,29 @@ fn pdf_line_breaks_zh() {
     );
     assert_eq!(doc.blocks[2].footnote_refs, ["1", "2", "3"]);
 }
+
+#[test]
+fn report_headings_before_the_first_paragraph() {
+    let doc = parse_str(
+        "report",
+        "Report of the Secretary-General\n\nI. Introduction\n\n1. The present report is submitted pursuant to resolution 74/28.\n\n2. It contains the views of States.\n\nII. Replies received from Governments\n\nA. Argentina\n\n3. Argentina attaches importance to the matter.\n",
+        None,
+    );
+    let got: Vec<(&str, &str, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.name(), key(b), b.text.get(..12).unwrap_or(&b.text)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("title", "", "Report of th"),
+            ("heading", "I", "Introduction"),
+            ("operative", "1", "The present "),
+            ("operative", "2", "It contains "),
+            ("heading", "II", "Replies rece"),
+            ("heading", "A", "Argentina"),
+            ("operative", "3", "Argentina at"),
+        ]
+    );
+}

@@ -136,7 +136,8 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
 ///
 /// The opener or a "Preamble" heading ends the title; without them, the
 /// first labelled paragraph or the first paragraph that reads like a clause
-/// (long, ending in a comma, semicolon or stop) does.
+/// (long, ending in a comma, semicolon or stop) does, or the section
+/// headings right before it.
 fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
     for (i, r) in paras.iter().enumerate() {
         let s = &view[r.clone()];
@@ -149,7 +150,13 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         let clause =
             s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
         if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
-            return i;
+            // A section heading just before the first numbered paragraph
+            // (`I. Introduction` / `1. The present report…`) opens the body too.
+            let mut start = i;
+            while start > 0 && labels::heading(&view[paras[start - 1].clone()]).is_some() {
+                start -= 1;
+            }
+            return start;
         }
     }
     paras.len()
