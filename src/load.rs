@@ -218,6 +218,11 @@ fn utf8(bytes: &[u8], shift: usize) -> std::result::Result<String, ErrorKind> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
+        // A PDF opens with a line of text but is not one: "convert to UTF-8"
+        // would send the user the wrong way.
+        Err(e) if bytes.starts_with(b"%PDF-") => Err(ErrorKind::Binary {
+            offset: e.valid_up_to() + shift,
+        }),
         Err(e) => Err(ErrorKind::InvalidUtf8 {
             offset: e.valid_up_to() + shift,
         }),

@@ -108,6 +108,16 @@ fn binary_files() {
         "{:?}",
         e.kind()
     );
+    // A PDF is binary from its first non-text byte, not "invalid UTF-8".
+    let e = must_fail(&write(
+        dir.path(),
+        "report.pdf",
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n",
+    ));
+    match e.kind() {
+        ErrorKind::Binary { offset } => assert_eq!(*offset, 10),
+        other => panic!("expected Binary, got {other:?}"),
+    }
     // Dense control characters without NUL.
     let ctl: Vec<u8> = (0..400u32)
         .map(|i| [b'a', 0x01, 0x02, 0x7F][i as usize % 4])
