@@ -235,6 +235,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> std::result::Result<String, 
     let mut offset = 2;
     for ch in char::decode_utf16(units) {
         match ch {
+            // Reported here so that the offset counts bytes of the file.
+            Ok('\0') => return Err(ErrorKind::Binary { offset }),
             Ok(c) => {
                 out.push(c);
                 offset += 2 * c.len_utf16();
@@ -287,6 +289,16 @@ mod tests {
         b.extend([0x41, 0x00, 0x00, 0xD8, 0x41, 0x00]);
         match decode(&b) {
             Err(ErrorKind::InvalidUtf16 { offset }) => assert_eq!(offset, 4),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_nul_offset_counts_file_bytes() {
+        // BOM, "大", "a", NUL: the NUL unit starts at byte 6 of the file.
+        let b = [0xFE, 0xFF, 0x59, 0x27, 0x00, 0x61, 0x00, 0x00];
+        match decode(&b) {
+            Err(ErrorKind::Binary { offset }) => assert_eq!(offset, 6),
             other => panic!("{other:?}"),
         }
     }
