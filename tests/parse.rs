@@ -1160,3 +1160,30 @@ fn report_headings_before_the_first_paragraph() {
         ]
     );
 }
+
+#[test]
+fn lettering_past_z_goes_on_with_doubled_letters() {
+    let mut text =
+        String::from("The General Assembly,\n\nRecalling its resolutions,\n\n1. Decides:\n");
+    let letters: Vec<String> = ('a'..='z')
+        .map(|c| c.to_string())
+        .chain(["aa", "bb", "cc"].map(String::from))
+        .collect();
+    for l in &letters {
+        text.push_str(&format!("({l}) item {l};\n"));
+    }
+    let doc = parse_str("past-z", &text, None);
+    let keys: Vec<&str> = of_kind(&doc, BlockKind::Subparagraph)
+        .into_iter()
+        .map(key)
+        .collect();
+    let want: Vec<String> = letters.iter().map(|l| format!("1({l})")).collect();
+    assert_eq!(keys, want);
+    assert!(
+        doc.findings
+            .iter()
+            .all(|f| f.kind == sixalign::qa::FindingKind::NoSymbol),
+        "{:?}",
+        doc.findings
+    );
+}

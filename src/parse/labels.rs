@@ -113,12 +113,27 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
             index: i,
             roman: None,
         }
+    } else if let Some(i) = doubled_letter(inner) {
+        SubMark::Letter {
+            index: i,
+            roman: None,
+        }
     } else if inner.chars().all(|c| c.is_ascii_lowercase()) {
         SubMark::Roman(roman_value(inner)?)
     } else {
         return None;
     };
     Some((mark, label_len))
+}
+
+/// `aa`, `bb` … after `z`: the letter's index in a second round. `ii` is
+/// the roman two, the common case; `xx` and `cc` come after `ww` and `bb`.
+fn doubled_letter(s: &str) -> Option<usize> {
+    let mut chars = s.chars();
+    let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
+    (a == b && a.is_ascii_lowercase() && a != 'i').then(|| 26 + (a as u8 - b'a') as usize)
 }
 
 fn abjad(s: &str) -> Option<usize> {
