@@ -1187,3 +1187,74 @@ fn lettering_past_z_goes_on_with_doubled_letters() {
         doc.findings
     );
 }
+
+#[test]
+fn council_closing_one_row_per_language() {
+    let rows: &[(Lang, &str, &str, &str)] = &[
+        (
+            Lang::Ar,
+            "إن مجلس الأمن،",
+            "١ - يقرر أن يبقي المسألة قيد نظره الفعلي.",
+            "اتخذه مجلس الأمن في جلسته 8688 المعقودة في 16 كانون الأول/ديسمبر 2019",
+        ),
+        (
+            Lang::Zh,
+            "安全理事会，",
+            "1. 决定继续积极处理此案。",
+            "2019年12月16日安全理事会第8688次会议通过",
+        ),
+        (
+            Lang::En,
+            "The Security Council,",
+            "1. Decides to remain actively seized of the matter.",
+            "Adopted by the Security Council at its 8688th meeting, on 16 December 2019",
+        ),
+        (
+            Lang::Es,
+            "El Consejo de Seguridad,",
+            "1. Decide seguir ocupándose activamente de la cuestión.",
+            "Aprobada por el Consejo de Seguridad en su 8688ª sesión, celebrada el 16 de diciembre de 2019",
+        ),
+        (
+            Lang::Fr,
+            "Le Conseil de sécurité,",
+            "1. Décide de rester activement saisi de la question.",
+            "Adoptée par le Conseil de sécurité à sa 8688e séance, le 16 décembre 2019",
+        ),
+        (
+            Lang::Ru,
+            "Совет Безопасности,",
+            "1. постановляет продолжать активно заниматься этим вопросом.",
+            "Принята Советом Безопасности на его 8688-м заседании 16 декабря 2019 года",
+        ),
+    ];
+    for &(lang, opener, op, closing) in rows {
+        // The preambular paragraph cites a meeting and a date: it stays preamble.
+        let pre = match lang {
+            Lang::Zh => "回顾其 2018 年 12 月 4 日第 8400 次会议，",
+            Lang::Ar => "إذ يشير إلى جلسته 8400 المعقودة في 4 كانون الأول/ديسمبر 2018،",
+            Lang::En => "Recalling its 8400th meeting, on 4 December 2018,",
+            Lang::Es => "Recordando su 8400ª sesión, celebrada el 4 de diciembre de 2018,",
+            Lang::Fr => "Rappelant sa 8400e séance, le 4 décembre 2018,",
+            Lang::Ru => "ссылаясь на свое 8400-е заседание 4 декабря 2018 года,",
+        };
+        let text = format!("{opener}\n\n{pre}\n\n{op}\n\n{closing}\n");
+        let doc = parse_str(lang.code(), &text, None);
+        assert_eq!(doc.lang, lang);
+        let kinds: Vec<&str> = doc.blocks.iter().map(|b| b.kind.name()).collect();
+        assert_eq!(
+            kinds,
+            ["opener", "preamble", "operative", "closing"],
+            "{lang}"
+        );
+        assert_eq!(
+            doc.blocks[2].text,
+            op.split_once(' ')
+                .map_or(op, |x| x.1)
+                .trim_start_matches("- "),
+            "{lang}"
+        );
+        assert_eq!(doc.meeting(), Some(8688), "{lang}");
+        assert_eq!(doc.date().as_deref(), Some("2019-12-16"), "{lang}");
+    }
+}

@@ -401,12 +401,27 @@ impl Parser<'_> {
     /// The closing: a date line or a meeting line after the body.
     /// Consecutive closing lines make one block.
     fn closing(&mut self, r: &Range<usize>, s: &str) -> bool {
+        // A numbered paragraph citing a meeting or a date is not the closing.
+        if labels::operative(s).is_some() || labels::sub(s).is_some() {
+            return false;
+        }
         let c = tables::compiled(self.lang);
-        let is_meeting = c.meeting.is_match(s) && s.chars().count() < 60;
-        let is_date = c.date.find(s).is_some_and(|m| {
-            // Only a date standing alone, not a paragraph citing one.
-            s.chars().count() - s[m.range()].chars().count() < 6
-        });
+        let len = s.chars().count();
+        let date = c.date.find(s);
+        // `46th plenary meeting` alone, or a Council's one-line closing
+        // (`Adopted by the Security Council at its 8688th meeting, on 16 December 2019`).
+        let one_line_closing = self.phase == Phase::Body
+            && date.is_some()
+            && len < 130
+            && !s.trim_end().ends_with([',', ';', ':', '،', '؛']);
+        // Alone, the meeting is nearly the whole line (`第 46 次全体会议`,
+        // `46-е пленарное заседание,`), not a clause citing a meeting.
+        let alone = |m: regex::Match| len - s[m.range()].chars().count() < 6;
+        let is_meeting = c
+            .meeting
+            .find(s)
+            .is_some_and(|m| alone(m) || one_line_closing);
+        let is_date = date.is_some_and(alone);
         if !is_meeting && !is_date {
             return false;
         }
