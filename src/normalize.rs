@@ -448,7 +448,9 @@ fn join(a: &Frag, b: &Frag) -> Join {
     let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
         return Join::No;
     };
-    if LABEL_START.is_match(&b.text) {
+    // The preamble opener always stands on its own line, however long the
+    // title line before it.
+    if LABEL_START.is_match(&b.text) || crate::parse::labels::is_opener(&b.text) {
         return Join::No;
     }
     // Text set in columns (`General Assembly      Distr.: General`) is page
@@ -642,6 +644,12 @@ mod tests {
             v("General Assembly            Distr.: General\n18 December 2019"),
             "General Assembly            Distr.: General\n18 December 2019"
         );
+    }
+
+    #[test]
+    fn a_long_title_does_not_swallow_the_opener() {
+        let t = "Advancing responsible State behaviour in cyberspace in the context of international security\nThe General Assembly,\nRecalling its resolutions,";
+        assert_eq!(v(t), t);
     }
 
     #[test]
