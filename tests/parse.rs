@@ -39,12 +39,7 @@ fn seed_identity() {
     assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"));
     assert_eq!(doc.resolution_number().as_deref(), Some("74/28"));
     assert_eq!(doc.agenda_item(), Some("93"));
-    let report = doc
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Title && b.text.contains("第一委员会的报告"))
-        .expect("a title line naming the committee report");
-    assert!(report.text.contains("(A/74/363)"), "{}", report.text);
+    assert_eq!(doc.report_symbol().as_deref(), Some("A/74/363"));
     assert_eq!(doc.meeting(), Some(46));
     assert_eq!(doc.date().as_deref(), Some("2019-12-12"));
     // The seed is well formed: nothing to report.
@@ -304,6 +299,9 @@ fn udhr_six_languages() {
         let doc = parse_path(path.as_ref(), &ParseOptions::default())
             .unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert_eq!(doc.lang, lang);
+        assert_eq!(doc.report_symbol(), None, "{lang}");
+        assert_eq!(doc.agenda_item(), None, "{lang}");
+        assert_eq!(doc.meeting(), None, "{lang}");
         let heads = of_kind(&doc, BlockKind::Heading);
         assert_eq!(heads.len(), 1, "{lang}");
         assert_eq!(heads[0].text, heading);
@@ -712,6 +710,7 @@ fn pdf_conversion_furniture_en() {
     assert_eq!(doc.lang, Lang::En);
     assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"));
     assert_eq!(doc.agenda_item(), Some("93"));
+    assert_eq!(doc.report_symbol().as_deref(), Some("A/74/363"));
     assert_eq!(doc.meeting(), Some(46));
     assert_eq!(doc.date().as_deref(), Some("2019-12-12"));
     let pre: Vec<&str> = of_kind(&doc, BlockKind::Preamble)
@@ -905,6 +904,7 @@ fn pdf_conversion_ru_and_ar() {
         assert_eq!(doc.symbol.as_deref(), Some("A/RES/74/28"), "{lang}");
         assert_eq!(doc.resolution_number().as_deref(), Some("74/28"), "{lang}");
         assert_eq!(doc.agenda_item(), Some("93"), "{lang}");
+        assert_eq!(doc.report_symbol().as_deref(), Some("A/74/363"), "{lang}");
         assert_eq!(doc.meeting(), Some(46), "{lang}");
         assert_eq!(doc.date().as_deref(), Some("2019-12-12"), "{lang}");
         // The masthead's organ name is a title line, not the opener.

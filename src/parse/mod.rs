@@ -617,6 +617,10 @@ static SYMBOL_RES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RES_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*[.\-–—]\s").expect("resolution title"));
+static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+(?:\s+and\s+Add\.\s*\d+)?)\s*\)")
+        .expect("report symbol")
+});
 static SYMBOL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line")
 });
@@ -670,6 +674,24 @@ impl Document {
                 RES_TITLE
                     .captures(&t)
                     .map(|c| format!("{}/{}", &c[1], &c[2]))
+            })
+    }
+
+    /// The symbol in the bracketed line under the title: the Main Committee's
+    /// report the resolution was adopted on (`A/74/363` from
+    /// `[on the report of the First Committee (A/74/363)]`), or the draft
+    /// when it was adopted without reference to a committee.
+    pub fn report_symbol(&self) -> Option<String> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .find_map(|b| {
+                let t: String =
+                    unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+                if !t.trim_start().starts_with('[') {
+                    return None;
+                }
+                REPORT_SYMBOL.captures(&t).map(|c| c[1].to_string())
             })
     }
 
