@@ -87,13 +87,26 @@ fn write_json(doc: &Document, out: &mut impl Write) -> Result<()> {
 }
 
 fn write_human(doc: &Document, out: &mut impl Write) -> Result<()> {
-    writeln!(
+    write!(
         out,
         "{}  lang {}  symbol {}",
         doc.name,
         doc.lang,
         doc.symbol.as_deref().unwrap_or("-")
     )?;
+    // What the title and closing say, when they say it.
+    let facts = [
+        ("agenda", doc.agenda_item().map(str::to_string)),
+        ("report", doc.report_symbol()),
+        ("meeting", doc.meeting().map(|m| m.to_string())),
+        ("date", doc.date()),
+    ];
+    for (name, value) in facts {
+        if let Some(v) = value {
+            write!(out, "  {name} {v}")?;
+        }
+    }
+    writeln!(out)?;
     for b in &doc.blocks {
         let label = b.label.as_ref().map_or("", |l| l.key.as_str());
         writeln!(
