@@ -441,6 +441,28 @@ enum Join {
     Dehyphen,
 }
 
+/// First parts of English compounds that keep their hyphen in UN style, and
+/// second parts of Russian ones: a line break after their hyphen is not
+/// typesetter's hyphenation.
+const COMPOUND_FIRST: &[&str] = &[
+    "self", "non", "follow", "well", "counter", "cross", "long", "short", "medium", "high", "low",
+    "small", "large", "post", "ex", "anti", "semi", "quasi", "all", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const COMPOUND_SECOND: &[&str] = &["член"];
+
+fn is_compound(a: &str, b: &str) -> bool {
+    let before = a
+        .trim_end_matches(['-', '\u{2010}'])
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = b.to_lowercase();
+    COMPOUND_FIRST.contains(&before.as_str())
+        || COMPOUND_SECOND.iter().any(|p| after.starts_with(p))
+}
+
 fn join(a: &Frag, b: &Frag) -> Join {
     if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
         return Join::No;
@@ -468,11 +490,18 @@ fn join(a: &Frag, b: &Frag) -> Join {
         return Join::Tight;
     }
     if matches!(last, '-' | '\u{2010}')
-        && first.is_lowercase()
         && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
         && (30..=140).contains(&len)
     {
-        return Join::Dehyphen;
+        // A line cut at the hyphen of a compound keeps it
+        // (`Secretary-` / `General`, `self-` / `determination`,
+        // `государств-` / `членов`); a word hyphenated by the typesetter loses it.
+        if first.is_uppercase() || is_compound(&a.text, &b.text) {
+            return Join::Tight;
+        }
+        if first.is_lowercase() {
+            return Join::Dehyphen;
+        }
     }
     // Paragraphs end with a stop, a colon or (preambular) a comma.
     if matches!(
@@ -644,6 +673,39 @@ mod tests {
             v("General Assembly            Distr.: General\n18 December 2019"),
             "General Assembly            Distr.: General\n18 December 2019"
         );
+    }
+
+    #[test]
+    fn hyphen_at_a_line_end() {
+        let cases = [
+            (
+                "Recognizing that the dissemination of information tech-\nnologies affects everyone,",
+                "Recognizing that the dissemination of information technologies affects everyone,",
+            ),
+            (
+                "Requests the Secretary-General and the Under-Secretary-\nGeneral to report,",
+                "Requests the Secretary-General and the Under-Secretary-General to report,",
+            ),
+            (
+                "Reaffirming the right of all peoples to self-\ndetermination, in accordance with the Charter,",
+                "Reaffirming the right of all peoples to self-determination, in accordance with the Charter,",
+            ),
+            (
+                "Decides to include in the provisional agenda of its seventy-\nfifth session the item,",
+                "Decides to include in the provisional agenda of its seventy-fifth session the item,",
+            ),
+            (
+                "призывает все заинтересованные государства-\nчлены продолжать сотрудничество,",
+                "призывает все заинтересованные государства-члены продолжать сотрудничество,",
+            ),
+            (
+                "подчеркивает важность использования информа-\nционных технологий в мирных целях,",
+                "подчеркивает важность использования информационных технологий в мирных целях,",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(v(input), want);
+        }
     }
 
     #[test]
