@@ -6,12 +6,16 @@
 //! - NFKC, so full-width digits and punctuation and compatibility characters
 //!   match their plain forms; Eastern Arabic digits become ASCII digits;
 //! - tatweel, soft hyphens and zero-width characters go (PDF justification);
-//! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks
-//!   (kept aside as [`FootnoteMark`]s), `[text](url)` links (text kept),
-//!   `---` rules, list bullets, page numbers, running headers repeating the
-//!   document symbol;
+//! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks,
+//!   superscript digits `¹` `⁽¹⁾` and the bare numbers of footnote lines under
+//!   an underscore separator (all kept aside as [`FootnoteMark`]s),
+//!   `[text](url)` links (text kept), `---` rules, list bullets, page numbers,
+//!   job-number page footers (`19-21972  1/3`), running headers repeating the
+//!   document symbol, alone or beside a title;
 //! - a line broken inside a sentence is joined to the next one (without a
-//!   space in Chinese, dropping the hyphen of a hyphenated English word).
+//!   space in Chinese; dropping the hyphen of a word the typesetter
+//!   hyphenated, keeping the hyphen of a compound such as `Secretary-General`).
+//!   Labels, the preamble opener and text set in columns never join.
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -7,7 +7,11 @@
 //! `2(a)(ii)`; `a)`, `а)`, `(أ)`, mirrored brackets), headings (`I.`, `A.`,
 //! `一、`, `أولا -`), articles (`Article 1`, `Article premier`, `第一条`,
 //! `Статья 1`, `Artículo 1`, `المادة 1`), footnotes wherever they sit, and
-//! the closing (date and meeting).
+//! the closing (date and meeting: `46th plenary meeting`, or a Council's
+//! one-line `Adopted by the Security Council at its 8688th meeting, on …`).
+//! [`Document::agenda_item`], [`Document::report_symbol`],
+//! [`Document::resolution_number`], [`Document::meeting`] and
+//! [`Document::date`] read those facts back.
 //!
 //! Numbering that skips or repeats is kept as written and reported as a
 //! [`Finding`].
