@@ -69,6 +69,10 @@ impl Frag {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
         self.map.truncate(keep);
+        // A mark after trailing spaces now sits at the end of the text.
+        for m in &mut self.marks {
+            m.normalized = m.normalized.min(keep);
+        }
     }
 }
 
@@ -508,25 +512,7 @@ fn join(a: &Frag, b: &Frag) -> Join {
         }
     }
     // Paragraphs end with a stop, a colon or (preambular) a comma.
-    if matches!(
-        last,
-        '.' | '。'
-            | ';'
-            | ':'
-            | ','
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '"'
-            | '”'
-            | '»'
-            | '】'
-            | '）'
-            | '؛'
-            | '،'
-            | '؟'
-    ) {
+    if ends_clause(last) {
         return Join::No;
     }
     // A short line without a stop is a title or a heading, not a broken sentence.
@@ -575,50 +561,127 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
         map: Vec::with_capacity(original.len()),
         marks: Vec::new(),
     };
-    // The previous content line and the original range between it and the next one.
+    // The previous body line and where the original gap after it starts.
     let mut prev: Option<usize> = None;
     let mut gap_start = 0usize;
     let mut blank_between = false;
+    // Page furniture or footnotes between two lines: a page break, which may
+    // fall inside a paragraph.
+    let mut page_between = false;
+    // Footnote lines met inside an unfinished paragraph wait until it ends,
+    // so that its two halves join around them.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut deferring = false;
     for (k, f) in frags.iter().enumerate() {
         match f.kind {
             Kind::Blank => {
                 blank_between = true;
+                deferring = false;
                 continue;
             }
-            Kind::Furniture => continue,
+            Kind::Furniture => {
+                page_between = true;
+                deferring = false;
+                continue;
+            }
             Kind::Content => {}
         }
-        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        let prev_open = prev.is_some_and(|p| !ends_paragraph(&frags[p]));
+        let opens_footnote = f.marks.first().is_some_and(|m| m.line_start);
+        if prev_open && (opens_footnote || deferring) {
+            pending.push(k);
+            deferring = true;
+            page_between = true;
+            continue;
+        }
         if let Some(p) = prev {
-            let how = if blank_between {
+            let how = if blank_between && !(page_between && prev_open) {
                 Join::No
             } else {
                 join(&frags[p], f)
             };
-            let gap = [gap_start as u32, gap_end.max(gap_start) as u32];
             match how {
-                Join::No => push_mapped(&mut view, "\n", gap),
-                Join::Space => push_mapped(&mut view, " ", gap),
-                Join::Tight => {}
+                Join::No => {
+                    for q in pending.drain(..) {
+                        push_frag(&mut view, &frags[q], "\n", &mut gap_start);
+                    }
+                    push_frag(&mut view, f, "\n", &mut gap_start);
+                }
+                Join::Space => push_frag(&mut view, f, " ", &mut gap_start),
+                Join::Tight => push_frag(&mut view, f, "", &mut gap_start),
                 Join::Dehyphen => {
                     let keep = view.text.trim_end_matches(['-', '\u{2010}']).len();
                     view.text.truncate(keep);
                     view.map.truncate(keep);
+                    for m in view.marks.iter_mut().rev() {
+                        if m.normalized <= keep {
+                            break;
+                        }
+                        m.normalized = keep;
+                    }
+                    push_frag(&mut view, f, "", &mut gap_start);
                 }
             }
+        } else {
+            push_frag(&mut view, f, "", &mut gap_start);
         }
-        let shift = view.text.len();
-        view.text.push_str(&f.text);
-        view.map.extend_from_slice(&f.map);
-        view.marks.extend(f.marks.iter().cloned().map(|mut m| {
-            m.normalized += shift;
-            m
-        }));
         prev = Some(k);
-        gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
         blank_between = false;
+        page_between = false;
+    }
+    for q in pending {
+        push_frag(&mut view, &frags[q], "\n", &mut gap_start);
     }
     view
+}
+
+/// Appends a line to the view after `sep`, which stands for the original
+/// gap since the line before.
+fn push_frag(view: &mut View, f: &Frag, sep: &str, gap_start: &mut usize) {
+    if !sep.is_empty() {
+        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        push_mapped(
+            view,
+            sep,
+            [*gap_start as u32, gap_end.max(*gap_start) as u32],
+        );
+    }
+    let shift = view.text.len();
+    view.text.push_str(&f.text);
+    view.map.extend_from_slice(&f.map);
+    view.marks.extend(f.marks.iter().cloned().map(|mut m| {
+        m.normalized += shift;
+        m
+    }));
+    *gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
+}
+
+/// The line ends a paragraph (or a clause of one): a stop, a colon, a
+/// comma, a closing quote or bracket. A line with no text ends nothing.
+fn ends_paragraph(f: &Frag) -> bool {
+    f.text.chars().next_back().is_none_or(ends_clause)
+}
+
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '。'
+            | ';'
+            | ':'
+            | ','
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '"'
+            | '”'
+            | '»'
+            | '】'
+            | '）'
+            | '؛'
+            | '،'
+            | '؟'
+    )
 }
 
 fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {

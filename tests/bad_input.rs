@@ -461,9 +461,25 @@ mod fuzz {
         "1 ",
         "(2) ",
         "12 - ",
+        "tech-",
+        "nologies",
+        "Secretary-",
+        "General",
     ];
 
     fn check(text: &Text) {
+        // Footnote marks are in view order and inside the view: the parser
+        // finds them by binary search.
+        let marks = text.footnote_marks();
+        assert!(
+            marks.windows(2).all(|w| w[0].normalized <= w[1].normalized),
+            "{marks:?}"
+        );
+        assert!(
+            marks
+                .iter()
+                .all(|m| m.normalized <= text.normalized().len())
+        );
         for lang in [None, Some(sixalign::Lang::Ar), Some(sixalign::Lang::Zh)] {
             let Ok(doc) = parse(text, &ParseOptions { lang, symbol: None }) else {
                 continue;

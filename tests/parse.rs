@@ -1264,3 +1264,37 @@ fn council_closing_one_row_per_language() {
         assert_eq!(doc.date().as_deref(), Some("2019-12-16"), "{lang}");
     }
 }
+
+#[test]
+fn a_paragraph_broken_by_a_page_with_footnotes_stays_whole() {
+    let from = "applying the latest information technologies and means of telecommunica-\ntion,";
+    let to = "applying the latest information technologies and means of\n\n__________________\n  ⁴ A/74/120.\n\n19-21972                                                                  1/3\nA/RES/74/28         Advancing responsible State behaviour in cyberspace\n\ntelecommunication,⁴";
+    assert!(
+        EN_PDF.contains(from),
+        "the fixture changed: update the replacement"
+    );
+    let text = EN_PDF.replace(from, to);
+    let doc = parse_str("en-page-break", &text, None);
+    let pre = of_kind(&doc, BlockKind::Preamble);
+    assert_eq!(pre.len(), 3);
+    assert_eq!(
+        pre[1].text,
+        "Noting that considerable progress has been achieved in developing and applying the latest information technologies and means of telecommunication,"
+    );
+    assert_eq!(pre[1].footnote_refs, ["4"]);
+    let fns: Vec<(&str, &str)> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.label.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        fns,
+        [
+            ("4", "A/74/120."),
+            ("1", "A/65/201."),
+            ("2", "A/68/98."),
+            ("3", "A/70/174.")
+        ]
+    );
+    assert!(doc.findings.is_empty(), "{:?}", doc.findings);
+}
