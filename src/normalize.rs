@@ -275,6 +275,9 @@ fn frag(
         i += m.end();
     }
     let base = content.start;
+    // Markdown emphasis (`*Recalling*`, `**Decides**`) comes in pairs; an odd
+    // count means a literal asterisk somewhere, and then none is touched.
+    let emphasis_ok = line.matches('*').count() % 2 == 0;
     let mut link_close: Option<(usize, usize)> = None;
     while i < line.len() {
         let rest = &line[i..];
@@ -323,6 +326,12 @@ fn frag(
             i += ch.len_utf8();
             continue;
         }
+        if ch == '*'
+            && let Some(len) = emphasis_mark(line, i, emphasis_ok)
+        {
+            i += len;
+            continue;
+        }
         if let Some(d) = eastern_digit(ch) {
             f.push(
                 d.encode_utf8(&mut [0; 4]),
@@ -367,6 +376,23 @@ fn frag(
         };
     }
     f
+}
+
+/// The byte length of a markdown emphasis delimiter (`*`, `**`, `***`) at
+/// `i`: a run touching a word on one side only (`*Recalling*`, not `2 * 3`
+/// or `A*B`).
+fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
+    if !allowed {
+        return None;
+    }
+    let run = line[i..].bytes().take_while(|&b| b == b'*').count();
+    if run > 3 {
+        return None;
+    }
+    let before = line[..i].chars().next_back();
+    let after = line[i + run..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    (word(before) != word(after)).then_some(run)
 }
 
 /// A run of superscript digits at the start of `s`, perhaps in superscript
@@ -739,6 +765,19 @@ mod tests {
         assert_eq!(
             v("General Assembly            Distr.: General\n18 December 2019"),
             "General Assembly            Distr.: General\n18 December 2019"
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_goes_literal_asterisks_stay() {
+        assert_eq!(
+            v("*Recalling* its resolution 53/70,\n1. **Decides** to act;"),
+            "Recalling its resolution 53/70,\n1. Decides to act;"
+        );
+        assert_eq!(v("2 * 3 = 6, A*B"), "2 * 3 = 6, A*B");
+        assert_eq!(
+            v("Reissued for technical reasons*"),
+            "Reissued for technical reasons*"
         );
     }
 

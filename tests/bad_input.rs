@@ -462,6 +462,8 @@ mod fuzz {
         "(2) ",
         "12 - ",
         "tech-",
+        "*",
+        "**Decides**",
         "nologies",
         "Secretary-",
         "General",
