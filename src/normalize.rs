@@ -9,7 +9,8 @@
 //! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks,
 //!   superscript digits `¹` `⁽¹⁾` and the bare numbers of footnote lines under
 //!   an underscore separator (all kept aside as [`FootnoteMark`]s),
-//!   `[text](url)` links (text kept), `---` rules, list bullets, page numbers,
+//!   `[text](url)` links (text kept), `*emphasis*` delimiters, `---` rules,
+//!   list bullets, page numbers,
 //!   job-number page footers (`19-21972  1/3`), running headers repeating the
 //!   document symbol, alone or beside a title;
 //! - a line broken inside a sentence is joined to the next one (without a
