@@ -238,6 +238,11 @@ fn utf8(bytes: &[u8], shift: usize) -> std::result::Result<String, ErrorKind> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
+        // A PDF opens with a line of text but is not one: "convert to UTF-8"
+        // would send the user the wrong way.
+        Err(e) if bytes.starts_with(b"%PDF-") => Err(ErrorKind::Binary {
+            offset: e.valid_up_to() + shift,
+        }),
         Err(e) => Err(ErrorKind::InvalidUtf8 {
             offset: e.valid_up_to() + shift,
         }),
@@ -250,6 +255,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> std::result::Result<String, 
     let mut offset = 2;
     for ch in char::decode_utf16(units) {
         match ch {
+            // Reported here so that the offset counts bytes of the file.
+            Ok('\0') => return Err(ErrorKind::Binary { offset }),
             Ok(c) => {
                 out.push(c);
                 offset += 2 * c.len_utf16();
@@ -302,6 +309,16 @@ mod tests {
         b.extend([0x41, 0x00, 0x00, 0xD8, 0x41, 0x00]);
         match decode(&b) {
             Err(ErrorKind::InvalidUtf16 { offset }) => assert_eq!(offset, 4),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn utf16_nul_offset_counts_file_bytes() {
+        // BOM, "大", "a", NUL: the NUL unit starts at byte 6 of the file.
+        let b = [0xFE, 0xFF, 0x59, 0x27, 0x00, 0x61, 0x00, 0x00];
+        match decode(&b) {
+            Err(ErrorKind::Binary { offset }) => assert_eq!(offset, 6),
             other => panic!("{other:?}"),
         }
     }

@@ -6,12 +6,17 @@
 //! - NFKC, so full-width digits and punctuation and compatibility characters
 //!   match their plain forms; Eastern Arabic digits become ASCII digits;
 //! - tatweel, soft hyphens and zero-width characters go (PDF justification);
-//! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks
-//!   (kept aside as [`FootnoteMark`]s), `[text](url)` links (text kept),
-//!   `---` rules, list bullets, page numbers, running headers repeating the
-//!   document symbol;
+//! - conversion furniture goes: markdown `#` headers, `<sup>N</sup>` marks,
+//!   superscript digits `¹` `⁽¹⁾` and the bare numbers of footnote lines under
+//!   an underscore separator (all kept aside as [`FootnoteMark`]s),
+//!   `[text](url)` links (text kept), `*emphasis*` delimiters, `---` rules,
+//!   list bullets, page numbers,
+//!   job-number page footers (`19-21972  1/3`), running headers repeating the
+//!   document symbol, alone or beside a title;
 //! - a line broken inside a sentence is joined to the next one (without a
-//!   space in Chinese, dropping the hyphen of a hyphenated English word).
+//!   space in Chinese; dropping the hyphen of a word the typesetter
+//!   hyphenated, keeping the hyphen of a compound such as `Secretary-General`).
+//!   Labels, the preamble opener and text set in columns never join.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -65,6 +70,10 @@ impl Frag {
         let keep = self.text.trim_end().len();
         self.text.truncate(keep);
         self.map.truncate(keep);
+        // A mark after trailing spaces now sits at the end of the text.
+        for m in &mut self.marks {
+            m.normalized = m.normalized.min(keep);
+        }
     }
 }
 
@@ -79,16 +88,37 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(\d{1,4}\s+)?([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(\s+\d{1,4})?\s*$").unwrap()
 });
+/// A running header printed beside a short title, set apart by a wide gap
+/// (`A/RES/74/28      Advancing responsible State behaviour`, or the other way round).
+static SYMBOL_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(?: {3,}|\t)\S.{0,120}|\S.{0,120}?(?: {3,}|\t)([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+))\s*$",
+    )
+    .unwrap()
+});
+/// A UN job number (`19-21972`, `19-21972 (C)`), alone or with a page number:
+/// the footer of a printed page.
+static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:\d{1,4}\s*/\s*\d{1,4}\s+)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$",
+    )
+    .unwrap()
+});
+/// The separator above the footnotes of a page: a line of underscores.
+static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
+/// A footnote's number opening its line under the separator, and the space after it.
+static FOOTNOTE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\((\d{1,3})\)|(\d{1,3}))\s+").unwrap());
 static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
 static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
 static SUP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<sup>\s*([0-9A-Za-z*]{1,4})\s*</sup>").unwrap());
+    LazyLock::new(|| Regex::new(r"^<sup>\s*\(?\s*([0-9A-Za-z*]{1,4})\s*\)?\s*</sup>").unwrap());
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d+\s*[.\-–)]|[(\[]|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
@@ -97,11 +127,55 @@ static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
 pub fn build(original: &str) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
-    let frags: Vec<Frag> = lines
-        .iter()
-        .map(|(content, brk)| frag(original, content.clone(), brk.clone(), &symbol_counts))
-        .collect();
+    let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());
+    // Under a footnote separator (a line of underscores, as Word and PDF
+    // conversions print it) a line opening with a bare number is a footnote,
+    // until a blank line or page furniture ends the block of footnotes.
+    let mut footnote_zone = false;
+    for (content, brk) in &lines {
+        let line = &original[content.clone()];
+        let mut f = frag(original, content.clone(), brk.clone(), &symbol_counts);
+        if footnote_zone && f.kind == Kind::Content {
+            number_footnote(&mut f, content.start);
+        }
+        footnote_zone = match f.kind {
+            Kind::Furniture => FOOTNOTE_RULE.is_match(line),
+            Kind::Blank => false,
+            Kind::Content => footnote_zone,
+        };
+        frags.push(f);
+    }
     assemble(original, frags)
+}
+
+/// Turns the bare number opening a footnote line (`1 A/65/201.`, `(1) A/65/201.`)
+/// into a footnote mark, as `<sup>1</sup>` would be.
+fn number_footnote(f: &mut Frag, base: usize) {
+    if !f.marks.is_empty() {
+        return;
+    }
+    let Some(c) = FOOTNOTE_NUMBER.captures(&f.text) else {
+        return;
+    };
+    let (Some(all), Some(num)) = (c.get(0), c.get(1).or_else(|| c.get(2))) else {
+        return;
+    };
+    let cut = all.end();
+    // `1 - text` is an Arabic operative label, `1 .` a stray full stop.
+    if f.text[cut..].is_empty() || f.text[cut..].starts_with(['.', '-', '–', '—']) {
+        return;
+    }
+    // The number's place in the original line, for the mark's range.
+    let start = f.map.first().map_or(base, |m| m[0] as usize);
+    let end = f.map.get(cut - 1).map_or(start, |m| m[1] as usize);
+    f.marks.push(FootnoteMark {
+        label: num.as_str().to_string(),
+        original: start..end,
+        normalized: 0,
+        line_start: true,
+    });
+    f.text.drain(..cut);
+    f.map.drain(..cut);
 }
 
 /// Content and terminator ranges of each line (LF, CRLF or CR).
@@ -142,11 +216,21 @@ fn count_symbol_lines(
 ) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for (r, _) in lines {
-        if let Some(c) = SYMBOL_LINE.captures(&s[r.clone()]) {
-            *counts.entry(c[2].to_string()).or_insert(0) += 1;
+        if let Some(sym) = header_symbol(&s[r.clone()]) {
+            *counts.entry(sym.to_string()).or_insert(0) += 1;
         }
     }
     counts
+}
+
+/// The symbol of a line that may be a running header: the symbol alone, or
+/// beside a title across a wide gap.
+fn header_symbol(line: &str) -> Option<&str> {
+    if let Some(c) = SYMBOL_LINE.captures(line) {
+        return c.get(2).map(|m| m.as_str());
+    }
+    let c = SYMBOL_BESIDE.captures(line)?;
+    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
 fn frag(
@@ -169,10 +253,15 @@ fn frag(
         f.kind = Kind::Blank;
         return f;
     }
-    let running_header = SYMBOL_LINE
-        .captures(line)
-        .is_some_and(|c| symbols.get(&c[2]).copied().unwrap_or(0) > 1);
-    if RULE.is_match(line) || PAGE_NUMBER.is_match(line) || running_header {
+    // A symbol line is a running header only when it repeats: once, it is
+    // the masthead or the document's own symbol line.
+    let running_header =
+        header_symbol(line).is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
+    if RULE.is_match(line)
+        || PAGE_NUMBER.is_match(line)
+        || JOB_LINE.is_match(line)
+        || running_header
+    {
         f.kind = Kind::Furniture;
         return f;
     }
@@ -187,6 +276,9 @@ fn frag(
         i += m.end();
     }
     let base = content.start;
+    // Markdown emphasis (`*Recalling*`, `**Decides**`) comes in pairs; an odd
+    // count means a literal asterisk somewhere, and then none is touched.
+    let emphasis_ok = line.matches('*').count() % 2 == 0;
     let mut link_close: Option<(usize, usize)> = None;
     while i < line.len() {
         let rest = &line[i..];
@@ -221,30 +313,26 @@ fn frag(
             continue;
         }
         let Some(ch) = rest.chars().next() else { break };
-        if superscript_digit(ch).is_some() && !is_unit_exponent(&line[..i], ch) {
-            // A run of superscript digits is one footnote mark.
-            let mut label = String::new();
-            let mut j = i;
-            for c in line[i..].chars() {
-                match superscript_digit(c) {
-                    Some(d) => {
-                        label.push(d);
-                        j += c.len_utf8();
-                    }
-                    None => break,
-                }
-            }
+        if let Some((label, len)) =
+            superscript_mark(rest).filter(|_| !is_unit_exponent(&line[..i], ch))
+        {
             f.marks.push(FootnoteMark {
                 label,
-                original: base + i..base + j,
+                original: base + i..base + i + len,
                 normalized: f.text.len(),
                 line_start: f.text.trim().is_empty(),
             });
-            i = j;
+            i += len;
             continue;
         }
         if is_invisible(ch) {
             i += ch.len_utf8();
+            continue;
+        }
+        if ch == '*'
+            && let Some(len) = emphasis_mark(line, i, emphasis_ok)
+        {
+            i += len;
             continue;
         }
         if let Some(d) = eastern_digit(ch) {
@@ -291,6 +379,51 @@ fn frag(
         };
     }
     f
+}
+
+/// The byte length of a markdown emphasis delimiter (`*`, `**`, `***`) at
+/// `i`: a run touching a word on one side only (`*Recalling*`, not `2 * 3`
+/// or `A*B`).
+fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
+    if !allowed {
+        return None;
+    }
+    let run = line[i..].bytes().take_while(|&b| b == b'*').count();
+    if run > 3 {
+        return None;
+    }
+    let before = line[..i].chars().next_back();
+    let after = line[i + run..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    (word(before) != word(after)).then_some(run)
+}
+
+/// A run of superscript digits at the start of `s`, perhaps in superscript
+/// brackets (`¹`, `¹²`, `⁽³⁾` as Arabic documents write them): one footnote
+/// mark, its number and byte length.
+fn superscript_mark(s: &str) -> Option<(String, usize)> {
+    let mut label = String::new();
+    let mut len = 0;
+    let mut chars = s.chars().peekable();
+    let open = chars.peek() == Some(&'⁽');
+    if open {
+        chars.next();
+        len += '⁽'.len_utf8();
+    }
+    while let Some(d) = chars.peek().copied().and_then(superscript_digit) {
+        label.push(d);
+        len += chars.next().map_or(0, char::len_utf8);
+    }
+    if label.is_empty() {
+        return None;
+    }
+    if open {
+        // An unclosed bracket stays a mark: the digits are what counts.
+        if chars.peek() == Some(&'⁾') {
+            len += '⁾'.len_utf8();
+        }
+    }
+    Some((label, len))
 }
 
 /// `km²`, `m³`, `平方公里²`: a square or cube after a unit of measure is
@@ -365,6 +498,28 @@ enum Join {
     Dehyphen,
 }
 
+/// First parts of English compounds that keep their hyphen in UN style, and
+/// second parts of Russian ones: a line break after their hyphen is not
+/// typesetter's hyphenation.
+const COMPOUND_FIRST: &[&str] = &[
+    "self", "non", "follow", "well", "counter", "cross", "long", "short", "medium", "high", "low",
+    "small", "large", "post", "ex", "anti", "semi", "quasi", "all", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const COMPOUND_SECOND: &[&str] = &["член"];
+
+fn is_compound(a: &str, b: &str) -> bool {
+    let before = a
+        .trim_end_matches(['-', '\u{2010}'])
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let after = b.to_lowercase();
+    COMPOUND_FIRST.contains(&before.as_str())
+        || COMPOUND_SECOND.iter().any(|p| after.starts_with(p))
+}
+
 fn join(a: &Frag, b: &Frag) -> Join {
     if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
         return Join::No;
@@ -372,43 +527,56 @@ fn join(a: &Frag, b: &Frag) -> Join {
     let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
         return Join::No;
     };
-    if LABEL_START.is_match(&b.text) {
+    // The preamble opener always stands on its own line, however long the
+    // title line before it.
+    if LABEL_START.is_match(&b.text) || crate::parse::labels::is_opener(&b.text) {
+        return Join::No;
+    }
+    // Text set in columns (`General Assembly      Distr.: General`) is page
+    // layout, not a sentence running on.
+    if a.text.contains("      ") || b.text.contains("      ") {
         return Join::No;
     }
     let len = a.text.chars().count();
+    // No paragraph opens with a comma, stop or closing bracket: the line
+    // before was cut just ahead of it (`《联合国宪章》` / `，对维护…`).
+    if matches!(
+        first,
+        ',' | ';' | ':' | '.' | '、' | '。' | ')' | ']' | '》' | '」' | '』' | '”' | '،' | '؛'
+    ) {
+        return Join::Tight;
+    }
     if matches!(last, '-' | '\u{2010}')
-        && first.is_lowercase()
         && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
         && (30..=140).contains(&len)
     {
-        return Join::Dehyphen;
+        // A line cut at the hyphen of a compound keeps it
+        // (`Secretary-` / `General`, `self-` / `determination`,
+        // `государств-` / `членов`); a word hyphenated by the typesetter loses it.
+        if first.is_uppercase() || is_compound(&a.text, &b.text) {
+            return Join::Tight;
+        }
+        if first.is_lowercase() {
+            return Join::Dehyphen;
+        }
     }
     // Paragraphs end with a stop, a colon or (preambular) a comma.
-    if matches!(
-        last,
-        '.' | '。'
-            | ';'
-            | ':'
-            | ','
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '"'
-            | '”'
-            | '»'
-            | '】'
-            | '）'
-            | '؛'
-            | '،'
-            | '؟'
-    ) {
+    if ends_clause(last) {
         return Join::No;
     }
     // A short line without a stop is a title or a heading, not a broken sentence.
     // A line far longer than a printed line is a whole paragraph, not a wrap
     // (one-paragraph-per-line text ends paragraphs with "; и" and the like).
     if is_cjk(last) && (is_cjk(first) || first.is_ascii_digit()) && (15..=60).contains(&len) {
+        return Join::Tight;
+    }
+    // A Chinese line may also be cut after a number or a Latin word
+    // (`2000 年 11` / `月 20 日`); its Chinese characters tell it from a title.
+    if last.is_ascii_alphanumeric()
+        && is_cjk(first)
+        && (15..=80).contains(&len)
+        && a.text.chars().filter(|&c| is_cjk(c)).count() >= 8
+    {
         return Join::Tight;
     }
     // "…; и" / "…; and": a conjunction after a semicolon closes a paragraph.
@@ -422,7 +590,15 @@ fn join(a: &Frag, b: &Frag) -> Join {
         return Join::No;
     }
     // Arabic has no capitals to tell a new paragraph: only long lines join.
-    if (is_arabic(last) && is_arabic(first) && len >= 60) || (first.is_lowercase() && len >= 30) {
+    // A line may also break before a number (`… of 4 December` / `1999 and …`);
+    // a number that is a label was ruled out above.
+    let digit = first.is_ascii_digit();
+    if (is_arabic(last) && (is_arabic(first) || digit) && len >= 60)
+        || ((first.is_lowercase() || digit) && len >= 30)
+        // Before a capital only a full printed line runs on (`… continue to
+        // inform` / `Генерального секретаря …`); a shorter one is a title.
+        || (first.is_uppercase() && len >= 55)
+    {
         return Join::Space;
     }
     Join::No
@@ -458,31 +634,33 @@ fn blank_line_paragraphs(frags: &[Frag]) -> bool {
 }
 
 /// How two lines with no blank line between are joined in a document whose
-/// paragraphs are separated by blank lines: a full line is a wrap; a short
-/// one (a title line, the date above the meeting line) ends its paragraph.
+/// paragraphs are separated by blank lines: as [`join`] says when it joins
+/// them; otherwise a full line is a wrap (an Arabic line ending in a word,
+/// a Chinese line ending in a digit), and a short one (a title line, the
+/// date above the meeting line) or an overlong one ends its paragraph.
 fn wrap_join(a: &Frag, b: &Frag) -> Join {
+    let how = join(a, b);
+    if !matches!(how, Join::No) {
+        return how;
+    }
     if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
         return Join::No;
     }
     let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
         return Join::No;
     };
-    if LABEL_START.is_match(&b.text) {
+    if LABEL_START.is_match(&b.text)
+        || crate::parse::labels::is_opener(&b.text)
+        || a.text.contains("      ")
+        || b.text.contains("      ")
+    {
         return Join::No;
     }
     let len = a.text.chars().filter(|c| !c.is_whitespace()).count();
     let cjk = is_cjk(last) || is_cjk(first);
-    // A short line ends its paragraph; a line far longer than a printed
-    // line is a paragraph of its own, not a wrap.
     let (short, long) = if cjk { (20, 80) } else { (40, 160) };
     if len < short || len > long {
         return Join::No;
-    }
-    if matches!(last, '-' | '\u{2010}')
-        && first.is_lowercase()
-        && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-    {
-        return Join::Dehyphen;
     }
     if cjk { Join::Tight } else { Join::Space }
 }
@@ -494,52 +672,129 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
         map: Vec::with_capacity(original.len()),
         marks: Vec::new(),
     };
-    // The previous content line and the original range between it and the next one.
+    // The previous body line and where the original gap after it starts.
     let mut prev: Option<usize> = None;
     let mut gap_start = 0usize;
     let mut blank_between = false;
+    // Page furniture or footnotes between two lines: a page break, which may
+    // fall inside a paragraph.
+    let mut page_between = false;
+    // Footnote lines met inside an unfinished paragraph wait until it ends,
+    // so that its two halves join around them.
+    let mut pending: Vec<usize> = Vec::new();
+    let mut deferring = false;
     for (k, f) in frags.iter().enumerate() {
         match f.kind {
             Kind::Blank => {
                 blank_between = true;
+                deferring = false;
                 continue;
             }
-            Kind::Furniture => continue,
+            Kind::Furniture => {
+                page_between = true;
+                deferring = false;
+                continue;
+            }
             Kind::Content => {}
         }
-        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        let prev_open = prev.is_some_and(|p| !ends_paragraph(&frags[p]));
+        let opens_footnote = f.marks.first().is_some_and(|m| m.line_start);
+        if prev_open && (opens_footnote || deferring) {
+            pending.push(k);
+            deferring = true;
+            page_between = true;
+            continue;
+        }
         if let Some(p) = prev {
-            let how = if blank_between {
+            let how = if blank_between && !(page_between && prev_open) {
                 Join::No
             } else if blank_mode {
                 wrap_join(&frags[p], f)
             } else {
                 join(&frags[p], f)
             };
-            let gap = [gap_start as u32, gap_end.max(gap_start) as u32];
             match how {
-                Join::No => push_mapped(&mut view, "\n", gap),
-                Join::Space => push_mapped(&mut view, " ", gap),
-                Join::Tight => {}
+                Join::No => {
+                    for q in pending.drain(..) {
+                        push_frag(&mut view, &frags[q], "\n", &mut gap_start);
+                    }
+                    push_frag(&mut view, f, "\n", &mut gap_start);
+                }
+                Join::Space => push_frag(&mut view, f, " ", &mut gap_start),
+                Join::Tight => push_frag(&mut view, f, "", &mut gap_start),
                 Join::Dehyphen => {
                     let keep = view.text.trim_end_matches(['-', '\u{2010}']).len();
                     view.text.truncate(keep);
                     view.map.truncate(keep);
+                    for m in view.marks.iter_mut().rev() {
+                        if m.normalized <= keep {
+                            break;
+                        }
+                        m.normalized = keep;
+                    }
+                    push_frag(&mut view, f, "", &mut gap_start);
                 }
             }
+        } else {
+            push_frag(&mut view, f, "", &mut gap_start);
         }
-        let shift = view.text.len();
-        view.text.push_str(&f.text);
-        view.map.extend_from_slice(&f.map);
-        view.marks.extend(f.marks.iter().cloned().map(|mut m| {
-            m.normalized += shift;
-            m
-        }));
         prev = Some(k);
-        gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
         blank_between = false;
+        page_between = false;
+    }
+    for q in pending {
+        push_frag(&mut view, &frags[q], "\n", &mut gap_start);
     }
     view
+}
+
+/// Appends a line to the view after `sep`, which stands for the original
+/// gap since the line before.
+fn push_frag(view: &mut View, f: &Frag, sep: &str, gap_start: &mut usize) {
+    if !sep.is_empty() {
+        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        push_mapped(
+            view,
+            sep,
+            [*gap_start as u32, gap_end.max(*gap_start) as u32],
+        );
+    }
+    let shift = view.text.len();
+    view.text.push_str(&f.text);
+    view.map.extend_from_slice(&f.map);
+    view.marks.extend(f.marks.iter().cloned().map(|mut m| {
+        m.normalized += shift;
+        m
+    }));
+    *gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
+}
+
+/// The line ends a paragraph (or a clause of one): a stop, a colon, a
+/// comma, a closing quote or bracket. A line with no text ends nothing.
+fn ends_paragraph(f: &Frag) -> bool {
+    f.text.chars().next_back().is_none_or(ends_clause)
+}
+
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '。'
+            | ';'
+            | ':'
+            | ','
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '"'
+            | '”'
+            | '»'
+            | '】'
+            | '）'
+            | '؛'
+            | '،'
+            | '؟'
+    )
 }
 
 fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {
@@ -573,6 +828,89 @@ mod tests {
     fn running_header_needs_repeats() {
         assert_eq!(v("A/RES/74/28\nbody,\nA/RES/74/28\nend."), "body,\nend.");
         assert_eq!(v("A/RES/74/28\nbody,"), "A/RES/74/28\nbody,");
+    }
+
+    #[test]
+    fn page_footers_and_headers_beside_a_title() {
+        let page = "text of the page,\n19-21972                 1/3\nA/RES/74/28      Short title\nmore text,\n19-21972 (C)\nShort title      A/RES/74/28\nend.";
+        assert_eq!(v(page), "text of the page,\nmore text,\nend.");
+        // Once only, a symbol beside a title is a masthead the parser reads.
+        assert_eq!(
+            v("United Nations      A/RES/74/28\nbody,"),
+            "United Nations      A/RES/74/28\nbody,"
+        );
+    }
+
+    #[test]
+    fn joins_before_a_number_but_not_a_label_or_columns() {
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n1998 and 54/49,"),
+            "Recalling its resolution 53/70 of 4 December 1998 and 54/49,"
+        );
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2017."),
+            "Recalling its resolution 53/70 of 4 December 2017."
+        );
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2. Decides"),
+            "Recalling its resolution 53/70 of 4 December\n2. Decides"
+        );
+        assert_eq!(
+            v("General Assembly            Distr.: General\n18 December 2019"),
+            "General Assembly            Distr.: General\n18 December 2019"
+        );
+    }
+
+    #[test]
+    fn markdown_emphasis_goes_literal_asterisks_stay() {
+        assert_eq!(
+            v("*Recalling* its resolution 53/70,\n1. **Decides** to act;"),
+            "Recalling its resolution 53/70,\n1. Decides to act;"
+        );
+        assert_eq!(v("2 * 3 = 6, A*B"), "2 * 3 = 6, A*B");
+        assert_eq!(
+            v("Reissued for technical reasons*"),
+            "Reissued for technical reasons*"
+        );
+    }
+
+    #[test]
+    fn hyphen_at_a_line_end() {
+        let cases = [
+            (
+                "Recognizing that the dissemination of information tech-\nnologies affects everyone,",
+                "Recognizing that the dissemination of information technologies affects everyone,",
+            ),
+            (
+                "Requests the Secretary-General and the Under-Secretary-\nGeneral to report,",
+                "Requests the Secretary-General and the Under-Secretary-General to report,",
+            ),
+            (
+                "Reaffirming the right of all peoples to self-\ndetermination, in accordance with the Charter,",
+                "Reaffirming the right of all peoples to self-determination, in accordance with the Charter,",
+            ),
+            (
+                "Decides to include in the provisional agenda of its seventy-\nfifth session the item,",
+                "Decides to include in the provisional agenda of its seventy-fifth session the item,",
+            ),
+            (
+                "призывает все заинтересованные государства-\nчлены продолжать сотрудничество,",
+                "призывает все заинтересованные государства-члены продолжать сотрудничество,",
+            ),
+            (
+                "подчеркивает важность использования информа-\nционных технологий в мирных целях,",
+                "подчеркивает важность использования информационных технологий в мирных целях,",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(v(input), want);
+        }
+    }
+
+    #[test]
+    fn a_long_title_does_not_swallow_the_opener() {
+        let t = "Advancing responsible State behaviour in cyberspace in the context of international security\nThe General Assembly,\nRecalling its resolutions,";
+        assert_eq!(v(t), t);
     }
 
     #[test]

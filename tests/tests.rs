@@ -1,7 +1,9 @@
 //! One integration test binary, one module per feature.
 
 mod align;
+mod bad_input;
 mod output;
+mod parse;
 mod qa;
 mod quality;
 mod segment;

@@ -46,6 +46,9 @@ struct JsonBlock<'a> {
     kind: &'static str,
     label: Option<&'a str>,
     text: &'a str,
+    /// The footnotes the block cites: their marks are not in `text`.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    footnote_refs: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,7 @@ fn write_json(doc: &Document, out: &mut impl Write) -> Result<()> {
                 kind: b.kind.name(),
                 label: b.label.as_ref().map(|l| l.key.as_str()),
                 text: &b.text,
+                footnote_refs: &b.footnote_refs,
             })
             .collect(),
         footnotes: doc
@@ -83,13 +87,26 @@ fn write_json(doc: &Document, out: &mut impl Write) -> Result<()> {
 }
 
 fn write_human(doc: &Document, out: &mut impl Write) -> Result<()> {
-    writeln!(
+    write!(
         out,
         "{}  lang {}  symbol {}",
         doc.name,
         doc.lang,
         doc.symbol.as_deref().unwrap_or("-")
     )?;
+    // What the title and closing say, when they say it.
+    let facts = [
+        ("agenda", doc.agenda_item().map(str::to_string)),
+        ("report", doc.report_symbol()),
+        ("meeting", doc.meeting().map(|m| m.to_string())),
+        ("date", doc.date()),
+    ];
+    for (name, value) in facts {
+        if let Some(v) = value {
+            write!(out, "  {name} {v}")?;
+        }
+    }
+    writeln!(out)?;
     for b in &doc.blocks {
         let label = b.label.as_ref().map_or("", |l| l.key.as_str());
         writeln!(

@@ -113,12 +113,27 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
             index: i,
             roman: None,
         }
+    } else if let Some(i) = doubled_letter(inner) {
+        SubMark::Letter {
+            index: i,
+            roman: None,
+        }
     } else if inner.chars().all(|c| c.is_ascii_lowercase()) {
         SubMark::Roman(roman_value(inner)?)
     } else {
         return None;
     };
     Some((mark, label_len))
+}
+
+/// `aa`, `bb` … after `z`: the letter's index in a second round. `ii` is
+/// the roman two, the common case; `xx` and `cc` come after `ww` and `bb`.
+fn doubled_letter(s: &str) -> Option<usize> {
+    let mut chars = s.chars();
+    let (Some(a), Some(b), None) = (chars.next(), chars.next(), chars.next()) else {
+        return None;
+    };
+    (a == b && a.is_ascii_lowercase() && a != 'i').then(|| 26 + (a as u8 - b'a') as usize)
 }
 
 fn abjad(s: &str) -> Option<usize> {
@@ -217,11 +232,15 @@ pub fn is_preamble_heading(s: &str) -> bool {
 }
 
 /// The preamble opener (`大会,` in the view, `The General Assembly,`).
+///
+/// The final comma is required: without it the same words are the name of
+/// the organ in the masthead (`General Assembly`, `الجمعية العامة`).
 pub fn is_opener(s: &str) -> bool {
-    let s = s
-        .trim()
-        .trim_end_matches([',', '،', ':', ' '])
-        .replace('’', "'");
+    let s = s.trim();
+    let Some(s) = s.strip_suffix([',', '،', ':']) else {
+        return false;
+    };
+    let s = s.trim_end().replace('’', "'");
     TABLES
         .iter()
         .flat_map(|t| t.openers.iter())

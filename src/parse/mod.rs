@@ -7,7 +7,11 @@
 //! `2(a)(ii)`; `a)`, `а)`, `(أ)`, mirrored brackets), headings (`I.`, `A.`,
 //! `一、`, `أولا -`), articles (`Article 1`, `Article premier`, `第一条`,
 //! `Статья 1`, `Artículo 1`, `المادة 1`), footnotes wherever they sit, and
-//! the closing (date and meeting).
+//! the closing (date and meeting: `46th plenary meeting`, or a Council's
+//! one-line `Adopted by the Security Council at its 8688th meeting, on …`).
+//! [`Document::agenda_item`], [`Document::report_symbol`],
+//! [`Document::resolution_number`], [`Document::meeting`] and
+//! [`Document::date`] read those facts back.
 //!
 //! Numbering that skips or repeats is kept as written and reported as a
 //! [`Finding`].
@@ -136,7 +140,8 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
 ///
 /// The opener or a "Preamble" heading ends the title; without them, the
 /// first labelled paragraph or the first paragraph that reads like a clause
-/// (long, ending in a comma, semicolon or stop) does.
+/// (long, ending in a comma, semicolon or stop) does, or the section
+/// headings right before it.
 fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
     for (i, r) in paras.iter().enumerate() {
         let s = &view[r.clone()];
@@ -149,7 +154,13 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         let clause =
             s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
         if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
-            return i;
+            // A section heading just before the first numbered paragraph
+            // (`I. Introduction` / `1. The present report…`) opens the body too.
+            let mut start = i;
+            while start > 0 && labels::heading(&view[paras[start - 1].clone()]).is_some() {
+                start -= 1;
+            }
+            return start;
         }
     }
     paras.len()
@@ -280,7 +291,9 @@ impl Parser<'_> {
                 let follows_letter = prev_letter.is_some_and(|p| p + 1 == index)
                     || (prev_letter.is_none() && index == 0);
                 let in_roman_run = parent.last_roman.is_some_and(|r| r + 1 == v);
-                (!follows_letter && (prev_letter.is_some() || in_roman_run)).then_some(v)
+                // A roman run opens with `(i)`; `(c)` after `(a)` is a skipped letter.
+                let opens_run = v == 1 && prev_letter.is_some();
+                (!follows_letter && (opens_run || in_roman_run)).then_some(v)
             }
             SubMark::Letter { .. } => None,
         };
@@ -348,11 +361,19 @@ impl Parser<'_> {
         }
     }
 
+    /// The marks whose position lies in `r` (both ends included): marks are
+    /// in document order, so a binary search finds them without a scan.
+    fn marks_in(&self, r: &Range<usize>) -> &[crate::load::FootnoteMark] {
+        let marks = self.text.footnote_marks();
+        let lo = marks.partition_point(|m| m.normalized < r.start);
+        let hi = marks.partition_point(|m| m.normalized <= r.end);
+        marks.get(lo..hi.max(lo)).unwrap_or(&[])
+    }
+
     fn refs(&self, r: &Range<usize>) -> Vec<String> {
-        self.text
-            .footnote_marks()
+        self.marks_in(r)
             .iter()
-            .filter(|m| !m.line_start && m.normalized >= r.start && m.normalized <= r.end)
+            .filter(|m| !m.line_start)
             .map(|m| m.label.clone())
             .collect()
     }
@@ -360,10 +381,10 @@ impl Parser<'_> {
     /// A paragraph opening with a footnote mark is that footnote's text.
     fn footnote(&mut self, r: &Range<usize>) -> bool {
         let Some(mark) = self
-            .text
-            .footnote_marks()
+            .marks_in(&(r.start..r.start))
             .iter()
-            .find(|m| m.line_start && m.normalized == r.start)
+            .find(|m| m.line_start)
+            .cloned()
         else {
             return false;
         };
@@ -384,12 +405,27 @@ impl Parser<'_> {
     /// The closing: a date line or a meeting line after the body.
     /// Consecutive closing lines make one block.
     fn closing(&mut self, r: &Range<usize>, s: &str) -> bool {
+        // A numbered paragraph citing a meeting or a date is not the closing.
+        if labels::operative(s).is_some() || labels::sub(s).is_some() {
+            return false;
+        }
         let c = tables::compiled(self.lang);
-        let is_meeting = c.meeting.is_match(s) && s.chars().count() < 60;
-        let is_date = c.date.find(s).is_some_and(|m| {
-            // Only a date standing alone, not a paragraph citing one.
-            s.chars().count() - s[m.range()].chars().count() < 6
-        });
+        let len = s.chars().count();
+        let date = c.date.find(s);
+        // `46th plenary meeting` alone, or a Council's one-line closing
+        // (`Adopted by the Security Council at its 8688th meeting, on 16 December 2019`).
+        let one_line_closing = self.phase == Phase::Body
+            && date.is_some()
+            && len < 130
+            && !s.trim_end().ends_with([',', ';', ':', '،', '؛']);
+        // Alone, the meeting is nearly the whole line (`第 46 次全体会议`,
+        // `46-е пленарное заседание,`), not a clause citing a meeting.
+        let alone = |m: regex::Match| len - s[m.range()].chars().count() < 6;
+        let is_meeting = c
+            .meeting
+            .find(s)
+            .is_some_and(|m| alone(m) || one_line_closing);
+        let is_date = date.is_some_and(alone);
         if !is_meeting && !is_date {
             return false;
         }
@@ -529,13 +565,15 @@ impl Parser<'_> {
 
     fn check_footnotes(&mut self) {
         let mut out = Vec::new();
-        let cited: Vec<&String> = self
+        let cited: std::collections::HashSet<&String> = self
             .blocks
             .iter()
             .flat_map(|b| b.footnote_refs.iter())
             .collect();
+        let texts: std::collections::HashSet<&String> =
+            self.footnotes.iter().map(|f| &f.label).collect();
         for f in &self.footnotes {
-            if !cited.contains(&&f.label) {
+            if !cited.contains(&f.label) {
                 out.push(Finding {
                     kind: FindingKind::FootnoteUnmatched,
                     severity: Severity::Info,
@@ -545,11 +583,10 @@ impl Parser<'_> {
                 });
             }
         }
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for b in &self.blocks {
             for r in &b.footnote_refs {
-                if !self.footnotes.iter().any(|f| &f.label == r) && !seen.contains(r) {
-                    seen.push(r.clone());
+                if !texts.contains(r) && seen.insert(r) {
                     out.push(Finding {
                         kind: FindingKind::FootnoteUnmatched,
                         severity: Severity::Warning,
@@ -583,7 +620,11 @@ static SYMBOL_RES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol")
 });
 static RES_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*\.\s").expect("resolution title"));
+    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*[.\-–—]\s").expect("resolution title"));
+static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+(?:\s+and\s+Add\.\s*\d+)?)\s*\)")
+        .expect("report symbol")
+});
 static SYMBOL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line")
 });
@@ -637,6 +678,24 @@ impl Document {
                 RES_TITLE
                     .captures(&t)
                     .map(|c| format!("{}/{}", &c[1], &c[2]))
+            })
+    }
+
+    /// The symbol in the bracketed line under the title: the Main Committee's
+    /// report the resolution was adopted on (`A/74/363` from
+    /// `[on the report of the First Committee (A/74/363)]`), or the draft
+    /// when it was adopted without reference to a committee.
+    pub fn report_symbol(&self) -> Option<String> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Title)
+            .find_map(|b| {
+                let t: String =
+                    unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+                if !t.trim_start().starts_with('[') {
+                    return None;
+                }
+                REPORT_SYMBOL.captures(&t).map(|c| c[1].to_string())
             })
     }
 

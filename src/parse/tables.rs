@@ -19,7 +19,7 @@ pub struct LangTable {
     pub preamble: &'static [&'static str],
     /// Agenda item line; group 1 is the item number.
     pub agenda: &'static str,
-    /// The closing's meeting; group 1 is the meeting number.
+    /// The closing's meeting (plenary, or a Council's numbered meeting); group 1 is its number.
     pub meeting: &'static str,
     /// A date; named groups `d`, `m` (number or month name) and `y`.
     pub date: &'static str,
@@ -39,7 +39,7 @@ pub const TABLES: [LangTable; 6] = [
         ],
         preamble: &["الديباجة"],
         agenda: r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال",
-        meeting: r"الجلسة\s+العامة\s+(\d+)",
+        meeting: r"(?:الجلسة\s+العامة|جلسته)\s+(\d+)",
         date: r"(?P<d>\d{1,2})\s+(?:[^\s/]+\s+)?(?:[^\s/]+/)?(?P<m>يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\s+(?P<y>\d{4})",
         months: [
             "يناير",
@@ -61,7 +61,7 @@ pub const TABLES: [LangTable; 6] = [
         openers: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],
         preamble: &["序言"],
         agenda: r"^议程项目\s*(\d+)",
-        meeting: r"第\s*(\d+)\s*次全体会议",
+        meeting: r"第\s*(\d+)\s*次(?:全体)?会议",
         date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
         months: [
             "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
@@ -77,7 +77,7 @@ pub const TABLES: [LangTable; 6] = [
         ],
         preamble: &["Preamble"],
         agenda: r"(?i)^agenda\s+items?\s+(\d+)",
-        meeting: r"(?i)(\d+)(?:st|nd|rd|th)\s+plenary\s+meeting",
+        meeting: r"(?i)(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting",
         date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{4})",
         months: [
             "january",
@@ -104,7 +104,7 @@ pub const TABLES: [LangTable; 6] = [
         ],
         preamble: &["Preámbulo"],
         agenda: r"(?i)^temas?\s+(\d+)\s+del\s+programa",
-        meeting: r"(?i)(\d+)\s*[ªa]\s+sesión\s+plenaria",
+        meeting: r"(?i)(\d+)\s*[ªa]\s+sesión(?:\s+plenaria)?",
         date: r"(?i)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})",
         months: [
             "enero",
@@ -130,8 +130,8 @@ pub const TABLES: [LangTable; 6] = [
             "Le Conseil des droits de l'homme",
         ],
         preamble: &["Préambule"],
-        agenda: r"(?i)^points?\s+(\d+)\s+de\s+l'ordre\s+du\s+jour",
-        meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance\s+plénière",
+        agenda: r"(?i)^points?\s+(\d+)\s+de\s+l['’]ordre\s+du\s+jour",
+        meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance(?:\s+plénière)?",
         date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<y>\d{4})",
         months: [
             "janvier",
@@ -158,7 +158,7 @@ pub const TABLES: [LangTable; 6] = [
         ],
         preamble: &["Преамбула"],
         agenda: r"(?i)^пункты?\s+(\d+)\s+повестки",
-        meeting: r"(?i)(\d+)\s*-?[а-я]{0,2}\s+пленарн\w*\s+заседани\w*",
+        meeting: r"(?i)(\d+)\s*-?[а-я]{0,2}\s+(?:пленарн\w*\s+)?заседани\w*",
         date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?P<y>\d{4})",
         months: [
             "января",
@@ -325,14 +325,17 @@ pub fn roman_value(s: &str) -> Option<u32> {
     };
     let vals: Option<Vec<u32>> = s.chars().map(v).collect();
     let vals = vals?;
-    let mut total = 0u32;
+    // Subtractive pairs (`iv`) lower the running sum before the larger value
+    // comes, so the sum must be signed.
+    let mut total = 0i64;
     for (i, &x) in vals.iter().enumerate() {
         if vals.get(i + 1).is_some_and(|&n| n > x) {
-            total = total.checked_sub(x)?;
+            total -= i64::from(x);
         } else {
-            total += x;
+            total += i64::from(x);
         }
     }
+    let total = u32::try_from(total).ok().filter(|&t| t > 0)?;
     // Only canonical spellings: `iiii` or `vx` are not numerals.
     (roman(total).eq_ignore_ascii_case(s)).then_some(total)
 }
