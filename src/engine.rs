@@ -319,9 +319,31 @@ pub fn learn_lexicon(pairs: &[PairAlignment], min_score: f32) -> Option<Lexicon>
     Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
 }
 
-/// The id a document is known by in the output: its symbol, else its name.
+/// The id a document is known by in the output: its symbol; else its file
+/// name without extension and language code (`A-RES-74-28.zh.md` →
+/// `A-RES-74-28`), or the folder's name when the file is named by its
+/// language alone (`udhr/zh.txt` → `udhr`).
 pub fn doc_id(doc: &Document) -> String {
-    doc.symbol.clone().unwrap_or_else(|| doc.name.clone())
+    if let Some(s) = &doc.symbol {
+        return s.clone();
+    }
+    let path = std::path::Path::new(&doc.name);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_code = |s: &str| Lang::from_code(&s.to_ascii_lowercase()).is_some();
+    let trimmed = stem
+        .rsplit_once(['.', '_', '-'])
+        .filter(|(_, code)| is_code(code))
+        .map_or(stem.as_str(), |(rest, _)| rest);
+    if !trimmed.is_empty() && !is_code(trimmed) {
+        return trimmed.to_string();
+    }
+    path.parent()
+        .and_then(|p| p.file_name())
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|| doc.name.clone())
 }
 
 /// One row of a six-way alignment: a group of hub sentences and, for each
@@ -422,4 +444,32 @@ pub fn multiway(pairs: &[PairAlignment]) -> Vec<MultiRow> {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str) -> Document {
+        Document {
+            name: name.to_string(),
+            lang: Lang::Zh,
+            symbol: None,
+            blocks: Vec::new(),
+            footnotes: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn doc_ids_drop_extension_and_language() {
+        let id = |name: &str| doc_id(&named(name));
+        assert_eq!(id("data/udhr/zh.txt"), "udhr");
+        assert_eq!(id("in/A-RES-74-28.zh.md"), "A-RES-74-28");
+        assert_eq!(id("A_RES_74_28_C.txt"), "A_RES_74_28_C");
+        assert_eq!(id("report.txt"), "report");
+        let mut d = named("x/zh.txt");
+        d.symbol = Some("A/RES/74/28".to_string());
+        assert_eq!(doc_id(&d), "A/RES/74/28");
+    }
 }
