@@ -154,3 +154,132 @@ pub fn detect(text: &str) -> Option<Lang> {
     let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
     Some(STOP[k].0)
 }
+
+/// English month names, lower case, January first.
+pub const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// French month names, lower case.
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Spanish month names, lower case (`setiembre` is also accepted by [`month_number`]).
+pub const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// Stems of the Russian month names (any case ending follows; May is `май`/`мая`).
+pub const MONTH_STEMS_RU: [&str; 12] = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+];
+
+/// Arabic month names: the Egyptian forms, then the Levantine/Iraqi form that
+/// UN Arabic writes in front of it (`كانون الأول/ديسمبر`).
+pub const MONTHS_AR: [(&[&str], &str); 12] = [
+    (&["يناير"], "كانون الثاني"),
+    (&["فبراير"], "شباط"),
+    (&["مارس"], "آذار"),
+    (&["أبريل", "ابريل", "إبريل"], "نيسان"),
+    (&["مايو"], "أيار"),
+    (&["يونيه", "يونيو"], "حزيران"),
+    (&["يوليه", "يوليو"], "تموز"),
+    (&["أغسطس", "اغسطس"], "آب"),
+    (&["سبتمبر"], "أيلول"),
+    (&["أكتوبر", "اكتوبر"], "تشرين الأول"),
+    (&["نوفمبر"], "تشرين الثاني"),
+    (&["ديسمبر"], "كانون الأول"),
+];
+
+/// The month (1–12) a word names in `lang`, in any letter case: an exact
+/// name in en/fr/es, a stem with a short case ending in ru, an Egyptian name
+/// (perhaps after a clitic) or a Levantine one in ar. Chinese writes months as numbers.
+///
+/// ```
+/// use sixalign::lang::{month_number, Lang};
+/// assert_eq!(month_number("December", Lang::En), Some(12));
+/// assert_eq!(month_number("декабря", Lang::Ru), Some(12));
+/// assert_eq!(month_number("وديسمبر", Lang::Ar), Some(12));
+/// assert_eq!(month_number("كانون الأول", Lang::Ar), Some(12));
+/// assert_eq!(month_number("ممارسة", Lang::Ar), None);
+/// assert_eq!(month_number("decembre", Lang::Fr), None);
+/// ```
+pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
+    let w = word.to_lowercase();
+    let pos = match lang {
+        Lang::En => MONTHS_EN.iter().position(|m| *m == w),
+        Lang::Fr => MONTHS_FR.iter().position(|m| *m == w),
+        Lang::Es => MONTHS_ES
+            .iter()
+            .position(|m| *m == w || (*m == "septiembre" && w == "setiembre")),
+        Lang::Ru => MONTH_STEMS_RU.iter().position(|m| {
+            if *m == "ма" {
+                w == "май" || w == "мая"
+            } else {
+                w.starts_with(m) && w.chars().count() <= m.chars().count() + 2
+            }
+        }),
+        Lang::Ar => {
+            // A name may carry a clitic (`وديسمبر`, `بمارس`), but `ممارسة`
+            // (practice) is no month.
+            let bare = ["وب", "ول", "و", "ب", "ل", "ف"]
+                .iter()
+                .find_map(|p| {
+                    w.strip_prefix(p)
+                        .filter(|r| MONTHS_AR.iter().any(|(e, _)| e.contains(r)))
+                })
+                .unwrap_or(&w);
+            MONTHS_AR
+                .iter()
+                .position(|(egy, _)| egy.contains(&bare))
+                .or_else(|| MONTHS_AR.iter().position(|(_, lev)| w.contains(lev)))
+        }
+        Lang::Zh => None,
+    }?;
+    Some(pos as u8 + 1)
+}

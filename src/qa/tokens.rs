@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -235,100 +235,27 @@ static SCALE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("scale regex")
 });
 
-const EN_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const FR_MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const ES_MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-const RU_STEMS: [&str; 12] = [
-    "январ",
-    "феврал",
-    "март",
-    "апрел",
-    "ма",
-    "июн",
-    "июл",
-    "август",
-    "сентябр",
-    "октябр",
-    "ноябр",
-    "декабр",
-];
-/// Arabic month names: the Egyptian form, then the Levantine/Iraqi form that
-/// UN Arabic writes in front of it (`كانون الأول/ديسمبر`).
-const AR_MONTHS: [(&[&str], &str); 12] = [
-    (&["يناير"], "كانون الثاني"),
-    (&["فبراير"], "شباط"),
-    (&["مارس"], "آذار"),
-    (&["أبريل", "ابريل", "إبريل"], "نيسان"),
-    (&["مايو"], "أيار"),
-    (&["يونيه", "يونيو"], "حزيران"),
-    (&["يوليه", "يوليو"], "تموز"),
-    (&["أغسطس", "اغسطس"], "آب"),
-    (&["سبتمبر"], "أيلول"),
-    (&["أكتوبر", "اكتوبر"], "تشرين الأول"),
-    (&["نوفمبر"], "تشرين الثاني"),
-    (&["ديسمبر"], "كانون الأول"),
-];
-
 /// Day (optional), month name, year (optional) in one language.
 static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
     let alt = |names: &[&str]| names.join("|");
     let en = format!(
         r"(?i)(?:\b(\d{{1,2}})(?:st|nd|rd|th)?\s+)?\b({})\b(?:,?\s+(\d{{4}})\b|\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?)?",
-        alt(&EN_MONTHS)
+        alt(&MONTHS_EN)
     );
     let fr = format!(
         r"(?i)(?:\b(\d{{1,2}})(?:er|e)?\s+)?\b({})(?:\s+(\d{{4}})\b)?",
-        alt(&FR_MONTHS)
+        alt(&MONTHS_FR)
     );
     let es = format!(
         r"(?i)(?:\b(\d{{1,2}})(?:º|°|o)?\s+de\s+)?\b({})\b(?:\s+de(?:l)?\s+(\d{{4}})\b)?",
-        alt(&ES_MONTHS)
+        alt(&MONTHS_ES)
     );
     let ru = r"(?i)(?:\b(\d{1,2})\s+)?(январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)(?:\s+(\d{4}))?".to_string();
-    let egy: Vec<&str> = AR_MONTHS
+    let egy: Vec<&str> = MONTHS_AR
         .iter()
         .flat_map(|(e, _)| e.iter().copied())
         .collect();
-    let lev: Vec<&str> = AR_MONTHS.iter().map(|(_, l)| *l).collect();
+    let lev: Vec<&str> = MONTHS_AR.iter().map(|(_, l)| *l).collect();
     let ar = format!(
         r"(?:(\d{{1,2}})\s+)?((?:(?:{lev})\s*/\s*)?(?:{egy})|(?:{lev}))(?:\s+(\d{{4}}))?",
         lev = alt(&lev),
@@ -338,25 +265,7 @@ static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
 });
 
 fn month_number(word: &str, lang: Lang) -> Option<u32> {
-    let w = word.to_lowercase();
-    let pos = match lang {
-        Lang::En => EN_MONTHS.iter().position(|m| *m == w),
-        Lang::Fr => FR_MONTHS.iter().position(|m| *m == w),
-        Lang::Es => ES_MONTHS.iter().position(|m| *m == w),
-        Lang::Ru => RU_STEMS.iter().position(|m| {
-            if *m == "ма" {
-                w == "май" || w == "мая"
-            } else {
-                w.starts_with(m)
-            }
-        }),
-        Lang::Ar => AR_MONTHS
-            .iter()
-            .position(|(egy, _)| egy.iter().any(|e| w.contains(e)))
-            .or_else(|| AR_MONTHS.iter().position(|(_, lev)| w.contains(lev))),
-        Lang::Zh => None,
-    }?;
-    Some(pos as u32 + 1)
+    crate::lang::month_number(word, lang).map(u32::from)
 }
 
 /// The tokens of `text` written in `lang`, in order of appearance.
