@@ -139,7 +139,12 @@ impl Stats {
             .count();
         self.src_sentences += p.src.len();
         self.tgt_sentences += p.tgt.len();
-        for b in p.beads() {
+        self.add_beads(p.beads());
+    }
+
+    /// Adds beads to the counts by type and to the score sum.
+    pub fn add_beads<'a>(&mut self, beads: impl IntoIterator<Item = &'a Bead>) {
+        for b in beads {
             *self
                 .beads_by_type
                 .entry(format!("{}-{}", b.src.len(), b.tgt.len()))

@@ -61,16 +61,7 @@ impl Text {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Text> {
         let path = path.as_ref();
         let name = path.to_string_lossy().into_owned();
-        let bytes = if name == "-" {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::from(e).with_path("-"))?;
-            buf
-        } else {
-            std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?
-        };
+        let bytes = read_bytes(path)?;
         Text::from_bytes(&name, &bytes)
     }
 
@@ -194,21 +185,26 @@ impl Text {
     }
 }
 
-/// Reads a plain text file (`-` for standard input) with the same decoding
-/// and checks as [`Text::from_path`], but without the normalized view: for
-/// sentence-per-line input, which has no document structure to find.
-pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
-    let path = path.as_ref();
-    let bytes = if path.as_os_str() == "-" {
+/// The bytes of a file, or of standard input for `-`.
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut buf)
             .map_err(|e| Error::from(e).with_path("-"))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?
-    };
+        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))
+    }
+}
+
+/// Reads a plain text file (`-` for standard input) with the same decoding
+/// and checks as [`Text::from_path`], but without the normalized view: for
+/// sentence-per-line input, which has no document structure to find.
+pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
+    let path = path.as_ref();
+    let bytes = read_bytes(path)?;
     let text = decode(&bytes).map_err(|k| Error::new(k).with_path(path))?;
     check_text(&text).map_err(|k| Error::new(k).with_path(path))?;
     Ok(text)

@@ -1011,88 +1011,26 @@ fn opener(lang: Lang) -> &'static str {
     }
 }
 
-const MONTHS: [[&str; 12]; 5] = [
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-    [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-    [
-        "كانون الثاني/يناير",
-        "شباط/فبراير",
-        "آذار/مارس",
-        "نيسان/أبريل",
-        "أيار/مايو",
-        "حزيران/يونيه",
-        "تموز/يوليه",
-        "آب/أغسطس",
-        "أيلول/سبتمبر",
-        "تشرين الأول/أكتوبر",
-        "تشرين الثاني/نوفمبر",
-        "كانون الأول/ديسمبر",
-    ],
-];
-
 fn date(lang: Lang, d: usize, m: usize) -> String {
-    let i = (m - 1).min(11);
+    use crate::lang::{MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR};
+    let i = m.clamp(1, 12) - 1;
     match lang {
         Lang::Zh => format!("{YEAR} 年 {m} 月 {d} 日"),
-        Lang::En => format!("{d} {} {YEAR}", MONTHS[0][i]),
-        Lang::Fr => format!("{d} {} {YEAR}", MONTHS[1][i]),
-        Lang::Es => format!("{d} de {} de {YEAR}", MONTHS[2][i]),
-        Lang::Ru => format!("{d} {} {YEAR} года", MONTHS[3][i]),
-        Lang::Ar => format!("{d} {} {YEAR}", MONTHS[4][i]),
+        Lang::En => {
+            let (first, rest) = MONTHS_EN[i].split_at(1);
+            format!("{d} {}{rest} {YEAR}", first.to_uppercase())
+        }
+        Lang::Fr => format!("{d} {} {YEAR}", MONTHS_FR[i]),
+        Lang::Es => format!("{d} de {} de {YEAR}", MONTHS_ES[i]),
+        // The parser's table holds the genitive forms dates use.
+        Lang::Ru => format!(
+            "{d} {} {YEAR} года",
+            crate::parse::tables::table(Lang::Ru).months[i]
+        ),
+        Lang::Ar => {
+            let (egy, lev) = MONTHS_AR[i];
+            format!("{d} {lev}/{} {YEAR}", egy[0])
+        }
     }
 }
 

@@ -204,16 +204,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             tgt_sentences: tgt.len(),
             ..Stats::default()
         };
-        for b in &beads {
-            *stats
-                .beads_by_type
-                .entry(format!("{}-{}", b.src.len(), b.tgt.len()))
-                .or_default() += 1;
-            if !b.src.is_empty() && !b.tgt.is_empty() {
-                stats.score_sum += f64::from(b.score);
-                stats.linked_beads += 1;
-            }
-        }
+        stats.add_beads(&beads);
         let mut e = io::stderr().lock();
         writeln!(
             e,
