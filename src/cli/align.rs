@@ -15,6 +15,7 @@ use sixalign::lang::detect;
 use sixalign::load::read_plain;
 use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
 use sixalign::parse::{ParseOptions, parse_path};
+use sixalign::qa::Severity;
 use sixalign::score::Lexicon;
 use sixalign::{Document, Error, Lang, Result};
 
@@ -79,16 +80,35 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         for p in &pairs {
             stats.add_pair(p);
         }
-        let others: Vec<&str> = others.iter().map(|d| d.lang.code()).collect();
+        let codes: Vec<&str> = others.iter().map(|d| d.lang.code()).collect();
         let mut e = io::stderr().lock();
         writeln!(
             e,
             "sixalign: aligned {} ({}) with {}",
             pairs.first().map_or(hub.name.as_str(), |p| p.doc.as_str()),
             hub.lang,
-            others.join(", ")
+            codes.join(", ")
         )?;
         summary(&mut e, args.format, &written, &stats, start)?;
+        for d in std::iter::once(&hub).chain(&others) {
+            let worth: Vec<_> = d
+                .findings
+                .iter()
+                .filter(|f| f.severity != Severity::Info)
+                .collect();
+            if !worth.is_empty() {
+                let mut kinds: Vec<&str> = worth.iter().map(|f| f.kind.name()).collect();
+                kinds.dedup();
+                writeln!(
+                    e,
+                    "  {} ({}): {} parser finding(s): {} — see `sixalign inspect`",
+                    d.name,
+                    d.lang,
+                    worth.len(),
+                    kinds.join(", ")
+                )?;
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
