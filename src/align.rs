@@ -176,6 +176,21 @@ impl Params {
         }
         c
     }
+
+    /// A bound no link between these runs can cost less than: every shared
+    /// token matched, a perfect cognate and lexicon score, the best length.
+    /// Lets the program skip pricing bead shapes that cannot win.
+    pub fn link_floor(&self, src: &Features, tgt: &Features) -> f32 {
+        let tokens = (src.strong.len() + src.names.len()).min(tgt.strong.len() + tgt.names.len());
+        let mut floor = -self.tokens.hit * tokens as f32;
+        if let Some(cg) = &self.cognates {
+            floor -= cg.weight;
+        }
+        if let Some((_, lx)) = &self.lexicon {
+            floor -= lx.weight * (1.0 - lx.baseline).max(0.0);
+        }
+        floor
+    }
 }
 
 /// Rough characters per unit of meaning, for when a text is too short to
@@ -231,7 +246,7 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
     let cs = coarsen(src);
     let ct = coarsen(tgt);
     let coarse = align_features(&cs, &ct, params);
-    let mut margin = GROUP;
+    let mut margin = GROUP / 2;
     loop {
         let band = Band::around(&coarse, n, m, GROUP, margin);
         if let Some(b) = dp(src, tgt, params, &band) {
@@ -406,6 +421,12 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
                 let c = if di == 0 || dj == 0 {
                     base + params.skip_penalty
                 } else {
+                    let (s, t) = (rs.get(i, di), rt.get(j, dj));
+                    // Ties go to the earlier shape, so skipping a shape
+                    // whose best case only ties changes nothing.
+                    if base + params.link_floor(s, t) >= best {
+                        continue;
+                    }
                     base + link(i, di, j, dj)
                 };
                 if c < best {
