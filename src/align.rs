@@ -348,13 +348,16 @@ impl Band {
 /// The features of every run of one to three consecutive sentences ending
 /// at each position, merged once, so that pricing a 2-1 or 1-3 bead is as
 /// cheap as pricing a 1-1 bead.
-struct Runs {
-    /// `by_len[d - 1][i]`: sentences `i - d..i` as one (empty when `i < d`).
-    by_len: [Vec<Features>; 3],
+struct Runs<'a> {
+    /// The sentences themselves.
+    one: &'a [Features],
+    /// `two[i]`: sentences `i - 2..i` as one (empty when `i < 2`); `three` likewise.
+    two: Vec<Features>,
+    three: Vec<Features>,
 }
 
-impl Runs {
-    fn new(f: &[Features]) -> Runs {
+impl<'a> Runs<'a> {
+    fn new(f: &'a [Features]) -> Runs<'a> {
         let run = |d: usize| -> Vec<Features> {
             (0..=f.len())
                 .map(|i| {
@@ -367,19 +370,19 @@ impl Runs {
                 .collect()
         };
         Runs {
-            by_len: [
-                std::iter::once(Features::default())
-                    .chain(f.iter().cloned())
-                    .collect(),
-                run(2),
-                run(3),
-            ],
+            one: f,
+            two: run(2),
+            three: run(3),
         }
     }
 
     /// Sentences `i - d..i` (1 ≤ d ≤ 3, d ≤ i).
     fn get(&self, i: usize, d: usize) -> &Features {
-        &self.by_len[d - 1][i]
+        match d {
+            1 => &self.one[i - 1],
+            2 => &self.two[i],
+            _ => &self.three[i],
+        }
     }
 }
 
