@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use sixalign::{Lang, Result};
 
+mod corpus;
 mod inspect;
 
 /// Align UN documents across the six official languages.
@@ -24,6 +25,12 @@ pub struct Cli {
 pub enum Command {
     /// Print the structure the parser finds in one document.
     Inspect(InspectArgs),
+    /// Align a whole corpus: a directory tree or a manifest of documents.
+    Corpus(corpus::CorpusArgs),
+    /// Read documents as JSON lines on stdin, write aligned pairs as JSON lines (for cluster engines).
+    Pipe(corpus::PipeArgs),
+    /// Measure end-to-end throughput on a generated corpus, with 1 thread and with all.
+    Bench(corpus::BenchArgs),
 }
 
 /// Arguments of `sixalign inspect`.
@@ -53,5 +60,8 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::Corpus(args) => corpus::run_corpus(&args),
+        Command::Pipe(args) => corpus::run_pipe(&args),
+        Command::Bench(args) => corpus::run_bench(&args),
     }
 }
