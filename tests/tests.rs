@@ -1,3 +1,4 @@
 //! One integration test binary, one module per feature.
 
+mod corpus;
 mod segment;

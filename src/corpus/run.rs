@@ -442,8 +442,21 @@ fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner
     rep
 }
 
-/// Writes every pair of a document, renaming only once all are written.
+/// Writes every pair of a document, renaming only once all are written;
+/// on failure no temporary file is left behind.
 fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
+    let res = write_doc_files(id, opts, aligned);
+    if res.is_err() {
+        for a in aligned {
+            for p in opts.outputs(id, a.tgt_lang) {
+                let _ = std::fs::remove_file(partial_path(&p));
+            }
+        }
+    }
+    res
+}
+
+fn write_doc_files(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
     let mut outs = Vec::with_capacity(aligned.len());
     for a in aligned {
         let target = match opts.format {
