@@ -34,5 +34,35 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, end_to_end);
+/// `align --lines --batch`: 20 pairs of 300-line files, in parallel.
+fn batch(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::udhr(&[Lang::Zh, Lang::En]);
+    let (zh, en) = (&corpus.lines[&Lang::Zh], &corpus.lines[&Lang::En]);
+    let mut jobs = Vec::new();
+    for k in 0..20 {
+        let src: Vec<&str> = (0..300).map(|i| zh[(i + k) % zh.len()].as_str()).collect();
+        let tgt: Vec<&str> = (0..300).map(|i| en[(i + k) % en.len()].as_str()).collect();
+        let (s, t) = (
+            dir.path().join(format!("{k}.zh")),
+            dir.path().join(format!("{k}.en")),
+        );
+        std::fs::write(&s, src.join("\n")).unwrap();
+        std::fs::write(&t, tgt.join("\n")).unwrap();
+        jobs.push(corpus::Job {
+            src: s,
+            tgt: t,
+            out: dir.path().join(format!("{k}.beads")),
+            line: k + 1,
+        });
+    }
+    let mut g = c.benchmark_group("corpus");
+    g.throughput(Throughput::Elements(20 * 300));
+    g.bench_function("batch_20x300_sentences", |b| {
+        b.iter(|| corpus::run_batch(&jobs, Some(Lang::Zh), Some(Lang::En)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, end_to_end, batch);
 criterion_main!(benches);
