@@ -61,7 +61,12 @@ impl Features {
         if lang.is_latin() {
             for w in words(text) {
                 if w.chars().count() >= 4 {
-                    let p: String = fold(&w).chars().take(4).collect();
+                    // Only the first four folded letters count: decompose no further.
+                    let p: String = w
+                        .nfd()
+                        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                        .take(4)
+                        .collect();
                     f.weak.push(hash(&("C", p)));
                 }
             }
