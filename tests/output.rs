@@ -269,3 +269,45 @@ fn eval_scores_a_bead_file_against_itself_and_a_worse_one() {
     assert_eq!(v["lax"]["precision"], 1.0);
     assert_eq!(v["lax"]["recall"], 1.0);
 }
+
+#[test]
+fn lines_batch_aligns_each_job_and_reports_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.zh"),
+        "大会于2019年通过第74/28号决议。\n会议有193个会员国参加。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("a.en"),
+        "The Assembly adopted resolution 74/28 in 2019.\nIt was attended by 193 Member States.\n",
+    )
+    .unwrap();
+    let jobs = format!(
+        "{0}/a.zh\t{0}/a.en\t{0}/a.beads\n{0}/missing.zh\t{0}/a.en\t{0}/b.beads\n",
+        d.display()
+    );
+    std::fs::write(d.join("jobs.tsv"), jobs).unwrap();
+    let r = sixalign(&[
+        "align",
+        "--lines",
+        "--batch",
+        d.join("jobs.tsv").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        r.status.code(),
+        Some(1),
+        "a failed job makes the exit code 1"
+    );
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(
+        err.contains("missing.zh") && err.contains("1 of 2 jobs"),
+        "{err}"
+    );
+    let beads = std::fs::read_to_string(d.join("a.beads")).unwrap();
+    let parsed = sixalign::output::parse_beads(&beads).unwrap();
+    assert_eq!(parsed.len(), 2);
+    assert_eq!((parsed[1].src.clone(), parsed[1].tgt.clone()), (1..2, 1..2));
+    assert!(!d.join("b.beads").exists());
+}

@@ -2,6 +2,7 @@
 
 mod align;
 mod bad_input;
+mod corpus;
 mod output;
 mod parse;
 mod qa;

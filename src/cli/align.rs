@@ -10,6 +10,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use sixalign::align::{self, Params};
+use sixalign::corpus::{read_jobfile, run_batch};
 use sixalign::engine::{Aligner, Stats};
 use sixalign::lang::detect;
 use sixalign::load::read_plain;
@@ -23,6 +24,7 @@ use super::AlignArgs;
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
+    let format = args.format.unwrap_or(Format::Jsonl);
     if args.lines {
         return lines(args, start);
     }
@@ -41,13 +43,13 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>>>()?;
     let (hub, others) = split_hub(docs, &inputs)?;
-    if others.len() > 1 && !args.six_way && matches!(args.format, Format::Moses | Format::Beads) {
+    if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
-            args.format
+            format
         )));
     }
-    if args.six_way && args.format == Format::Beads {
+    if args.six_way && format == Format::Beads {
         return Err(Error::usage(
             "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
         ));
@@ -62,7 +64,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
     let target = target(args);
-    let mut out = Output::open(args.format, &target, &langs)?;
+    let mut out = Output::open(format, &target, &langs)?;
     let w = out.writer();
     w.begin()?;
     if args.six_way {
@@ -89,7 +91,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             hub.lang,
             codes.join(", ")
         )?;
-        summary(&mut e, args.format, &written, &stats, start)?;
+        summary(&mut e, format, &written, &stats, start)?;
         for d in std::iter::once(&hub).chain(&others) {
             let worth: Vec<_> = d
                 .findings
@@ -167,8 +169,51 @@ fn target(args: &AlignArgs) -> Target {
     }
 }
 
+/// `--lines --batch JOBFILE`: many sentence-per-line pairs in one process.
+fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
+    if !args.files.is_empty()
+        || args.output.is_some()
+        || args.format.is_some_and(|f| f != Format::Beads)
+    {
+        return Err(Error::usage(
+            "--batch takes its inputs and outputs from the job file and writes bead files: give no FILES or -o, and no --format but beads",
+        ));
+    }
+    let jobs = read_jobfile(jobfile)?;
+    let results = run_batch(&jobs, args.src_lang, args.tgt_lang);
+    let mut e = io::stderr().lock();
+    let (mut ok, mut sentences) = (0usize, 0usize);
+    for r in &results {
+        match &r.error {
+            Some(err) => writeln!(e, "sixalign: job {}: {err}", r.out.display())?,
+            None => {
+                ok += 1;
+                sentences += r.src_sentences + r.tgt_sentences;
+            }
+        }
+    }
+    if !args.quiet {
+        let secs = start.elapsed().as_secs_f64();
+        writeln!(
+            e,
+            "sixalign: {ok} of {} jobs aligned, {sentences} sentences in {secs:.3} s ({:.0} sentences/s)",
+            results.len(),
+            sentences as f64 / secs.max(1e-9)
+        )?;
+    }
+    Ok(if ok == results.len() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
 /// `--lines SRC TGT`: one sentence per line, no structure.
 fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
+    let format = args.format.unwrap_or(Format::Jsonl);
+    if let Some(jobfile) = &args.batch {
+        return batch(args, jobfile, start);
+    }
     let [src_path, tgt_path] = args.files.as_slice() else {
         return Err(Error::usage(
             "--lines takes exactly two files: SRC TGT (one sentence per line)",
@@ -197,7 +242,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let beads = align::align(&src, &tgt, &params);
 
     let target = target(args);
-    let mut out = Output::open(args.format, &target, &[src_lang, tgt_lang])?;
+    let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;
@@ -232,7 +277,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             src.len(),
             tgt.len()
         )?;
-        summary(&mut e, args.format, &written, &stats, start)?;
+        summary(&mut e, format, &written, &stats, start)?;
     }
     Ok(ExitCode::SUCCESS)
 }

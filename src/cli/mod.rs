@@ -10,6 +10,7 @@ use sixalign::output::Format;
 use sixalign::{Lang, Result};
 
 mod align;
+mod corpus;
 mod eval;
 mod inspect;
 mod qa;
@@ -34,6 +35,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Translation QA: what does not correspond between the hub and each other version.
     Qa(QaArgs),
+    /// Align a whole corpus: a directory tree or a manifest of documents.
+    Corpus(corpus::CorpusArgs),
+    /// Read documents as JSON lines on stdin, write aligned pairs as JSON lines (for cluster engines).
+    Pipe(corpus::PipeArgs),
+    /// Measure end-to-end throughput on a generated corpus, with 1 thread and with all.
+    Bench(corpus::BenchArgs),
 }
 
 /// Arguments of `sixalign align`.
@@ -45,9 +52,9 @@ pub struct AlignArgs {
     /// A version with its language given: `--lang en=report.en.txt` (repeatable).
     #[arg(long, value_name = "LANG=FILE")]
     pub lang: Vec<String>,
-    /// Output format.
-    #[arg(long, short = 'f', default_value = "jsonl", value_parser = parse_format)]
-    pub format: Format,
+    /// Output format: tsv, jsonl (default), tmx, moses or beads.
+    #[arg(long, short = 'f', value_parser = parse_format)]
+    pub format: Option<Format>,
     /// Output file (`-` or absent: standard output); for moses a prefix
     /// (`OUT` gives `OUT.zh`, `OUT.en`, …). Written under a temporary name and
     /// renamed when complete.
@@ -60,6 +67,11 @@ pub struct AlignArgs {
     /// Inputs hold one sentence per line and no structure: align the lines.
     #[arg(long)]
     pub lines: bool,
+    /// With `--lines`: align many pairs, one job per line of JOBFILE
+    /// (`src<TAB>tgt<TAB>out`, as Hunalign's `-batch`); each output is a bead
+    /// file written atomically; a bad pair is reported and the batch goes on.
+    #[arg(long, value_name = "JOBFILE", requires = "lines")]
+    pub batch: Option<PathBuf>,
     /// With `--lines`: the source language (detected when not given).
     #[arg(long, value_parser = parse_lang)]
     pub src_lang: Option<Lang>,
@@ -144,5 +156,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Align(args) => align::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Qa(args) => qa::run(&args),
+        Command::Corpus(args) => corpus::run_corpus(&args),
+        Command::Pipe(args) => corpus::run_pipe(&args),
+        Command::Bench(args) => corpus::run_bench(&args),
     }
 }

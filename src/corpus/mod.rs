@@ -1,0 +1,456 @@
+//! Many documents at once: discovery, pairing of language versions by
+//! symbol and language, a streaming run over the corpus, pipe mode for
+//! cluster engines, and batches of pre-split sentence files.
+//!
+//! **Discovery** ([`discover`]) walks a directory tree, or reads a manifest
+//! (CSV or JSON Lines with `id`, `lang`, `path`), and groups the language
+//! versions of each document by its symbol. The symbol and language come
+//! from the file name in the usual UN forms ([`key_from_path`]):
+//!
+//! | form | symbol | language |
+//! |---|---|---|
+//! | `A_RES_74_28_C.txt` | `A/RES/74/28` | UN letter code (A=ar C=zh E=en F=fr R=ru S=es) |
+//! | `A-RES-74-28-ZH.md`, `A_RES_74_28_en.txt` | `A/RES/74/28` | ISO code after the last `-`/`_` |
+//! | `A-RES-74-28.zh.md` | `A/RES/74/28` | ISO code before the extension |
+//! | `zh/A_RES_74_28.txt` | `A/RES/74/28` | a directory named by a language code |
+//! | `en/2019/a/res/74/28.txt` | `A/RES/74/28` | the same; the path below it (less a leading year) is the symbol |
+//!
+//! and, when the name says neither, from the text itself (its language and
+//! the symbol it carries). Files that cannot be keyed, and duplicates, are
+//! reported as [`Problem`]s, never a failure of the whole batch.
+//!
+//! ```
+//! use std::path::Path;
+//! use sixalign::corpus::key_from_path;
+//! use sixalign::Lang;
+//!
+//! let k = |p: &str| key_from_path(Path::new(p)).map(|k| (k.id, k.lang));
+//! assert_eq!(k("A_RES_74_28_C.txt"), Some(("A/RES/74/28".into(), Lang::Zh)));
+//! assert_eq!(k("A-RES-74-28-ZH.md"), Some(("A/RES/74/28".into(), Lang::Zh)));
+//! assert_eq!(k("zh/A_RES_74_28.txt"), Some(("A/RES/74/28".into(), Lang::Zh)));
+//! assert_eq!(k("en/2019/a/res/74/28.txt"), Some(("A/RES/74/28".into(), Lang::En)));
+//! ```
+//!
+//! **Streaming** ([`run`]): see [`run`](mod@run) for how documents are held a
+//! bounded number at a time, how output is made atomic, and how `--resume`
+//! knows what is done.
+
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::lang::{self, Lang};
+
+pub mod batch;
+pub mod pipe;
+pub mod run;
+
+pub use batch::{Job, JobResult, read_jobfile, run_batch};
+pub use pipe::{PipeOptions, PipeSummary, pipe};
+pub use run::{DocReport, DocStatus, PairReport, RunOptions, Summary, output_stem, run};
+
+/// The language versions of one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DocFiles {
+    /// The document id: its symbol (`A/RES/74/28`) or the manifest's id.
+    pub id: String,
+    /// One file per language found.
+    pub files: BTreeMap<Lang, PathBuf>,
+}
+
+/// A file that could not be placed in a document, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The file concerned.
+    pub path: PathBuf,
+    /// What is wrong and what to do about it.
+    pub reason: String,
+}
+
+/// What discovery found: documents in id order, and the files it could not use.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Discovery {
+    /// The documents, sorted by id.
+    pub docs: Vec<DocFiles>,
+    /// Files left out.
+    pub problems: Vec<Problem>,
+}
+
+/// A document key: the symbol-like id and the language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The id (a UN symbol in upper case, `/`-separated).
+    pub id: String,
+    /// The language of this version.
+    pub lang: Lang,
+}
+
+/// File extensions taken for documents during a directory walk.
+const DOC_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+
+/// Finds the documents under `input`: a directory tree, or a manifest file
+/// (`.csv` or `.jsonl`/`.json`, fields `id`, `lang`, `path`; relative paths
+/// are taken from the manifest's directory).
+pub fn discover(input: &Path) -> Result<Discovery> {
+    let meta = std::fs::metadata(input).map_err(|e| Error::from(e).with_path(input))?;
+    let mut keyed: Vec<(Key, PathBuf)> = Vec::new();
+    let mut problems = Vec::new();
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        walk(input, &mut files).map_err(|e| e.with_path(input))?;
+        files.sort();
+        for path in files {
+            let rel = path.strip_prefix(input).unwrap_or(&path);
+            match key_from_path(rel)
+                .map(Ok)
+                .unwrap_or_else(|| key_from_text(&path))
+            {
+                Ok(k) => keyed.push((k, path)),
+                Err(reason) => problems.push(Problem { path, reason }),
+            }
+        }
+    } else {
+        for (key, path) in read_manifest(input)? {
+            keyed.push((key, path));
+        }
+    }
+    let (docs, dup) = group(keyed);
+    problems.extend(dup);
+    Ok(Discovery { docs, problems })
+}
+
+/// Groups keyed files into documents; a second file for the same id and
+/// language, or an id whose output name collides with another's, is a problem.
+fn group(keyed: Vec<(Key, PathBuf)>) -> (Vec<DocFiles>, Vec<Problem>) {
+    let mut by_id: BTreeMap<String, BTreeMap<Lang, PathBuf>> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (key, path) in keyed {
+        match by_id.entry(key.id.clone()).or_default().entry(key.lang) {
+            Entry::Vacant(v) => {
+                v.insert(path);
+            }
+            Entry::Occupied(o) => problems.push(Problem {
+                reason: format!(
+                    "a second {} version of {} (the first is {}); left out",
+                    key.lang,
+                    key.id,
+                    o.get().display()
+                ),
+                path,
+            }),
+        }
+    }
+    let mut stems: BTreeMap<String, String> = BTreeMap::new();
+    let mut docs = Vec::with_capacity(by_id.len());
+    for (id, files) in by_id {
+        let stem = output_stem(&id);
+        if let Some(first) = stems.get(&stem) {
+            for path in files.into_values() {
+                problems.push(Problem {
+                    path,
+                    reason: format!(
+                        "document id {id:?} gives the same output name as {first:?}; left out"
+                    ),
+                });
+            }
+            continue;
+        }
+        stems.insert(stem, id.clone());
+        docs.push(DocFiles { id, files });
+    }
+    (docs, problems)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::from(e).with_path(dir))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::from(e).with_path(dir))?;
+        let name = entry.file_name();
+        // Hidden files include the `.NAME.partial` files of an interrupted run.
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let ft = entry
+            .file_type()
+            .map_err(|e| Error::from(e).with_path(&path))?;
+        if ft.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The language of a UN one-letter code as used in file names of the
+/// Official Document System (`A_RES_74_28_C.txt`).
+fn un_letter(s: &str) -> Option<Lang> {
+    Some(match s {
+        "A" | "a" => Lang::Ar,
+        "C" | "c" => Lang::Zh,
+        "E" | "e" => Lang::En,
+        "F" | "f" => Lang::Fr,
+        "R" | "r" => Lang::Ru,
+        "S" | "s" => Lang::Es,
+        _ => return None,
+    })
+}
+
+/// A two-letter (or three-letter) code only: `Lang::from_code` also takes
+/// `zh-CN`, which must not make a symbol part like `ES-10` a language.
+fn iso_code(s: &str) -> Option<Lang> {
+    if (2..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic()) {
+        Lang::from_code(s)
+    } else {
+        None
+    }
+}
+
+/// Upper-case symbol from tokens, leading all-digit tokens (a year
+/// directory) dropped since no UN symbol starts with a number.
+fn symbol_of(tokens: &[&str]) -> Option<String> {
+    let start = tokens
+        .iter()
+        .position(|t| !t.chars().all(|c| c.is_ascii_digit()))?;
+    let parts: Vec<String> = tokens[start..]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| t.to_uppercase())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn split_tokens(s: &str) -> Vec<&str> {
+    s.split(['_', '-', ' ']).filter(|t| !t.is_empty()).collect()
+}
+
+/// The document key a file name gives, for a path relative to the corpus
+/// root (see the table in the [module docs](self)); `None` when the name
+/// names no language.
+pub fn key_from_path(rel: &Path) -> Option<Key> {
+    let comps: Vec<&str> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => s.to_str(),
+            _ => None,
+        })
+        .collect();
+    let (file, dirs) = comps.split_last()?;
+    let stem = Path::new(file).file_stem()?.to_str()?;
+
+    // A language directory: everything below it names the document.
+    if let Some(k) = dirs.iter().position(|d| iso_code(d).is_some()) {
+        let lang = iso_code(dirs[k])?;
+        let mut tokens: Vec<&str> = Vec::new();
+        for d in &dirs[k + 1..] {
+            tokens.extend(split_tokens(d));
+        }
+        tokens.extend(split_tokens(stem));
+        return symbol_of(&tokens).map(|id| Key { id, lang });
+    }
+    // `A-RES-74-28.zh.md`: the code before the extension.
+    if let Some((base, code)) = stem.rsplit_once('.')
+        && let Some(lang) = iso_code(code)
+    {
+        return symbol_of(&split_tokens(base)).map(|id| Key { id, lang });
+    }
+    // `A_RES_74_28_C`, `A-RES-74-28-ZH`: the last token.
+    let tokens = split_tokens(stem);
+    let (last, rest) = tokens.split_last()?;
+    if rest.is_empty() {
+        return None;
+    }
+    let lang = if last.len() == 1 {
+        un_letter(last)?
+    } else {
+        iso_code(last)?
+    };
+    symbol_of(rest).map(|id| Key { id, lang })
+}
+
+/// Bytes of a file read to find its language and symbol: the front matter
+/// holds the symbol, and a few kilobytes tell the script.
+const SNIFF_BYTES: u64 = 16 * 1024;
+
+/// The key a file's text gives: its language by script and stop words, and
+/// the UN symbol it carries (an `A/RES/…` symbol, or a symbol alone on a line).
+pub fn key_from_text(path: &Path) -> std::result::Result<Key, String> {
+    let mut buf = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut buf))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    // The sniffed prefix may end inside a character.
+    let text = match std::str::from_utf8(&buf) {
+        Ok(s) => s.to_string(),
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&buf[..e.valid_up_to()]).into()
+        }
+        Err(_) => {
+            return Err(
+                "the name gives no language and the text is not UTF-8; name it like A_RES_74_28_C.txt or zh/A_RES_74_28.txt"
+                    .into(),
+            );
+        }
+    };
+    let lang = lang::detect(&text).ok_or(
+        "the name gives no language and the text is too short to tell; name it like A_RES_74_28_C.txt or zh/A_RES_74_28.txt",
+    )?;
+    let id = find_symbol(&text).ok_or(
+        "the name gives no language and the text no symbol; name it like A_RES_74_28_C.txt or zh/A_RES_74_28.txt",
+    )?;
+    Ok(Key { id, lang })
+}
+
+fn find_symbol(text: &str) -> Option<String> {
+    let is_symbol = |w: &str| {
+        let parts: Vec<&str> = w.split('/').collect();
+        parts.len() >= 3
+            && parts[0].len() <= 4
+            && !parts[0].is_empty()
+            && parts[0].chars().all(|c| c.is_ascii_uppercase())
+            && parts[1..].iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+            })
+    };
+    // A resolution symbol anywhere wins; else a symbol alone on a line.
+    for w in text.split(|c: char| c.is_whitespace() || "()[],;，。（）".contains(c)) {
+        let w = w.trim_end_matches('.');
+        if is_symbol(w) && w.contains("/RES/") {
+            return Some(w.to_string());
+        }
+    }
+    text.lines()
+        .map(str::trim)
+        .find(|l| is_symbol(l))
+        .map(str::to_string)
+}
+
+/// Reads a manifest: CSV with a header naming `id`, `lang` and `path` (in
+/// any order, other columns ignored), or JSON Lines with those fields.
+/// Relative paths are resolved against the manifest's directory.
+pub fn read_manifest(path: &Path) -> Result<Vec<(Key, PathBuf)>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
+    let mut out = Vec::new();
+    let mut cols: Option<[usize; 3]> = None;
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| Error::from(e).with_path(path).with_line(n + 1))?;
+        let at = |e: Error| e.with_path(path).with_line(n + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (id, code, file) = if is_json {
+            #[derive(serde::Deserialize)]
+            struct Entry {
+                id: String,
+                lang: String,
+                path: String,
+            }
+            let e: Entry = serde_json::from_str(&line)
+                .map_err(|e| at(Error::malformed(format!("manifest line: {e}"))))?;
+            (e.id, e.lang, e.path)
+        } else {
+            let fields = csv_fields(&line);
+            let Some(c) = cols else {
+                let find = |name: &str| {
+                    fields
+                        .iter()
+                        .position(|f| f.trim().eq_ignore_ascii_case(name))
+                        .ok_or_else(|| {
+                            at(Error::malformed(format!(
+                                "the CSV manifest header has no {name:?} column (expected id,lang,path)"
+                            )))
+                        })
+                };
+                cols = Some([find("id")?, find("lang")?, find("path")?]);
+                continue;
+            };
+            let get = |i: usize| {
+                fields.get(i).map(|s| s.trim().to_string()).ok_or_else(|| {
+                    at(Error::malformed(format!(
+                        "expected {} fields, found {}",
+                        c.iter().max().map_or(0, |m| m + 1),
+                        fields.len()
+                    )))
+                })
+            };
+            (get(c[0])?, get(c[1])?, get(c[2])?)
+        };
+        let lang: Lang = code.parse().map_err(at)?;
+        if id.trim().is_empty() {
+            return Err(at(Error::malformed("empty document id")));
+        }
+        let p = PathBuf::from(&file);
+        let p = if p.is_absolute() { p } else { base.join(p) };
+        out.push((
+            Key {
+                id: id.trim().to_string(),
+                lang,
+            },
+            p,
+        ));
+    }
+    Ok(out)
+}
+
+/// Splits one CSV line (RFC 4180 quoting; no newlines inside fields).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cur.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cur.is_empty() => quoted = true,
+            (',', false) => fields.push(std::mem::take(&mut cur)),
+            (c, _) => cur.push(c),
+        }
+    }
+    fields.push(cur);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(csv_fields(r#"a,"b,c","d""e""#), ["a", "b,c", "d\"e"]);
+    }
+
+    #[test]
+    fn symbol_in_text() {
+        assert_eq!(
+            find_symbol("Distr.: General\nA/RES/74/28\n大会"),
+            Some("A/RES/74/28".to_string())
+        );
+        assert_eq!(find_symbol("no symbol here"), None);
+    }
+
+    #[test]
+    fn names_that_give_no_language() {
+        assert_eq!(key_from_path(Path::new("A_RES_74_28.txt")), None);
+        assert_eq!(key_from_path(Path::new("README.md")), None);
+    }
+}

@@ -1,0 +1,178 @@
+//! Pipe mode: one document per JSON line in, aligned pairs as JSON lines out.
+//!
+//! Each input line is an object with an `id` and one text per language code
+//! (`{"id":"A/RES/74/28","zh":"…","en":"…"}`); other fields are ignored.
+//! For each line, every language present (among those asked for) is aligned
+//! with the hub and written as [JSON Lines](crate::output::jsonl) records,
+//! then the output is flushed, so a cluster engine (Spark `RDD.pipe`, Hadoop
+//! streaming) sees each document's pairs as soon as they exist. Memory holds
+//! one document at a time.
+//!
+//! A line that cannot be used (not JSON, no id, no hub text, a text that will
+//! not parse) gives one error record on the error stream,
+//! `{"line":7,"id":"…","lang":"en","error":"…"}`, and the run goes on.
+
+use std::io::{BufRead, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::engine::Aligner;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::load::Text;
+use crate::output::{JsonlWriter, PairWriter, write_alignment};
+use crate::parse::{self, ParseOptions};
+
+/// What pipe mode aligns.
+#[derive(Clone, Debug)]
+pub struct PipeOptions {
+    /// The hub language.
+    pub hub: Lang,
+    /// The other languages to align (languages not in a line are left out).
+    pub langs: Vec<Lang>,
+}
+
+impl Default for PipeOptions {
+    fn default() -> PipeOptions {
+        PipeOptions {
+            hub: Lang::Zh,
+            langs: Lang::ALL.to_vec(),
+        }
+    }
+}
+
+/// Counts of a pipe run.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PipeSummary {
+    /// Input lines read (blank lines included).
+    pub lines: usize,
+    /// Documents that gave output.
+    pub documents: usize,
+    /// Records written.
+    pub records: usize,
+    /// Error records written.
+    pub errors: usize,
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<Lang>,
+    error: String,
+}
+
+/// Runs pipe mode from `input` to `out`, error records to `err`. Fails only
+/// when reading the input or writing the output fails (a closed pipe ends
+/// the run); bad lines are reported on `err`.
+pub fn pipe(
+    input: impl BufRead,
+    mut out: impl Write,
+    mut err: impl Write,
+    opts: &PipeOptions,
+    aligner: &Aligner,
+) -> Result<PipeSummary> {
+    let mut summary = PipeSummary::default();
+    let others: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != opts.hub && opts.langs.contains(l))
+        .collect();
+    for (n, line) in input.lines().enumerate() {
+        let line_no = n + 1;
+        summary.lines += 1;
+        let line = line.map_err(|e| Error::from(e).with_line(line_no))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut report = |id: Option<&str>, lang: Option<Lang>, msg: String| -> Result<()> {
+            summary.errors += 1;
+            serde_json::to_writer(
+                &mut err,
+                &ErrorRecord {
+                    line: line_no,
+                    id,
+                    lang,
+                    error: msg,
+                },
+            )
+            .map_err(std::io::Error::from)?;
+            err.write_all(b"\n")?;
+            err.flush()?;
+            Ok(())
+        };
+        let obj = match serde_json::from_str::<Value>(&line) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                report(None, None, "expected a JSON object".into())?;
+                continue;
+            }
+            Err(e) => {
+                report(None, None, format!("not JSON: {e}"))?;
+                continue;
+            }
+        };
+        let id = match obj.get("id") {
+            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+            Some(Value::Number(x)) => x.to_string(),
+            _ => {
+                report(None, None, "no \"id\" (a string or number)".into())?;
+                continue;
+            }
+        };
+        let text_of = |l: Lang| obj.get(l.code()).and_then(Value::as_str);
+        let parse_one = |l: Lang, s: &str| -> Result<crate::Document> {
+            let text = Text::from_string(&id, s.to_string())?;
+            parse::parse(
+                &text,
+                &ParseOptions {
+                    lang: Some(l),
+                    symbol: Some(id.clone()),
+                },
+            )
+        };
+        let Some(hub_text) = text_of(opts.hub) else {
+            report(
+                Some(&id),
+                Some(opts.hub),
+                format!("no {:?} text (the hub)", opts.hub.code()),
+            )?;
+            continue;
+        };
+        let hub = match parse_one(opts.hub, hub_text) {
+            Ok(d) => d,
+            Err(e) => {
+                report(Some(&id), Some(opts.hub), e.to_string())?;
+                continue;
+            }
+        };
+        let mut versions = Vec::new();
+        for &l in &others {
+            let Some(t) = text_of(l) else { continue };
+            match parse_one(l, t) {
+                Ok(d) => versions.push(d),
+                Err(e) => report(Some(&id), Some(l), e.to_string())?,
+            }
+        }
+        if versions.is_empty() {
+            report(
+                Some(&id),
+                None,
+                "no text in another language asked for".into(),
+            )?;
+            continue;
+        }
+        let aligned = aligner.align_all(&hub, &versions);
+        let mut w = JsonlWriter::new(&mut out);
+        for a in &aligned {
+            write_alignment(&mut w, a)?;
+            summary.records += a.beads().count();
+        }
+        w.finish()?;
+        summary.documents += 1;
+    }
+    out.flush()?;
+    Ok(summary)
+}

@@ -1,0 +1,583 @@
+//! The streaming run over a corpus.
+//!
+//! **Bounded memory.** Documents are taken a chunk at a time (by default
+//! four per rayon thread); the chunk is loaded, parsed, aligned and written
+//! in parallel, each document to its own files, and only a small
+//! [`DocReport`] per document survives the chunk. Peak memory is therefore
+//! set by the chunk size and the largest documents, not by the corpus.
+//! Inside a document, rayon also runs the language pairs and the anchored
+//! regions in parallel.
+//!
+//! **Output layout and atomicity.** Each document gets one output per
+//! language pair: `OUT/zh-en/A_RES_74_28.jsonl` (Moses:
+//! `OUT/zh-en/A_RES_74_28.zh` and `.en`). Every file is written under a
+//! temporary name through [`Output`] and renamed when complete, so a file
+//! that exists is whole. A document's outputs are all written before any is
+//! renamed.
+//!
+//! **Resume.** A document is done when every output it should have exists
+//! (one per language pair whose two versions were found). `--resume` skips
+//! those; a document interrupted between two renames is simply redone. No
+//! sidecar state can disagree with the files, because the files are the state.
+//!
+//! **Determinism.** Each document's output depends on that document only,
+//! and reports are gathered in document-id order, so output and report are
+//! the same bytes whatever the number of threads.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::DocFiles;
+use crate::engine::{Aligner, PairAlignment, Stats};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::load::Text;
+use crate::output::{self, Format, Output, Target, partial_path, write_alignment};
+use crate::parse::{self, ParseOptions};
+
+/// How a corpus is aligned and written.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// The hub language (normally Chinese).
+    pub hub: Lang,
+    /// The other languages to align with the hub (the hub itself is ignored).
+    pub langs: Vec<Lang>,
+    /// The output format.
+    pub format: Format,
+    /// The directory outputs are written under.
+    pub out_dir: PathBuf,
+    /// Skip documents whose outputs all exist.
+    pub resume: bool,
+    /// Documents in flight at once; 0 means four per rayon thread.
+    pub chunk: usize,
+}
+
+impl RunOptions {
+    /// Defaults: hub Chinese, the five other languages, JSON Lines, no resume.
+    pub fn new(out_dir: impl Into<PathBuf>) -> RunOptions {
+        RunOptions {
+            hub: Lang::Zh,
+            langs: Lang::ALL.to_vec(),
+            format: Format::Jsonl,
+            out_dir: out_dir.into(),
+            resume: false,
+            chunk: 0,
+        }
+    }
+
+    fn others(&self) -> Vec<Lang> {
+        let mut v: Vec<Lang> = self
+            .langs
+            .iter()
+            .copied()
+            .filter(|&l| l != self.hub)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The output files of document `id` for the pair hub–`lang`.
+    pub fn outputs(&self, id: &str, lang: Lang) -> Vec<PathBuf> {
+        let prefix = self.prefix(id, lang);
+        match self.format {
+            Format::Moses => vec![
+                output::moses_path(&prefix, self.hub),
+                output::moses_path(&prefix, lang),
+            ],
+            f => vec![with_ext(&prefix, f.name())],
+        }
+    }
+
+    fn pair_dir(&self, lang: Lang) -> PathBuf {
+        self.out_dir.join(format!("{}-{}", self.hub, lang))
+    }
+
+    fn prefix(&self, id: &str, lang: Lang) -> PathBuf {
+        self.pair_dir(lang).join(output_stem(id))
+    }
+}
+
+fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    PathBuf::from(s)
+}
+
+/// The file-name stem of a document's outputs: its id with `/` and any
+/// character unsafe in file names replaced by `_` (`A/RES/74/28` gives
+/// `A_RES_74_28`).
+pub fn output_stem(id: &str) -> String {
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '(' | ')') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    // A leading dot would hide the file (and look like a partial file).
+    if s.starts_with('.') || s.is_empty() {
+        format!("_{s}")
+    } else {
+        s
+    }
+}
+
+/// What happened to one document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocStatus {
+    /// Aligned and written (perhaps with some languages missing or failed).
+    Aligned,
+    /// Left out by `--resume`: its outputs were complete.
+    Done,
+    /// Not aligned; see the reason.
+    Skipped,
+}
+
+/// The figures of one language pair of one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairReport {
+    /// The other language.
+    pub lang: Lang,
+    /// Counts of the alignment.
+    pub stats: Stats,
+}
+
+/// What happened to one document, with its figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocReport {
+    /// The document id.
+    pub id: String,
+    /// Aligned, done already, or skipped.
+    pub status: DocStatus,
+    /// Why it was skipped (a short category: `no hub version`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Languages asked for but not found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<Lang>,
+    /// Errors met (a version that would not load or parse, a failed write).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+    /// One entry per language pair aligned.
+    pub pairs: Vec<PairReport>,
+    /// Bytes of input read.
+    pub bytes: u64,
+}
+
+impl DocReport {
+    fn new(id: &str, status: DocStatus) -> DocReport {
+        DocReport {
+            id: id.to_string(),
+            status,
+            reason: None,
+            missing: Vec::new(),
+            errors: Vec::new(),
+            pairs: Vec::new(),
+            bytes: 0,
+        }
+    }
+
+    fn skipped(mut self, reason: &str) -> DocReport {
+        self.status = DocStatus::Skipped;
+        self.reason = Some(reason.to_string());
+        self
+    }
+}
+
+/// The figures of a whole run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Documents considered.
+    pub documents: usize,
+    /// Documents aligned.
+    pub aligned: usize,
+    /// Documents left out by `--resume`.
+    pub done: usize,
+    /// Documents skipped, by reason.
+    pub skipped: BTreeMap<String, usize>,
+    /// Documents missing a language, by language.
+    pub missing: BTreeMap<Lang, usize>,
+    /// Errors met (documents may be aligned in part despite them).
+    pub errors: usize,
+    /// Counts over every pair aligned.
+    pub stats: Stats,
+    /// Bytes of input read.
+    pub bytes: u64,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+}
+
+impl Summary {
+    /// Adds one document's figures.
+    pub fn add(&mut self, d: &DocReport) {
+        self.documents += 1;
+        match d.status {
+            DocStatus::Aligned => self.aligned += 1,
+            DocStatus::Done => self.done += 1,
+            DocStatus::Skipped => {
+                *self
+                    .skipped
+                    .entry(d.reason.clone().unwrap_or_default())
+                    .or_default() += 1
+            }
+        }
+        for &l in &d.missing {
+            *self.missing.entry(l).or_default() += 1;
+        }
+        self.errors += d.errors.len();
+        for p in &d.pairs {
+            merge_stats(&mut self.stats, &p.stats);
+        }
+        self.bytes += d.bytes;
+    }
+
+    /// Sentence pairs (beads linking both sides) per second.
+    pub fn pairs_per_sec(&self) -> f64 {
+        rate(self.stats.linked_beads as f64, self.seconds)
+    }
+
+    /// Documents per second (aligned ones).
+    pub fn docs_per_sec(&self) -> f64 {
+        rate(self.aligned as f64, self.seconds)
+    }
+
+    /// Megabytes (10^6 bytes) of input per second.
+    pub fn mb_per_sec(&self) -> f64 {
+        rate(self.bytes as f64 / 1e6, self.seconds)
+    }
+
+    /// A few lines for people (the end-of-run summary on stderr).
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "{} documents: {} aligned, {} done already, {} skipped\n",
+            self.documents,
+            self.aligned,
+            self.done,
+            self.skipped.values().sum::<usize>()
+        );
+        for (why, n) in &self.skipped {
+            s.push_str(&format!("  skipped {n}: {why}\n"));
+        }
+        for (l, n) in &self.missing {
+            s.push_str(&format!("  missing {l}: {n} documents\n"));
+        }
+        if self.errors > 0 {
+            s.push_str(&format!(
+                "  {} errors (see the report for which)\n",
+                self.errors
+            ));
+        }
+        let beads: Vec<String> = self
+            .stats
+            .beads_by_type
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
+        s.push_str(&format!(
+            "{} sentence pairs ({}), mean score {:.3}\n",
+            self.stats.linked_beads,
+            beads.join(", "),
+            self.stats.mean_score()
+        ));
+        s.push_str(&format!(
+            "{:.2} s, {:.0} pairs/s, {:.1} documents/s, {:.2} MB/s\n",
+            self.seconds,
+            self.pairs_per_sec(),
+            self.docs_per_sec(),
+            self.mb_per_sec()
+        ));
+        s
+    }
+}
+
+fn rate(x: f64, secs: f64) -> f64 {
+    if secs > 0.0 { x / secs } else { 0.0 }
+}
+
+fn merge_stats(into: &mut Stats, s: &Stats) {
+    into.pairs += s.pairs;
+    into.regions += s.regions;
+    into.anchored_regions += s.anchored_regions;
+    into.src_sentences += s.src_sentences;
+    into.tgt_sentences += s.tgt_sentences;
+    for (k, v) in &s.beads_by_type {
+        *into.beads_by_type.entry(k.clone()).or_default() += v;
+    }
+    into.score_sum += s.score_sum;
+    into.linked_beads += s.linked_beads;
+}
+
+/// Aligns and writes every document, a chunk at a time (see the [module
+/// docs](self)), calling `on_doc` for each in document order. With `report`,
+/// writes a JSON report there (atomically): `{"documents":[…],"summary":{…}}`.
+///
+/// Fails only when the output directory or the report cannot be created;
+/// a bad document is reported and the run goes on.
+pub fn run(
+    docs: &[DocFiles],
+    opts: &RunOptions,
+    aligner: &Aligner,
+    report: Option<&Path>,
+    on_doc: &mut dyn FnMut(&DocReport),
+) -> Result<Summary> {
+    let start = Instant::now();
+    let others = opts.others();
+    for &l in &others {
+        let dir = opts.pair_dir(l);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::from(e).with_path(&dir))?;
+    }
+    let mut rep = report.map(ReportFile::create).transpose()?;
+    let chunk = if opts.chunk == 0 {
+        4 * rayon::current_num_threads()
+    } else {
+        opts.chunk
+    };
+    let mut summary = Summary::default();
+    for batch in docs.chunks(chunk.max(1)) {
+        let reports: Vec<DocReport> = batch
+            .par_iter()
+            .map(|d| align_doc(d, opts, &others, aligner))
+            .collect();
+        for r in &reports {
+            summary.add(r);
+            if let Some(f) = rep.as_mut() {
+                f.document(r)?;
+            }
+            on_doc(r);
+        }
+    }
+    summary.seconds = start.elapsed().as_secs_f64();
+    if let Some(f) = rep {
+        f.finish(&summary)?;
+    }
+    Ok(summary)
+}
+
+/// Loads, parses, aligns and writes one document.
+fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner) -> DocReport {
+    let mut rep = DocReport::new(&d.id, DocStatus::Aligned);
+    rep.missing = others
+        .iter()
+        .copied()
+        .filter(|l| !d.files.contains_key(l))
+        .collect();
+    let present: Vec<Lang> = others
+        .iter()
+        .copied()
+        .filter(|l| d.files.contains_key(l))
+        .collect();
+    let Some(hub_path) = d.files.get(&opts.hub) else {
+        return rep.skipped(&format!("no {} (hub) version", opts.hub));
+    };
+    if present.is_empty() {
+        return rep.skipped("no version in another language asked for");
+    }
+    if opts.resume
+        && present
+            .iter()
+            .all(|&l| opts.outputs(&d.id, l).iter().all(|p| p.is_file()))
+    {
+        rep.status = DocStatus::Done;
+        return rep;
+    }
+    let load = |lang: Lang, path: &Path| -> Result<(crate::Document, u64)> {
+        let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
+        let n = bytes.len() as u64;
+        let text = Text::from_bytes(&path.to_string_lossy(), &bytes)?;
+        let doc = parse::parse(
+            &text,
+            &ParseOptions {
+                lang: Some(lang),
+                symbol: Some(d.id.clone()),
+            },
+        )?;
+        Ok((doc, n))
+    };
+    let hub = match load(opts.hub, hub_path) {
+        Ok((doc, n)) => {
+            rep.bytes += n;
+            doc
+        }
+        Err(e) => {
+            rep.errors.push(e.to_string());
+            return rep.skipped("hub version unreadable");
+        }
+    };
+    let mut versions = Vec::with_capacity(present.len());
+    for &l in &present {
+        match load(l, &d.files[&l]) {
+            Ok((doc, n)) => {
+                rep.bytes += n;
+                versions.push(doc);
+            }
+            Err(e) => rep.errors.push(e.to_string()),
+        }
+    }
+    if versions.is_empty() {
+        return rep.skipped("no other version readable");
+    }
+    let aligned = aligner.align_all(&hub, &versions);
+    if let Err(e) = write_doc(&d.id, opts, &aligned) {
+        rep.errors.push(e.to_string());
+        return rep.skipped("write failed");
+    }
+    rep.pairs = aligned
+        .iter()
+        .map(|a| PairReport {
+            lang: a.tgt_lang,
+            stats: a.stats(),
+        })
+        .collect();
+    rep
+}
+
+/// Writes every pair of a document, renaming only once all are written;
+/// on failure no temporary file is left behind.
+fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
+    let res = write_doc_files(id, opts, aligned);
+    if res.is_err() {
+        for a in aligned {
+            for p in opts.outputs(id, a.tgt_lang) {
+                let _ = std::fs::remove_file(partial_path(&p));
+            }
+        }
+    }
+    res
+}
+
+fn write_doc_files(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
+    let mut outs = Vec::with_capacity(aligned.len());
+    for a in aligned {
+        let target = match opts.format {
+            Format::Moses => Target::Path(opts.prefix(id, a.tgt_lang)),
+            f => Target::Path(with_ext(&opts.prefix(id, a.tgt_lang), f.name())),
+        };
+        let mut out = Output::open(opts.format, &target, &[a.src_lang, a.tgt_lang])?;
+        let w = out.writer();
+        w.begin()?;
+        write_alignment(w, a)?;
+        outs.push(out);
+    }
+    for out in outs {
+        out.commit()?;
+    }
+    Ok(())
+}
+
+/// The JSON report, written as the run goes so it costs no memory per
+/// document, under a temporary name until the summary closes it.
+struct ReportFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    w: Option<io::BufWriter<std::fs::File>>,
+    first: bool,
+}
+
+impl ReportFile {
+    fn create(path: &Path) -> Result<ReportFile> {
+        let tmp = partial_path(path);
+        let file = std::fs::File::create(&tmp).map_err(|e| Error::from(e).with_path(path))?;
+        let mut w = io::BufWriter::new(file);
+        w.write_all(b"{\"documents\":[")
+            .map_err(|e| Error::from(e).with_path(path))?;
+        Ok(ReportFile {
+            tmp,
+            path: path.to_path_buf(),
+            w: Some(w),
+            first: true,
+        })
+    }
+
+    fn document(&mut self, d: &DocReport) -> Result<()> {
+        let path = self.path.clone();
+        let w = self
+            .w
+            .as_mut()
+            .ok_or_else(|| Error::usage("report closed"))?;
+        let res = (|| -> io::Result<()> {
+            if !self.first {
+                w.write_all(b",")?;
+            }
+            w.write_all(b"\n")?;
+            serde_json::to_writer(&mut *w, d)?;
+            Ok(())
+        })();
+        self.first = false;
+        res.map_err(|e| Error::from(e).with_path(path))
+    }
+
+    fn finish(mut self, s: &Summary) -> Result<()> {
+        let path = self.path.clone();
+        let Some(mut w) = self.w.take() else {
+            return Ok(());
+        };
+        #[derive(Serialize)]
+        struct Tail<'a> {
+            #[serde(flatten)]
+            s: &'a Summary,
+            pairs_per_sec: f64,
+            docs_per_sec: f64,
+            mb_per_sec: f64,
+            mean_score: f64,
+        }
+        let res = (|| -> io::Result<()> {
+            w.write_all(b"\n],\"summary\":")?;
+            serde_json::to_writer(
+                &mut w,
+                &Tail {
+                    s,
+                    pairs_per_sec: s.pairs_per_sec(),
+                    docs_per_sec: s.docs_per_sec(),
+                    mb_per_sec: s.mb_per_sec(),
+                    mean_score: s.stats.mean_score(),
+                },
+            )?;
+            w.write_all(b"}\n")?;
+            w.flush()
+        })();
+        res.map_err(|e| Error::from(e).with_path(&path))?;
+        drop(w);
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::from(e).with_path(&path))
+    }
+}
+
+impl Drop for ReportFile {
+    fn drop(&mut self) {
+        if self.w.take().is_some() {
+            // Unfinished: never leave a report that looks whole.
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in bytes; `None`
+/// where `/proc` is not available.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the peak-memory mark to the current resident size (Linux ≥ 4.0),
+/// so that [`peak_rss`] measures one phase; returns false where it cannot.
+pub fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
