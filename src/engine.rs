@@ -22,7 +22,7 @@ use crate::segment;
 /// Builds an [`Aligner`]; every setting has a default that works.
 #[derive(Clone, Debug, Default)]
 pub struct AlignerBuilder {
-    lexicon: Option<Arc<Lexicon>>,
+    lexicons: Vec<Arc<Lexicon>>,
 }
 
 impl AlignerBuilder {
@@ -31,16 +31,24 @@ impl AlignerBuilder {
         AlignerBuilder::default()
     }
 
-    /// A bilingual lexicon used as one more scoring signal (default: none).
+    /// A bilingual lexicon used as one more scoring signal (default: none);
+    /// replaces any given before.
     pub fn lexicon(&mut self, lexicon: Option<Arc<Lexicon>>) -> &mut AlignerBuilder {
-        self.lexicon = lexicon;
+        self.lexicons = lexicon.into_iter().collect();
+        self
+    }
+
+    /// One more lexicon, for another language pair: each pair alignment uses
+    /// the first lexicon given for its two languages.
+    pub fn add_lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut AlignerBuilder {
+        self.lexicons.push(lexicon);
         self
     }
 
     /// The aligner with these settings. The builder can be used again.
     pub fn build(&self) -> Aligner {
         Aligner {
-            lexicon: self.lexicon.clone(),
+            lexicons: self.lexicons.clone(),
         }
     }
 }
@@ -48,7 +56,7 @@ impl AlignerBuilder {
 /// Aligns the hub version of a document with its other language versions.
 #[derive(Clone, Debug, Default)]
 pub struct Aligner {
-    lexicon: Option<Arc<Lexicon>>,
+    lexicons: Vec<Arc<Lexicon>>,
 }
 
 /// One sentence of a document, original characters.
@@ -232,7 +240,10 @@ impl Aligner {
         let src_texts: Vec<&str> = src_seg.sentences.iter().map(String::as_str).collect();
         let tgt_texts: Vec<&str> = tgt_seg.sentences.iter().map(String::as_str).collect();
         let mut params = Params::estimate(hub.lang, other.lang, &src_texts, &tgt_texts);
-        if let Some(lex) = &self.lexicon {
+        for lex in &self.lexicons {
+            if params.lexicon.is_some() {
+                break;
+            }
             params = params.with_lexicon(Arc::clone(lex));
         }
 
@@ -306,6 +317,11 @@ impl Aligner {
 /// [`Lexicon::learn`]). Pass the result to [`AlignerBuilder::lexicon`] for a
 /// second pass. `None` when `pairs` is empty or mixes language pairs.
 pub fn learn_lexicon(pairs: &[PairAlignment], min_score: f32) -> Option<Lexicon> {
+    let refs: Vec<&PairAlignment> = pairs.iter().collect();
+    learn_from(&refs, min_score)
+}
+
+fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
     let first = pairs.first()?;
     if pairs
         .iter()
@@ -322,6 +338,25 @@ pub fn learn_lexicon(pairs: &[PairAlignment], min_score: f32) -> Option<Lexicon>
         }
     }
     Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
+}
+
+/// [`learn_lexicon`] for each language pair among `pairs`, in the order of
+/// the target languages: the lexicons for a second pass over a corpus in
+/// several languages (give each to [`AlignerBuilder::add_lexicon`]).
+pub fn learn_lexicons(pairs: &[PairAlignment], min_score: f32) -> Vec<Lexicon> {
+    let mut langs: Vec<(Lang, Lang)> = pairs.iter().map(|p| (p.src_lang, p.tgt_lang)).collect();
+    langs.sort();
+    langs.dedup();
+    langs
+        .into_iter()
+        .filter_map(|(s, t)| {
+            let these: Vec<&PairAlignment> = pairs
+                .iter()
+                .filter(|p| p.src_lang == s && p.tgt_lang == t)
+                .collect();
+            learn_from(&these, min_score)
+        })
+        .collect()
 }
 
 /// The id a document is known by in the output: its symbol; else its file

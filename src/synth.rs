@@ -618,13 +618,15 @@ fn make_doc(
         let rendered = if lang == hub {
             hub_render.clone()
         } else {
-            let mut extra = || loop {
-                let i = usable[lang_rng.below(usable.len())];
-                if !used.contains(&i) {
-                    break i;
-                }
-            };
-            let extras: Vec<usize> = (0..64).map(|_| extra()).collect();
+            // Added sentences come from outside the document when the
+            // corpus has any left; a small corpus may have none.
+            let free: Vec<usize> = usable
+                .iter()
+                .copied()
+                .filter(|i| !used.contains(i))
+                .collect();
+            let pool = if free.is_empty() { usable } else { &free[..] };
+            let extras: Vec<usize> = (0..64).map(|_| pool[lang_rng.below(pool.len())]).collect();
             let r = render_noisy(
                 corpus,
                 hub,

@@ -519,3 +519,33 @@ fn job_batch_reports_a_bad_pair_and_goes_on() {
     let err = corpus::read_jobfile(&d.join("short.tsv")).unwrap_err();
     assert_eq!(err.line(), Some(1));
 }
+
+#[test]
+fn a_learned_lexicon_from_a_first_pass_is_used_and_stays_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    generate(&input, 6, &[Lang::En, Lang::Ru]);
+    let mut trees = Vec::new();
+    for threads in ["1", "2"] {
+        let out = dir.path().join(format!("out-{threads}"));
+        let st = Command::new(BIN)
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["corpus", "--langs", "en,ru", "--learn-lexicon", "6"])
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(st.status.success(), "{st:?}");
+        let err = String::from_utf8_lossy(&st.stderr);
+        for pair in ["zh-en lexicon", "zh-ru lexicon"] {
+            assert!(err.contains(pair), "no {pair} learned: {err}");
+        }
+        trees.push(tree(&out));
+    }
+    assert_eq!(trees[0].len(), 6 * 2);
+    assert!(
+        trees[0] == trees[1],
+        "outputs differ between 1 and 2 threads"
+    );
+}

@@ -55,7 +55,7 @@ fn sdg() -> Corpus {
 fn config(seed: u64) -> SynthConfig {
     SynthConfig {
         seed,
-        docs: 30,
+        docs: 60,
         ..SynthConfig::default()
     }
 }
@@ -136,12 +136,14 @@ fn cedict() -> std::sync::Arc<sixalign::score::Lexicon> {
     std::sync::Arc::new(sixalign::score::Lexicon::from_tsv(&path).expect("CC-CEDICT loads"))
 }
 
-/// zh–en documents from UNv1: without a lexicon the sentences (random UN
+/// zh–en documents from UNv1. Without a lexicon the sentences (random UN
 /// sentences, unrelated to each other) only have length and numbers to go
-/// by; with CC-CEDICT (`--lexicon`) the target of 0.98 is met.
+/// by, and an added sentence is often merged with its neighbour; with a
+/// lexicon — learned from a first pass (`--learn-lexicon`) or CC-CEDICT
+/// (`--lexicon`) — the target of 0.98 is met.
 fn unv1(set: &str, seed: u64) {
     let docs = generate(&unv1_corpus(set), Lang::Zh, &[Lang::En], &config(seed));
-    assert_eq!(docs.len(), 30);
+    assert_eq!(docs.len(), 60);
     let plain = documents(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en documents"), &plain);
     let (two, size) = documents_two_pass(&docs, Lang::En);
@@ -155,13 +157,14 @@ fn unv1(set: &str, seed: u64) {
     let lin = lines(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en --lines"), &lin);
     assert!(
-        plain.strict.f1 >= 0.95,
+        plain.strict.f1 >= 0.97,
         "documents without lexicon: strict F1 {:.4}",
         plain.strict.f1
     );
     assert!(
-        two.strict.f1 >= plain.strict.f1,
-        "the learned lexicon made it worse"
+        two.strict.f1 >= 0.98,
+        "documents with a learned lexicon: strict F1 {:.4}",
+        two.strict.f1
     );
     assert!(
         ce.strict.f1 >= 0.98,
@@ -189,22 +192,22 @@ fn unv1_dev_set_zh_en_documents_reach_strict_f1_098() {
 fn sdg_zh_with_each_language_reaches_strict_f1_098() {
     let others = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru];
     let docs = generate(&sdg(), Lang::Zh, &others, &config(7));
-    assert_eq!(docs.len(), 30);
+    assert_eq!(docs.len(), 60);
     let mut failures = Vec::new();
     for other in others {
         let doc = documents(&docs, other);
         report(&format!("SDG zh-{other} documents"), &doc);
         let (two, size) = documents_two_pass(&docs, other);
         report(&format!("SDG zh-{other} documents, learned {size}"), &two);
-        if two.strict.f1 < doc.strict.f1 {
+        if two.strict.f1 < 0.98 {
             failures.push(format!(
-                "zh-{other} learned lexicon {:.4} < {:.4}",
-                two.strict.f1, doc.strict.f1
+                "zh-{other} documents, learned lexicon {:.4}",
+                two.strict.f1
             ));
         }
         let lin = lines(&docs, other);
         report(&format!("SDG zh-{other} --lines"), &lin);
-        if doc.strict.f1 < 0.98 {
+        if doc.strict.f1 < 0.97 {
             failures.push(format!("zh-{other} documents {:.4}", doc.strict.f1));
         }
         if lin.strict.f1 < 0.90 {

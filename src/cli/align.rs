@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use sixalign::align::{self, Params};
 use sixalign::corpus::{read_jobfile, run_batch};
-use sixalign::engine::{Aligner, Stats};
+use sixalign::engine::{Aligner, Stats, learn_lexicons};
 use sixalign::lang::detect;
 use sixalign::load::read_plain;
 use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
@@ -58,8 +58,13 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     if let Some(path) = &args.lexicon {
         builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
     }
-    let aligner = builder.build();
-    let pairs = aligner.align_all(&hub, &others);
+    let mut pairs = builder.build().align_all(&hub, &others);
+    if args.learn_lexicon {
+        for lex in learn_lexicons(&pairs, 0.8) {
+            builder.add_lexicon(Arc::new(lex));
+        }
+        pairs = builder.build().align_all(&hub, &others);
+    }
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));

@@ -50,6 +50,10 @@ pub struct CorpusArgs {
     /// Documents in flight at once (default: four per thread).
     #[arg(long, default_value_t = 0)]
     pub chunk: usize,
+    /// Learn a lexicon per language pair from a first pass over the first N
+    /// documents, and use it in the real run (0: no first pass).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub learn_lexicon: usize,
 }
 
 /// Arguments of `sixalign pipe`.
@@ -111,12 +115,28 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         b
     };
     let start = std::time::Instant::now();
+    let mut builder = Aligner::builder();
+    if args.learn_lexicon > 0 {
+        for lex in corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon) {
+            if !args.quiet {
+                eprintln!(
+                    "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",
+                    lex.src_lang.map_or("?", Lang::code),
+                    lex.tgt_lang.map_or("?", Lang::code),
+                    lex.len(),
+                    args.learn_lexicon
+                );
+            }
+            builder.add_lexicon(std::sync::Arc::new(lex));
+        }
+    }
+    let aligner = builder.build();
     let mut pairs = 0usize;
     let mut bad = 0usize;
     let summary = corpus::run(
         &found.docs,
         &opts,
-        &Aligner::new(),
+        &aligner,
         args.report.as_deref(),
         &mut |d| {
             pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();

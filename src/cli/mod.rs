@@ -85,6 +85,11 @@ pub struct AlignArgs {
     /// more scoring signal.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
+    /// Align twice: a lexicon per language pair learned from the confident
+    /// beads of the first pass scores the second (helps most with long
+    /// documents; for a corpus use `sixalign corpus --learn-lexicon N`).
+    #[arg(long)]
+    pub learn_lexicon: bool,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,

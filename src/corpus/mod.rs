@@ -51,7 +51,9 @@ pub mod run;
 
 pub use batch::{Job, JobResult, read_jobfile, run_batch};
 pub use pipe::{PipeOptions, PipeSummary, pipe};
-pub use run::{DocReport, DocStatus, PairReport, RunOptions, Summary, output_stem, run};
+pub use run::{
+    DocReport, DocStatus, PairReport, RunOptions, Summary, learn_lexicons, output_stem, run,
+};
 
 /// The language versions of one document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

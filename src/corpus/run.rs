@@ -365,6 +365,58 @@ pub fn run(
 }
 
 /// Loads, parses, aligns and writes one document.
+/// Reads and parses one language version of a document; its size in bytes.
+fn load_version(path: &Path, lang: Lang, id: &str) -> Result<(crate::Document, u64)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
+    let n = bytes.len() as u64;
+    let text = Text::from_bytes(&path.to_string_lossy(), &bytes)?;
+    let doc = parse::parse(
+        &text,
+        &ParseOptions {
+            lang: Some(lang),
+            symbol: Some(id.to_string()),
+        },
+    )?;
+    Ok((doc, n))
+}
+
+/// A first pass over the first `sample` documents that have a hub version:
+/// their confident 1-1 beads teach one lexicon per language pair (see
+/// [`crate::engine::learn_lexicons`]) for the real run. Versions that do not
+/// load are left out here; the real run reports them.
+pub fn learn_lexicons(
+    docs: &[DocFiles],
+    opts: &RunOptions,
+    sample: usize,
+) -> Vec<crate::score::Lexicon> {
+    let others = opts.others();
+    let picked: Vec<&DocFiles> = docs
+        .iter()
+        .filter(|d| d.files.contains_key(&opts.hub))
+        .take(sample)
+        .collect();
+    let aligner = Aligner::new();
+    let pairs: Vec<crate::engine::PairAlignment> = picked
+        .par_iter()
+        .flat_map_iter(|d| {
+            let Ok((hub, _)) = load_version(&d.files[&opts.hub], opts.hub, &d.id) else {
+                return Vec::new();
+            };
+            let versions: Vec<crate::Document> = others
+                .iter()
+                .filter_map(|l| {
+                    d.files
+                        .get(l)
+                        .and_then(|p| load_version(p, *l, &d.id).ok())
+                        .map(|(doc, _)| doc)
+                })
+                .collect();
+            aligner.align_all(&hub, &versions)
+        })
+        .collect();
+    crate::engine::learn_lexicons(&pairs, 0.8)
+}
+
 fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner) -> DocReport {
     let mut rep = DocReport::new(&d.id, DocStatus::Aligned);
     rep.missing = others
@@ -391,19 +443,7 @@ fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner
         rep.status = DocStatus::Done;
         return rep;
     }
-    let load = |lang: Lang, path: &Path| -> Result<(crate::Document, u64)> {
-        let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
-        let n = bytes.len() as u64;
-        let text = Text::from_bytes(&path.to_string_lossy(), &bytes)?;
-        let doc = parse::parse(
-            &text,
-            &ParseOptions {
-                lang: Some(lang),
-                symbol: Some(d.id.clone()),
-            },
-        )?;
-        Ok((doc, n))
-    };
+    let load = |lang: Lang, path: &Path| load_version(path, lang, &d.id);
     let hub = match load(opts.hub, hub_path) {
         Ok((doc, n)) => {
             rep.bytes += n;

@@ -371,8 +371,19 @@ impl Output {
         if let Some(mut w) = self.writer.take() {
             w.finish()?;
         }
-        for (tmp, path) in std::mem::take(&mut self.pending) {
-            std::fs::rename(&tmp, &path).map_err(|e| Error::from(e).with_path(&path))?;
+        let mut done: Vec<PathBuf> = Vec::new();
+        while !self.pending.is_empty() {
+            let (tmp, path) = self.pending.remove(0);
+            if let Err(e) = std::fs::rename(&tmp, &path) {
+                // The files belong together (Moses): none may stay without
+                // the others. What is still pending goes on drop.
+                let _ = std::fs::remove_file(&tmp);
+                for p in &done {
+                    let _ = std::fs::remove_file(p);
+                }
+                return Err(Error::from(e).with_path(&path));
+            }
+            done.push(path);
         }
         Ok(())
     }
