@@ -520,23 +520,31 @@ fn is_compound(a: &str, b: &str) -> bool {
         || COMPOUND_SECOND.iter().any(|p| after.starts_with(p))
 }
 
-fn join(a: &Frag, b: &Frag) -> Join {
+/// Lines that stay apart whatever they look like: a markdown hard break or
+/// header, a footnote opening the next line, a label or the preamble opener
+/// (which stands on its own line, however long the title line before it),
+/// and text set in columns (`General Assembly      Distr.: General`), which
+/// is page layout, not a sentence running on. The last and first characters
+/// of the two lines otherwise.
+fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
     if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
-        return Join::No;
+        return None;
     }
-    let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
+    let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
+    if LABEL_START.is_match(&b.text)
+        || crate::parse::labels::is_opener(&b.text)
+        || a.text.contains("      ")
+        || b.text.contains("      ")
+    {
+        return None;
+    }
+    Some(ends)
+}
+
+fn join(a: &Frag, b: &Frag) -> Join {
+    let Some((last, first)) = join_ends(a, b) else {
         return Join::No;
     };
-    // The preamble opener always stands on its own line, however long the
-    // title line before it.
-    if LABEL_START.is_match(&b.text) || crate::parse::labels::is_opener(&b.text) {
-        return Join::No;
-    }
-    // Text set in columns (`General Assembly      Distr.: General`) is page
-    // layout, not a sentence running on.
-    if a.text.contains("      ") || b.text.contains("      ") {
-        return Join::No;
-    }
     let len = a.text.chars().count();
     // No paragraph opens with a comma, stop or closing bracket: the line
     // before was cut just ahead of it (`《联合国宪章》` / `，对维护…`).
@@ -643,19 +651,9 @@ fn wrap_join(a: &Frag, b: &Frag) -> Join {
     if !matches!(how, Join::No) {
         return how;
     }
-    if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
-        return Join::No;
-    }
-    let (Some(last), Some(first)) = (a.text.chars().next_back(), b.text.chars().next()) else {
+    let Some((last, first)) = join_ends(a, b) else {
         return Join::No;
     };
-    if LABEL_START.is_match(&b.text)
-        || crate::parse::labels::is_opener(&b.text)
-        || a.text.contains("      ")
-        || b.text.contains("      ")
-    {
-        return Join::No;
-    }
     let len = a.text.chars().filter(|c| !c.is_whitespace()).count();
     let cjk = is_cjk(last) || is_cjk(first);
     let (short, long) = if cjk { (20, 80) } else { (40, 160) };

@@ -178,10 +178,6 @@ fn fold(w: &str) -> String {
         .collect()
 }
 
-fn month_of(word: &str, lang: Lang) -> Option<u8> {
-    crate::lang::month_number(word, lang)
-}
-
 /// Number-grouping characters that may sit between digits.
 fn is_group_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
@@ -233,7 +229,7 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
             // 16 letters: lower-casing long Han runs was a tenth of the time.
             if lang != Lang::Zh && i - start <= 16 {
                 let w: String = s[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
-                if let Some(m) = month_of(&w, lang) {
+                if let Some(m) = crate::lang::month_number(&w, lang) {
                     out.push(hash(&("M", m)));
                 }
             }
@@ -284,7 +280,7 @@ fn token_of_run(
     } else {
         let lower = run.to_ascii_lowercase();
         if lang.is_latin() {
-            if let Some(m) = month_of(&lower, lang) {
+            if let Some(m) = crate::lang::month_number(&lower, lang) {
                 // `may` is a verb; only the capitalized form is the month.
                 if lower != "may" || run.starts_with('M') {
                     out.push(hash(&("M", m)));

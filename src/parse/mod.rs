@@ -186,6 +186,17 @@ struct Parent {
     last_roman: Option<u32>,
 }
 
+impl Parent {
+    /// A numbered paragraph or article with no sub-paragraph seen yet.
+    fn new(key: String) -> Parent {
+        Parent {
+            key,
+            letter: None,
+            last_roman: None,
+        }
+    }
+}
+
 impl Parser<'_> {
     fn paragraph(&mut self, r: Range<usize>) {
         let view = self.text.normalized();
@@ -200,11 +211,7 @@ impl Parser<'_> {
             self.phase = Phase::Body;
             self.in_article = true;
             let key = format!("art{n}");
-            self.parent = Some(Parent {
-                key: key.clone(),
-                letter: None,
-                last_roman: None,
-            });
+            self.parent = Some(Parent::new(key.clone()));
             self.push(BlockKind::Article, Some((len, key)), r);
             return;
         }
@@ -231,11 +238,7 @@ impl Parser<'_> {
         {
             self.phase = Phase::Body;
             let key = n.to_string();
-            self.parent = Some(Parent {
-                key: key.clone(),
-                letter: None,
-                last_roman: None,
-            });
+            self.parent = Some(Parent::new(key.clone()));
             self.push(BlockKind::Operative, Some((len, key)), r);
             return;
         }
@@ -275,11 +278,9 @@ impl Parser<'_> {
 
     /// The key of a sub-paragraph under the current parent, `2(b)` or `2(b)(ii)`.
     fn sub_key(&mut self, mark: SubMark) -> String {
-        let parent = self.parent.get_or_insert_with(|| Parent {
-            key: String::new(),
-            letter: None,
-            last_roman: None,
-        });
+        let parent = self
+            .parent
+            .get_or_insert_with(|| Parent::new(String::new()));
         let prev_letter = parent.letter.as_ref().map(|(i, _)| *i);
         let as_roman = match mark {
             SubMark::Roman(v) => Some(v),
