@@ -50,7 +50,7 @@ const SHAPES: [(usize, usize, f32); 8] = [
 pub const GROUP: usize = 8;
 
 /// Tables up to this many cells are filled completely.
-const FULL_CELLS: usize = 1 << 18;
+const FULL_CELLS: usize = 1 << 12;
 
 /// The share of length spread that does not shrink with length.
 const RELATIVE: f32 = 0.1;
@@ -303,12 +303,21 @@ impl Band {
     fn around(coarse: &[Bead], n: usize, m: usize, g: usize, margin: usize) -> Band {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
+        // Inside a coarse bead the fine path runs near its diagonal: a row
+        // sees the diagonal's target position, not the bead's whole width.
         for b in coarse {
             let (s0, s1) = ((b.src.start * g).min(n), (b.src.end * g).min(n));
             let (t0, t1) = ((b.tgt.start * g).min(m), (b.tgt.end * g).min(m));
+            if s0 == s1 {
+                lo[s0] = lo[s0].min(t0);
+                hi[s0] = hi[s0].max(t1);
+                continue;
+            }
             for i in s0..=s1 {
-                lo[i] = lo[i].min(t0);
-                hi[i] = hi[i].max(t1);
+                let a = t0 + (t1 - t0) * (i - s0) / (s1 - s0);
+                let b = t0 + ((t1 - t0) * (i - s0)).div_ceil(s1 - s0);
+                lo[i] = lo[i].min(a);
+                hi[i] = hi[i].max(b);
             }
         }
         // Widen vertically (rows near a row see its span) and horizontally.
@@ -345,44 +354,143 @@ impl Band {
     }
 }
 
-/// The features of every run of one to three consecutive sentences ending
-/// at each position, merged once, so that pricing a 2-1 or 1-3 bead is as
-/// cheap as pricing a 1-1 bead.
-struct Runs<'a> {
-    /// The sentences themselves.
-    one: &'a [Features],
-    /// `two[i]`: sentences `i - 2..i` as one (empty when `i < 2`); `three` likewise.
-    two: Vec<Features>,
-    three: Vec<Features>,
+/// Sorted lists of many runs, back to back: run `r`'s list is
+/// `data[end[r - 1]..end[r]]`. One allocation for all of them, where a
+/// [`Features`] per run would hold four.
+#[derive(Default)]
+struct Lists<T> {
+    data: Vec<T>,
+    end: Vec<u32>,
 }
 
-impl<'a> Runs<'a> {
-    fn new(f: &'a [Features]) -> Runs<'a> {
-        let run = |d: usize| -> Vec<Features> {
-            (0..=f.len())
-                .map(|i| {
-                    if i < d {
-                        Features::default()
-                    } else {
-                        Features::merge(&f[i - d..i])
-                    }
-                })
-                .collect()
-        };
-        Runs {
-            one: f,
-            two: run(2),
-            three: run(3),
-        }
+impl<T: Copy + Ord> Lists<T> {
+    fn get(&self, r: usize) -> &[T] {
+        let start = if r == 0 { 0 } else { self.end[r - 1] as usize };
+        &self.data[start..self.end[r] as usize]
     }
 
-    /// Sentences `i - d..i` (1 ≤ d ≤ 3, d ≤ i).
-    fn get(&self, i: usize, d: usize) -> &Features {
-        match d {
-            1 => &self.one[i - 1],
-            2 => &self.two[i],
-            _ => &self.three[i],
+    /// Appends the sorted union (a multiset, or a set when `dedup`) of the
+    /// given sorted lists as one more run.
+    fn push_merged(&mut self, parts: &[&[T]], dedup: bool) {
+        let at = self.data.len();
+        for p in parts {
+            self.data.extend_from_slice(p);
         }
+        if parts.len() > 1 {
+            self.data[at..].sort_unstable();
+        }
+        if dedup {
+            let mut w = at;
+            for r in at..self.data.len() {
+                if w == at || self.data[w - 1] != self.data[r] {
+                    self.data[w] = self.data[r];
+                    w += 1;
+                }
+            }
+            self.data.truncate(w);
+        }
+        self.end.push(self.data.len() as u32);
+    }
+}
+
+/// What the scorers read of every run of `d` consecutive sentences, in flat
+/// arrays: run `i` is the sentences `i - d..i` (runs with `i < d` are empty).
+/// Merged as [`Features::merge`] merges, so a link prices the same.
+#[derive(Default)]
+struct RunTable {
+    len: Vec<f32>,
+    lex_total: Vec<u32>,
+    strong: Lists<u64>,
+    names: Lists<u64>,
+    weak: Lists<u64>,
+    lex: Lists<u32>,
+}
+
+impl RunTable {
+    fn new(f: &[Features], d: usize) -> RunTable {
+        let mut t = RunTable::default();
+        for i in 0..=f.len() {
+            let part = if i < d { &f[..0] } else { &f[i - d..i] };
+            let mut len = 0.0;
+            let mut lex_total = 0;
+            for p in part {
+                len += p.len;
+                lex_total += p.lex_total;
+            }
+            t.len.push(len);
+            t.lex_total.push(lex_total);
+            // At most three parts: gathered on the stack, not allocated.
+            fn gather<'f, T>(part: &'f [Features], g: fn(&Features) -> &[T]) -> [&'f [T]; 3] {
+                let mut out: [&[T]; 3] = [&[], &[], &[]];
+                for (o, p) in out.iter_mut().zip(part) {
+                    *o = g(p);
+                }
+                out
+            }
+            let k = part.len();
+            t.strong.push_merged(&gather(part, |p| &p.strong)[..k], false);
+            t.names.push_merged(&gather(part, |p| &p.names)[..k], false);
+            t.weak.push_merged(&gather(part, |p| &p.weak)[..k], false);
+            t.lex.push_merged(&gather(part, |p| &p.lex)[..k], true);
+        }
+        t
+    }
+}
+
+/// The runs of one to three consecutive sentences ending at each position,
+/// merged once, so that pricing a 2-1 or 1-3 bead is as cheap as pricing a
+/// 1-1 bead.
+struct Runs([RunTable; 3]);
+
+impl Runs {
+    fn new(f: &[Features]) -> Runs {
+        Runs([RunTable::new(f, 1), RunTable::new(f, 2), RunTable::new(f, 3)])
+    }
+
+    /// Run `i - d..i` (1 ≤ d ≤ 3, d ≤ i) as (table, index).
+    fn get(&self, i: usize, d: usize) -> (&RunTable, usize) {
+        (&self.0[d - 1], i)
+    }
+}
+
+impl Params {
+    /// [`Params::link_cost`] of two merged runs.
+    fn run_cost(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> f32 {
+        let mut c = self.length.cost_of(s.len[i], t.len[j]);
+        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
+        let m = score::intersect(ss, ts);
+        let names = score::intersect(s.names.get(i), t.names.get(j));
+        c += self.tokens.price(m, ss.len() + ts.len() - 2 * m, names);
+        if let Some(cg) = &self.cognates {
+            let (sw, tw) = (s.weak.get(i), t.weak.get(j));
+            c += cg.price(score::intersect(sw, tw), sw.len() + tw.len());
+        }
+        if let Some((_, lx)) = &self.lexicon {
+            // The side with content-word counts is the lexicon's target side.
+            let total = if s.lex_total[i] > 0 {
+                s.lex_total[i]
+            } else {
+                t.lex_total[j]
+            };
+            if total > 0 {
+                c += lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total);
+            }
+        }
+        c
+    }
+
+    /// [`Params::link_floor`] of two merged runs.
+    fn run_floor(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> f32 {
+        let a = s.strong.get(i).len() + s.names.get(i).len();
+        let b = t.strong.get(j).len() + t.names.get(j).len();
+        let mut floor = -self.tokens.hit * a.min(b) as f32;
+        if let Some(cg) = &self.cognates {
+            floor -= cg.weight;
+        }
+        if let Some((_, lx)) = &self.lexicon {
+            floor -= lx.weight * (1.0 - lx.baseline).max(0.0);
+        }
+        floor
     }
 }
 
@@ -391,10 +499,7 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
     let (n, m) = (src.len(), tgt.len());
     let (rs, rt) = (Runs::new(src), Runs::new(tgt));
     let link = |i: usize, di: usize, j: usize, dj: usize| {
-        params.link_cost(
-            std::slice::from_ref(rs.get(i, di)),
-            std::slice::from_ref(rt.get(j, dj)),
-        )
+        params.run_cost(rs.get(i, di), rt.get(j, dj))
     };
     let cells = band.offset[n + 1];
     let mut cost = vec![f32::INFINITY; cells];
@@ -427,7 +532,7 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
                     let (s, t) = (rs.get(i, di), rt.get(j, dj));
                     // Ties go to the earlier shape, so skipping a shape
                     // whose best case only ties changes nothing.
-                    if base + params.link_floor(s, t) >= best {
+                    if base + params.run_floor(s, t) >= best {
                         continue;
                     }
                     base + link(i, di, j, dj)
