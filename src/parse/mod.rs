@@ -42,9 +42,9 @@ use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document, Footnote, Label};
 use crate::error::{Error, ErrorKind, Result};
+use crate::finding::{Finding, FindingKind, Severity};
 use crate::lang::{self, Lang};
 use crate::load::Text;
-use crate::qa::{Finding, FindingKind, Severity};
 
 use labels::SubMark;
 
@@ -364,7 +364,7 @@ impl Parser<'_> {
 
     /// The marks whose position lies in `r` (both ends included): marks are
     /// in document order, so a binary search finds them without a scan.
-    fn marks_in(&self, r: &Range<usize>) -> &[crate::load::FootnoteMark] {
+    fn marks_in(&self, r: &Range<usize>) -> &[crate::normalize::FootnoteMark] {
         let marks = self.text.footnote_marks();
         let lo = marks.partition_point(|m| m.normalized < r.start);
         let hi = marks.partition_point(|m| m.normalized <= r.end);
