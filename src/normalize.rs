@@ -98,18 +98,6 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// A line that is only a document symbol, perhaps with a page number.
-static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{1,4}\s+)?([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(\s+\d{1,4})?\s*$").unwrap()
-});
-/// A running header printed beside a short title, set apart by a wide gap
-/// (`A/RES/74/28      Advancing responsible State behaviour`, or the other way round).
-static SYMBOL_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(?: {3,}|\t)\S.{0,120}|\S.{0,120}?(?: {3,}|\t)([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+))\s*$",
-    )
-    .unwrap()
-});
 /// A UN job number (`19-21972`, `19-21972 (C)`), alone or with a page number:
 /// the footer of a printed page.
 static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -230,21 +218,11 @@ fn count_symbol_lines(
 ) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for (r, _) in lines {
-        if let Some(sym) = header_symbol(&s[r.clone()]) {
+        if let Some(sym) = crate::lang::symbol::running_header(&s[r.clone()]) {
             *counts.entry(sym.to_string()).or_insert(0) += 1;
         }
     }
     counts
-}
-
-/// The symbol of a line that may be a running header: the symbol alone, or
-/// beside a title across a wide gap.
-fn header_symbol(line: &str) -> Option<&str> {
-    if let Some(c) = SYMBOL_LINE.captures(line) {
-        return c.get(2).map(|m| m.as_str());
-    }
-    let c = SYMBOL_BESIDE.captures(line)?;
-    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
 fn frag(
@@ -269,8 +247,8 @@ fn frag(
     }
     // A symbol line is a running header only when it repeats: once, it is
     // the masthead or the document's own symbol line.
-    let running_header =
-        header_symbol(line).is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
+    let running_header = crate::lang::symbol::running_header(line)
+        .is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
     if RULE.is_match(line)
         || PAGE_NUMBER.is_match(line)
         || JOB_LINE.is_match(line)
@@ -546,7 +524,7 @@ fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
     }
     let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
     if LABEL_START.is_match(&b.text)
-        || crate::parse::labels::is_opener(&b.text)
+        || crate::lang::labels::is_opener(&b.text)
         || a.text.contains("      ")
         || b.text.contains("      ")
     {
