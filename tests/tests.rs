@@ -8,3 +8,4 @@ mod parse;
 mod qa;
 mod quality;
 mod segment;
+mod tmx_dtd;
