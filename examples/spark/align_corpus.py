@@ -2,7 +2,7 @@
 """Align a corpus of UN documents on Spark with the sixalign Python package.
 
     python examples/spark/align_corpus.py INPUT --out PAIRS.parquet [--langs ar,en,es,fr,ru]
-    spark-submit examples/spark/align_corpus.py INPUT --out hdfs:///un/pairs.parquet
+    spark-submit examples/spark/align_corpus.py /mnt/un/docs.csv --out hdfs:///un/pairs.parquet
 
 INPUT is a manifest (``.csv`` with a header naming ``id``, ``lang``, ``path``,
 or ``.jsonl`` with those fields; relative paths are taken from the manifest's
@@ -18,7 +18,9 @@ Chinese version, a version that does not load) are reported on stderr and,
 with ``--problems FILE``, as JSON lines; the others go on.
 
 Every executor needs the ``sixalign`` wheel installed (``pip install
-sixalign-*.whl``, or ship it with ``--py-files``/an environment archive).
+sixalign-*.whl``, or an environment archive shipped with ``--archives``), and
+reads the documents itself with the library: their paths must be readable
+on the executors (local mode, or a file system every node mounts).
 """
 
 from __future__ import annotations
