@@ -38,7 +38,7 @@ def numbered(tsv: str, keep) -> str:
 def corpus(shared, tmp_path_factory):
     """UDHR and SDG goals and targets in six languages, as files per
     language (`zh/SDG/TARGETS/1.txt`), with a manifest of the same files, and
-    one document without its Chinese version."""
+    one document without its Chinese version, one with a binary version."""
     root = tmp_path_factory.mktemp("corpus")
     tree = root / "tree"
     docs = {}
@@ -52,11 +52,18 @@ def corpus(shared, tmp_path_factory):
     docs[("SDG/TARGETS/4", "en")] = numbered(
         (shared / "sdg" / "targets.en.tsv").read_text(encoding="utf-8"), lambda i: i.split(".")[0] == "4"
     )
+    # A document with one version that does not load: the others are aligned.
+    docs[("SDG/BROKEN", "zh")] = docs[("SDG/GOALS", "zh")]
+    docs[("SDG/BROKEN", "en")] = docs[("SDG/GOALS", "en")]
+    docs[("SDG/BROKEN", "fr")] = b"\x00\x01\x02 not text"
     rows = ["id,lang,path"]
     for (doc, lang), text in sorted(docs.items()):
         path = tree / lang / f"{doc}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
         rows.append(f"{doc},{lang},{path.relative_to(root)}")
     (root / "docs.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return root
@@ -102,11 +109,14 @@ def test_spark_pairs_equal_the_cli_corpus_pairs(corpus, cli, spark, layout, tmp_
     assert got == want
     # Every document and language pair is there, with real alignments.
     docs = {json.loads(t[0]) for t in got}
-    assert docs == {"UDHR", "SDG/GOALS", "SDG/TARGETS/1", "SDG/TARGETS/2", "SDG/TARGETS/3"}
+    assert docs == {"UDHR", "SDG/GOALS", "SDG/TARGETS/1", "SDG/TARGETS/2", "SDG/TARGETS/3", "SDG/BROKEN"}
+    assert {json.loads(t[3]) for t in got if json.loads(t[0]) == "SDG/BROKEN"} == {"en"}
     assert {json.loads(t[3]) for t in got} == {"ar", "en", "es", "fr", "ru"}
     assert len(got) > 5 * 100
     # The document without its Chinese version is reported, not aligned.
     assert [p["reason"] for p in problems if p.get("id") == "SDG/TARGETS/4"] == ["no zh (hub) version"]
+    broken = [p for p in problems if p.get("id") == "SDG/BROKEN"]
+    assert [p["lang"] for p in broken] == ["fr"] and "binary data" in broken[0]["reason"], broken
     # Parquet partitioned by target language, with the JSON fields' types.
     out = tmp_path / "pairs.parquet"
     assert sorted(p.name for p in out.glob("tgt_lang=*")) == [f"tgt_lang={l}" for l in ["ar", "en", "es", "fr", "ru"]]
