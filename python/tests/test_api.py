@@ -223,3 +223,13 @@ def test_the_package_is_typed_and_documented():
         doc = getattr(sixalign, name).__doc__
         assert doc and len(doc) > 40, name
     assert sixalign.__version__ == "0.1.0"
+
+
+def test_a_lexicon_scores_as_the_cli_lexicon_does(cli, shared):
+    lexicon = shared / "lexicon" / "cedict.zh-en.tsv"
+    files = udhr_files(["zh", "en"])
+    got = sixalign.align_files(files, lexicon=lexicon)
+    assert got["pairs"] == jsonl(cli("align", *files.values(), "-q", "--lexicon", lexicon))
+    # The lexicon is used: scores move.
+    plain = sixalign.align_files(files)
+    assert [p["score"] for p in got["pairs"]] != [p["score"] for p in plain["pairs"]]
