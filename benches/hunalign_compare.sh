@@ -70,7 +70,8 @@ sents=$(cat "$work"/d*.zh | wc -l)
 echo "jobs: $docs documents, $sents zh sentences (zh–en, UNv1 test+dev, seed 20261202); $threads threads for sixalign; $(nproc) cores"
 
 t() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/time"; }
-read -r hs hm < <(t "$hun" -batch "$work/null.dic" "$work/jobs.hun")
+# Hunalign writes a translate.txt into its working directory: keep it in $work.
+read -r hs hm < <(cd "$work" && t "$hun" -batch "$work/null.dic" "$work/jobs.hun")
 read -r s1 m1 < <(t env RAYON_NUM_THREADS=1 "$six" align --lines --batch "$work/jobs.six" -q)
 read -r sn mn < <(t env RAYON_NUM_THREADS="$threads" "$six" align --lines --batch "$work/jobs.six" -q)
 
