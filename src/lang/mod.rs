@@ -151,11 +151,14 @@ pub fn detect(text: &str) -> Option<Lang> {
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(5_000)
+        .take(1_000)
     {
-        let w = w.to_lowercase();
+        // Stop words are short and ASCII: no need to lower-case the rest.
+        if w.len() > 4 {
+            continue;
+        }
         for (k, (_, words)) in STOP.iter().enumerate() {
-            if words.contains(&w.as_str()) {
+            if words.iter().any(|s| s.eq_ignore_ascii_case(w)) {
                 counts[k] += 1;
             }
         }
@@ -259,7 +262,17 @@ pub const MONTHS_AR: [(&[&str], &str); 12] = [
 /// assert_eq!(month_number("decembre", Lang::Fr), None);
 /// ```
 pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
-    let w = word.to_lowercase();
+    // Most words tried are not months: a Latin or Cyrillic month is one
+    // word of 3 to 12 letters (Arabic ones come with both names, `كانون
+    // الأول/ديسمبر`, and clitics), and Chinese has none.
+    if lang == Lang::Zh || (lang != Lang::Ar && !(2..=16).contains(&word.chars().count())) {
+        return None;
+    }
+    let w: std::borrow::Cow<str> = if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
     let pos = match lang {
         Lang::En => MONTHS_EN.iter().position(|m| *m == w),
         Lang::Fr => MONTHS_FR.iter().position(|m| *m == w),
