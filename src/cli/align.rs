@@ -9,11 +9,8 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::align::{self, Params};
 use sixalign::corpus::{read_jobfile, run_batch};
-use sixalign::engine::{Aligner, Stats, learn_lexicons};
-use sixalign::lang::detect;
-use sixalign::load::read_plain;
+use sixalign::engine::{Aligner, LineFile, Stats, split_hub};
 use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
@@ -42,7 +39,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs, &inputs)?;
+    let (hub, others) = split_hub(docs)?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
@@ -54,17 +51,12 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
         ));
     }
-    let mut builder = Aligner::builder();
-    if let Some(path) = &args.lexicon {
-        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
-    }
-    let mut pairs = builder.build().align_all(&hub, &others);
-    if args.learn_lexicon {
-        for lex in learn_lexicons(&pairs, 0.8) {
-            builder.add_lexicon(Arc::new(lex));
-        }
-        pairs = builder.build().align_all(&hub, &others);
-    }
+    let aligner = aligner(args)?;
+    let pairs = if args.learn_lexicon {
+        aligner.align_all_learning(&hub, &others)
+    } else {
+        aligner.align_all(&hub, &others)
+    };
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
@@ -141,30 +133,13 @@ fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     Ok(v)
 }
 
-/// Separates the Chinese hub from the other versions, refusing two
-/// versions in one language.
-fn split_hub(
-    docs: Vec<Document>,
-    inputs: &[(PathBuf, Option<Lang>)],
-) -> Result<(Document, Vec<Document>)> {
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
-                inputs[j].0.display(),
-                inputs[i].0.display(),
-                d.lang
-            )));
-        }
+/// The aligner the arguments ask for: the defaults, with `--lexicon`.
+fn aligner(args: &AlignArgs) -> Result<Aligner> {
+    let mut builder = Aligner::builder();
+    if let Some(path) = &args.lexicon {
+        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
     }
-    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
-        return Err(Error::usage(
-            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
-        ));
-    };
-    let mut others = docs;
-    let hub = others.remove(h);
-    Ok((hub, others))
+    Ok(builder.build())
 }
 
 fn target(args: &AlignArgs) -> Target {
@@ -185,7 +160,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
-    let results = run_batch(&jobs, args.src_lang, args.tgt_lang);
+    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner(args)?);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
     for r in &results {
@@ -229,22 +204,14 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
-    let (src_text, tgt_text) = rayon::join(|| read_plain(src_path), || read_plain(tgt_path));
-    let (src_text, tgt_text) = (src_text?, tgt_text?);
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    let lang_of = |given: Option<Lang>, text: &str, path: &Path| {
-        given
-            .or_else(|| detect(text))
-            .ok_or_else(|| Error::new(sixalign::ErrorKind::UnknownLanguage).with_path(path))
-    };
-    let src_lang = lang_of(args.src_lang, &src_text, src_path)?;
-    let tgt_lang = lang_of(args.tgt_lang, &tgt_text, tgt_path)?;
-    let mut params = Params::estimate(src_lang, tgt_lang, &src, &tgt);
-    if let Some(path) = &args.lexicon {
-        params = params.with_lexicon(Arc::new(Lexicon::from_tsv(path)?));
-    }
-    let beads = align::align(&src, &tgt, &params);
+    let (src_file, tgt_file) = rayon::join(
+        || LineFile::read(src_path, args.src_lang),
+        || LineFile::read(tgt_path, args.tgt_lang),
+    );
+    let (src_file, tgt_file) = (src_file?, tgt_file?);
+    let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
+    let (src, tgt) = (src_file.lines(), tgt_file.lines());
+    let beads = aligner(args)?.align_lines(src_lang, tgt_lang, &src, &tgt);
 
     let target = target(args);
     let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
