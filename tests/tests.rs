@@ -9,3 +9,4 @@ mod parse;
 mod qa;
 mod quality;
 mod segment;
+mod tmx_dtd;
