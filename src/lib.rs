@@ -14,6 +14,7 @@
 
 pub mod align;
 pub mod anchor;
+pub mod bench;
 pub mod corpus;
 pub mod document;
 pub mod engine;

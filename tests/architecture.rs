@@ -40,6 +40,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("synth", 6),
     ("corpus", 7),
     ("eval", 7),
+    ("bench", 8),
 ];
 
 fn src() -> PathBuf {

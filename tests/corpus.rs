@@ -596,3 +596,34 @@ fn job_batch_reads_through_the_one_reader() {
     assert_eq!(read.lang, Lang::Zh);
     assert_eq!(read.lines()[0], "大会于2019年通过第74/28号决议。");
 }
+
+#[test]
+fn bench_reports_both_runs_and_identical_outputs() {
+    // The library's benchmark (src/bench.rs), as `sixalign bench` prints it.
+    let dir = tempfile::tempdir().unwrap();
+    let keep = dir.path().join("bench");
+    let r = Command::new(BIN)
+        .args([
+            "bench",
+            "--docs",
+            "3",
+            "--threads",
+            "2",
+            "--langs",
+            "fr",
+            "--dir",
+        ])
+        .arg(&keep)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let out = String::from_utf8_lossy(&r.stdout);
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with(['1', '2']))
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(out.contains("3 documents"), "{out}");
+    assert!(out.contains("identical: yes"), "{out}");
+    assert!(keep.join("input/fr").is_dir(), "--dir keeps the corpus");
+}
