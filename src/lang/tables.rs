@@ -212,36 +212,63 @@ pub const CYRILLIC_CAPITALS: &[char] = &[
     'А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З', 'И', 'К', 'Л', 'М', 'Н', 'О', 'П',
 ];
 
-/// The value of a Chinese numeral (`十二` is 12, `三十` is 30, `一百零一` is 101).
+/// The value of a label's number: ASCII digits, or a Chinese numeral
+/// (`十二` is 12, `三十` is 30, `一百零一` is 101; see [`chinese_value`]).
 pub fn chinese_number(s: &str) -> Option<u32> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
+    chinese_value(s).and_then(|v| u32::try_from(v).ok())
+}
+
+/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
+/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
+pub fn chinese_value(t: &str) -> Option<u64> {
     let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or(if c == '零' { Some(0) } else { None })
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
     };
-    let mut total = 0u32;
-    let mut current = 0u32;
-    let mut any = false;
-    for c in s.chars() {
-        any = true;
+    if t.chars().all(|c| digit(c).is_some()) {
+        return t
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
+    for c in t.chars() {
         if let Some(d) = digit(c) {
-            current = current * 10 + d as u32;
+            current = d;
             continue;
         }
-        let unit = match c {
+        let unit: u64 = match c {
             '十' => 10,
             '百' => 100,
             '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
             _ => return None,
         };
-        total += current.max(1) * unit;
+        if unit >= 10_000 {
+            section = (section + current).checked_mul(unit)?;
+            total = total.checked_add(section)?;
+            section = 0;
+        } else {
+            let n = if current == 0 { 1 } else { current };
+            section += n * unit;
+        }
         current = 0;
     }
-    any.then_some(total + current)
+    Some(total + section + current)
 }
 
 /// A number as an upper-case roman numeral (heading keys).
@@ -399,6 +426,17 @@ pub const EN_ORDINAL_WORDS: [&str; 27] = [
     "eightieth",
     "ninetieth",
 ];
+
+/// First parts of English compounds that keep their hyphen in UN style, and
+/// second parts of Russian ones: a line break after their hyphen is not
+/// typesetter's hyphenation.
+pub const COMPOUND_FIRST: &[&str] = &[
+    "self", "non", "follow", "well", "counter", "cross", "long", "short", "medium", "high", "low",
+    "small", "large", "post", "ex", "anti", "semi", "quasi", "all", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// Second parts of Russian compounds (`государств-` / `членов`).
+pub const COMPOUND_SECOND: &[&str] = &["член"];
 
 #[cfg(test)]
 mod tests {

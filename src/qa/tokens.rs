@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol};
+use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol, tables};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -553,7 +553,7 @@ fn numbers(sc: &mut Scan, s: &str, lang: Lang) {
 
 /// English numbers in words (`twenty-one`, `fifth`): they only support a match.
 fn number_words_en(sc: &mut Scan, s: &str) {
-    use crate::lang::tables::{EN_ORDINAL_WORDS as ORD, EN_TENS as TENS, EN_UNITS as UNITS};
+    use tables::{EN_ORDINAL_WORDS as ORD, EN_TENS as TENS, EN_UNITS as UNITS};
     let pos = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
     for c in EN_ORDINALS.captures_iter(s) {
         let (Some(m), Some(o)) = (c.get(0), c.get(2)) else {
@@ -593,7 +593,7 @@ fn numerals_zh(sc: &mut Scan, s: &str) {
         if t == "一" || !sc.free(&m.range()) {
             continue;
         }
-        if let Some(v) = chinese_value(t) {
+        if let Some(v) = tables::chinese_value(t) {
             sc.push(m.range(), TokenKind::Number, v.to_string(), true);
         }
     }
@@ -602,56 +602,6 @@ fn numerals_zh(sc: &mut Scan, s: &str) {
 static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
 });
-
-/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
-/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
-fn chinese_value(t: &str) -> Option<u64> {
-    let digit = |c: char| {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    if t.chars().all(|c| digit(c).is_some()) {
-        return t
-            .chars()
-            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
-    }
-    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
-    for c in t.chars() {
-        if let Some(d) = digit(c) {
-            current = d;
-            continue;
-        }
-        let unit: u64 = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            '亿' => 100_000_000,
-            _ => return None,
-        };
-        if unit >= 10_000 {
-            section = (section + current).checked_mul(unit)?;
-            total = total.checked_add(section)?;
-            section = 0;
-        } else {
-            let n = if current == 0 { 1 } else { current };
-            section += n * unit;
-        }
-        current = 0;
-    }
-    Some(total + section + current)
-}
 
 /// `v` (a canonical number) times 10^`zeros`, canonical again.
 fn scaled(v: &str, zeros: usize) -> Option<String> {
