@@ -252,7 +252,6 @@ pub(super) fn make_doc(
     index: usize,
     cfg: &SynthConfig,
 ) -> SynthDoc {
-    let hub = langs[0];
     let resolution = 10 + index * 7 % 290 + rng.below(7);
     let id = format!("A/RES/99/{resolution}");
 
@@ -347,8 +346,36 @@ pub(super) fn make_doc(
         notes: Vec::new(),
     });
 
-    // Footnotes: cited at the end of distinct body paragraphs, numbered in
-    // order of citation.
+    let notes = cite_notes(&mut paras, cfg, rng);
+
+    let facts = Facts {
+        id: id.clone(),
+        resolution,
+        agenda: 10 + rng.below(140),
+        committee,
+        meeting: 20 + rng.below(80),
+        day: 1 + rng.below(28),
+        month: 9 + rng.below(4),
+        notes,
+        arabic_digits: rng.chance(0.3),
+    };
+
+    let (texts, units, gold) = render_all(corpus, langs, usable, &used, &paras, &facts, cfg, rng);
+    SynthDoc {
+        id,
+        texts,
+        units,
+        gold,
+        preamble: n_pre,
+        operative: n_op,
+        subparagraphs: n_subs,
+        footnotes: facts.notes.len(),
+    }
+}
+
+/// Footnotes: cited at the end of distinct body paragraphs, numbered in
+/// order of citation.
+fn cite_notes(paras: &mut [Para], cfg: &SynthConfig, rng: &mut Rng) -> Vec<Note> {
     let citable: Vec<usize> = (0..paras.len())
         .filter(|&p| {
             matches!(
@@ -373,23 +400,27 @@ pub(super) fn make_doc(
             _ => Note::Records(1 + rng.below(50), doc),
         });
     }
+    notes
+}
 
-    let facts = Facts {
-        id: id.clone(),
-        resolution,
-        agenda: 10 + rng.below(140),
-        committee,
-        meeting: 20 + rng.below(80),
-        day: 1 + rng.below(28),
-        month: 9 + rng.below(4),
-        notes,
-        arabic_digits: rng.chance(0.3),
-    };
-
+/// Each language version rendered and laid out: the texts, the gold units
+/// and (non-hub) the gold beads.
+#[allow(clippy::too_many_arguments)]
+fn render_all(
+    corpus: &Corpus,
+    langs: &[Lang],
+    usable: &[usize],
+    used: &BTreeSet<usize>,
+    paras: &[Para],
+    facts: &Facts,
+    cfg: &SynthConfig,
+    rng: &mut Rng,
+) -> Versions {
+    let hub = langs[0];
     let mut texts = BTreeMap::new();
     let mut units = BTreeMap::new();
     let mut gold = BTreeMap::new();
-    let hub_render = render_hub(corpus, hub, &paras, &facts);
+    let hub_render = render_hub(corpus, hub, paras, facts);
     for &lang in langs {
         let mut lang_rng = Rng::new(rng.next_u64() ^ lang as u64);
         let rendered = if lang == hub {
@@ -404,34 +435,23 @@ pub(super) fn make_doc(
                 .collect();
             let pool = if free.is_empty() { usable } else { &free[..] };
             let extras: Vec<usize> = (0..64).map(|_| pool[lang_rng.below(pool.len())]).collect();
-            let r = render_noisy(
-                corpus,
-                hub,
-                lang,
-                &paras,
-                &facts,
-                cfg,
-                &mut lang_rng,
-                &extras,
-            );
+            let r = render_noisy(corpus, hub, lang, paras, facts, cfg, &mut lang_rng, &extras);
             gold.insert(lang, r.gold.clone());
             r
         };
-        let text = layout(lang, &rendered, &facts, cfg, &mut lang_rng);
+        let text = layout(lang, &rendered, facts, cfg, &mut lang_rng);
         texts.insert(lang, text);
         units.insert(lang, rendered.units());
     }
-    SynthDoc {
-        id,
-        texts,
-        units,
-        gold,
-        preamble: n_pre,
-        operative: n_op,
-        subparagraphs: n_subs,
-        footnotes: facts.notes.len(),
-    }
+    (texts, units, gold)
 }
+
+/// What [`render_all`] gives: texts, units and gold beads by language.
+type Versions = (
+    BTreeMap<Lang, String>,
+    BTreeMap<Lang, Vec<String>>,
+    BTreeMap<Lang, Vec<crate::align::Bead>>,
+);
 
 pub(super) fn front(slot: Slot) -> Para {
     Para {
