@@ -1,5 +1,5 @@
 //! The corpus benchmark behind `sixalign bench`: synthetic documents
-//! generated into a directory tree, then aligned by [`corpus::run`] with one
+//! generated into a directory tree, then aligned by [`corpus::run()`] with one
 //! thread and with many, giving throughput, peak memory, the speed-up and
 //! whether the two outputs are byte-identical.
 

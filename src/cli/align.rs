@@ -1,7 +1,7 @@
 //! `sixalign align`: the Chinese hub with one or more other versions, or two
 //! sentence-per-line files (`--lines`).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,6 +18,8 @@ use sixalign::score::Lexicon;
 use sixalign::{Document, Error, Lang, Result};
 
 use super::AlignArgs;
+use super::exit;
+use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
@@ -181,11 +183,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
             sentences as f64 / secs.max(1e-9)
         )?;
     }
-    Ok(if ok == results.len() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit::found_if(ok != results.len()))
 }
 
 /// `--lines SRC TGT`: one sentence per line, no structure.
@@ -263,13 +261,8 @@ fn summary(
     s: &Stats,
     start: Instant,
 ) -> io::Result<()> {
-    let bold = |t: &str| {
-        if io::stderr().is_terminal() {
-            format!("\x1b[1m{t}\x1b[0m")
-        } else {
-            t.to_string()
-        }
-    };
+    let style = Style::of(Stream::Stderr);
+    let bold = |t: &str| style.bold(t);
     if written.is_empty() {
         writeln!(e, "  {}    standard output ({format})", bold("output"))?;
     } else {

@@ -1,6 +1,6 @@
 //! `sixalign corpus`, `sixalign pipe` and `sixalign bench`.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -14,7 +14,9 @@ use sixalign::engine::Aligner;
 use sixalign::output::Format;
 use sixalign::{Lang, Result};
 
+use super::exit;
 use super::parse_lang;
+use super::style::{Stream, Style};
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
     s.parse::<Format>().map_err(|e| e.to_string())
@@ -97,7 +99,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         resume: args.resume,
         chunk: args.chunk,
     };
-    let bar = if args.quiet || !io::stderr().is_terminal() {
+    let bar = if args.quiet || !Style::of(Stream::Stderr).progress() {
         ProgressBar::hidden()
     } else {
         let b = ProgressBar::with_draw_target(
@@ -158,11 +160,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprint!("{}", summary.to_text());
     }
-    Ok(if bad > 0 || !found.problems.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(bad > 0 || !found.problems.is_empty()))
 }
 
 /// `sixalign pipe`.
@@ -178,11 +176,7 @@ pub fn run_pipe(args: &PipeArgs) -> Result<ExitCode> {
         &opts,
         &Aligner::new(),
     )?;
-    Ok(if s.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(s.errors > 0))
 }
 
 /// `sixalign bench`.

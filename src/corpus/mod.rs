@@ -31,7 +31,7 @@
 //! assert_eq!(k("en/2019/a/res/74/28.txt"), Some(("A/RES/74/28".into(), Lang::En)));
 //! ```
 //!
-//! **Streaming** ([`run`]): see [`run`](mod@run) for how documents are held a
+//! **Streaming** ([`run()`]): see [`run`](mod@run) for how documents are held a
 //! bounded number at a time, how output is made atomic, and how `--resume`
 //! knows what is done.
 

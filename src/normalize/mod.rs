@@ -46,7 +46,7 @@ pub struct FootnoteMark {
 
 /// The normalized text with its map back to the original.
 #[derive(Clone, Debug, Default)]
-pub struct View {
+pub(crate) struct View {
     /// The normalized text: one paragraph per line.
     pub text: String,
     /// For each byte of `text`, the `[start, end)` byte range in the original.
@@ -129,7 +129,7 @@ static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Builds the view of `original`.
-pub fn build(original: &str) -> View {
+pub(crate) fn build(original: &str) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
     let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());

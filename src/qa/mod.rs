@@ -23,9 +23,9 @@
 //! # Ok::<(), sixalign::Error>(())
 //! ```
 
-pub mod checks;
+mod checks;
 pub mod html;
-pub mod tokens;
+pub(crate) mod tokens;
 
 use std::fmt;
 use std::io::{self, Write};
