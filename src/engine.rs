@@ -71,6 +71,11 @@ pub struct Sentence {
     pub unit: usize,
     /// Index of the region it belongs to.
     pub region: usize,
+    /// Byte range in the original text of its document
+    /// ([`Document::text`]): the sentence is these bytes, less the
+    /// furniture the reader left out (page headers, footnote marks, markup)
+    /// and with broken lines rejoined.
+    pub span: Range<usize>,
 }
 
 /// The alignment of one anchored region.
@@ -182,26 +187,29 @@ impl Stats {
     }
 }
 
-/// Sentences of one document, with the sentence range of each unit.
+/// Sentences of one document, with their spans in the original and the
+/// sentence range of each unit.
 struct Segmented {
     sentences: Vec<String>,
+    spans: Vec<Range<usize>>,
     unit_sents: Vec<Range<usize>>,
 }
 
 fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
     let mut sentences = Vec::new();
+    let mut spans = Vec::new();
     let mut unit_sents = Vec::with_capacity(units.len());
     for u in units {
         let start = sentences.len();
-        sentences.extend(
-            segment::segment(u.text, lang)
-                .into_iter()
-                .map(|r| u.text[r].to_string()),
-        );
+        for r in segment::segment(u.text, lang) {
+            spans.push(u.offsets.original(r.clone()));
+            sentences.push(u.text[r].to_string());
+        }
         unit_sents.push(start..sentences.len());
     }
     Segmented {
         sentences,
+        spans,
         unit_sents,
     }
 }
@@ -281,11 +289,13 @@ impl Aligner {
             }
             seg.sentences
                 .into_iter()
+                .zip(seg.spans)
                 .enumerate()
-                .map(|(i, text)| Sentence {
+                .map(|(i, (text, span))| Sentence {
                     text,
                     unit: unit_of[i],
                     region: region_of[i],
+                    span,
                 })
                 .collect::<Vec<_>>()
         };
@@ -601,6 +611,9 @@ mod tests {
             blocks: Vec::new(),
             footnotes: Vec::new(),
             findings: Vec::new(),
+            text: std::sync::Arc::new(
+                crate::load::Text::from_string(name, "-".to_string()).unwrap(),
+            ),
         }
     }
 

@@ -25,7 +25,7 @@
 
 mod checks;
 pub mod html;
-pub(crate) mod tokens;
+pub mod tokens;
 
 use std::fmt;
 use std::io::{self, Write};
