@@ -104,6 +104,13 @@ pub struct PairAlignment {
     pub src: Vec<Sentence>,
     /// Other-language sentences in document order.
     pub tgt: Vec<Sentence>,
+    /// For each hub unit ([`anchor::units`]), its sentences (indices into
+    /// `src`); a unit without sentences sits where the next one's start.
+    #[serde(skip)]
+    pub src_units: Vec<Range<usize>>,
+    /// For each other-language unit, its sentences (indices into `tgt`).
+    #[serde(skip)]
+    pub tgt_units: Vec<Range<usize>>,
     /// The regions in order; their beads together cover every sentence once.
     pub regions: Vec<RegionAlignment>,
 }
@@ -287,7 +294,8 @@ impl Aligner {
                     unit_of[x] = u;
                 }
             }
-            seg.sentences
+            let sents = seg
+                .sentences
                 .into_iter()
                 .zip(seg.spans)
                 .enumerate()
@@ -297,16 +305,19 @@ impl Aligner {
                     region: region_of[i],
                     span,
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (sents, seg.unit_sents)
         };
-        let src = sentences(src_seg, |r| &r.src);
-        let tgt = sentences(tgt_seg, |r| &r.tgt);
+        let (src, src_units) = sentences(src_seg, |r| &r.src);
+        let (tgt, tgt_units) = sentences(tgt_seg, |r| &r.tgt);
         PairAlignment {
             doc: doc_id(hub),
             src_lang: hub.lang,
             tgt_lang: other.lang,
             src,
             tgt,
+            src_units,
+            tgt_units,
             regions: aligned,
         }
     }
