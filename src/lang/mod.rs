@@ -212,6 +212,22 @@ pub const MONTHS_ES: [&str; 12] = [
     "diciembre",
 ];
 
+/// Russian month names in the genitive, as dates write them (`12 декабря 2019 года`).
+pub const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
 /// Stems of the Russian month names (any case ending follows; May is `май`/`мая`).
 pub const MONTH_STEMS_RU: [&str; 12] = [
     "январ",

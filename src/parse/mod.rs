@@ -724,14 +724,7 @@ impl Document {
         let m = &c["m"];
         let month = match m.parse::<u32>() {
             Ok(n) => n,
-            Err(_) => {
-                let lower = m.to_lowercase();
-                let i = tables::table(self.lang)
-                    .months
-                    .iter()
-                    .position(|&x| x == lower)?;
-                i as u32 + 1
-            }
+            Err(_) => u32::from(lang::month_number(m, self.lang)?),
         };
         let d: u32 = c["d"].parse().ok()?;
         let y: u32 = c["y"].parse().ok()?;

@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol, tables};
+use crate::lang::{
+    Lang, MONTH_STEMS_RU, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol, tables,
+};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -246,7 +248,21 @@ static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
         r"(?i)(?:\b(\d{{1,2}})(?:º|°|o)?\s+de\s+)?\b({})\b(?:\s+de(?:l)?\s+(\d{{4}})\b)?",
         alt(&MONTHS_ES)
     );
-    let ru = r"(?i)(?:\b(\d{1,2})\s+)?(январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)(?:\s+(\d{4}))?".to_string();
+    // A stem and any case ending (`ма` is May, `май` or `мая`).
+    let ru_names: Vec<String> = MONTH_STEMS_RU
+        .iter()
+        .map(|m| {
+            if *m == "ма" {
+                "ма[йя]".to_string()
+            } else {
+                format!("{m}[а-я]*")
+            }
+        })
+        .collect();
+    let ru = format!(
+        r"(?i)(?:\b(\d{{1,2}})\s+)?({})(?:\s+(\d{{4}}))?",
+        ru_names.join("|")
+    );
     let egy: Vec<&str> = MONTHS_AR
         .iter()
         .flat_map(|(e, _)| e.iter().copied())

@@ -371,11 +371,7 @@ pub(super) fn date(lang: Lang, d: usize, m: usize) -> String {
         }
         Lang::Fr => format!("{d} {} {YEAR}", MONTHS_FR[i]),
         Lang::Es => format!("{d} de {} de {YEAR}", MONTHS_ES[i]),
-        // The parser's table holds the genitive forms dates use.
-        Lang::Ru => format!(
-            "{d} {} {YEAR} года",
-            crate::lang::tables::table(Lang::Ru).months[i]
-        ),
+        Lang::Ru => format!("{d} {} {YEAR} года", crate::lang::MONTHS_RU[i]),
         Lang::Ar => {
             let (egy, lev) = MONTHS_AR[i];
             format!("{d} {lev}/{} {YEAR}", egy[0])
