@@ -120,35 +120,20 @@ impl Text {
     /// furniture the view dropped left out and broken lines rejoined as in
     /// the view. This is the text later stages output.
     pub fn original_text(&self, r: Range<usize>) -> String {
-        let view = &self.view.text;
-        let end = r.end.min(view.len());
-        let mut out = String::with_capacity(end.saturating_sub(r.start));
-        let Some(slice) = view.get(r.start..end) else {
-            return out;
-        };
-        let mut last: Option<[u32; 2]> = None;
-        for (i, ch) in slice.char_indices() {
-            let m = self.view.map[r.start + i];
-            if last == Some(m) {
-                continue;
-            }
-            last = Some(m);
-            let orig = &self.original[m[0] as usize..m[1] as usize];
-            // A view character that stands for a line break (or a joined
-            // break) is output as the view has it: the break is furniture.
-            if orig.contains(['\n', '\r']) || orig.is_empty() {
-                out.push(ch);
-            } else {
-                out.push_str(orig);
-            }
-        }
-        out
+        self.original_text_offsets(r).0
     }
 
     /// [`original_text`](Text::original_text) with its way back: the
     /// offsets of every byte of the returned text in the original, trimmed
     /// of white space at both ends as blocks are.
     pub fn original_text_trimmed(&self, r: Range<usize>) -> (String, Offsets) {
+        let (out, offsets) = self.original_text_offsets(r);
+        let lead = out.len() - out.trim_start().len();
+        let text = out.trim().to_string();
+        (text, offsets.shifted(lead, self.original.len()))
+    }
+
+    fn original_text_offsets(&self, r: Range<usize>) -> (String, Offsets) {
         let view = &self.view.text;
         let end = r.end.min(view.len());
         let mut out = String::with_capacity(end.saturating_sub(r.start));
@@ -164,7 +149,8 @@ impl Text {
             }
             last = Some(m);
             let orig = &self.original[m[0] as usize..m[1] as usize];
-            // The same rule as `original_text`: a break stands as the view has it.
+            // A view character that stands for a line break (or a joined
+            // break) is output as the view has it: the break is furniture.
             if orig.contains(['\n', '\r']) || orig.is_empty() {
                 offsets.push(out.len(), m[0] as usize, false);
                 out.push(ch);
@@ -173,9 +159,7 @@ impl Text {
                 out.push_str(orig);
             }
         }
-        let lead = out.len() - out.trim_start().len();
-        let text = out.trim().to_string();
-        (text, offsets.shifted(lead, self.original.len()))
+        (out, offsets)
     }
 
     /// Footnote marks removed from the view, in document order.

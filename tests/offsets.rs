@@ -7,8 +7,6 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
 use serde_json::Value;
 use sixalign::engine::{Aligner, PairAlignment, Sentence};
 use sixalign::load::Text;
@@ -180,39 +178,6 @@ fn beads(p: &PairAlignment) -> Vec<(Range<usize>, Range<usize>)> {
     p.beads().map(|b| (b.src.clone(), b.tgt.clone())).collect()
 }
 
-fn tmx_segments(xml: &str) -> Vec<String> {
-    let mut reader = Reader::from_str(xml);
-    let (mut segs, mut text, mut in_seg) = (Vec::new(), String::new(), false);
-    loop {
-        match reader.read_event().expect("well-formed TMX") {
-            Event::Start(e) if e.name().as_ref() == "seg" => {
-                in_seg = true;
-                text.clear();
-            }
-            Event::Empty(e) if e.name().as_ref() == "seg" => segs.push(String::new()),
-            Event::Text(t) if in_seg => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_seg => {
-                let name = (*r).to_string();
-                text.push_str(match name.as_str() {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    other => panic!("unexpected entity {other}"),
-                });
-            }
-            Event::End(e) if e.name().as_ref() == "seg" => {
-                in_seg = false;
-                segs.push(std::mem::take(&mut text));
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    segs
-}
-
 /// Every format's segments, in bead order, as (hub text, other text).
 fn segments(p: &PairAlignment) -> Vec<(&'static str, Vec<(String, String)>)> {
     let mut out = Vec::new();
@@ -247,11 +212,11 @@ fn segments(p: &PairAlignment) -> Vec<(&'static str, Vec<(String, String)>)> {
 
     let mut w = TmxWriter::new(Vec::new());
     write(p, &mut w);
-    let tmx = tmx_segments(&String::from_utf8(w.into_inner()).unwrap());
+    let (_, tmx) = crate::output::tmx_segments(&String::from_utf8(w.into_inner()).unwrap());
     out.push((
         "tmx",
         tmx.chunks(2)
-            .map(|c| (c[0].clone(), c[1].clone()))
+            .map(|c| (c[0].1.clone(), c[1].1.clone()))
             .collect(),
     ));
 
