@@ -4,7 +4,7 @@
 
 use crate::lang::{labels, tables};
 
-use super::{Frag, Kind, LABEL_START, is_arabic, is_cjk};
+use super::{Frag, Kind, is_arabic, is_cjk};
 
 /// How two consecutive lines of one paragraph are joined, if they are.
 pub(super) enum Join {
@@ -41,7 +41,7 @@ pub(super) fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
         return None;
     }
     let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
-    if LABEL_START.is_match(&b.text)
+    if labels::starts_like_label(&b.text)
         || labels::is_opener(&b.text)
         || a.text.contains("      ")
         || b.text.contains("      ")

@@ -120,13 +120,6 @@ static SUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^<sup>\s*\(?\s*([0-9A-Za-z*]{1,4})\s*\)?\s*</sup>").unwrap());
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
-/// What a paragraph opening with a label looks like, in any of the six languages.
-static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
-    )
-    .unwrap()
-});
 
 /// Builds the view of `original`.
 pub(crate) fn build(original: &str) -> View {
