@@ -525,8 +525,7 @@ impl Lexicon {
     /// maps to the content words of its English glosses.
     pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io(e)).with_path(path))?;
+        let text = crate::load::read_text_file(path)?;
         let mut lex = Lexicon {
             src_lang: Some(Lang::Zh),
             tgt_lang: Some(Lang::En),

@@ -10,11 +10,13 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use sixalign::align::{self, Params};
-use sixalign::corpus::{read_jobfile, run_batch};
+use sixalign::corpus::{check_jobs, read_jobfile, run_batch};
 use sixalign::engine::{Aligner, Stats, learn_lexicons};
 use sixalign::lang::detect;
 use sixalign::load::read_plain;
-use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
+use sixalign::output::{
+    self, Format, Output, Pair, Target, atomic, write_alignment, write_multiway,
+};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
 use sixalign::score::Lexicon;
@@ -29,6 +31,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         return lines(args, start);
     }
     let inputs = inputs(args)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    atomic::refuse_repeated_inputs(&paths)?;
+    let target = target(args);
+    // Moses writes PREFIX.<code> for the languages found; check them all.
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
+    // Outputs are opened (their temporary files created) before the inputs
+    // are read, so a run stopped while reading (a slow pipe) leaves nothing.
+    let mut early = match format {
+        Format::Moses => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     // Parse every version in parallel; errors come back in input order.
     let docs: Vec<Document> = inputs
         .par_iter()
@@ -68,8 +82,10 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
-    let target = target(args);
-    let mut out = Output::open(format, &target, &langs)?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &langs)?,
+    };
     let w = out.writer();
     w.begin()?;
     if args.six_way {
@@ -167,6 +183,12 @@ fn split_hub(
     Ok((hub, others))
 }
 
+/// The inputs and the lexicon (an output must not replace either).
+fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
+    paths.extend(args.lexicon.iter().cloned());
+    paths
+}
+
 fn target(args: &AlignArgs) -> Target {
     match &args.output {
         Some(p) => Target::from_arg(&p.to_string_lossy()),
@@ -185,6 +207,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
+    check_jobs(&jobs, Some(jobfile))?;
     let results = run_batch(&jobs, args.src_lang, args.tgt_lang);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
@@ -229,6 +252,17 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
+    atomic::refuse_repeated_inputs([src_path, tgt_path])?;
+    let target = target(args);
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(
+        &outputs,
+        &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
+    )?;
+    let mut early = match format {
+        Format::Moses => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     let (src_text, tgt_text) = rayon::join(|| read_plain(src_path), || read_plain(tgt_path));
     let (src_text, tgt_text) = (src_text?, tgt_text?);
     let src: Vec<&str> = src_text.lines().collect();
@@ -246,8 +280,10 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     }
     let beads = align::align(&src, &tgt, &params);
 
-    let target = target(args);
-    let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &[src_lang, tgt_lang])?,
+    };
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;

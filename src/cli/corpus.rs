@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use sixalign::corpus::{self, DocStatus, RunOptions, Summary, run::peak_rss, run::reset_peak_rss};
 use sixalign::engine::Aligner;
-use sixalign::output::Format;
+use sixalign::output::{Format, atomic};
 use sixalign::synth::{self, SynthConfig};
 use sixalign::{Error, Lang, Result};
 
@@ -86,6 +86,10 @@ pub struct BenchArgs {
 
 /// `sixalign corpus`.
 pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
+    if let Some(r) = &args.report {
+        // The manifest is an input too (the documents are checked by the run).
+        atomic::check_outputs(std::slice::from_ref(r), std::slice::from_ref(&args.input))?;
+    }
     let found = corpus::discover(&args.input)?;
     for p in &found.problems {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);
@@ -262,6 +266,11 @@ fn bench_config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
     cfg
 }
 
+/// The most threads `bench --threads` starts: far above any machine it
+/// measures, low enough that a typo (`--threads 10000`) is refused rather
+/// than starting thousands of threads.
+const MAX_BENCH_THREADS: usize = 256;
+
 /// Documents generated per call to the generator, so generation never holds
 /// the whole corpus either.
 const GEN_BATCH: usize = 100;
@@ -277,16 +286,28 @@ pub fn run_bench(args: &BenchArgs) -> Result<ExitCode> {
     if langs.is_empty() {
         return Err(Error::usage("--langs needs a language other than zh"));
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if args.docs == 0 {
+        return Err(Error::usage(
+            "--docs 0: the bench needs at least one document to align (the default is 200)",
+        ));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = args.threads.unwrap_or(cores);
+    if threads == 0 || threads > MAX_BENCH_THREADS {
+        return Err(Error::usage(format!(
+            "--threads {threads}: give 1 to {MAX_BENCH_THREADS} (this machine has {cores} cores)"
+        )));
+    }
     let (sentences, source) = bench_sentences(&langs)?;
-    let (dir, keep) = match &args.dir {
-        Some(d) => (d.clone(), true),
-        None => (
-            std::env::temp_dir().join(format!("sixalign-bench-{}", std::process::id())),
-            false,
-        ),
+    // A temporary directory is removed however the bench ends: on return,
+    // on error (drop) and on SIGINT/SIGTERM (the atomic writer's registry).
+    let temp = match &args.dir {
+        Some(_) => None,
+        None => Some(atomic::TempDir::new("sixalign-bench")?),
+    };
+    let dir = match &temp {
+        Some(t) => t.path().to_path_buf(),
+        None => args.dir.clone().unwrap_or_default(),
     };
     let input = dir.join("input");
     eprintln!(
@@ -381,9 +402,7 @@ pub fn run_bench(args: &BenchArgs) -> Result<ExitCode> {
             if same { "yes" } else { "NO" }
         )?;
     }
-    if !keep {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
+    drop(temp);
     Ok(ExitCode::SUCCESS)
 }
 
