@@ -118,7 +118,7 @@ static LINK: LazyLock<Regex> =
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,9}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
@@ -473,7 +473,7 @@ fn eastern_digit(c: char) -> Option<char> {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{0640}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+        '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
     )
 }
 

@@ -4,6 +4,7 @@ mod align;
 mod bad_input;
 mod corpus;
 mod fuzz;
+mod hardening;
 mod output;
 mod parse;
 mod qa;

@@ -31,7 +31,8 @@ pub enum SubMark {
 /// `1.`, `1 -`, `١ -` (digits are ASCII in the view): number and label length.
 pub fn operative(s: &str) -> Option<(u32, usize)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    // Any paragraph number a u32 holds is a label (long reports pass 1000).
+    if digits == 0 || digits > 9 {
         return None;
     }
     let n: u32 = s[..digits].parse().ok()?;
@@ -149,7 +150,7 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     let words = ARTICLE_WORDS.join("|");
     let firsts = FIRST_WORDS.join("|");
     Regex::new(&format!(
-        r"(?i)^(?:{words})\s+(\d{{1,3}}|{firsts})\s*(?:[.:\-–—]\s*|$)"
+        r"(?i)^(?:{words})\s+(\d{{1,9}}|{firsts})\s*(?:[.:\-–—]\s*|$)"
     ))
     .expect("article pattern")
 });
