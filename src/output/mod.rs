@@ -52,6 +52,7 @@ use crate::lang::Lang;
 
 pub mod atomic;
 pub mod beads;
+pub mod inspect;
 pub mod jsonl;
 pub mod moses;
 pub mod tmx;
@@ -59,6 +60,7 @@ pub mod tsv;
 
 pub use atomic::{AtomicFile, AtomicSet};
 pub use beads::{BeadsWriter, parse_beads, write_beads};
+pub use inspect::write_inspect_json;
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use tmx::TmxWriter;
