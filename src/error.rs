@@ -41,7 +41,7 @@ pub enum ErrorKind {
         /// Its size in bytes.
         len: usize,
     },
-    /// The input is over the size limit (see [`crate::load::max_input`]).
+    /// The input is over the size limit (see [`crate::input::max_input`]).
     #[error("{}", over_limit(*len, *limit))]
     OverLimit {
         /// Its size, when known before reading (a regular file).

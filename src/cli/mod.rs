@@ -193,7 +193,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         },
     };
     if let Some(n) = limit {
-        sixalign::load::set_max_input(n);
+        sixalign::input::set_max_input(n);
     }
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),

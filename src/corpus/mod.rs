@@ -211,7 +211,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Resu
             problems.push(Problem {
                 reason: format!(
                     "{}, not a regular file; skipped",
-                    crate::output::atomic::kind_name(&meta)
+                    crate::input::kind_name(&meta)
                 ),
                 path,
             });

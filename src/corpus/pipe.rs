@@ -140,7 +140,7 @@ pub fn pipe(
         .into_iter()
         .filter(|l| *l != opts.hub && opts.langs.contains(l))
         .collect();
-    let limit = crate::load::max_input();
+    let limit = crate::input::max_input();
     let mut input = input;
     let mut buf: Vec<u8> = Vec::new();
     let mut line_no = 0usize;

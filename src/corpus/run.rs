@@ -376,7 +376,7 @@ fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) ->
         Ok(m) if !m.is_dir() => {
             return Err(Error::usage(format!(
                 "is {}; the output (-o) of a corpus run is a directory",
-                atomic::kind_name(&m)
+                crate::input::kind_name(&m)
             ))
             .with_path(out));
         }
@@ -400,7 +400,7 @@ fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) ->
 
 /// Reads and parses one language version of a document; its size in bytes.
 fn load_version(path: &Path, lang: Lang, id: &str) -> Result<(crate::Document, u64)> {
-    let bytes = crate::load::read_regular_file(path)?;
+    let bytes = crate::input::read_regular_file(path)?;
     let n = bytes.len() as u64;
     let text = Text::from_bytes(&path.to_string_lossy(), &bytes)?;
     let doc = parse::parse(

@@ -40,6 +40,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::error::{Error, Result};
+use crate::input::kind_name;
 
 /// Temporary files and directories alive in this process.
 struct Registry {
@@ -219,31 +220,6 @@ fn parent_dir(p: &Path) -> PathBuf {
     match p.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
-    }
-}
-
-/// "a FIFO", "a device", … for messages.
-pub(crate) fn kind_name(m: &fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = m.file_type();
-        if t.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-    }
-    if m.is_dir() {
-        "a directory"
-    } else if m.is_file() {
-        "a regular file"
-    } else {
-        "not a regular file"
     }
 }
 
