@@ -86,11 +86,11 @@ pub(crate) fn human_bytes(n: u64) -> String {
 
 fn over_limit(len: Option<u64>, limit: u64) -> String {
     let size = match len {
-        Some(n) => format!("is {}", human_bytes(n)),
-        None => "goes on".to_string(),
+        Some(n) => format!("is {}, over", human_bytes(n)),
+        None => "is over".to_string(),
     };
     format!(
-        "the input {size}, over the input size limit of {}; raise it with --max-input SIZE or SIXALIGN_MAX_INPUT (e.g. 1G)",
+        "the input {size} the input size limit of {}; raise it with --max-input SIZE or SIXALIGN_MAX_INPUT (e.g. 1G)",
         human_bytes(limit)
     )
 }

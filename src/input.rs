@@ -49,17 +49,16 @@ pub fn max_input() -> u64 {
 /// file by its size before reading, a stream once the limit is passed, so
 /// memory and time stay bounded. Errors name `path`.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    read_limited(path, true)
+    read_limited(path, true, max_input())
 }
 
 /// Like [`read_input`], but only regular files (a FIFO is refused as well):
 /// what corpus runs read, where nobody is there to feed a pipe.
 pub fn read_regular_file(path: &Path) -> Result<Vec<u8>> {
-    read_limited(path, false)
+    read_limited(path, false, max_input())
 }
 
-fn read_limited(path: &Path, streams: bool) -> Result<Vec<u8>> {
-    let limit = max_input();
+fn read_limited(path: &Path, streams: bool, limit: u64) -> Result<Vec<u8>> {
     let at = |e: Error| e.with_path(path);
     if path.as_os_str() == "-" {
         if !streams {
@@ -138,5 +137,50 @@ pub fn kind_name(m: &std::fs::Metadata) -> &'static str {
         "a regular file"
     } else {
         "not a regular file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_are_cut_at_the_limit() {
+        let r = std::io::repeat(0).take(10_000);
+        match read_capped(r, 4096, None) {
+            Err(e) => assert!(matches!(
+                e.kind(),
+                ErrorKind::OverLimit {
+                    len: None,
+                    limit: 4096
+                }
+            )),
+            Ok(b) => panic!("read {} bytes past the limit", b.len()),
+        }
+        let ok = read_capped(std::io::repeat(1).take(4096), 4096, None).unwrap();
+        assert_eq!(ok.len(), 4096, "exactly the limit is allowed");
+    }
+
+    #[test]
+    fn files_are_refused_by_size_and_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, vec![b'a'; 2048]).unwrap();
+        let e = read_limited(&p, true, 1024).unwrap_err();
+        assert!(matches!(
+            e.kind(),
+            ErrorKind::OverLimit {
+                len: Some(2048),
+                ..
+            }
+        ));
+        assert_eq!(e.path(), Some(p.as_path()));
+        let e = read_input(dir.path()).unwrap_err();
+        assert!(e.to_string().contains("a directory"), "{e}");
+        #[cfg(unix)]
+        {
+            let e = read_input(Path::new("/dev/zero")).unwrap_err();
+            assert!(e.to_string().contains("a device"), "{e}");
+        }
     }
 }

@@ -717,7 +717,10 @@ mod signals {
         ] {
             std::fs::write(d.path().join("out/zh-en").join(stale), "half").unwrap();
         }
-        let o = run_in(d.path(), &["corpus", "in", "-o", "out", "-q", "--langs", "en"]);
+        let o = run_in(
+            d.path(),
+            &["corpus", "in", "-o", "out", "-q", "--langs", "en"],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
         assert_eq!(
             names(&d.path().join("out")),
@@ -870,7 +873,7 @@ mod batch {
             ],
         );
         assert!(
-            stderr(&o).contains("over the input size limit"),
+            stderr(&o).contains("the input size limit of 1 KiB"),
             "{}",
             stderr(&o)
         );
