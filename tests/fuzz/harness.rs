@@ -21,8 +21,8 @@ use sixalign::corpus::{PipeOptions, pipe};
 use sixalign::engine::Aligner;
 use sixalign::load::Text;
 use sixalign::output::{
-    BeadsWriter, Cell, JsonlWriter, MosesWriter, Pair, PairWriter, Row, TmxWriter, TsvWriter,
-    write_alignment, write_multiway,
+    self, BeadsWriter, Cell, Format, JsonlWriter, MosesWriter, Output, Pair, PairWriter, Row,
+    Target as OutTarget, TmxWriter, TsvWriter, write_alignment, write_multiway,
 };
 use sixalign::parse::{self, ParseOptions};
 use sixalign::segment::segment;
@@ -77,10 +77,12 @@ pub enum Target {
     Writers,
     /// Pipe mode on random lines.
     Pipe,
+    /// The atomic writer: every format into real files, committed or dropped.
+    Files,
 }
 
 impl Target {
-    pub const ALL: [Target; 8] = [
+    pub const ALL: [Target; 9] = [
         Target::Load,
         Target::Parse,
         Target::Segment,
@@ -89,6 +91,7 @@ impl Target {
         Target::Engine,
         Target::Writers,
         Target::Pipe,
+        Target::Files,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -100,6 +103,7 @@ impl Target {
             Target::Engine => "engine",
             Target::Writers => "writers",
             Target::Pipe => "pipe",
+            Target::Files => "files",
         }
     }
 }
@@ -584,6 +588,7 @@ pub fn run_case(target: Target, rng: &mut Rng, seeds: &Seeds) {
                 Some([sl, tl]),
             );
         }
+        Target::Files => files_case(rng),
         Target::Pipe => {
             let mut lines = Vec::new();
             for _ in 0..rng.below(4) + 1 {
@@ -630,6 +635,58 @@ pub fn run_case(target: Target, rng: &mut Rng, seeds: &Seeds) {
             }
         }
     }
+}
+
+/// Writes random records through [`Output`] into a fresh directory, then
+/// commits or drops the output: committed, every file is there and whole;
+/// dropped, nothing is; never a temporary file left.
+fn files_case(rng: &mut Rng) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let format = *rng.pick(&Format::ALL);
+    let target = OutTarget::Path(dir.path().join("out"));
+    let langs = [Lang::Zh, Lang::En];
+    let mut out = Output::open(format, &target, &langs).expect("a fresh directory");
+    let texts: Vec<String> = (0..4).map(|_| random_text(rng, 30)).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let n = rng.below(5);
+    let w = out.writer();
+    w.begin().expect("begin");
+    for k in 0..n {
+        w.write_pair(&Pair {
+            doc: "fuzz",
+            region: &texts[0],
+            src_lang: Lang::Zh,
+            tgt_lang: Lang::En,
+            src: &refs[..2],
+            tgt: &refs[2..],
+            src_range: 2 * k..2 * k + 2,
+            tgt_range: 2 * k..2 * k + 2,
+            score: 0.5,
+        })
+        .expect("write");
+    }
+    let paths = output::target_paths(format, &target, &langs);
+    let commit = rng.chance(0.5);
+    if commit {
+        out.commit().expect("commit");
+    } else {
+        drop(out);
+    }
+    let mut found: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    let mut want: Vec<String> = if commit {
+        paths
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    want.sort();
+    assert_eq!(found, want, "{format}: committed {commit}");
 }
 
 /// What a run of one target found.

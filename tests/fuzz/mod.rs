@@ -66,3 +66,8 @@ fn fuzz_slice_writers() {
 fn fuzz_slice_pipe() {
     slice(Target::Pipe);
 }
+
+#[test]
+fn fuzz_slice_files() {
+    slice(Target::Files);
+}
