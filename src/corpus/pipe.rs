@@ -8,9 +8,12 @@
 //! streaming) sees each document's pairs as soon as they exist. Memory holds
 //! one document at a time.
 //!
-//! A line that cannot be used (not JSON, no id, no hub text, a text that will
-//! not parse) gives one error record on the error stream,
-//! `{"line":7,"id":"…","lang":"en","error":"…"}`, and the run goes on.
+//! A line that cannot be used (invalid UTF-8, not JSON, not an object, no
+//! id, no hub text, a language field that is not a string, a text that will
+//! not parse, a line over the input size limit — read and dropped without
+//! being held) gives one error record on the error stream,
+//! `{"line":7,"id":"…","lang":"en","error":"…"}`, and the run goes on: no
+//! later document is lost.
 
 use std::io::{BufRead, Write};
 
