@@ -37,7 +37,7 @@ use crate::engine::{Aligner, PairAlignment, Stats};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::load::Text;
-use crate::output::atomic::{self, AtomicFile};
+use crate::output::atomic::{self, AtomicFile, AtomicSet};
 use crate::output::{self, Format, Output, Target, write_alignment};
 use crate::parse::{self, ParseOptions};
 
@@ -515,11 +515,12 @@ fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner
     rep
 }
 
-/// Writes every pair of a document, renaming only once all are written;
-/// on failure no temporary file is left behind (each [`Output`] removes its
-/// own on drop).
+/// Writes every pair of a document as one [`AtomicSet`]: all its files are
+/// renamed once all are written, or none is; on failure no temporary file
+/// is left behind.
 fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
-    let mut outs = Vec::with_capacity(aligned.len());
+    // One set for the whole document: its files appear together or not at all.
+    let mut set = AtomicSet::new();
     for a in aligned {
         let target = match opts.format {
             Format::Moses => Target::Path(opts.prefix(id, a.tgt_lang)),
@@ -529,12 +530,9 @@ fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<(
         let w = out.writer();
         w.begin()?;
         write_alignment(w, a)?;
-        outs.push(out);
+        set.extend(out.finish()?);
     }
-    for out in outs {
-        out.commit()?;
-    }
-    Ok(())
+    set.commit()
 }
 
 /// The JSON report, written as the run goes so it costs no memory per

@@ -360,6 +360,12 @@ impl AtomicSet {
         self.files.push(f);
     }
 
+    /// Moves the files of `other` into this set.
+    pub fn extend(&mut self, other: AtomicSet) {
+        let mut other = other;
+        self.files.append(&mut other.files);
+    }
+
     /// The files, in the order they were created.
     pub fn files(&self) -> &[AtomicFile] {
         &self.files

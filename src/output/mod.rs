@@ -380,7 +380,14 @@ impl Output {
 
     /// Finishes the writer (trailers, flush) and renames every file into
     /// place, all or none ([`AtomicSet::commit`]).
-    pub fn commit(mut self) -> Result<()> {
+    pub fn commit(self) -> Result<()> {
+        self.finish()?.commit()
+    }
+
+    /// Finishes the writer (trailers, flush) and hands over its files, still
+    /// under their temporary names, to be committed with others in one set
+    /// (the outputs of one corpus document).
+    pub fn finish(mut self) -> Result<AtomicSet> {
         if let Some(mut w) = self.writer.take() {
             let first = self.files.paths().next().map(Path::to_path_buf);
             w.finish().map_err(|e| match &first {
@@ -388,7 +395,7 @@ impl Output {
                 None => Error::from(e),
             })?;
         }
-        std::mem::take(&mut self.files).commit()
+        Ok(std::mem::take(&mut self.files))
     }
 }
 
