@@ -20,11 +20,13 @@ use sixalign::anchor;
 use sixalign::corpus::{PipeOptions, pipe};
 use sixalign::engine::Aligner;
 use sixalign::load::Text;
+use sixalign::output::write_inspect_json;
 use sixalign::output::{
     self, BeadsWriter, Cell, Format, JsonlWriter, MosesWriter, Output, Pair, PairWriter, Row,
     Target as OutTarget, TmxWriter, TsvWriter, write_alignment, write_multiway,
 };
 use sixalign::parse::{self, ParseOptions};
+use sixalign::qa;
 use sixalign::segment::segment;
 use sixalign::{Document, Lang};
 
@@ -79,10 +81,12 @@ pub enum Target {
     Pipe,
     /// The atomic writer: every format into real files, committed or dropped.
     Files,
+    /// Translation QA on an aligned pair, and its JSON and HTML writers.
+    Qa,
 }
 
 impl Target {
-    pub const ALL: [Target; 9] = [
+    pub const ALL: [Target; 10] = [
         Target::Load,
         Target::Parse,
         Target::Segment,
@@ -92,6 +96,7 @@ impl Target {
         Target::Writers,
         Target::Pipe,
         Target::Files,
+        Target::Qa,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -104,6 +109,7 @@ impl Target {
             Target::Writers => "writers",
             Target::Pipe => "pipe",
             Target::Files => "files",
+            Target::Qa => "qa",
         }
     }
 }
@@ -465,6 +471,9 @@ pub fn run_case(target: Target, rng: &mut Rng, seeds: &Seeds) {
                 for b in &d.blocks {
                     assert!(b.line >= 1, "block lines are 1-based: {b:?}");
                 }
+                let mut j = Vec::new();
+                write_inspect_json(&d, &mut j).expect("in memory");
+                serde_json::from_slice::<serde_json::Value>(&j).expect("inspect JSON parses");
             }
         }
         Target::Segment => {
@@ -589,6 +598,32 @@ pub fn run_case(target: Target, rng: &mut Rng, seeds: &Seeds) {
             );
         }
         Target::Files => files_case(rng),
+        Target::Qa => {
+            let other = *rng.pick(&[Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru]);
+            let (Some(hub), Some(doc)) = (
+                parsed_in(rng, seeds, Lang::Zh),
+                parsed_in(rng, seeds, other),
+            ) else {
+                return;
+            };
+            let alignment = Aligner::new().align_pair(&hub, &doc);
+            let findings = qa::check_pair(&hub, &doc, &alignment);
+            let reports = [qa::PairReport {
+                other_name: "fuzz".into(),
+                alignment,
+                findings,
+            }];
+            let mut j = Vec::new();
+            qa::write_json(&hub, &reports, &mut j).expect("in memory");
+            serde_json::from_slice::<serde_json::Value>(&j).expect("QA JSON parses");
+            let mut h = Vec::new();
+            qa::html::write_html(&hub, &reports, &mut h).expect("in memory");
+            assert!(
+                String::from_utf8(h)
+                    .expect("UTF-8 HTML")
+                    .contains("</html>")
+            );
+        }
         Target::Pipe => {
             let mut lines = Vec::new();
             for _ in 0..rng.below(4) + 1 {

@@ -71,3 +71,8 @@ fn fuzz_slice_pipe() {
 fn fuzz_slice_files() {
     slice(Target::Files);
 }
+
+#[test]
+fn fuzz_slice_qa() {
+    slice(Target::Qa);
+}
