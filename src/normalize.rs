@@ -120,10 +120,16 @@ static LINK: LazyLock<Regex> =
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,9}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
+
+/// A paragraph number of four digits or more (`1000. Decides`): a label
+/// only with text after it and after a line that closed its paragraph, so
+/// a year carried over a line break (`4 December` / `2017.`) still joins.
+static LONG_LABEL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4,9}\s*[.\-–)]\s+\S").unwrap());
 
 /// Builds the view of `original`.
 pub fn build(original: &str) -> View {
@@ -523,7 +529,12 @@ fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
         return None;
     }
     let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
+    let closed = matches!(
+        ends.0,
+        '.' | ';' | ':' | ',' | '。' | '；' | '：' | '，' | '!' | '?' | '؛' | '،'
+    );
     if LABEL_START.is_match(&b.text)
+        || (closed && LONG_LABEL_START.is_match(&b.text))
         || crate::lang::labels::is_opener(&b.text)
         || a.text.contains("      ")
         || b.text.contains("      ")
@@ -828,6 +839,19 @@ mod tests {
         assert_eq!(
             v("United Nations      A/RES/74/28\nbody,"),
             "United Nations      A/RES/74/28\nbody,"
+        );
+    }
+
+    #[test]
+    fn long_paragraph_numbers_stay_apart_years_join() {
+        assert_eq!(
+            v("Notes the report;\n1000. Decides"),
+            "Notes the report;\n1000. Decides"
+        );
+        assert_eq!(v("注意到报告；\n12345. 决定"), "注意到报告;\n12345. 决定");
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2017. Decides"),
+            "Recalling its resolution 53/70 of 4 December 2017. Decides"
         );
     }
 

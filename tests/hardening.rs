@@ -903,7 +903,9 @@ mod labels {
 
     #[test]
     fn numbers_past_999_are_labels() {
-        let text = "大会，\n\n998. 决定。\n\n999. 请。\n\n1000. 注意到。\n\n1001. 重申。\n\n123456. 欢迎。\n";
+        // Blank lines between paragraphs, or none (the line before closes).
+        let text =
+            "大会，\n\n998. 决定。\n\n999. 请。\n1000. 注意到。\n1001. 重申；\n\n123456. 欢迎。\n";
         assert_eq!(
             operative_labels(text),
             ["998", "999", "1000", "1001", "123456"]
