@@ -10,6 +10,7 @@ use crate::corpus::{self, RunOptions, Summary};
 use crate::engine::Aligner;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use crate::output::atomic;
 use crate::synth::{self, Corpus, SynthConfig};
 
 /// What to benchmark.
@@ -174,6 +175,11 @@ fn config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
     cfg
 }
 
+/// The most threads a bench starts: far above any machine it measures, low
+/// enough that a typo (`--threads 10000`) is refused rather than starting
+/// thousands of threads.
+const MAX_THREADS: usize = 256;
+
 /// Documents generated per call to the generator, so generation never holds
 /// the whole corpus either.
 const GEN_BATCH: usize = 100;
@@ -190,16 +196,28 @@ pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchRepor
     if langs.is_empty() {
         return Err(Error::usage("--langs needs a language other than zh"));
     }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if args.docs == 0 {
+        return Err(Error::usage(
+            "--docs 0: the bench needs at least one document to align (the default is 200)",
+        ));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = args.threads.unwrap_or(cores);
+    if threads == 0 || threads > MAX_THREADS {
+        return Err(Error::usage(format!(
+            "--threads {threads}: give 1 to {MAX_THREADS} (this machine has {cores} cores)"
+        )));
+    }
     let (sentences, source) = sentences(&langs)?;
-    let (dir, keep) = match &args.dir {
-        Some(d) => (d.clone(), true),
-        None => (
-            std::env::temp_dir().join(format!("sixalign-bench-{}", std::process::id())),
-            false,
-        ),
+    // A temporary directory is removed however the bench ends: on return,
+    // on error (drop) and on SIGINT/SIGTERM (the atomic writer's registry).
+    let temp = match &args.dir {
+        Some(_) => None,
+        None => Some(atomic::TempDir::new("sixalign-bench")?),
+    };
+    let dir = match &temp {
+        Some(t) => t.path().to_path_buf(),
+        None => args.dir.clone().unwrap_or_default(),
     };
     let input = dir.join("input");
     note(&format!(
@@ -268,9 +286,7 @@ pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchRepor
     } else {
         None
     };
-    if !keep {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
+    drop(temp);
     Ok(BenchReport {
         source,
         runs,

@@ -21,6 +21,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod input;
 pub mod lang;
 pub mod load;
 pub mod normalize;

@@ -16,11 +16,11 @@
 //! assert_eq!(text.original_text(3..8), "Ｕｒｇｅｓ");
 //! ```
 
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::input::read_input;
 pub use crate::normalize::FootnoteMark;
 use crate::normalize::{self, View};
 
@@ -282,18 +282,10 @@ impl Offsets {
     }
 }
 
-/// The bytes of a file, or of standard input for `-`.
+/// The bytes of a file, or of standard input for `-`, through the one
+/// reader ([`crate::input::read_input`]: size limit, no devices).
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::from(e).with_path("-"))?;
-        Ok(buf)
-    } else {
-        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))
-    }
+    read_input(path)
 }
 
 /// Reads a plain text file (`-` for standard input) with the same decoding
@@ -305,6 +297,18 @@ pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
     let text = decode(&bytes).map_err(|k| Error::new(k).with_path(path))?;
     check_text(&text).map_err(|k| Error::new(k).with_path(path))?;
     Ok(text)
+}
+
+/// Reads a small text input (a manifest, a job file, a lexicon, a bead
+/// file) through [`read_input`] and decodes it as documents are (UTF-8 with
+/// or without a byte-order mark, UTF-16 with one); empty is allowed.
+pub fn read_text_file(path: impl AsRef<Path>) -> Result<String> {
+    let path = path.as_ref();
+    let bytes = read_input(path)?;
+    if bytes.is_empty() {
+        return Ok(String::new());
+    }
+    decode(&bytes).map_err(|k| Error::new(k).with_path(path))
 }
 
 /// Decodes bytes by their byte-order mark; plain UTF-8 otherwise.

@@ -9,7 +9,7 @@
 //!
 //! | floor | modules | holds |
 //! |---|---|---|
-//! | 1 | `error`, `finding` | typed errors; what parser and QA report |
+//! | 1 | `error`, `finding`, `input` | typed errors; what parser and QA report; the one reader (size limit, no devices) |
 //! | 2 | `lang` | every language fact as data (months, openers, labels, symbols) |
 //! | 3 | `normalize`, `load`, `segment`, `score`, `document` | the normalized view; bytes → `Text`; sentences; scorers; the document model (which keeps its `Text`) |
 //! | 4 | `align`, `anchor` | the banded DP; anchoring |
@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, u32)] = &[
     ("error", 1),
     ("finding", 1),
+    ("input", 1),
     ("lang", 2),
     ("normalize", 3),
     ("segment", 3),

@@ -4,6 +4,8 @@ mod align;
 mod architecture;
 mod bad_input;
 mod corpus;
+mod fuzz;
+mod hardening;
 mod offsets;
 mod output;
 mod parse;

@@ -9,9 +9,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::corpus::{read_jobfile, run_batch};
+use sixalign::corpus::{check_jobs, read_jobfile, run_batch};
 use sixalign::engine::{Aligner, LineFile, Stats, split_hub};
-use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
+use sixalign::output::{
+    self, Format, Output, Pair, Target, atomic, write_alignment, write_multiway,
+};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
 use sixalign::score::Lexicon;
@@ -28,6 +30,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         return lines(args, start);
     }
     let inputs = inputs(args)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    atomic::refuse_repeated_inputs(&paths)?;
+    let target = target(args);
+    // Moses writes PREFIX.<code> for the languages found; check them all.
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
+    // Outputs are opened (their temporary files created) before the inputs
+    // are read, so a run stopped while reading (a slow pipe) leaves nothing.
+    let mut early = match format {
+        Format::Moses => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     // Parse every version in parallel; errors come back in input order.
     let docs: Vec<Document> = inputs
         .par_iter()
@@ -62,8 +76,10 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
-    let target = target(args);
-    let mut out = Output::open(format, &target, &langs)?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &langs)?,
+    };
     let w = out.writer();
     w.begin()?;
     if args.six_way {
@@ -144,6 +160,12 @@ fn aligner(args: &AlignArgs) -> Result<Aligner> {
     Ok(builder.build())
 }
 
+/// The inputs and the lexicon (an output must not replace either).
+fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
+    paths.extend(args.lexicon.iter().cloned());
+    paths
+}
+
 fn target(args: &AlignArgs) -> Target {
     match &args.output {
         Some(p) => Target::from_arg(&p.to_string_lossy()),
@@ -162,6 +184,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
+    check_jobs(&jobs, Some(jobfile))?;
     let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner(args)?);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
@@ -202,6 +225,19 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
+    atomic::refuse_repeated_inputs([src_path, tgt_path])?;
+    let target = target(args);
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(
+        &outputs,
+        &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
+    )?;
+    // Moses names its files and TMX its header by the languages, which
+    // --lines knows only once the files are read.
+    let mut early = match format {
+        Format::Moses | Format::Tmx => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     let (src_file, tgt_file) = rayon::join(
         || LineFile::read(src_path, args.src_lang),
         || LineFile::read(tgt_path, args.tgt_lang),
@@ -211,8 +247,10 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let (src, tgt) = (src_file.lines(), tgt_file.lines());
     let beads = aligner(args)?.align_lines(src_lang, tgt_lang, &src, &tgt);
 
-    let target = target(args);
-    let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &[src_lang, tgt_lang])?,
+    };
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;

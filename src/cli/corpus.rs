@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sixalign::bench::{self, BenchOptions};
 use sixalign::corpus::{self, DocStatus, RunOptions};
 use sixalign::engine::Aligner;
-use sixalign::output::Format;
+use sixalign::output::{Format, atomic};
 use sixalign::{Lang, Result};
 
 use super::exit;
@@ -87,6 +87,10 @@ pub struct BenchArgs {
 
 /// `sixalign corpus`.
 pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
+    if let Some(r) = &args.report {
+        // The manifest is an input too (the documents are checked by the run).
+        atomic::check_outputs(std::slice::from_ref(r), std::slice::from_ref(&args.input))?;
+    }
     let found = corpus::discover(&args.input)?;
     for p in &found.problems {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);

@@ -41,7 +41,11 @@ pub(super) fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
         return None;
     }
     let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
-    if labels::starts_like_label(&b.text)
+    let closed = matches!(
+        ends.0,
+        '.' | ';' | ':' | ',' | '。' | '；' | '：' | '，' | '!' | '?' | '؛' | '،'
+    );
+    if labels::starts_like_label(&b.text, closed)
         || labels::is_opener(&b.text)
         || a.text.contains("      ")
         || b.text.contains("      ")

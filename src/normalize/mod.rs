@@ -461,7 +461,7 @@ fn eastern_digit(c: char) -> Option<char> {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{0640}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+        '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
     )
 }
 
@@ -619,6 +619,19 @@ mod tests {
         assert_eq!(
             v("United Nations      A/RES/74/28\nbody,"),
             "United Nations      A/RES/74/28\nbody,"
+        );
+    }
+
+    #[test]
+    fn long_paragraph_numbers_stay_apart_years_join() {
+        assert_eq!(
+            v("Notes the report;\n1000. Decides"),
+            "Notes the report;\n1000. Decides"
+        );
+        assert_eq!(v("注意到报告；\n12345. 决定"), "注意到报告;\n12345. 决定");
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2017. Decides"),
+            "Recalling its resolution 53/70 of 4 December 2017. Decides"
         );
     }
 
