@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use sixalign::corpus::{check_jobs, read_jobfile, run_batch};
 use sixalign::engine::{Aligner, LineFile, Stats, split_hub};
 use sixalign::output::{
-    self, Format, Output, Pair, Target, atomic, write_alignment, write_multiway,
+    self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
 };
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
@@ -254,19 +254,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;
-    for b in &beads {
-        w.write_pair(&Pair {
-            doc: &doc,
-            region: "",
-            src_lang,
-            tgt_lang,
-            src: &src[b.src.clone()],
-            tgt: &tgt[b.tgt.clone()],
-            src_range: b.src.clone(),
-            tgt_range: b.tgt.clone(),
-            score: b.score,
-        })?;
-    }
+    write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
     if !args.quiet {

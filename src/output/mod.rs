@@ -423,6 +423,33 @@ pub fn write_alignment(w: &mut dyn PairWriter, a: &PairAlignment) -> io::Result<
     Ok(())
 }
 
+/// Writes the beads of two sentence lists with no structure
+/// ([`Aligner::align_lines`](crate::engine::Aligner::align_lines)) as one
+/// [`Pair`] each, in order, with an empty region.
+pub fn write_line_beads(
+    w: &mut dyn PairWriter,
+    doc: &str,
+    (src_lang, tgt_lang): (Lang, Lang),
+    src: &[&str],
+    tgt: &[&str],
+    beads: &[crate::align::Bead],
+) -> io::Result<()> {
+    for b in beads {
+        w.write_pair(&Pair {
+            doc,
+            region: "",
+            src_lang,
+            tgt_lang,
+            src: &src[b.src.clone()],
+            tgt: &tgt[b.tgt.clone()],
+            src_range: b.src.clone(),
+            tgt_range: b.tgt.clone(),
+            score: b.score,
+        })?;
+    }
+    Ok(())
+}
+
 /// Writes the alignments of one hub with several languages as six-way rows
 /// (see [`multiway`]): one row per group of hub sentences, a cell per language.
 pub fn write_multiway(w: &mut dyn PairWriter, pairs: &[PairAlignment]) -> io::Result<()> {
