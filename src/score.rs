@@ -559,8 +559,14 @@ impl Lexicon {
     /// maps to the content words of its English glosses.
     pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io(e)).with_path(path))?;
+        let bytes = crate::input::read_input(path)?;
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })
+            .with_path(path)
+        })?;
         let mut lex = Lexicon {
             src_lang: Some(Lang::Zh),
             tgt_lang: Some(Lang::En),

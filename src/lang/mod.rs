@@ -1,13 +1,13 @@
 //! The six official languages of the United Nations, and every language
 //! fact the pipeline uses, as data: the month names (here), the per-language
-//! tables of openers, closings, meeting and agenda lines ([`tables`]), the
-//! label systems per script ([`labels`]: letters, Cyrillic and Arabic
+//! tables of openers, closings, meeting and agenda lines (`lang::tables`), the
+//! label systems per script (`lang::labels`: letters, Cyrillic and Arabic
 //! letters, Chinese numerals, roman numerals) and the UN document-symbol
 //! pattern ([`symbol`]).
 
-pub mod labels;
+pub(crate) mod labels;
 pub mod symbol;
-pub mod tables;
+pub(crate) mod tables;
 
 use std::fmt;
 use std::str::FromStr;
@@ -213,6 +213,22 @@ pub const MONTHS_ES: [&str; 12] = [
     "octubre",
     "noviembre",
     "diciembre",
+];
+
+/// Russian month names in the genitive, as dates write them (`12 декабря 2019 года`).
+pub const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 /// Stems of the Russian month names (any case ending follows; May is `май`/`мая`).
