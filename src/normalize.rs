@@ -11,8 +11,12 @@
 //!   an underscore separator (all kept aside as [`FootnoteMark`]s),
 //!   `[text](url)` links (text kept), `*emphasis*` delimiters, `---` rules,
 //!   list bullets, page numbers,
-//!   job-number page footers (`19-21972  1/3`), running headers repeating the
-//!   document symbol, alone or beside a title;
+//!   job-number page footers (`19-21972  1/3`), barcodes (`*1921813*`),
+//!   "Please recycle", running headers repeating the document symbol, alone
+//!   or beside a title;
+//! - footnote reference digits that PDF extraction glued to the word or the
+//!   closing punctuation before them (`Declaration8`, `…行动纲领》2`,
+//!   `Secretary-General;6`) are taken aside as references;
 //! - a line broken inside a sentence is joined to the next one (without a
 //!   space in Chinese; dropping the hyphen of a word the typesetter
 //!   hyphenated, keeping the hyphen of a compound such as `Secretary-General`).
@@ -104,6 +108,11 @@ static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The barcode of a printed UN page (`*1921813*`).
+static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\*\d{6,9}\*\s*$").unwrap());
+/// The recycling line at the foot of a first page.
+static RECYCLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*♲?\s*please\s+recycle\s*♲?\s*$").unwrap());
 /// The separator above the footnotes of a page: a line of underscores.
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 /// A footnote's number opening its line under the separator, and the space after it.
@@ -122,6 +131,133 @@ static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+/// A line that is printed page furniture whatever the document: a page
+/// number, a job number, a barcode, "Please recycle", a document symbol
+/// alone (a running header when it repeats). The PDF reader asks this to
+/// see through page breaks.
+pub fn is_page_furniture(line: &str) -> bool {
+    PAGE_NUMBER.is_match(line)
+        || JOB_LINE.is_match(line)
+        || BARCODE.is_match(line)
+        || RECYCLE.is_match(line)
+}
+
+/// A line of a page margin made only of furniture pieces: job number,
+/// `(C)`, barcode, page number (`3`, `3/12`), document symbol, "Please
+/// recycle" (`19-21813 (C)  *1921813*`, `A/RES/74/28  3`).
+pub fn is_margin_furniture(line: &str) -> bool {
+    static PIECE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\d{2}-\d{5}|\([A-Z]\)|\*\d{6,9}\*|\d{1,4}(/\d{1,4})?|[A-Z]{1,4}(/[A-Z0-9.\-]+)+|please|recycle|♲)$").unwrap()
+    });
+    let mut any = false;
+    for w in line.split_whitespace() {
+        if !PIECE.is_match(w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// How a line wrapped inside a paragraph joins the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wrap {
+    /// Directly (Chinese, or a line cut before punctuation).
+    Tight,
+    /// With a space.
+    Space,
+    /// Dropping the hyphen that ends the first line (a word the typesetter hyphenated).
+    Dehyphen,
+}
+
+/// How `a`, a line known to be wrapped inside a paragraph, joins `b`: the
+/// same rules as the view uses for wrapped lines (a compound such as
+/// `Secretary-General` keeps its hyphen).
+pub fn wrap(a: &str, b: &str) -> Wrap {
+    let (Some(last), Some(first)) = (
+        a.trim_end().chars().next_back(),
+        b.trim_start().chars().next(),
+    ) else {
+        return Wrap::Tight;
+    };
+    if matches!(last, '-' | '\u{2010}')
+        && a.trim_end()
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic)
+        && first.is_lowercase()
+        && !is_compound(a.trim_end(), b.trim_start())
+    {
+        return Wrap::Dehyphen;
+    }
+    if matches!(last, '-' | '\u{2010}' | '/') {
+        return Wrap::Tight;
+    }
+    let cjk_punct =
+        |c: char| ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cjk_last = is_cjk(last) || cjk_punct(last);
+    let cjk_first = is_cjk(first) || cjk_punct(first);
+    // Chinese runs on without a space, whatever punctuation or number the
+    // line was cut at (`保护,` / `以免`, `2000 年 11` / `月`).
+    if cjk_last && !first.is_ascii_alphabetic() || cjk_first && !last.is_ascii_alphabetic() {
+        return Wrap::Tight;
+    }
+    Wrap::Space
+}
+
+/// Footnote reference digits glued by PDF extraction to what comes before
+/// them: after a lower-case word of four letters or more (`Declaration8`),
+/// or after closing punctuation that does not follow a digit (`》2`, `;6`),
+/// and before the end of the line, a space, punctuation or a Chinese
+/// character. Their byte length.
+fn glued_reference(line: &str, i: usize) -> Option<usize> {
+    let before = line[..i].chars().next_back()?;
+    let run = line[i..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&run) || line[i..].starts_with('0') {
+        return None;
+    }
+    let after = line[i + run..].chars().next();
+    let after_ok = after.is_none_or(|c| {
+        c.is_whitespace()
+            || is_cjk(c)
+            || matches!(c, ',' | ';' | ':' | '，' | '。' | '；' | '：' | '、')
+    }) || after == Some('.') && line[i + run + 1..].trim().is_empty();
+    if !after_ok {
+        return None;
+    }
+    let word: Vec<char> = line[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    // The word may be capitalized (`Declaration8`), not in capitals (`G77`).
+    let lower_word = |w: &[char]| w.len() >= 4 && w[..w.len() - 1].iter().all(|c| c.is_lowercase());
+    let glued = if before.is_lowercase() {
+        lower_word(&word)
+    } else if before == '。' {
+        line[i + run..].trim().is_empty()
+    } else if before == '.' {
+        // `States.3` at the end of a paragraph; not `Rev.1`, `No.5` or `1.5`.
+        let w: Vec<char> = line[..i - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        lower_word(&w) && line[i + run..].trim().is_empty()
+    } else if matches!(
+        before,
+        '》' | '」' | '』' | '”' | ';' | '；' | ',' | '，' | '、' | ')' | '）'
+    ) {
+        let prev = line[..i].chars().rev().nth(1);
+        prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_whitespace())
+            && (before != ')' || after.is_none_or(char::is_whitespace))
+    } else {
+        false
+    };
+    glued.then_some(run)
+}
 
 /// Builds the view of `original`.
 pub fn build(original: &str) -> View {
@@ -257,11 +393,7 @@ fn frag(
     // the masthead or the document's own symbol line.
     let running_header =
         header_symbol(line).is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
-    if RULE.is_match(line)
-        || PAGE_NUMBER.is_match(line)
-        || JOB_LINE.is_match(line)
-        || running_header
-    {
+    if RULE.is_match(line) || is_page_furniture(line) || running_header {
         f.kind = Kind::Furniture;
         return f;
     }
@@ -321,6 +453,18 @@ fn frag(
                 original: base + i..base + i + len,
                 normalized: f.text.len(),
                 line_start: f.text.trim().is_empty(),
+            });
+            i += len;
+            continue;
+        }
+        if ch.is_ascii_digit()
+            && let Some(len) = glued_reference(line, i)
+        {
+            f.marks.push(FootnoteMark {
+                label: line[i..i + len].to_string(),
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: false,
             });
             i += len;
             continue;

@@ -3,6 +3,7 @@
 mod align;
 mod bad_input;
 mod corpus;
+mod formats;
 mod output;
 mod parse;
 mod qa;

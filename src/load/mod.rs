@@ -1,10 +1,24 @@
 //! Loading a document: bytes to [`Text`].
 //!
-//! Decodes UTF-8 (with or without a byte-order mark) and UTF-16 LE/BE with a
-//! byte-order mark, refuses binary files and invalid encodings with an error
-//! naming the byte offset, and builds the normalized view used for matching
-//! (see [`crate::normalize`]). The original text is kept unchanged so that
-//! every later stage can output it.
+//! The format is told by content ([`sniff`]), not by the file name:
+//! - plain text and markdown: UTF-8 (with or without a byte-order mark) and
+//!   UTF-16 LE/BE with a byte-order mark; binary files and invalid encodings
+//!   are refused with an error naming the byte offset;
+//! - Word `.docx` ([`docx`]): paragraphs in order, automatic list numbers
+//!   written out as labels, footnotes appended, tables cell by cell, headers
+//!   and footers dropped, tracked changes resolved to the final text;
+//! - PDF ([`pdf`], through poppler's `pdftotext`): page furniture dropped,
+//!   lines rejoined into paragraphs, page-foot footnotes moved to the end;
+//! - HTML ([`html`]): block elements to paragraphs, `<ol>` numbers to labels;
+//! - legacy Word `.doc` and RTF: converted to `.docx` by LibreOffice
+//!   (`soffice`) when it is installed.
+//!
+//! A converted format's "original" is the text extracted from it (one
+//! paragraph per line, blank-line separated): byte offsets, lines and
+//! [`Text::original`] refer to that text, not to the bytes of the file.
+//! Then the normalized view used for matching is built (see
+//! [`crate::normalize`]). The original text is kept unchanged so that every
+//! later stage can output it.
 //!
 //! ```
 //! use sixalign::load::Text;
@@ -22,6 +36,13 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::{self, View};
+
+pub mod docx;
+mod format;
+pub mod html;
+pub mod pdf;
+
+pub use format::{Format, sniff};
 
 /// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
 ///
@@ -51,6 +72,7 @@ pub struct FootnoteMark {
 #[derive(Clone, Debug)]
 pub struct Text {
     name: String,
+    format: Format,
     original: String,
     view: View,
     line_starts: Vec<usize>,
@@ -65,10 +87,14 @@ impl Text {
         Text::from_bytes(&name, &bytes)
     }
 
-    /// Decodes a document held in memory; `name` is used in errors and reports.
+    /// Reads a document held in memory, in any of the formats [`sniff`]
+    /// tells; `name` is used in errors and reports.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Text> {
-        let original = decode(bytes).map_err(|k| Error::new(k).with_path(name))?;
-        Text::from_string(name, original)
+        let format = sniff(bytes);
+        let original = extract(format, bytes).map_err(|k| Error::new(k).with_path(name))?;
+        let mut text = Text::from_string(name, original)?;
+        text.format = format;
+        Ok(text)
     }
 
     /// Wraps text that is already decoded (still checked for binary content).
@@ -85,6 +111,7 @@ impl Text {
         }
         Ok(Text {
             name: name.to_string(),
+            format: Format::Text,
             original,
             view,
             line_starts,
@@ -96,7 +123,13 @@ impl Text {
         &self.name
     }
 
-    /// The decoded text, exactly as in the file (byte-order mark removed).
+    /// The format the document was read from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The decoded text, exactly as in the file (byte-order mark removed);
+    /// for a converted format (Word, PDF, HTML), the text extracted from it.
     pub fn original(&self) -> &str {
         &self.original
     }
@@ -208,6 +241,80 @@ pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
     let text = decode(&bytes).map_err(|k| Error::new(k).with_path(path))?;
     check_text(&text).map_err(|k| Error::new(k).with_path(path))?;
     Ok(text)
+}
+
+/// The text of a file of this format.
+fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+    if bytes.len() > u32::MAX as usize - 8 {
+        return Err(ErrorKind::TooLarge { len: bytes.len() });
+    }
+    match format {
+        Format::Text => decode(bytes),
+        Format::Html => decode(bytes).map(|s| html::to_text(&s)),
+        Format::Docx => docx::to_text(bytes),
+        Format::Pdf => pdf::to_text(bytes),
+        Format::Doc => legacy_to_text(bytes),
+        Format::Encrypted => Err(ErrorKind::Unreadable {
+            format: "Office",
+            reason: "it is encrypted (protected by a password)".into(),
+            fix: "open it in Word or LibreOffice, remove the password, and save it again as .docx"
+                .into(),
+        }),
+    }
+}
+
+/// A Word 97–2003 or RTF file, converted to `.docx` by LibreOffice.
+fn legacy_to_text(bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+    let missing = ErrorKind::MissingTool {
+        format: Format::Doc.name(),
+        tool: "soffice",
+        package: "libreoffice-writer-nogui",
+    };
+    let soffice = find_program("soffice").ok_or(missing)?;
+    static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "sixalign-doc-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir)?;
+    let run = || -> std::result::Result<String, ErrorKind> {
+        let input = dir.join("input.doc");
+        std::fs::write(&input, bytes)?;
+        let out = std::process::Command::new(&soffice)
+            .args(["--headless", "--convert-to", "docx", "--outdir"])
+            .arg(&dir)
+            .arg(&input)
+            // A private profile: a running LibreOffice would otherwise take the job.
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ))
+            .stdin(std::process::Stdio::null())
+            .output()?;
+        match std::fs::read(dir.join("input.docx")) {
+            Ok(docx) => docx::to_text(&docx),
+            Err(_) => Err(ErrorKind::Unreadable {
+                format: Format::Doc.name(),
+                reason: format!(
+                    "LibreOffice could not convert it ({})",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ),
+                fix: "check that it opens in Word or LibreOffice, and save it as .docx".into(),
+            }),
+        }
+    };
+    let result = run();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// The full path of a program on `PATH`.
+pub(crate) fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 /// Decodes bytes by their byte-order mark; plain UTF-8 otherwise.
