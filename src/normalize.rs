@@ -147,10 +147,11 @@ pub fn is_page_furniture(line: &str) -> bool {
 
 /// A line of a page margin made only of furniture pieces: job number,
 /// `(C)`, barcode, page number (`3`, `3/12`), document symbol, "Please
-/// recycle" (`19-21813 (C)  *1921813*`, `A/RES/74/28  3`).
+/// recycle" (`19-21813 (C)  *1921813*`, `A/RES/74/28  3`), also as
+/// pdftotext reorders them on an Arabic page (`)C( 19-21813`, `**1921813`).
 pub fn is_margin_furniture(line: &str) -> bool {
     static PIECE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(\d{2}-\d{5}|\([A-Z]\)|\*\d{6,9}\*|\d{1,4}(/\d{1,4})?|[A-Z]{1,4}(/[A-Z0-9.\-]+)+|please|recycle|♲)$").unwrap()
+        Regex::new(r"(?i)^(\d{2}-\d{5}|\([A-Z]\)|\)[A-Z]\(|\*{1,2}\d{6,9}\*{0,2}|\d{1,4}(/\d{1,4})?|[A-Z]{1,4}(/[A-Z0-9.\-]+)+|please|recycle|♲)$").unwrap()
     });
     let mut any = false;
     for w in line.split_whitespace() {
@@ -183,7 +184,8 @@ pub fn wrap(a: &str, b: &str) -> Wrap {
     ) else {
         return Wrap::Tight;
     };
-    if matches!(last, '-' | '\u{2010}')
+    // Only a plain hyphen can be the typesetter's: U+2010 is one the author typed (`co‐operation`).
+    if last == '-'
         && a.trim_end()
             .chars()
             .rev()
@@ -248,15 +250,27 @@ fn glued_reference(line: &str, i: usize) -> Option<usize> {
             .take_while(|c| c.is_alphabetic())
             .collect();
         lower_word(&w) && line[i + run..].trim().is_empty()
-    } else if matches!(
-        before,
-        '》' | '」' | '』' | '”' | ';' | '；' | ',' | '，' | '、' | ')' | '）'
-    ) {
-        let prev = line[..i].chars().rev().nth(1);
-        prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_whitespace())
-            && (before != ')' || after.is_none_or(char::is_whitespace))
     } else {
-        false
+        let prev = line[..i].chars().rev().nth(1);
+        let after_text = line[i + run..].trim_start();
+        let at_end = after_text.is_empty();
+        // `，22份`, `、4月8日`: a count or a date, not a reference.
+        let unit = after.is_some_and(|c| "年月日份个条项名次段款届号".contains(c));
+        prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_whitespace())
+            && match before {
+                // A closing bracket or quote: `《宣言》8`, `》2执行情况`.
+                '》' | '」' | '』' | '”' | '）' => at_end || !unit,
+                ')' => at_end || after.is_some_and(char::is_whitespace),
+                // `Secretary-General;6`, `2001-2010,2 including`.
+                ';' | ',' => {
+                    at_end
+                        || after.is_some_and(char::is_whitespace)
+                            && after_text.starts_with(|c: char| c.is_ascii_lowercase())
+                }
+                // Chinese punctuation: only at the end of the extracted line.
+                '，' | '；' | '、' => at_end,
+                _ => false,
+            }
     };
     glued.then_some(run)
 }
@@ -1067,5 +1081,100 @@ mod tests {
             "Recognizing that the dissemination of information technologies affects everyone,"
         );
         assert_eq!(v("Preamble\nWhereas"), "Preamble\nWhereas");
+    }
+
+    #[test]
+    fn glued_footnote_digits() {
+        // (line, references taken aside, view text)
+        let rows: [(&str, &[&str], &str); 12] = [
+            (
+                "Reaffirms its commitment to the Declaration8 adopted",
+                &["8"],
+                "Reaffirms its commitment to the Declaration adopted",
+            ),
+            (
+                "1. Takes note of the report of the Secretary-General;6",
+                &["6"],
+                "1. Takes note of the report of the Secretary-General;",
+            ),
+            ("2. 欢迎《行动纲领》2", &["2"], "2. 欢迎《行动纲领》"),
+            ("3. 通过的《宣言》8", &["8"], "3. 通过的《宣言》"),
+            ("战略》，7", &["7"], "战略》,"),
+            (
+                "achieved by the States.3",
+                &["3"],
+                "achieved by the States.",
+            ),
+            // Not references: counts, dates, versions, decimals, codes.
+            (
+                "有3份的评级为总体无保留，22份为部分满意",
+                &[],
+                "有3份的评级为总体无保留,22份为部分满意",
+            ),
+            (
+                "4月8日和9日在西乌韦勒县、4月6日",
+                &[],
+                "4月8日和9日在西乌韦勒县、4月6日",
+            ),
+            ("see A/CONF.199/20/Rev.1", &[], "see A/CONF.199/20/Rev.1"),
+            (
+                "a rate of 1.5 per cent; 2 cases",
+                &[],
+                "a rate of 1.5 per cent; 2 cases",
+            ),
+            ("the Group of 77 and G77", &[], "the Group of 77 and G77"),
+            (
+                "paragraph 2;3 of the annex",
+                &[],
+                "paragraph 2;3 of the annex",
+            ),
+        ];
+        for (line, refs, text) in rows {
+            let view = build(line);
+            let got: Vec<&str> = view.marks.iter().map(|m| m.label.as_str()).collect();
+            assert_eq!(got, refs, "{line}");
+            assert_eq!(view.text, text, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let rows = [
+            ("支援最不发达国家行动纲领", "科托努战略", Wrap::Tight),
+            ("人人有权享受平等保护,", "以免受违反", Wrap::Tight),
+            ("the Secretary-", "General", Wrap::Tight),
+            ("develop-", "ment of", Wrap::Dehyphen),
+            ("self-", "determination", Wrap::Tight),
+            ("co\u{2010}", "operation", Wrap::Tight),
+            ("to the", "report", Wrap::Space),
+        ];
+        for (a, b, want) in rows {
+            assert_eq!(wrap(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_lines() {
+        for l in [
+            "19-21813 (C)",
+            "*1921813*",
+            "Please recycle",
+            "♲ Please recycle ♲",
+            "3/12",
+        ] {
+            assert!(is_page_furniture(l), "{l}");
+        }
+        for l in [
+            "A/RES/74/28  3",
+            "19-21813 (C)  *1921813*",
+            "2 A/74/100",
+            ")C( 19-21813",
+            "**1921813",
+        ] {
+            assert!(is_margin_furniture(l), "{l}");
+        }
+        for l in ["Article 12", "1. Decides to continue", "19 December 2019"] {
+            assert!(!is_page_furniture(l) && !is_margin_furniture(l), "{l}");
+        }
     }
 }

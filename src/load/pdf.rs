@@ -137,14 +137,26 @@ fn run(exe: &std::path::Path, bytes: &[u8], extra: &[&str]) -> Result<String, Er
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-type Geometry = Vec<(usize, usize, [f64; 4])>;
+/// One line of the layout output.
+struct LineBox {
+    page: usize,
+    block: usize,
+    rect: [f64; 4],
+    /// Words set in superscript that are numbers: footnote references.
+    sups: Vec<String>,
+}
 
-/// Pages and, for every line in order, (page, block, [xMin, yMin, xMax, yMax]).
+type Geometry = Vec<LineBox>;
+
+/// Pages and, for every line in order, its place and superscript numbers.
 fn read_bbox(xml: &str) -> Result<(Vec<Page>, Geometry), quick_xml::Error> {
     let mut r = Reader::from_str(xml);
     let mut pages = Vec::new();
-    let mut lines = Vec::new();
+    let mut lines: Vec<LineBox> = Vec::new();
     let mut block = 0usize;
+    // Words of the current line: text, height, bottom.
+    let mut words: Vec<(String, f64, f64)> = Vec::new();
+    let mut in_word: Option<f64> = None;
     let num = |e: &quick_xml::events::BytesStart, k: &str| -> f64 {
         e.attributes()
             .flatten()
@@ -159,16 +171,51 @@ fn read_bbox(xml: &str) -> Result<(Vec<Page>, Geometry), quick_xml::Error> {
                     height: num(&e, "height"),
                 }),
                 "block" => block += 1,
-                "line" => lines.push((
-                    pages.len().saturating_sub(1),
-                    block,
-                    [
-                        num(&e, "xMin"),
-                        num(&e, "yMin"),
-                        num(&e, "xMax"),
-                        num(&e, "yMax"),
-                    ],
-                )),
+                "line" => {
+                    words.clear();
+                    lines.push(LineBox {
+                        page: pages.len().saturating_sub(1),
+                        block,
+                        rect: [
+                            num(&e, "xMin"),
+                            num(&e, "yMin"),
+                            num(&e, "xMax"),
+                            num(&e, "yMax"),
+                        ],
+                        sups: Vec::new(),
+                    });
+                }
+                "word" => {
+                    in_word = Some(num(&e, "yMax") - num(&e, "yMin"));
+                    words.push((String::new(), in_word.unwrap_or(0.0), num(&e, "yMax")));
+                }
+                _ => {}
+            },
+            Event::Text(t) if in_word.is_some() => {
+                if let Some(w) = words.last_mut() {
+                    w.0.push_str(&t.xml10_content());
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "word" => in_word = None,
+                "line" => {
+                    let tallest = words.iter().map(|w| w.1).fold(0.0, f64::max);
+                    let bottom = words.iter().map(|w| w.2).fold(0.0, f64::max);
+                    if let Some(l) = lines.last_mut() {
+                        l.sups = words
+                            .iter()
+                            .skip(1)
+                            .filter(|w| {
+                                (1..=3).contains(&w.0.len())
+                                    && w.0.bytes().all(|b| b.is_ascii_digit())
+                                    // Smaller type, raised above the baseline.
+                                    && w.1 < tallest * 0.9
+                                    && w.2 < bottom - tallest * 0.2
+                            })
+                            .map(|w| w.0.clone())
+                            .collect();
+                    }
+                }
                 _ => {}
             },
             Event::Eof => break,
@@ -185,22 +232,51 @@ fn attach(plain: &str, geometry: &Geometry) -> Option<Vec<Line>> {
     let mut g = geometry.iter();
     for (page, text) in plain.split('\x0c').enumerate() {
         for l in text.lines().filter(|l| !l.trim().is_empty()) {
-            let &(p, block, [x0, y0, x1, y1]) = g.next()?;
-            if p != page {
+            let lb = g.next()?;
+            if lb.page != page {
                 return None;
             }
+            let [x0, y0, x1, y1] = lb.rect;
             out.push(Line {
                 page,
-                block,
+                block: lb.block,
                 x0,
                 x1,
                 y0,
                 y1,
-                text: unbidi(l.trim()),
+                text: mark_sups(&unbidi(l.trim()), &lb.sups),
             });
         }
     }
     g.next().is_none().then_some(out)
+}
+
+/// Writes the superscript numbers of a line as `<sup>N</sup>` glued to what
+/// comes before them, from the end of the line backwards.
+fn mark_sups(line: &str, sups: &[String]) -> String {
+    let mut s = line.to_string();
+    let mut end = s.len();
+    for n in sups.iter().rev() {
+        let Some(p) = s[..end].rfind(n.as_str()) else {
+            continue;
+        };
+        let after_ok = s[p + n.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_digit());
+        let before_ok = s[..p]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii_digit());
+        if !(after_ok && before_ok) {
+            end = p;
+            continue;
+        }
+        let start = s[..p].trim_end().len();
+        s = format!("{}<sup>{n}</sup>{}", &s[..start], &s[p + n.len()..]);
+        end = start;
+    }
+    s
 }
 
 /// A line without the bidirectional embedding controls pdftotext puts
@@ -239,7 +315,13 @@ fn merge_pieces(lines: Vec<Line>) -> Vec<Line> {
             let overlap = p.y1.min(l.y1) - p.y0.max(l.y0);
             let h = (p.y1 - p.y0).min(l.y1 - l.y0);
             if p.page == l.page && h > 0.0 && overlap > h * 0.5 && l.x0 >= p.x1 - 1.0 {
-                p.text = format!("{} {}", p.text, l.text);
+                // A superscript number after the text is a footnote
+                // reference: glued, as the view reads references.
+                let sup = (1..=3).contains(&l.text.len())
+                    && l.text.bytes().all(|b| b.is_ascii_digit())
+                    && l.y1 - l.y0 < (p.y1 - p.y0) * 0.85;
+                let sep = if sup { "" } else { " " };
+                p.text = format!("{}{sep}{}", p.text, l.text);
                 p.x1 = l.x1;
                 p.y0 = p.y0.min(l.y0);
                 p.y1 = p.y1.max(l.y1);
@@ -297,7 +379,7 @@ fn assemble(pages: &[Page], lines: Vec<Line>) -> String {
                     && b.last().is_some_and(|p| {
                         let (hp, hl) = (p.y1 - p.y0, l.y1 - l.y0);
                         // The same type size, and not after a short line closing a sentence.
-                        (hp - hl).abs() <= hp.max(hl) * 0.15
+                        (hp - hl).abs() <= hp.max(hl) * 0.25
                             && (is_full(p) || !p.text.trim_end().ends_with(is_stop))
                     }) =>
             {
@@ -335,10 +417,13 @@ fn assemble(pages: &[Page], lines: Vec<Line>) -> String {
         if let Some(prev) = open.take() {
             // A paragraph cut by the page break runs on.
             let lower = text.chars().next().is_some_and(char::is_lowercase);
+            // A full last line ending in a comma runs on too (a comma
+            // also ends a preambular paragraph, but rarely on a full line).
+            let end = prev.trim_end();
             let cut = b[0].page != open_page
-                && (open_full || lower)
-                && !prev.trim_end().ends_with(is_closing)
-                && !starts_with_label(&text);
+                && !starts_with_label(&text)
+                && (!end.ends_with(is_closing) && (open_full || lower)
+                    || end.ends_with([',', '，', '、']) && open_full);
             if cut {
                 let joined = join_two(&prev, &text);
                 open = Some(joined);
