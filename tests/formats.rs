@@ -1076,6 +1076,16 @@ fn bad_files_get_clear_errors() {
     std::fs::write(d.join("cut.pdf"), &pdf[..pdf.len() / 2]).unwrap();
     inspect_fails(&d.join("cut.pdf"), "truncated", None);
     std::fs::write(d.join("ok.pdf"), &pdf).unwrap();
+    // Password-protected PDF (qpdf, installed by .ci/test, encrypts it).
+    need("qpdf");
+    let st = Command::new("qpdf")
+        .args(["--encrypt", "user-pw", "owner-pw", "256", "--"])
+        .arg(d.join("ok.pdf"))
+        .arg(d.join("locked.pdf"))
+        .status()
+        .expect("qpdf runs");
+    assert!(st.success(), "qpdf --encrypt");
+    inspect_fails(&d.join("locked.pdf"), "encrypted", None);
     inspect_fails(&d.join("ok.pdf"), "poppler-utils", Some(&empty));
     let mut junk = b"%PDF-1.7\n".to_vec();
     junk.extend(std::iter::repeat_n(b'x', 4000));
@@ -1093,4 +1103,98 @@ fn bad_files_get_clear_errors() {
     .unwrap();
     let scanned = print_pdf(&scan);
     inspect_fails(&scanned, "no text layer", None);
+}
+
+/// A page set in two columns reads column by column, each paragraph whole.
+#[test]
+fn pdf_two_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let src =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr/en.txt")).unwrap();
+    let paras: Vec<&str> = src
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(14)
+        .collect();
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let h = dir.path().join("columns.html");
+    std::fs::write(
+        &h,
+        format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><style>body{{font-family:'DejaVu Sans';font-size:10pt}}\
+             .c{{column-count:2;column-gap:1cm}}</style></head><body><div class=c>{body}</div></body></html>"
+        ),
+    )
+    .unwrap();
+    let t = Text::from_path(print_pdf(&h)).expect("pdf");
+    let got: Vec<String> = t.paragraphs().map(|r| no_ws(&t.original_text(r))).collect();
+    let want: Vec<String> = paras.iter().map(|p| no_ws(p)).collect();
+    assert_eq!(got, want);
+}
+
+/// The committed samples under `data/samples/` (made by this test with
+/// `WRITE_SAMPLES=1`, see `data/samples/README.md`): each format reads to
+/// the same document as its text twin in `data/samples/text/`, and the
+/// folder aligns as a corpus.
+#[test]
+fn committed_samples() {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples"));
+    let doc = resolution(21);
+    let set: [(Lang, &str, &str); 4] = [
+        (Lang::Zh, "C", "pdf"),
+        (Lang::En, "E", "docx"),
+        (Lang::Fr, "F", "html"),
+        (Lang::Ar, "A", "docx"),
+    ];
+    if std::env::var_os("WRITE_SAMPLES").is_some() {
+        std::fs::create_dir_all(dir.join("text")).unwrap();
+        for (lang, letter, ext) in set {
+            let text = &doc.texts[&lang];
+            let stem = format!("A_RES_99_21_{letter}");
+            std::fs::write(dir.join("text").join(format!("{stem}.txt")), text).unwrap();
+            let target = dir.join(format!("{stem}.{ext}"));
+            match ext {
+                "docx" => std::fs::write(&target, docx(lang, text, &[])).unwrap(),
+                "html" => std::fs::write(&target, html(lang, text)).unwrap(),
+                _ => {
+                    let tmp = tempfile::tempdir().unwrap();
+                    let h = tmp.path().join(format!("{stem}.html"));
+                    std::fs::write(&h, html(lang, text)).unwrap();
+                    std::fs::copy(print_pdf(&h), &target).unwrap();
+                }
+            }
+        }
+    }
+    for (lang, letter, ext) in set {
+        let stem = format!("A_RES_99_21_{letter}");
+        let file = dir.join(format!("{stem}.{ext}"));
+        let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let text = std::fs::read(dir.join("text").join(format!("{stem}.txt"))).unwrap();
+        let a = parse_bytes("t.txt", &text, lang);
+        let b = parse_bytes(&file.to_string_lossy(), &bytes, lang);
+        assert_same(lang, ext, &a, &b);
+    }
+    let out = tempfile::tempdir().unwrap();
+    let input = out.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for (_, letter, ext) in set {
+        let name = format!("A_RES_99_21_{letter}.{ext}");
+        std::fs::copy(dir.join(&name), input.join(&name)).unwrap();
+    }
+    let o = run(&[
+        "corpus",
+        "-q",
+        "--langs",
+        "ar,en,fr",
+        "--out",
+        out.path().join("out").to_str().unwrap(),
+        input.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = out.path().join("out");
+    for pair in ["zh-ar", "zh-en", "zh-fr"] {
+        let f = out.join(pair).join("A_RES_99_21.jsonl");
+        let s = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        assert!(s.lines().count() > 5, "{pair}");
+    }
 }

@@ -93,7 +93,7 @@ pub(super) fn to_text(bytes: &[u8]) -> Result<String, ErrorKind> {
 
 fn run(exe: &std::path::Path, bytes: &[u8], extra: &[&str]) -> Result<String, ErrorKind> {
     let mut child = Command::new(exe)
-        .args(["-q", "-enc", "UTF-8"])
+        .args(["-enc", "UTF-8"])
         .args(extra)
         .args(["-", "-"])
         .stdin(Stdio::piped())
@@ -115,6 +115,7 @@ fn run(exe: &std::path::Path, bytes: &[u8], extra: &[&str]) -> Result<String, Er
         let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
         // Exit status 3 is poppler's "permission" error; a user password gives 1.
         let locked = out.status.code() == Some(3)
+            || memchr::memmem::find(bytes, b"/Encrypt").is_some()
             || err.to_ascii_lowercase().contains("password")
             || err.contains("Copying of text");
         return Err(if locked {
