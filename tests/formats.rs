@@ -684,6 +684,7 @@ fn pdf_same_as_txt_seed(lang: Lang, seed: u64) {
         };
         assert!(key(&a).len() >= 4);
         assert_eq!(key(&a), key(&b), "ar pdf: numbered paragraphs");
+        assert_eq!(a.1.len(), b.1.len(), "ar pdf: footnotes");
     } else {
         assert_same(lang, "pdf", &txt, &p);
     }

@@ -284,17 +284,65 @@ fn mark_sups(line: &str, sups: &[String]) -> String {
 /// around Arabic runs, and with the label a right-to-left line shows as
 /// `.1` or `- 1` at its start written back in logical order (`1.`, `1 -`).
 fn unbidi(line: &str) -> String {
-    let s: String = line
-        .chars()
-        .filter(|c| !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect();
+    let rtl = line.trim_start().starts_with('\u{202b}');
+    // A left-to-right run inside Arabic text comes with the space that
+    // separates it from the next word at its start (`البند [LRE] 139[PDF]من`): the
+    // space goes after the run.
+    let mut s = String::with_capacity(line.len());
+    let mut run: Option<String> = None;
+    for c in line.chars() {
+        match c {
+            '\u{202a}' => run = Some(String::new()),
+            '\u{202c}' => {
+                if let Some(r) = run.take() {
+                    if r.starts_with(' ') && !r.ends_with(' ') {
+                        s.push_str(r.trim_start());
+                        s.push(' ');
+                    } else {
+                        s.push_str(&r);
+                    }
+                }
+            }
+            '\u{200e}' | '\u{200f}' | '\u{202b}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            c => match &mut run {
+                Some(r) => r.push(c),
+                None => s.push(c),
+            },
+        }
+    }
+    if let Some(r) = run {
+        s.push_str(&r);
+    }
+    let is_arabic = |c: char| ('\u{600}'..='\u{6ff}').contains(&c);
+    // A line with no Arabic letter on a right-to-left page comes out word by
+    // word backwards, with its brackets mirrored and a closing stop in
+    // front (`.A/98/416 1`, `)C( 19-21813`).
+    if rtl && !s.chars().any(is_arabic) {
+        let words: Vec<String> = s
+            .split_whitespace()
+            .rev()
+            .map(|w| {
+                let w: String = w
+                    .chars()
+                    .map(|c| match c {
+                        '(' => ')',
+                        ')' => '(',
+                        c => c,
+                    })
+                    .collect();
+                match w.strip_prefix(['.', ',', ';', ':']) {
+                    Some(rest) if !rest.is_empty() => format!("{rest}{}", &w[..1]),
+                    _ => w,
+                }
+            })
+            .collect();
+        s = words.join(" ");
+    }
+    if s.chars().any(is_arabic) {
+        s = fix_lam_alef(&s);
+    }
     let s = s.trim();
-    let arabic_after = |rest: &str| {
-        rest.trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{600}'..='\u{6ff}').contains(&c))
-    };
+    let arabic_after = |rest: &str| rest.trim_start().chars().next().is_some_and(is_arabic);
     for (mark, label_end) in [(".", "."), ("- ", " -")] {
         if let Some(r) = s.strip_prefix(mark) {
             let digits = r.bytes().take_while(u8::is_ascii_digit).count();
@@ -304,6 +352,21 @@ fn unbidi(line: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// pdftotext writes the lam-alef ligature backwards (`اإلعالن` for
+/// `الإعلان`). Where that gives a spelling Arabic never has, two alefs
+/// opening a word (after an optional `و` `ف` `ب` `ك`), the article is put
+/// back: `األعمال` → `الأعمال`, `االعتراف` → `الاعتراف`, `باإلضافة` →
+/// `بالإضافة`. The same reversal inside a word (`السالم` for `السلام`)
+/// cannot be told from a real word and stays.
+fn fix_lam_alef(s: &str) -> String {
+    static SWAPPED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(^|[^\p{Arabic}])([وفبك]?)ا([اأإآ])ل").expect("valid pattern")
+    });
+    // Twice: a match consumes the character before the next word.
+    let once = SWAPPED.replace_all(s, "${1}${2}ال${3}");
+    SWAPPED.replace_all(&once, "${1}${2}ال${3}").into_owned()
 }
 
 /// Pieces of one printed line that poppler gave as lines of their own (a
