@@ -55,7 +55,7 @@ fn resolution(seed: u64) -> synth::SynthDoc {
         preamble_paras: 2..4,
         operative_paras: 4..7,
         subparagraphs: 0.7,
-        footnotes: 1..3,
+        footnotes: 2..4,
         noise: 0.0,
         furniture: false,
         ..SynthConfig::default()
@@ -671,6 +671,20 @@ fn pdf_same_as_txt_seed(lang: Lang, seed: u64) {
     assert_eq!(sixalign::load::sniff(&pdf), Format::Pdf);
     let txt = parse_bytes("x.txt", text.as_bytes(), lang);
     let p = parse_bytes("x.pdf", &pdf, lang);
+    let refs = |d: &Document| {
+        d.blocks
+            .iter()
+            .map(|b| b.footnote_refs.len())
+            .sum::<usize>()
+    };
+    eprintln!(
+        "{lang} pdf seed {seed}: footnote references {}/{}, footnotes {}/{}",
+        refs(&p),
+        refs(&txt),
+        p.footnotes.len(),
+        txt.footnotes.len()
+    );
+    assert!(refs(&txt) > 0);
     if lang == Lang::Ar {
         // pdftotext writes the lam-alef ligature in the wrong order and
         // misplaces digits inside Arabic front-matter lines (see the README):
@@ -679,7 +693,7 @@ fn pdf_same_as_txt_seed(lang: Lang, seed: u64) {
         let key = |s: &Shape| {
             s.0.iter()
                 .filter(|x| x.0 == "operative" || x.0 == "subparagraph")
-                .map(|x| (x.0.clone(), x.1.clone()))
+                .map(|x| (x.0.clone(), x.1.clone(), x.3.clone()))
                 .collect::<Vec<_>>()
         };
         assert!(key(&a).len() >= 4);

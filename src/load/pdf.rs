@@ -203,9 +203,10 @@ fn read_bbox(xml: &str) -> Result<(Vec<Page>, Geometry), quick_xml::Error> {
                     let tallest = words.iter().map(|w| w.1).fold(0.0, f64::max);
                     let bottom = words.iter().map(|w| w.2).fold(0.0, f64::max);
                     if let Some(l) = lines.last_mut() {
+                        // Any word of the line: the reference ends an Arabic
+                        // line, which is the first word of the layout.
                         l.sups = words
                             .iter()
-                            .skip(1)
                             .filter(|w| {
                                 (1..=3).contains(&w.0.len())
                                     && w.0.bytes().all(|b| b.is_ascii_digit())
