@@ -1213,3 +1213,116 @@ fn committed_samples() {
         assert!(s.lines().count() > 5, "{pair}");
     }
 }
+
+/// Markdown for pandoc: operative paragraphs as an ordered list (numbers
+/// from the list, `start` from the first), sub-paragraphs as nested lists
+/// where markdown has their marker (`(a)`, `a)`), footnotes as `[^N]`.
+fn markdown(lang: Lang, text: &str) -> String {
+    let mut out = String::new();
+    let mut notes = String::new();
+    let fix_refs = |s: &str| -> String {
+        let mut r = String::new();
+        let mut rest = s;
+        while let Some(p) = rest.find("<sup>") {
+            r.push_str(&rest[..p]);
+            let after = &rest[p + 5..];
+            let close = after.find("</sup>").unwrap_or(after.len());
+            r.push_str(&format!("[^{}]", after[..close].trim()));
+            rest = after.get(close + 6..).unwrap_or("");
+        }
+        r.push_str(rest);
+        r.replace('*', "\\*")
+    };
+    let mut in_list = false;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(rest) = line.strip_prefix("<sup>")
+            && let Some((n, t)) = rest.split_once("</sup>")
+        {
+            notes.push_str(&format!("[^{}]: {}\n\n", n.trim(), fix_refs(t.trim())));
+            continue;
+        }
+        match typed_label(lang, line) {
+            Some((0, v, rest)) => {
+                out.push_str(&format!("{v}. {}\n\n", fix_refs(&rest)));
+                in_list = true;
+            }
+            Some((1, _, _))
+                if in_list && matches!(lang, Lang::Zh | Lang::En | Lang::Fr | Lang::Es) =>
+            {
+                // `(a) text` and `a) text` are markdown list markers.
+                out.push_str(&format!("    {}\n\n", fix_refs(line)));
+            }
+            Some(_) if in_list => {
+                // A typed label markdown has no marker for: a paragraph of the item.
+                out.push_str(&format!("    {}\n\n", fix_refs(line)));
+            }
+            _ => {
+                in_list = false;
+                // Not a list continuation: a paragraph of its own.
+                out.push_str(&format!("<!-- -->\n\n{}\n\n", fix_refs(line)));
+            }
+        }
+    }
+    out.push_str(&notes);
+    out
+}
+
+/// Word files made by a real tool, pandoc, from markdown: its list
+/// numbering and footnotes read to the same document as the text.
+fn pandoc_docx_same_as_txt(lang: Lang) {
+    need("pandoc");
+    let dir = tempfile::tempdir().unwrap();
+    let doc = resolution(13);
+    let text = &doc.texts[&lang];
+    let md = dir.path().join("doc.md");
+    std::fs::write(&md, markdown(lang, text)).unwrap();
+    let out = dir.path().join("doc.docx");
+    let st = Command::new("pandoc")
+        .arg(&md)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("pandoc runs");
+    assert!(st.success(), "pandoc");
+    let bytes = std::fs::read(&out).unwrap();
+    let txt = parse_bytes("x.txt", text.as_bytes(), lang);
+    let d = parse_bytes("x.docx", &bytes, lang);
+    let (a, b) = (shape(&txt), shape(&d));
+    // Labels, kinds, references and footnotes as in the text; the label
+    // form may differ (pandoc writes `1.` where Arabic types `1 -`).
+    let key = |s: &Shape| {
+        s.0.iter()
+            .map(|x| (x.0.clone(), x.1.clone(), x.3.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&a), key(&b), "{lang} pandoc docx");
+    assert_eq!(a.1, b.1, "{lang} pandoc docx footnotes");
+    for (x, y) in a.0.iter().zip(&b.0) {
+        assert_eq!(x.2, y.2, "{lang} pandoc docx text");
+    }
+}
+
+#[test]
+fn pandoc_docx_zh() {
+    pandoc_docx_same_as_txt(Lang::Zh);
+}
+#[test]
+fn pandoc_docx_en() {
+    pandoc_docx_same_as_txt(Lang::En);
+}
+#[test]
+fn pandoc_docx_fr() {
+    pandoc_docx_same_as_txt(Lang::Fr);
+}
+#[test]
+fn pandoc_docx_es() {
+    pandoc_docx_same_as_txt(Lang::Es);
+}
+#[test]
+fn pandoc_docx_ru() {
+    pandoc_docx_same_as_txt(Lang::Ru);
+}
+#[test]
+fn pandoc_docx_ar() {
+    pandoc_docx_same_as_txt(Lang::Ar);
+}

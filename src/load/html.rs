@@ -76,6 +76,10 @@ impl Out {
 
     fn push_text(&mut self, s: &str) {
         for ch in s.chars() {
+            // The back-link of a footnote (`↩︎`, as pandoc writes it) is navigation.
+            if matches!(ch, '↩' | '\u{fe0e}') {
+                continue;
+            }
             if ch.is_whitespace() && ch != '\u{a0}' {
                 if !self.para.is_empty() && !self.para.ends_with(' ') {
                     self.para.push(' ');
@@ -452,6 +456,17 @@ mod tests {
         assert_eq!(
             to_text(html),
             "Title & more\n\nOne two\n\n3. Three\n\n7. Seven\n\n(a) alpha\n\n(b) beta\n\nRef<sup>2</sup> here\n\na\n\nb\n\n"
+        );
+    }
+
+    #[test]
+    fn pandoc_footnotes() {
+        let html = "<!DOCTYPE html><html><body><p>Recalling its resolution<a href=\"#fn1\" class=\"footnote-ref\" id=\"fnref1\" role=\"doc-noteref\"><sup>1</sup></a> of 2019,</p>\
+            <section id=\"footnotes\" class=\"footnotes footnotes-end-of-document\" role=\"doc-endnotes\"><hr /><ol>\
+            <li id=\"fn1\"><p>Resolution 73/27.<a href=\"#fnref1\" class=\"footnote-back\" role=\"doc-backlink\">↩︎</a></p></li></ol></section></body></html>";
+        assert_eq!(
+            to_text(html),
+            "Recalling its resolution<sup>1</sup> of 2019,\n\n<sup>1</sup> Resolution 73/27.\n\n"
         );
     }
 
