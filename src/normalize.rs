@@ -14,9 +14,10 @@
 //!   job-number page footers (`19-21972  1/3`), barcodes (`*1921813*`),
 //!   "Please recycle", running headers repeating the document symbol, alone
 //!   or beside a title;
-//! - footnote reference digits that PDF extraction glued to the word or the
-//!   closing punctuation before them (`Declaration8`, `…行动纲领》2`,
-//!   `Secretary-General;6`) are taken aside as references;
+//! - in text extracted from a PDF ([`build_pdf_text`]), footnote reference
+//!   digits glued to the word or the closing punctuation before them
+//!   (`Declaration8`, `…行动纲领》2`, `Secretary-General;6`) are taken aside
+//!   as references;
 //! - a line broken inside a sentence is joined to the next one (without a
 //!   space in Chinese; dropping the hyphen of a word the typesetter
 //!   hyphenated, keeping the hyphen of a compound such as `Secretary-General`).
@@ -216,13 +217,25 @@ pub fn wrap(a: &str, b: &str) -> Wrap {
 /// or after closing punctuation that does not follow a digit (`》2`, `;6`),
 /// and before the end of the line, a space, punctuation or a Chinese
 /// character. Their byte length.
-fn glued_reference(line: &str, i: usize) -> Option<usize> {
+fn glued_reference(line: &str, i: usize, next: Option<&str>) -> Option<usize> {
     let before = line[..i].chars().next_back()?;
     let run = line[i..].bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=2).contains(&run) || line[i..].starts_with('0') {
         return None;
     }
     let after = line[i + run..].chars().next();
+    // A number cut by the line break (`两周，7` / `个代表团`, `20` / `10`)
+    // goes on at the start of the next line.
+    let units = "年月日时分份个位名人家国次件起种类项条款段届号多余倍万亿千百十%";
+    let goes_on = next.is_some_and(|n| {
+        let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+        // `2. 欢迎…` opens the next paragraph: the number before is a reference.
+        let label = digits > 0 && n[digits..].trim_start().starts_with(['.', '．', ')', '-']);
+        n.starts_with(|c: char| units.contains(c)) || digits > 0 && !label
+    });
+    if line[i + run..].trim().is_empty() && goes_on {
+        return None;
+    }
     let after_ok = after.is_none_or(|c| {
         c.is_whitespace()
             || is_cjk(c)
@@ -255,7 +268,7 @@ fn glued_reference(line: &str, i: usize) -> Option<usize> {
         let after_text = line[i + run..].trim_start();
         let at_end = after_text.is_empty();
         // `，22份`, `、4月8日`: a count or a date, not a reference.
-        let unit = after.is_some_and(|c| "年月日份个条项名次段款届号".contains(c));
+        let unit = after.is_some_and(|c| units.contains(c));
         prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_whitespace())
             && match before {
                 // A closing bracket or quote: `《宣言》8`, `》2执行情况`.
@@ -277,6 +290,18 @@ fn glued_reference(line: &str, i: usize) -> Option<usize> {
 
 /// Builds the view of `original`.
 pub fn build(original: &str) -> View {
+    build_with(original, false)
+}
+
+/// Builds the view of text extracted from a PDF: as [`build`], and footnote
+/// reference digits glued to the word or punctuation before them
+/// (`Declaration8`, `《宣言》8`) are taken aside as references. Only for PDF
+/// text: elsewhere `últimos12` is a typo and `、1直布罗陀` the text itself.
+pub fn build_pdf_text(original: &str) -> View {
+    build_with(original, true)
+}
+
+fn build_with(original: &str, glued: bool) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
     let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());
@@ -284,9 +309,30 @@ pub fn build(original: &str) -> View {
     // conversions print it) a line opening with a bare number is a footnote,
     // until a blank line or page furniture ends the block of footnotes.
     let mut footnote_zone = false;
-    for (content, brk) in &lines {
+    for (k, (content, brk)) in lines.iter().enumerate() {
         let line = &original[content.clone()];
-        let mut f = frag(original, content.clone(), brk.clone(), &symbol_counts);
+        // The next line of text (past page furniture): where a number cut
+        // by the line break goes on.
+        let next = glued
+            .then(|| {
+                lines[k + 1..]
+                    .iter()
+                    .map(|(r, _)| original[r.clone()].trim())
+                    .find(|l| {
+                        !l.is_empty()
+                            && !is_page_furniture(l)
+                            && !is_margin_furniture(l)
+                            && crate::lang::symbol::running_header(l).is_none()
+                    })
+            })
+            .flatten();
+        let mut f = frag(
+            original,
+            content.clone(),
+            brk.clone(),
+            &symbol_counts,
+            glued.then_some(next),
+        );
         if footnote_zone && f.kind == Kind::Content {
             number_footnote(&mut f, content.start);
         }
@@ -380,6 +426,8 @@ fn frag(
     content: Range<usize>,
     brk: Range<usize>,
     symbols: &std::collections::HashMap<String, usize>,
+    // `Some(next line of text)` when glued references are read.
+    glued: Option<Option<&str>>,
 ) -> Frag {
     let line = &original[content.clone()];
     let mut f = Frag {
@@ -464,7 +512,8 @@ fn frag(
             continue;
         }
         if ch.is_ascii_digit()
-            && let Some(len) = glued_reference(line, i)
+            && let Some(next) = glued
+            && let Some(len) = glued_reference(line, i, next)
         {
             f.marks.push(FootnoteMark {
                 label: line[i..i + len].to_string(),
@@ -1086,7 +1135,7 @@ mod tests {
     #[test]
     fn glued_footnote_digits() {
         // (line, references taken aside, view text)
-        let rows: [(&str, &[&str], &str); 12] = [
+        let rows: [(&str, &[&str], &str); 13] = [
             (
                 "Reaffirms its commitment to the Declaration8 adopted",
                 &["8"],
@@ -1123,6 +1172,7 @@ mod tests {
                 "a rate of 1.5 per cent; 2 cases",
             ),
             ("the Group of 77 and G77", &[], "the Group of 77 and G77"),
+            ("少于两周，7\n个代表团", &[], "少于两周,7\n个代表团"),
             (
                 "paragraph 2;3 of the annex",
                 &[],
@@ -1130,7 +1180,11 @@ mod tests {
             ),
         ];
         for (line, refs, text) in rows {
-            let view = build(line);
+            let view = build_pdf_text(line);
+            assert!(
+                build(line).marks.is_empty(),
+                "plain text keeps its digits: {line}"
+            );
             let got: Vec<&str> = view.marks.iter().map(|m| m.label.as_str()).collect();
             assert_eq!(got, refs, "{line}");
             assert_eq!(view.text, text, "{line}");

@@ -832,8 +832,14 @@ fn pdf_line_break_repair_udhr() {
 fn pdftext_fragment() {
     let zh_path = shared("pdftext/ldc-poa.zh.txt");
     let en_path = shared("pdftext/ldc-poa.en.txt");
-    let zh = sixalign::parse::parse_path(&zh_path, &ParseOptions::default()).expect("zh");
-    let en = sixalign::parse::parse_path(&en_path, &ParseOptions::default()).expect("en");
+    // Text another tool extracted from the PDFs: read as PDF text.
+    let pdf_text = |p: &Path| {
+        let s = std::fs::read_to_string(p).unwrap();
+        let t = Text::from_pdf_text(&p.to_string_lossy(), s).expect("text");
+        parse(&t, &ParseOptions::default()).expect("parses")
+    };
+    let zh = pdf_text(&zh_path);
+    let en = pdf_text(&en_path);
     let labelled = |d: &Document| -> Vec<String> {
         d.blocks
             .iter()

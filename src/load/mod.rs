@@ -77,15 +77,29 @@ impl Text {
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Text> {
         let format = sniff(bytes);
         let original = extract(format, bytes).map_err(|k| Error::new(k).with_path(name))?;
-        let mut text = Text::from_string(name, original)?;
-        text.format = format;
-        Ok(text)
+        Text::build(name, original, format)
+    }
+
+    /// Wraps text that was extracted from a PDF by another tool (such as
+    /// `pdftotext`): as [`Text::from_string`], and footnote reference
+    /// digits glued to a word (`Declaration8`, `《宣言》8`) are read as
+    /// references, as for a PDF file.
+    pub fn from_pdf_text(name: &str, text: String) -> Result<Text> {
+        Text::build(name, text, Format::Pdf)
     }
 
     /// Wraps text that is already decoded (still checked for binary content).
     pub fn from_string(name: &str, original: String) -> Result<Text> {
+        Text::build(name, original, Format::Text)
+    }
+
+    fn build(name: &str, original: String, format: Format) -> Result<Text> {
         check_text(&original).map_err(|k| Error::new(k).with_path(name))?;
-        let view = normalize::build(&original);
+        let view = if format == Format::Pdf {
+            normalize::build_pdf_text(&original)
+        } else {
+            normalize::build(&original)
+        };
         let mut line_starts = vec![0];
         let bytes = original.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
@@ -96,7 +110,7 @@ impl Text {
         }
         Ok(Text {
             name: name.to_string(),
-            format: Format::Text,
+            format,
             original,
             view,
             line_starts,
