@@ -7,6 +7,7 @@ mod corpus;
 mod fuzz;
 mod hardening;
 mod offsets;
+mod formats;
 mod output;
 mod parse;
 mod qa;
