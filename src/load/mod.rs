@@ -356,6 +356,8 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String> {
         return Ok(String::new());
     }
     decode(&bytes).map_err(|k| Error::new(k).with_path(path))
+}
+
 /// The text of a file of this format.
 fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
     if bytes.len() > u32::MAX as usize - 8 {
