@@ -189,7 +189,7 @@ pub fn wrap(a: &str, b: &str) -> Wrap {
             .nth(1)
             .is_some_and(char::is_alphabetic)
         && first.is_lowercase()
-        && !is_compound(a.trim_end(), b.trim_start())
+        && !join::is_compound(a.trim_end(), b.trim_start())
     {
         return Wrap::Dehyphen;
     }
