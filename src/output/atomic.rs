@@ -21,8 +21,8 @@
 //!    [`set_durable`] (or `SIXALIGN_DURABLE=1`) each file is also `fsync`ed
 //!    before its rename and the directory after it, so the outputs survive a
 //!    power loss too; that is off by default, because a corpus run writes a
-//!    file per document and pair, and a sync each made it eighteen times
-//!    slower (1,839 against 33,578 pairs/s in `sixalign bench`).
+//!    file per document and pair, and a sync each made `sixalign bench
+//!    --docs 300` four to six times slower on one thread.
 //!
 //! Dropping an uncommitted file removes its temporary file. Every live
 //! temporary path is kept in a process-wide registry, so that a signal
