@@ -33,7 +33,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("sixalign: {err}");
-            ExitCode::from(2)
+            ExitCode::from(cli::exit::ERROR)
         }
     }
 }

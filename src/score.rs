@@ -188,6 +188,8 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
     let n = s.len();
     let digit = |k: usize| k < n && s[k].is_ascii_digit();
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
+    // One buffer for every token's characters, not an allocation each.
+    let mut run = String::new();
     let mut i = 0;
     while i < n {
         let c = s[i];
@@ -216,9 +218,13 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
                     break;
                 }
             }
-            let run: String = s[start..j].iter().collect();
+            run.clear();
+            run.extend(&s[start..j]);
             token_of_run(&run, s.get(j).copied(), lang, out, names);
             i = j;
+        } else if lang == Lang::Zh {
+            // Chinese has no month words: nothing but ASCII runs counts.
+            i += 1;
         } else if c.is_alphabetic() {
             // A non-ASCII word: only months are translation-invariant.
             let start = i;

@@ -14,6 +14,7 @@ mod corpus;
 mod eval;
 mod inspect;
 mod qa;
+mod style;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]
@@ -156,6 +157,25 @@ pub struct InspectArgs {
 
 fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+/// The exit codes, one table (the README's "Exit codes").
+pub(crate) mod exit {
+    use std::process::ExitCode;
+
+    /// The run did all it was asked and found nothing wrong.
+    pub(crate) const OK: u8 = 0;
+    /// The run finished, but something was found or skipped: a QA error
+    /// finding, a parser finding with `inspect --strict`, a document, job or
+    /// pipe line that failed while the others went on.
+    pub(crate) const FOUND: u8 = 1;
+    /// A usage or input error (named, with its file): nothing was written.
+    pub(crate) const ERROR: u8 = 2;
+
+    /// [`FOUND`] when `found`, else [`OK`].
+    pub(crate) fn found_if(found: bool) -> ExitCode {
+        ExitCode::from(if found { FOUND } else { OK })
+    }
 }
 
 /// `1048576`, `64K`, `256M`, `1G` (binary units; `KiB`, `MB`, … alike).

@@ -1,7 +1,7 @@
 //! `sixalign qa`: translation QA of the hub against its other versions.
 
 use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -12,6 +12,8 @@ use sixalign::qa::{self, Counts, PairReport, Severity};
 use sixalign::{Document, Error, ErrorKind, Lang, Result};
 
 use super::QaArgs;
+use super::exit;
+use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     let mut langs: BTreeMap<PathBuf, Lang> = BTreeMap::new();
@@ -81,29 +83,21 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     if args.json {
         qa::write_json(&hub, &reports, &mut out)?;
     } else {
-        let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write_summary(&reports, colour, &mut out)?;
+        write_summary(&reports, Style::of(Stream::Stdout), &mut out)?;
     }
     out.flush()?;
     let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
-    Ok(if counts.error > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(counts.error > 0))
 }
 
-fn write_summary(reports: &[PairReport], colour: bool, out: &mut impl Write) -> io::Result<()> {
+fn write_summary(reports: &[PairReport], style: Style, out: &mut impl Write) -> io::Result<()> {
     let paint = |sev: Severity, s: &str| -> String {
-        if !colour {
-            return s.to_string();
-        }
         let code = match sev {
             Severity::Error => "1;31",
             Severity::Warning => "33",
             Severity::Info => "36",
         };
-        format!("\x1b[{code}m{s}\x1b[0m")
+        style.paint(code, s)
     };
     for r in reports {
         let c = r.counts();

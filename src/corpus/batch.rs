@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{self, Params};
-use crate::error::{Error, ErrorKind, Result};
-use crate::lang::{self, Lang};
+use crate::engine::{Aligner, LineFile};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
 use crate::output::atomic::{self, FileId};
 use crate::output::write_beads;
 
@@ -141,8 +141,14 @@ pub fn check_jobs(jobs: &[Job], jobfile: Option<&Path>) -> Result<()> {
 }
 
 /// Aligns every job (in parallel), writing one bead file each; results in
-/// job order. The languages are detected per file when not given.
-pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -> Vec<JobResult> {
+/// job order. Every file is read through the one reader
+/// ([`LineFile::read`]); the languages are detected per file when not given.
+pub fn run_batch(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<JobResult> {
     jobs.par_iter()
         .map(|job| {
             let mut r = JobResult {
@@ -152,7 +158,7 @@ pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -
                 beads: 0,
                 error: None,
             };
-            if let Err(e) = run_job(job, src_lang, tgt_lang, &mut r) {
+            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, &mut r) {
                 r.error = Some(e.to_string());
             }
             r
@@ -160,34 +166,19 @@ pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -
         .collect()
 }
 
-/// The same reader and checks as `align --lines` (size limit, encodings,
-/// binary files, empty files).
-fn read_lines(path: &Path) -> Result<String> {
-    crate::load::read_plain(path)
-}
-
-fn lang_of(path: &Path, given: Option<Lang>, text: &str) -> Result<Lang> {
-    given
-        .or_else(|| lang::detect(text))
-        .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage).with_path(path))
-}
-
 fn run_job(
     job: &Job,
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
+    aligner: &Aligner,
     r: &mut JobResult,
 ) -> Result<()> {
-    let src_text = read_lines(&job.src)?;
-    let tgt_text = read_lines(&job.tgt)?;
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    r.src_sentences = src.len();
-    r.tgt_sentences = tgt.len();
-    let sl = lang_of(&job.src, src_lang, &src_text)?;
-    let tl = lang_of(&job.tgt, tgt_lang, &tgt_text)?;
-    let params = Params::estimate(sl, tl, &src, &tgt);
-    let beads = align::align(&src, &tgt, &params);
+    let src = LineFile::read(&job.src, src_lang)?;
+    let tgt = LineFile::read(&job.tgt, tgt_lang)?;
+    let (src_lines, tgt_lines) = (src.lines(), tgt.lines());
+    r.src_sentences = src_lines.len();
+    r.tgt_sentences = tgt_lines.len();
+    let beads = aligner.align_lines(src.lang, tgt.lang, &src_lines, &tgt_lines);
     r.beads = beads.len();
     atomic::write_file(&job.out, |w| write_beads(w, &beads))
 }

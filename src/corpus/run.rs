@@ -606,24 +606,3 @@ impl ReportFile {
         file.commit()
     }
 }
-
-/// Peak resident memory of this process so far (`VmHWM`), in bytes; `None`
-/// where `/proc` is not available.
-pub fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line
-        .trim_start_matches("VmHWM:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb * 1024)
-}
-
-/// Resets the peak-memory mark to the current resident size (Linux ≥ 4.0),
-/// so that [`peak_rss`] measures one phase; returns false where it cannot.
-pub fn reset_peak_rss() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
-}

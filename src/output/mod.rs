@@ -405,20 +405,49 @@ impl Output {
 pub fn write_alignment(w: &mut dyn PairWriter, a: &PairAlignment) -> io::Result<()> {
     let src: Vec<&str> = a.src.iter().map(|s| s.text.as_str()).collect();
     let tgt: Vec<&str> = a.tgt.iter().map(|s| s.text.as_str()).collect();
+    let langs = (a.src_lang, a.tgt_lang);
     for r in &a.regions {
-        for b in &r.beads {
-            w.write_pair(&Pair {
-                doc: &a.doc,
-                region: &r.region.label,
-                src_lang: a.src_lang,
-                tgt_lang: a.tgt_lang,
-                src: &src[b.src.clone()],
-                tgt: &tgt[b.tgt.clone()],
-                src_range: b.src.clone(),
-                tgt_range: b.tgt.clone(),
-                score: b.score,
-            })?;
-        }
+        let sides = (&src[..], &tgt[..]);
+        write_pairs(w, &a.doc, &r.region.label, langs, sides, &r.beads)?;
+    }
+    Ok(())
+}
+
+/// Writes the beads of two sentence lists with no structure
+/// ([`Aligner::align_lines`](crate::engine::Aligner::align_lines)) as one
+/// [`Pair`] each, in order, with an empty region.
+pub fn write_line_beads(
+    w: &mut dyn PairWriter,
+    doc: &str,
+    langs: (Lang, Lang),
+    src: &[&str],
+    tgt: &[&str],
+    beads: &[crate::align::Bead],
+) -> io::Result<()> {
+    write_pairs(w, doc, "", langs, (src, tgt), beads)
+}
+
+/// One [`Pair`] per bead; bead ranges index `sides`.
+fn write_pairs(
+    w: &mut dyn PairWriter,
+    doc: &str,
+    region: &str,
+    (src_lang, tgt_lang): (Lang, Lang),
+    (src, tgt): (&[&str], &[&str]),
+    beads: &[crate::align::Bead],
+) -> io::Result<()> {
+    for b in beads {
+        w.write_pair(&Pair {
+            doc,
+            region,
+            src_lang,
+            tgt_lang,
+            src: &src[b.src.clone()],
+            tgt: &tgt[b.tgt.clone()],
+            src_range: b.src.clone(),
+            tgt_range: b.tgt.clone(),
+            score: b.score,
+        })?;
     }
     Ok(())
 }
