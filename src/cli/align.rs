@@ -38,9 +38,10 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
     // Outputs are opened (their temporary files created) before the inputs
     // are read, so a run stopped while reading (a slow pipe) leaves nothing.
+    // (Moses needs the languages found; every other format only the hub's.)
     let mut early = match format {
         Format::Moses => None,
-        _ => Some(Output::open(format, &target, &[])?),
+        _ => Some(Output::open(format, &target, &[Lang::Zh])?),
     };
     // Parse every version in parallel; errors come back in input order.
     let docs: Vec<Document> = inputs
@@ -232,11 +233,11 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
         &outputs,
         &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
     )?;
-    // Moses names its files and TMX its header by the languages, which
-    // --lines knows only once the files are read.
-    let mut early = match format {
-        Format::Moses | Format::Tmx => None,
-        _ => Some(Output::open(format, &target, &[])?),
+    // Opened before reading when the languages it needs are known: Moses
+    // needs both, TMX the source's (detected from the text when not given).
+    let mut early = match (format, args.src_lang) {
+        (Format::Moses, _) | (Format::Tmx, None) => None,
+        (_, given) => Some(Output::open(format, &target, &[given.unwrap_or(Lang::Zh)])?),
     };
     let (src_file, tgt_file) = rayon::join(
         || LineFile::read(src_path, args.src_lang),
