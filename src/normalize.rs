@@ -120,7 +120,7 @@ static LINK: LazyLock<Regex> =
 /// What a paragraph opening with a label looks like, in any of the six languages.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)．](?:\s|$|\D)|(?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z]))+\.?(?:\s|$)|[(\[（]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة|Chapter|Chapitre|Capítulo|Глава|الفصل)\s|第\S{1,6}[条章款]|[一二三四五六七八九十]+、)",
     )
     .unwrap()
 });
@@ -655,8 +655,30 @@ fn wrap_join(a: &Frag, b: &Frag) -> Join {
     if cjk { Join::Tight } else { Join::Space }
 }
 
+/// Whether the lines of the document are paragraphs, not printed lines:
+/// a printed page has lines of about one width (the longest ones are about
+/// as long as the median), a text with one paragraph per line has many lines
+/// far longer than its median. Then a line break is never a wrap: a goal
+/// without a final stop (`End poverty in all its forms everywhere`) does
+/// not run on into the target after it. Widths count a CJK character twice.
+fn unwrapped_lines(frags: &[Frag]) -> bool {
+    let mut widths: Vec<usize> = frags
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Content))
+        .map(|f| f.text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum())
+        .collect();
+    if widths.len() < 8 {
+        return false;
+    }
+    widths.sort_unstable();
+    let median = widths[widths.len() / 2];
+    let p90 = widths[widths.len() * 9 / 10];
+    p90 > 120 && p90 * 10 > median * 16
+}
+
 fn assemble(original: &str, frags: Vec<Frag>) -> View {
     let blank_mode = blank_line_paragraphs(&frags);
+    let unwrapped = !blank_mode && unwrapped_lines(&frags);
     let mut view = View {
         text: String::with_capacity(original.len()),
         map: Vec::with_capacity(original.len()),
@@ -696,7 +718,7 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
             continue;
         }
         if let Some(p) = prev {
-            let how = if blank_between && !(page_between && prev_open) {
+            let how = if (blank_between && !(page_between && prev_open)) || unwrapped {
                 Join::No
             } else if blank_mode {
                 wrap_join(&frags[p], f)

@@ -10,3 +10,4 @@ mod qa;
 mod quality;
 mod segment;
 mod tmx_dtd;
+mod variants;

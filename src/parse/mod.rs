@@ -40,7 +40,7 @@ use regex::Regex;
 use crate::document::{Block, BlockKind, Document, Footnote, Label};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::lang::labels::{self, SubMark};
+use crate::lang::labels::{self, SubMark, ZhMark};
 use crate::lang::{self, Lang, symbol, tables};
 use crate::load::Text;
 
@@ -90,6 +90,7 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
         phase: Phase::Title,
         parent: None,
         in_article: false,
+        outline: false,
     };
     if let (Some(given), Some(seen)) = (opts.lang, detected)
         && given != seen
@@ -102,7 +103,7 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
             format!("the language given is {given} but the text looks like {seen}"),
         );
     }
-    let paras: Vec<Range<usize>> = text.paragraphs().collect();
+    let paras = with_bare_labels_joined(view, text.paragraphs().collect());
     let body_start = title_end(view, &paras);
     for (i, r) in paras.iter().enumerate() {
         if i == body_start && p.phase == Phase::Title {
@@ -132,6 +133,26 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
     })
 }
 
+/// A paragraph number alone on its line (`1.`, `(a)`, `一、`) opens the
+/// paragraph after it: the two are one paragraph.
+fn with_bare_labels_joined(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(paras.len());
+    let mut pending: Option<usize> = None;
+    let n = paras.len();
+    for (i, r) in paras.into_iter().enumerate() {
+        let r = match pending.take() {
+            Some(start) => start..r.end,
+            None => r,
+        };
+        if i + 1 < n && labels::is_bare_label(&view[r.clone()]) {
+            pending = Some(r.start);
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
 /// Index of the first paragraph after the title lines.
 ///
 /// The opener or a "Preamble" heading ends the title; without them, the
@@ -149,11 +170,18 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         let s = &view[r.clone()];
         let clause =
             s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
-        if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
+        if clause
+            || labels::operative(s).is_some()
+            || labels::article(s).is_some()
+            || labels::chapter(s).is_some()
+        {
             // A section heading just before the first numbered paragraph
             // (`I. Introduction` / `1. The present report…`) opens the body too.
             let mut start = i;
-            while start > 0 && labels::heading(&view[paras[start - 1].clone()]).is_some() {
+            while start > 0 && {
+                let p = &view[paras[start - 1].clone()];
+                labels::heading(p).is_some() || labels::chapter(p).is_some()
+            } {
                 start -= 1;
             }
             return start;
@@ -173,6 +201,8 @@ struct Parser<'t> {
     /// and the last sub-paragraph letter seen under it.
     parent: Option<Parent>,
     in_article: bool,
+    /// An outline label (`1.1`) has been read: the document is numbered so.
+    outline: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -211,6 +241,33 @@ impl Parser<'_> {
             self.push(BlockKind::Article, Some((len, key)), r);
             return;
         }
+        if self.phase != Phase::Title
+            && let Some((n, len)) = labels::chapter(s)
+        {
+            self.phase = Phase::Body;
+            self.in_article = false;
+            self.parent = None;
+            self.push(BlockKind::Heading, Some((len, format!("ch{n}"))), r);
+            return;
+        }
+        // `一、`, `（一）`, `第一款` inside an article number its paragraphs,
+        // as `1.` does in the other versions: part of the article.
+        if self.in_article && labels::zh_para(s).is_some() {
+            self.append(r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((n, mark, len)) = labels::zh_para(s)
+            && (mark == ZhMark::Kuan || (mark == ZhMark::Dun && reads_as_clause(&s[len..])))
+        {
+            // `一、` before a sentence is a numbered paragraph (`1.`); before
+            // a title, a section heading (`I.`).
+            self.phase = Phase::Body;
+            let key = n.to_string();
+            self.parent = Some(Parent::new(key.clone()));
+            self.push(BlockKind::Operative, Some((len, key)), r);
+            return;
+        }
         if labels::is_preamble_heading(s) {
             self.phase = Phase::Preamble;
             self.in_article = false;
@@ -227,6 +284,16 @@ impl Parser<'_> {
         }
         if self.in_article {
             self.append(r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((key, parts, len)) = labels::outline(s)
+            && self.in_outline(&parts)
+        {
+            self.phase = Phase::Body;
+            self.outline = true;
+            self.parent = Some(Parent::new(key.clone()));
+            self.push(BlockKind::Operative, Some((len, key)), r);
             return;
         }
         if self.phase != Phase::Title
@@ -270,6 +337,20 @@ impl Parser<'_> {
             Phase::Preamble => self.push(BlockKind::Preamble, None, r),
             Phase::Body => self.append(r),
         }
+    }
+
+    /// Whether an outline label (`1.1`, `1.a`, `A.1`) numbers a paragraph
+    /// here: under its own parent (`1.` then `1.1`), in a document already
+    /// numbered so, or as the first of a list (`1.1`, `1.a`). `1.5 million`
+    /// opening a paragraph elsewhere is text.
+    fn in_outline(&self, parts: &[&str]) -> bool {
+        let top = self
+            .parent
+            .as_ref()
+            .and_then(|p| p.key.split(['.', '(']).next().map(str::to_string));
+        self.outline
+            || top.as_deref() == parts.first().copied()
+            || parts.get(1).is_some_and(|p| *p == "1" || *p == "a")
     }
 
     /// The key of a sub-paragraph under the current parent, `2(b)` or `2(b)(ii)`.
@@ -463,11 +544,10 @@ impl Parser<'_> {
             let mut prev: Option<u32> = None;
             for b in self.blocks.iter().filter(|b| b.kind == kind) {
                 let Some(label) = &b.label else { continue };
-                let n: u32 = label
-                    .key
-                    .trim_start_matches("art")
-                    .parse()
-                    .unwrap_or_default();
+                // Outline labels (`1.1`) sit under their number, not in its run.
+                let Ok(n) = label.key.trim_start_matches("art").parse::<u32>() else {
+                    continue;
+                };
                 let expected = prev.map_or(1, |p| p + 1);
                 if n != expected {
                     let (fk, what) = match prev {
@@ -596,6 +676,13 @@ impl Parser<'_> {
         }
         self.findings.extend(out);
     }
+}
+
+/// Text that reads as a clause, not a title: long, or ending like a
+/// sentence or a clause.
+fn reads_as_clause(s: &str) -> bool {
+    let t = s.trim_end();
+    t.chars().count() >= 30 || t.ends_with([',', ';', '.', '。', ':', '，', '；', '：'])
 }
 
 /// `2(b)` → (`2`, 1); keys ending in a roman sub-sub-paragraph give `None`.
