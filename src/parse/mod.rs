@@ -121,6 +121,7 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
             "no document symbol found in the text; give it with --symbol".into(),
         );
     }
+    p.promote_zh_numbering();
     p.check_numbering();
     p.check_footnotes();
     Ok(Document {
@@ -174,6 +175,8 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
             || labels::operative(s).is_some()
             || labels::article(s).is_some()
             || labels::chapter(s).is_some()
+            || labels::zh_para(s).is_some()
+            || labels::outline(s).is_some()
         {
             // A section heading just before the first numbered paragraph
             // (`I. Introduction` / `1. The present report…`) opens the body too.
@@ -409,11 +412,13 @@ impl Parser<'_> {
             None => (r.clone(), None),
         };
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
+        let line = self.text.line_of(span.start);
         let block = Block {
             kind,
             label,
             text: self.text.original_text(text_range).trim().to_string(),
-            line: self.text.line_of(span.start),
+            line,
+            lines: vec![line],
             span,
             footnote_refs: self.refs(&r),
         };
@@ -428,8 +433,12 @@ impl Parser<'_> {
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
         match self.blocks.last_mut() {
             Some(b) => {
-                if !b.text.is_empty() {
+                let line = self.text.line_of(span.start);
+                if b.text.is_empty() {
+                    b.lines = vec![line];
+                } else {
                     b.text.push('\n');
+                    b.lines.push(line);
                 }
                 b.text.push_str(add.trim());
                 b.span.end = b.span.end.max(span.end);
@@ -535,6 +544,46 @@ impl Parser<'_> {
             line,
             message,
         });
+    }
+
+    /// `一、` over short titles reads as a section heading (`I.`) where the
+    /// document numbers its paragraphs `1.`. In a version that has no
+    /// arabic paragraph numbers at all, `一、` is the paragraph numbering
+    /// that other versions write `1.`: those headings become numbered
+    /// paragraphs, and their `（一）` sub-paragraphs take them as parent.
+    fn promote_zh_numbering(&mut self) {
+        if self.lang != Lang::Zh || self.blocks.iter().any(|b| b.kind == BlockKind::Operative) {
+            return;
+        }
+        let dun = |b: &Block| {
+            b.kind == BlockKind::Heading && b.label.as_ref().is_some_and(|l| l.raw.ends_with('、'))
+        };
+        if self.blocks.iter().filter(|b| dun(b)).count() < 2 {
+            return;
+        }
+        let mut parent: Option<String> = None;
+        for b in &mut self.blocks {
+            if dun(b) {
+                if let Some(l) = &mut b.label {
+                    let n = labels::zh_para(&l.raw).map(|x| x.0).or_else(|| {
+                        let v = tables::chinese_number(l.raw.trim_end_matches('、'))?;
+                        Some(v)
+                    });
+                    if let Some(n) = n {
+                        b.kind = BlockKind::Operative;
+                        l.key = n.to_string();
+                        parent = Some(l.key.clone());
+                    }
+                }
+            } else if b.kind == BlockKind::Subparagraph
+                && let (Some(p), Some(l)) = (&parent, &mut b.label)
+                && l.key.starts_with('(')
+            {
+                l.key = format!("{p}{}", l.key);
+            } else if b.kind == BlockKind::Heading {
+                parent = None;
+            }
+        }
     }
 
     /// Numbering that skips, repeats or goes back is reported, never renumbered.

@@ -94,6 +94,9 @@ struct Ctx<'a> {
     /// The tokens of every sentence, computed once.
     s_tokens: Vec<Vec<Token>>,
     t_tokens: Vec<Vec<Token>>,
+    /// The 1-based line of every sentence in its version.
+    s_lines: Vec<usize>,
+    t_lines: Vec<usize>,
     /// Hub characters per target character, for lengths on one scale.
     ratio: f64,
     out: Vec<PairFinding>,
@@ -124,6 +127,37 @@ fn unit_sentences(n_units: usize, sents: &[crate::engine::Sentence]) -> Vec<Rang
     out
 }
 
+/// The line of each sentence: the line of the part of its block's text
+/// (an article's paragraph) it is found in, or the block's line.
+fn sentence_lines(
+    doc: &Document,
+    units: &[Unit<'_>],
+    sents: &[crate::engine::Sentence],
+) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut cursor: (usize, usize) = (usize::MAX, 0);
+    for s in sents {
+        let Some(u) = units.get(s.unit) else {
+            out.push(0);
+            continue;
+        };
+        if cursor.0 != s.unit {
+            cursor = (s.unit, 0);
+        }
+        let block = doc.blocks.get(s.unit).filter(|b| b.text.as_str() == u.text);
+        let line = block
+            .and_then(|b| {
+                let at = u.text.get(cursor.1..)?.find(s.text.as_str())? + cursor.1;
+                cursor.1 = at + s.text.len();
+                let part = u.text[..at].matches('\n').count();
+                (b.lines.len() == u.text.matches('\n').count() + 1).then(|| b.lines[part])
+            })
+            .unwrap_or(u.line);
+        out.push(line);
+    }
+    out
+}
+
 fn len_chars(s: &str) -> usize {
     s.chars()
         .filter(|&c| !c.is_whitespace() && c != '\u{0640}')
@@ -139,6 +173,10 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let su = anchor::units(hub);
         let tu = anchor::units(other);
+        let (s_lines, t_lines) = (
+            sentence_lines(hub, &su, &pa.src),
+            sentence_lines(other, &tu, &pa.tgt),
+        );
         let s_sents = unit_sentences(su.len(), &pa.src);
         let t_sents = unit_sentences(tu.len(), &pa.tgt);
         let ls: usize = pa.src.iter().map(|s| len_chars(&s.text)).sum();
@@ -171,6 +209,8 @@ impl<'a> Ctx<'a> {
                 .map(|x| tokens(&x.text, pa.tgt_lang))
                 .collect(),
             ratio,
+            s_lines,
+            t_lines,
             out: Vec::new(),
         }
     }
@@ -213,8 +253,15 @@ impl<'a> Ctx<'a> {
         if sent.is_empty() {
             return (None, None);
         }
+        let lines = match side {
+            Side::Tgt => &self.t_lines,
+            _ => &self.s_lines,
+        };
         match sents.get(sent.start).and_then(|s| units.get(s.unit)) {
-            Some(u) => (u.key.clone(), Some(u.line)),
+            Some(u) => (
+                u.key.clone(),
+                lines.get(sent.start).copied().or(Some(u.line)),
+            ),
             None => (None, None),
         }
     }
@@ -457,7 +504,7 @@ impl<'a> Ctx<'a> {
             let mut n = 0;
             let mut line = None;
             for b in d.blocks.iter().filter(|b| b.kind == BlockKind::Article) {
-                let numbered = b.text.split('\n').skip(1).filter(|p| {
+                let numbered = b.text.split('\n').filter(|p| {
                     let p: String = unicode_normalization::UnicodeNormalization::nfkc(*p).collect();
                     labels::operative(&p).is_some() || labels::zh_para(&p).is_some()
                 });
