@@ -378,6 +378,13 @@ impl Scorer for LengthScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let l1: f32 = src.iter().map(|f| f.len).sum();
         let l2: f32 = tgt.iter().map(|f| f.len).sum();
+        self.cost_of(l1, l2)
+    }
+}
+
+impl LengthScorer {
+    /// The cost of linking `l1` source characters with `l2` target characters.
+    pub fn cost_of(&self, l1: f32, l2: f32) -> f32 {
         // Mean of the two lengths on the source scale, as Gale–Church do, so
         // that a very short source does not make any target look unlikely.
         let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
@@ -439,7 +446,8 @@ fn shared(
     })
 }
 
-fn intersect<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// Size of the multiset intersection of two sorted lists.
+pub(crate) fn intersect<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -468,11 +476,18 @@ pub struct TokenScorer {
 impl Scorer for TokenScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let (m, a, b) = shared(src, tgt, |f| &f.strong);
-        let unmatched = (a + b - 2 * m) as f32;
         let (names, _, _) = shared(src, tgt, |f| &f.names);
+        self.price(m, a + b - 2 * m, names)
+    }
+}
+
+impl TokenScorer {
+    /// The cost of `shared` strong tokens found on both sides, `unmatched`
+    /// found on one side only, and `names` shared names.
+    pub fn price(&self, shared: usize, unmatched: usize, names: usize) -> f32 {
         // Linear in the counts, so that a 2-2 bead scores what its two 1-1
         // halves score together and merging earns nothing by itself.
-        -self.hit * (m + names) as f32 + self.miss * unmatched
+        -self.hit * (shared + names) as f32 + self.miss * unmatched as f32
     }
 }
 
@@ -487,10 +502,17 @@ pub struct CognateScorer {
 impl Scorer for CognateScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let (m, a, b) = shared(src, tgt, |f| &f.weak);
-        if a + b == 0 {
+        self.price(m, a + b)
+    }
+}
+
+impl CognateScorer {
+    /// The cost of `shared` keys found on both sides out of `total` keys.
+    pub fn price(&self, shared: usize, total: usize) -> f32 {
+        if total == 0 {
             return 0.0;
         }
-        -self.weight * (2 * m) as f32 / (a + b) as f32
+        -self.weight * (2 * shared) as f32 / total as f32
     }
 }
 
@@ -516,7 +538,13 @@ impl Scorer for LexiconScorer {
         if total == 0 {
             return 0.0;
         }
-        let hits = lex_hits(gloss, words);
+        self.price(lex_hits(gloss, words), total)
+    }
+}
+
+impl LexiconScorer {
+    /// The cost of `hits` content words explained out of `total` (> 0).
+    pub fn price(&self, hits: usize, total: u32) -> f32 {
         -self.weight * (hits as f32 / total as f32 - self.baseline)
     }
 }

@@ -345,7 +345,9 @@ impl Output {
                 match format {
                     Format::Tsv => Box::new(TsvWriter::new(out)),
                     Format::Jsonl => Box::new(JsonlWriter::new(out)),
-                    Format::Tmx => Box::new(TmxWriter::new(out)),
+                    Format::Tmx => Box::new(
+                        TmxWriter::new(out).srclang(langs.first().copied().unwrap_or(Lang::Zh)),
+                    ),
                     Format::Beads | Format::Moses => Box::new(BeadsWriter::new(out)),
                 }
             }
