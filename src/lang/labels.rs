@@ -286,7 +286,7 @@ pub fn zh_para(s: &str) -> Option<(u32, ZhMark, usize)> {
 
 static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:第\s*([〇零一二三四五六七八九十百\d]{1,4})\s*章|(?:chapter|chapitre|cap[ií]tulo|глава|الفصل)\s+([ivxlc]{1,6}|\d{1,3}|premier|primero|\p{Arabic}+))\s*(?:[.:\-–—]\s*|$)",
+        r"(?i)^(?:第\s*([〇零一二三四五六七八九十百\d]{1,4})\s*章|(?:chapter|chapitre|cap[ií]tulo|глава|الفصل)\s+([ivxlc]{1,6}|\d{1,3}|premier|primero|\p{Arabic}+))\s*(?:[.:\-–—]\s*|\s|$)",
     )
     .expect("chapter heading")
 });
@@ -296,6 +296,12 @@ static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn chapter(s: &str) -> Option<(u32, usize)> {
     let c = CHAPTER.captures(s)?;
     let len = c.get(0)?.end();
+    // A heading is short and ends without a clause's stop; `Chapter 7 of
+    // the report shows …` is a sentence.
+    let rest = s[len..].trim_end();
+    if rest.chars().count() > 80 || rest.ends_with(['.', ';', ',', '。', '；', '，']) {
+        return None;
+    }
     let n = if let Some(m) = c.get(1) {
         chinese_number(m.as_str())?
     } else {
@@ -369,6 +375,46 @@ mod tests {
         assert_eq!(operative("1.5 million"), None);
         assert_eq!(operative("2019 年"), None);
         assert_eq!(operative("1-2 of"), None);
+    }
+
+    #[test]
+    fn outline_chapter_and_chinese_paragraph_labels() {
+        let key = |s: &str| outline(s).map(|(k, _, len)| (k, len));
+        assert_eq!(key("1.1 End poverty"), Some(("1.1".to_string(), 4)));
+        assert_eq!(key("1.a Ensure"), Some(("1.a".to_string(), 4)));
+        assert_eq!(key("A.1 Text"), Some(("A.1".to_string(), 4)));
+        assert_eq!(key("1.2.3. Text"), Some(("1.2.3".to_string(), 7)));
+        assert_eq!(key("1. Text"), None);
+        assert_eq!(key("1.1"), None);
+        assert_eq!(zh_para("一、人人"), Some((1, ZhMark::Dun, 6)));
+        assert_eq!(zh_para("(十二)人人"), Some((12, ZhMark::Paren, 8)));
+        assert_eq!(
+            zh_para("第三款 人人").map(|x| (x.0, x.1)),
+            Some((3, ZhMark::Kuan))
+        );
+        assert_eq!(zh_para("一般而言"), None);
+        for (s, n) in [
+            ("第一章", 1),
+            ("第十二章 总则", 12),
+            ("Chapter IV", 4),
+            ("CHAPTER 7. Final", 7),
+            ("Chapitre premier", 1),
+            ("Capítulo II", 2),
+            ("Глава III", 3),
+            ("الفصل الأول", 1),
+            ("الفصل 3", 3),
+        ] {
+            assert_eq!(chapter(s).map(|c| c.0), Some(n), "{s}");
+        }
+        assert_eq!(chapter("Chapters of the report"), None);
+        for s in [
+            "1.", "12 -", "(a)", "б)", "1.1", "1.a", "一、", "(三)", "IV.", "１．",
+        ] {
+            assert!(is_bare_label(s), "{s}");
+        }
+        for s in ["1. Text", "2019", "12", "(A/74/363)", "Article 1"] {
+            assert!(!is_bare_label(s), "{s}");
+        }
     }
 
     #[test]
