@@ -871,6 +871,30 @@ mod tests {
             v("General Assembly            Distr.: General\n18 December 2019"),
             "General Assembly            Distr.: General\n18 December 2019"
         );
+        // Outline labels, chapters and `第一款` open their own paragraph.
+        for next in [
+            "1.1 By 2030, end",
+            "1.a Ensure significant",
+            "Chapter II",
+            "第二款 人人",
+        ] {
+            let text = format!("End poverty in all its forms everywhere and for all time\n{next}");
+            assert_eq!(v(&text), text, "{next}");
+        }
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text_never_joins() {
+        // Goals without a final stop, each followed by its targets: lines of
+        // very different lengths are paragraphs, not a printed page.
+        let long = "By 2030, eradicate extreme poverty for all people everywhere, currently measured as people living on less than $1.25 a day, and reduce poverty";
+        let mut text = String::new();
+        for k in 0..6 {
+            text.push_str(&format!(
+                "End poverty in all its forms everywhere number {k}\n{long}.\n"
+            ));
+        }
+        assert_eq!(v(&text), text.trim_end());
     }
 
     #[test]
