@@ -186,7 +186,6 @@ fn fold(w: &str) -> String {
         .collect()
 }
 
-/// Number-grouping characters that may sit between digits.
 /// The length of a paragraph number (`1. `, `12.`) opening a text, or 0.
 fn leading_label(s: &[char]) -> usize {
     let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -202,7 +201,7 @@ fn leading_label(s: &[char]) -> usize {
 /// Years, months and days written in Chinese numerals (`一九四二年一月一日`,
 /// `二〇一九年`) give the tokens their figures give.
 fn zh_numeral_dates(run: &[char], out: &mut Vec<u64>) {
-    let is_num = |c: char| "〇零一二三四五六七八九十".contains(c);
+    let is_num = is_zh_numeral;
     let mut k = 0;
     while k < run.len() {
         if !is_num(run[k]) {
@@ -228,6 +227,14 @@ fn zh_numeral_dates(run: &[char], out: &mut Vec<u64>) {
     }
 }
 
+fn is_zh_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Number-grouping characters that may sit between digits.
 fn is_group_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
 }
@@ -237,6 +244,8 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
     let n = s.len();
     let digit = |k: usize| k < n && s[k].is_ascii_digit();
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
+    // One buffer for every token's characters, not an allocation each.
+    let mut run = String::new();
     let mut i = 0;
     while i < n {
         let c = s[i];
@@ -265,20 +274,30 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
                     break;
                 }
             }
-            let run: String = s[start..j].iter().collect();
+            run.clear();
+            run.extend(&s[start..j]);
             token_of_run(&run, s.get(j).copied(), lang, out, names);
             i = j;
+        } else if lang == Lang::Zh {
+            // Chinese has no month words: besides ASCII runs, only dates
+            // and years in Chinese numerals (`一九四二年一月一日`) count.
+            if is_zh_numeral(c) {
+                let start = i;
+                while i < n && (is_zh_numeral(s[i]) || matches!(s[i], '年' | '月' | '日')) {
+                    i += 1;
+                }
+                zh_numeral_dates(&s[start..i], out);
+            } else {
+                i += 1;
+            }
         } else if c.is_alphabetic() {
             // A non-ASCII word: only months are translation-invariant.
             let start = i;
             while i < n && s[i].is_alphabetic() && !s[i].is_ascii() {
                 i += 1;
             }
-            // Chinese has no month words, and no month name is longer than
-            // 16 letters: lower-casing long Han runs was a tenth of the time.
-            if lang == Lang::Zh {
-                zh_numeral_dates(&s[start..i], out);
-            } else if i - start <= 16 {
+            // No month name is longer than 16 letters.
+            if i - start <= 16 {
                 let w: String = s[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
                 if let Some(m) = crate::lang::month_number(&w, lang) {
                     out.push(hash(&("M", m)));
@@ -604,8 +623,14 @@ impl Lexicon {
     /// maps to the content words of its English glosses.
     pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io(e)).with_path(path))?;
+        let bytes = crate::input::read_input(path)?;
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })
+            .with_path(path)
+        })?;
         let mut lex = Lexicon {
             src_lang: Some(Lang::Zh),
             tgt_lang: Some(Lang::En),

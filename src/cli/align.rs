@@ -1,7 +1,7 @@
 //! `sixalign align`: the Chinese hub with one or more other versions, or two
 //! sentence-per-line files (`--lines`).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -9,18 +9,19 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::align::{self, Params};
-use sixalign::corpus::{read_jobfile, run_batch};
-use sixalign::engine::{Aligner, Stats, learn_lexicons};
-use sixalign::lang::detect;
-use sixalign::load::read_plain;
-use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
+use sixalign::corpus::{check_jobs, read_jobfile, run_batch};
+use sixalign::engine::{Aligner, LineFile, Stats, split_hub};
+use sixalign::output::{
+    self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
+};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
 use sixalign::score::Lexicon;
 use sixalign::{Document, Error, Lang, Result};
 
 use super::AlignArgs;
+use super::exit;
+use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
@@ -29,6 +30,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         return lines(args, start);
     }
     let inputs = inputs(args)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    atomic::refuse_repeated_inputs(&paths)?;
+    let target = target(args);
+    // Moses writes PREFIX.<code> for the languages found; check them all.
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
+    // Outputs are opened (their temporary files created) before the inputs
+    // are read, so a run stopped while reading (a slow pipe) leaves nothing.
+    let mut early = match format {
+        Format::Moses => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     // Parse every version in parallel; errors come back in input order.
     let docs: Vec<Document> = inputs
         .par_iter()
@@ -42,7 +55,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs, &inputs)?;
+    let (hub, others) = split_hub(docs)?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
@@ -54,22 +67,19 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
         ));
     }
-    let mut builder = Aligner::builder();
-    if let Some(path) = &args.lexicon {
-        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
-    }
-    let mut pairs = builder.build().align_all(&hub, &others);
-    if args.learn_lexicon {
-        for lex in learn_lexicons(&pairs, 0.8) {
-            builder.add_lexicon(Arc::new(lex));
-        }
-        pairs = builder.build().align_all(&hub, &others);
-    }
+    let aligner = aligner(args)?;
+    let pairs = if args.learn_lexicon {
+        aligner.align_all_learning(&hub, &others)
+    } else {
+        aligner.align_all(&hub, &others)
+    };
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
-    let target = target(args);
-    let mut out = Output::open(format, &target, &langs)?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &langs)?,
+    };
     let w = out.writer();
     w.begin()?;
     if args.six_way {
@@ -141,30 +151,19 @@ fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     Ok(v)
 }
 
-/// Separates the Chinese hub from the other versions, refusing two
-/// versions in one language.
-fn split_hub(
-    docs: Vec<Document>,
-    inputs: &[(PathBuf, Option<Lang>)],
-) -> Result<(Document, Vec<Document>)> {
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
-                inputs[j].0.display(),
-                inputs[i].0.display(),
-                d.lang
-            )));
-        }
+/// The aligner the arguments ask for: the defaults, with `--lexicon`.
+fn aligner(args: &AlignArgs) -> Result<Aligner> {
+    let mut builder = Aligner::builder();
+    if let Some(path) = &args.lexicon {
+        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
     }
-    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
-        return Err(Error::usage(
-            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
-        ));
-    };
-    let mut others = docs;
-    let hub = others.remove(h);
-    Ok((hub, others))
+    Ok(builder.build())
+}
+
+/// The inputs and the lexicon (an output must not replace either).
+fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
+    paths.extend(args.lexicon.iter().cloned());
+    paths
 }
 
 fn target(args: &AlignArgs) -> Target {
@@ -185,7 +184,8 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
-    let results = run_batch(&jobs, args.src_lang, args.tgt_lang);
+    check_jobs(&jobs, Some(jobfile))?;
+    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner(args)?);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
     for r in &results {
@@ -206,11 +206,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
             sentences as f64 / secs.max(1e-9)
         )?;
     }
-    Ok(if ok == results.len() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit::found_if(ok != results.len()))
 }
 
 /// `--lines SRC TGT`: one sentence per line, no structure.
@@ -229,41 +225,36 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
-    let (src_text, tgt_text) = rayon::join(|| read_plain(src_path), || read_plain(tgt_path));
-    let (src_text, tgt_text) = (src_text?, tgt_text?);
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    let lang_of = |given: Option<Lang>, text: &str, path: &Path| {
-        given
-            .or_else(|| detect(text))
-            .ok_or_else(|| Error::new(sixalign::ErrorKind::UnknownLanguage).with_path(path))
-    };
-    let src_lang = lang_of(args.src_lang, &src_text, src_path)?;
-    let tgt_lang = lang_of(args.tgt_lang, &tgt_text, tgt_path)?;
-    let mut params = Params::estimate(src_lang, tgt_lang, &src, &tgt);
-    if let Some(path) = &args.lexicon {
-        params = params.with_lexicon(Arc::new(Lexicon::from_tsv(path)?));
-    }
-    let beads = align::align(&src, &tgt, &params);
-
+    atomic::refuse_repeated_inputs([src_path, tgt_path])?;
     let target = target(args);
-    let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(
+        &outputs,
+        &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
+    )?;
+    // Moses names its files and TMX its header by the languages, which
+    // --lines knows only once the files are read.
+    let mut early = match format {
+        Format::Moses | Format::Tmx => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
+    let (src_file, tgt_file) = rayon::join(
+        || LineFile::read(src_path, args.src_lang),
+        || LineFile::read(tgt_path, args.tgt_lang),
+    );
+    let (src_file, tgt_file) = (src_file?, tgt_file?);
+    let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
+    let (src, tgt) = (src_file.lines(), tgt_file.lines());
+    let beads = aligner(args)?.align_lines(src_lang, tgt_lang, &src, &tgt);
+
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &[src_lang, tgt_lang])?,
+    };
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;
-    for b in &beads {
-        w.write_pair(&Pair {
-            doc: &doc,
-            region: "",
-            src_lang,
-            tgt_lang,
-            src: &src[b.src.clone()],
-            tgt: &tgt[b.tgt.clone()],
-            src_range: b.src.clone(),
-            tgt_range: b.tgt.clone(),
-            score: b.score,
-        })?;
-    }
+    write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
     if !args.quiet {
@@ -296,13 +287,8 @@ fn summary(
     s: &Stats,
     start: Instant,
 ) -> io::Result<()> {
-    let bold = |t: &str| {
-        if io::stderr().is_terminal() {
-            format!("\x1b[1m{t}\x1b[0m")
-        } else {
-            t.to_string()
-        }
-    };
+    let style = Style::of(Stream::Stderr);
+    let bold = |t: &str| style.bold(t);
     if written.is_empty() {
         writeln!(e, "  {}    standard output ({format})", bold("output"))?;
     } else {

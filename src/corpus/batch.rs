@@ -7,16 +7,16 @@
 //! when complete, and a bad pair is reported in its [`JobResult`] while the
 //! batch goes on.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{self, Params};
-use crate::error::{Error, ErrorKind, Result};
-use crate::lang::{self, Lang};
-use crate::output::{partial_path, write_beads};
+use crate::engine::{Aligner, LineFile};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output::atomic::{self, FileId};
+use crate::output::write_beads;
 
 /// One pair of sentence-per-line files to align.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -50,10 +50,9 @@ pub struct JobResult {
 /// starting with `#` are ignored. Relative paths are taken as they are
 /// (relative to the working directory), as Hunalign does.
 pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
+    let text = crate::load::read_text_file(path)?;
     let mut jobs = Vec::new();
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::from(e).with_path(path).with_line(n + 1))?;
+    for (n, line) in text.lines().enumerate() {
         let t = line.trim_end_matches('\r');
         if t.trim().is_empty() || t.starts_with('#') {
             continue;
@@ -77,9 +76,79 @@ pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
     Ok(jobs)
 }
 
+/// The checks made on a whole batch before any job runs, so that no job
+/// can destroy another's input or output: every output may be written
+/// (not a directory, FIFO or device; its directory exists), no output is
+/// given twice, and no output is an input of any job or the job file
+/// itself. Errors name the job file and line.
+pub fn check_jobs(jobs: &[Job], jobfile: Option<&Path>) -> Result<()> {
+    use std::collections::HashMap;
+    let at = |e: Error, line: usize| match jobfile {
+        Some(p) => e.with_path(p).with_line(line),
+        None => e,
+    };
+    let mut inputs: HashMap<FileId, (PathBuf, usize)> = HashMap::new();
+    if let Some(p) = jobfile
+        && let Some(id) = FileId::of(p)
+    {
+        inputs.insert(id, (p.to_path_buf(), 0));
+    }
+    for j in jobs {
+        for p in [&j.src, &j.tgt] {
+            if let Some(id) = FileId::of(p) {
+                inputs.entry(id).or_insert_with(|| (p.clone(), j.line));
+            }
+        }
+    }
+    let mut outs: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out_ids: HashMap<FileId, usize> = HashMap::new();
+    for j in jobs {
+        atomic::resolve_target(&j.out).map_err(|e| at(e, j.line))?;
+        let id = FileId::of(&j.out);
+        let first = outs
+            .get(&atomic::lexical(&j.out))
+            .or_else(|| id.as_ref().and_then(|i| out_ids.get(i)));
+        if let Some(first) = first {
+            return Err(at(
+                Error::usage(format!(
+                    "the output {} is given twice (also at line {first}); every job needs its own output",
+                    j.out.display()
+                )),
+                j.line,
+            ));
+        }
+        if let Some((inp, line)) = id.as_ref().and_then(|i| inputs.get(i)) {
+            let whose = if *line == 0 {
+                "the job file".to_string()
+            } else {
+                format!("an input at line {line}")
+            };
+            return Err(at(
+                Error::usage(format!(
+                    "the output {} is {whose} ({}); refusing to overwrite an input",
+                    j.out.display(),
+                    inp.display()
+                )),
+                j.line,
+            ));
+        }
+        outs.insert(atomic::lexical(&j.out), j.line);
+        if let Some(i) = id {
+            out_ids.insert(i, j.line);
+        }
+    }
+    Ok(())
+}
+
 /// Aligns every job (in parallel), writing one bead file each; results in
-/// job order. The languages are detected per file when not given.
-pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -> Vec<JobResult> {
+/// job order. Every file is read through the one reader
+/// ([`LineFile::read`]); the languages are detected per file when not given.
+pub fn run_batch(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<JobResult> {
     jobs.par_iter()
         .map(|job| {
             let mut r = JobResult {
@@ -89,7 +158,7 @@ pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -
                 beads: 0,
                 error: None,
             };
-            if let Err(e) = run_job(job, src_lang, tgt_lang, &mut r) {
+            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, &mut r) {
                 r.error = Some(e.to_string());
             }
             r
@@ -97,51 +166,19 @@ pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -
         .collect()
 }
 
-fn read_lines(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
-    let s = String::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })
-        .with_path(path)
-    })?;
-    Ok(s)
-}
-
-fn lang_of(path: &Path, given: Option<Lang>, text: &str) -> Result<Lang> {
-    given
-        .or_else(|| lang::detect(text))
-        .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage).with_path(path))
-}
-
 fn run_job(
     job: &Job,
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
+    aligner: &Aligner,
     r: &mut JobResult,
 ) -> Result<()> {
-    let src_text = read_lines(&job.src)?;
-    let tgt_text = read_lines(&job.tgt)?;
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    r.src_sentences = src.len();
-    r.tgt_sentences = tgt.len();
-    let sl = lang_of(&job.src, src_lang, &src_text)?;
-    let tl = lang_of(&job.tgt, tgt_lang, &tgt_text)?;
-    let params = Params::estimate(sl, tl, &src, &tgt);
-    let beads = align::align(&src, &tgt, &params);
+    let src = LineFile::read(&job.src, src_lang)?;
+    let tgt = LineFile::read(&job.tgt, tgt_lang)?;
+    let (src_lines, tgt_lines) = (src.lines(), tgt.lines());
+    r.src_sentences = src_lines.len();
+    r.tgt_sentences = tgt_lines.len();
+    let beads = aligner.align_lines(src.lang, tgt.lang, &src_lines, &tgt_lines);
     r.beads = beads.len();
-    let tmp = partial_path(&job.out);
-    let res = std::fs::File::create(&tmp).and_then(|f| {
-        let mut w = BufWriter::new(f);
-        write_beads(&mut w, &beads)?;
-        w.flush()?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()
-    });
-    let res = res.and_then(|()| std::fs::rename(&tmp, &job.out));
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::from(e).with_path(&job.out));
-    }
-    Ok(())
+    atomic::write_file(&job.out, |w| write_beads(w, &beads))
 }
