@@ -7,9 +7,11 @@
 //! the blocks around it still anchor. Everything that is not anchored (the
 //! title and preamble, a paragraph present on one side only, the closing)
 //! falls into the gap region between two anchors, which the sentence aligner
-//! handles like any other region. Every unit of both documents ends up in
-//! exactly one region.
+//! handles like any other region; what one side only has between two anchors
+//! joins the region before it. Every unit of both documents ends up in
+//! exactly one region. The matching takes memory linear in the labels.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -93,27 +95,65 @@ pub struct Region {
 /// Aligns two unit sequences by label key.
 ///
 /// The regions are in order, monotone, and together cover every unit of
-/// both sides exactly once.
+/// both sides exactly once. A label the other side lacks never strands its
+/// text: units between two anchors that one side only has (a sub-paragraph
+/// whose lettering the other version lost, a chapter heading in one
+/// version only) join the region before them, so the sentence aligner sees
+/// them beside their counterpart's text. Gaps with units on both sides stay
+/// regions of their own.
 pub fn anchor(src: &[Unit<'_>], tgt: &[Unit<'_>]) -> Vec<Region> {
+    // Blocks and footnotes are anchored apart: a footnote one version lacks
+    // must not join the text of the last paragraph.
+    let cut = |u: &[Unit<'_>]| u.iter().position(|x| x.kind.is_none()).unwrap_or(u.len());
+    let (cs, ct) = (cut(src), cut(tgt));
+    let mut regions = anchor_part(&src[..cs], &tgt[..ct]);
+    regions.extend(
+        anchor_part(&src[cs..], &tgt[ct..])
+            .into_iter()
+            .map(|mut r| {
+                r.src = r.src.start + cs..r.src.end + cs;
+                r.tgt = r.tgt.start + ct..r.tgt.end + ct;
+                r
+            }),
+    );
+    regions
+}
+
+fn anchor_part(src: &[Unit<'_>], tgt: &[Unit<'_>]) -> Vec<Region> {
     let pairs = match_keys(src, tgt);
-    let mut regions = Vec::with_capacity(pairs.len() * 2 + 1);
+    let mut regions: Vec<Region> = Vec::with_capacity(pairs.len() * 2 + 1);
     let (mut i, mut j) = (0, 0);
     let mut prev_key: Option<&str> = None;
     for &(a, b) in &pairs {
         push_gap(&mut regions, src, tgt, i..a, j..b, prev_key);
         let key = src[a].key.as_deref().unwrap_or_default();
-        regions.push(Region {
+        let region = Region {
             label: key.to_string(),
             kind: RegionKind::Anchored,
             src: a..a + 1,
             tgt: b..b + 1,
-        });
+        };
+        absorb_front(&mut regions, region);
         prev_key = Some(key);
         i = a + 1;
         j = b + 1;
     }
     push_gap(&mut regions, src, tgt, i..src.len(), j..tgt.len(), prev_key);
     regions
+}
+
+/// Pushes `region`; a one-sided gap at the very front (nothing before it to
+/// join) is taken into it instead.
+fn absorb_front(regions: &mut Vec<Region>, mut region: Region) {
+    if let [only] = regions.as_slice()
+        && only.kind == RegionKind::Gap
+        && (only.src.is_empty() || only.tgt.is_empty())
+    {
+        region.src.start = only.src.start;
+        region.tgt.start = only.tgt.start;
+        regions.clear();
+    }
+    regions.push(region);
 }
 
 fn push_gap(
@@ -124,7 +164,33 @@ fn push_gap(
     t: Range<usize>,
     prev_key: Option<&str>,
 ) {
+    // The sub-paragraphs of the anchor before (`5(a)` after `5`, `1.1`
+    // after `1`) that the other version does not label are still its text.
+    let (mut s, mut t) = (s, t);
+    if let (Some(k), Some(last)) = (prev_key, regions.last_mut())
+        && last.kind == RegionKind::Anchored
+    {
+        let children = |units: &[Unit<'_>], r: &Range<usize>| {
+            units[r.clone()]
+                .iter()
+                .take_while(|u| u.key.as_deref().is_some_and(|c| is_child(c, k)))
+                .count()
+        };
+        let (cs, ct) = (children(src, &s), children(tgt, &t));
+        s.start += cs;
+        t.start += ct;
+        last.src.end = s.start;
+        last.tgt.end = t.start;
+    }
     if s.is_empty() && t.is_empty() {
+        return;
+    }
+    if (s.is_empty() || t.is_empty())
+        && let Some(last) = regions.last_mut()
+    {
+        // One side only: the units go with the text before them.
+        last.src.end = s.end;
+        last.tgt.end = t.end;
         return;
     }
     let label = gap_label(&src[s.clone()], &tgt[t.clone()], prev_key);
@@ -134,6 +200,12 @@ fn push_gap(
         src: s,
         tgt: t,
     });
+}
+
+/// `5(a)`, `5(a)(ii)`, `1.1`, `1.a` under `5` or `1`.
+fn is_child(key: &str, parent: &str) -> bool {
+    key.strip_prefix(parent)
+        .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
 }
 
 /// Names a gap after what it holds, so that a reader of the output can find
@@ -146,50 +218,98 @@ fn gap_label(src: &[Unit<'_>], tgt: &[Unit<'_>], prev_key: Option<&str>) -> Stri
     if has(BlockKind::Closing) {
         return "closing".to_string();
     }
+    if prev_key.is_none() && src.iter().chain(tgt).all(|u| u.kind.is_none()) {
+        return "footnotes".to_string();
+    }
     match prev_key {
         None => "front".to_string(),
         Some(k) => format!("after {k}"),
     }
 }
 
+/// Characters of text, beyond which label matches are only looked for
+/// near the same relative place in the other version. Below it (every
+/// ordinary document) the matching is a plain longest common subsequence.
+const NEAR_CHARS: f64 = 100_000.0;
+
 /// Longest common subsequence of the two key sequences (unlabelled units
-/// never match). Ties are broken towards the earliest pairing, so the result
-/// does not depend on anything but the input.
+/// never match), by Hunt–Szymanski: the matching pairs, hub order ascending
+/// and other order descending, reduced to their longest increasing run.
+/// Memory is linear in the number of matching pairs, never an n×m table.
+///
+/// In a long compilation whose numbering restarts (`1.` in every
+/// resolution), a key matches thousands of places; only those within
+/// [`NEAR_CHARS`] of the same relative text position are tried, so the
+/// pairs stay a small multiple of the labels.
 fn match_keys(src: &[Unit<'_>], tgt: &[Unit<'_>]) -> Vec<(usize, usize)> {
-    // Only labelled units take part; the DP is over those, which keeps it
-    // small (a resolution has tens of labels, a long report a few thousand).
-    let s: Vec<(usize, &str)> = labelled(src);
-    let t: Vec<(usize, &str)> = labelled(tgt);
-    let (n, m) = (s.len(), t.len());
-    if n == 0 || m == 0 {
+    let s = labelled(src);
+    let t = labelled(tgt);
+    if s.is_empty() || t.is_empty() {
         return Vec::new();
     }
-    // Suffix LCS lengths, so that the forward walk below can prefer early matches.
-    let width = m + 1;
-    let mut lcs = vec![0u32; (n + 1) * width];
-    for a in (0..n).rev() {
-        for b in (0..m).rev() {
-            lcs[a * width + b] = if s[a].1 == t[b].1 {
-                lcs[(a + 1) * width + b + 1] + 1
-            } else {
-                lcs[(a + 1) * width + b].max(lcs[a * width + b + 1])
-            };
-        }
+    let (sp, tp) = (positions(src, &s), positions(tgt, &t));
+    let total: usize = tgt.iter().map(|u| u.text.len()).sum();
+    let near = if total as f64 > NEAR_CHARS {
+        NEAR_CHARS / total as f64
+    } else {
+        f64::INFINITY
+    };
+    let mut by_key: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (k, &(_, key)) in t.iter().enumerate() {
+        by_key.entry(key).or_default().push(k as u32);
     }
-    let mut pairs = Vec::with_capacity(lcs[0] as usize);
-    let (mut a, mut b) = (0, 0);
-    while a < n && b < m {
-        if s[a].1 == t[b].1 && lcs[a * width + b] == lcs[(a + 1) * width + b + 1] + 1 {
-            pairs.push((s[a].0, t[b].0));
-            a += 1;
-            b += 1;
-        } else if lcs[(a + 1) * width + b] >= lcs[a * width + b + 1] {
-            a += 1;
+    const NONE: u32 = u32::MAX;
+    // Every pair that extended or improved a run: (hub, other, previous node).
+    let mut nodes: Vec<(u32, u32, u32)> = Vec::new();
+    // tails[k]: the node ending the best run of length k + 1 (smallest other index).
+    let mut tails: Vec<u32> = Vec::new();
+    for (a, &(_, key)) in s.iter().enumerate() {
+        let Some(list) = by_key.get(key) else {
+            continue;
+        };
+        let (lo, hi) = if near.is_finite() {
+            let lo = list.partition_point(|&b| tp[b as usize] < sp[a] - near);
+            let hi = list.partition_point(|&b| tp[b as usize] <= sp[a] + near);
+            (lo, hi)
         } else {
-            b += 1;
+            (0, list.len())
+        };
+        for &b in list[lo..hi].iter().rev() {
+            let k = tails.partition_point(|&n| nodes[n as usize].1 < b);
+            let prev = if k == 0 { NONE } else { tails[k - 1] };
+            nodes.push((a as u32, b, prev));
+            let id = (nodes.len() - 1) as u32;
+            if k == tails.len() {
+                tails.push(id);
+            } else {
+                tails[k] = id;
+            }
         }
     }
+    let mut pairs = Vec::with_capacity(tails.len());
+    let mut n = tails.last().copied().unwrap_or(NONE);
+    while n != NONE {
+        let (a, b, prev) = nodes[n as usize];
+        pairs.push((s[a as usize].0, t[b as usize].0));
+        n = prev;
+    }
+    pairs.reverse();
     pairs
+}
+
+/// Relative text position (0 to 1) at which each labelled unit starts.
+fn positions(units: &[Unit<'_>], labelled: &[(usize, &str)]) -> Vec<f64> {
+    let total: usize = units.iter().map(|u| u.text.len()).sum::<usize>().max(1);
+    let mut before = Vec::with_capacity(units.len());
+    let mut acc = 0usize;
+    for u in units {
+        before.push(acc);
+        acc += u.text.len();
+    }
+    labelled
+        .iter()
+        .map(|&(i, _)| before[i] as f64 / total as f64)
+        .collect()
 }
 
 fn labelled<'u>(units: &'u [Unit<'_>]) -> Vec<(usize, &'u str)> {
@@ -260,23 +380,92 @@ mod tests {
 
     #[test]
     fn missing_extra_and_repeated_labels_cost_only_themselves() {
-        // hub lacks 3, other repeats 2 and has an extra 9
+        // hub lacks 3, other repeats 2 and has an extra 9: those join the
+        // region before them, never a region of their own.
         let a = seq("1 2 4 5");
         let b = seq("1 2 2 3 4 9 5");
         let r = anchor(&a, &b);
         check_cover(&r, a.len(), b.len());
-        let anchored: Vec<&str> = r
+        let got: Vec<(&str, RegionKind, Range<usize>, Range<usize>)> = r
+            .iter()
+            .map(|r| (r.label.as_str(), r.kind, r.src.clone(), r.tgt.clone()))
+            .collect();
+        use RegionKind::Anchored as A;
+        assert_eq!(
+            got,
+            [
+                ("1", A, 0..1, 0..1),
+                ("2", A, 1..2, 1..4),
+                ("4", A, 2..3, 4..6),
+                ("5", A, 3..4, 6..7)
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_one_side_lacks_never_make_a_one_sided_region() {
+        // zh letters its sub-paragraphs, the other version lost them; a
+        // title only in the other version opens the document.
+        let a = seq("1 2 2(a) 2(b) 3 3(a)");
+        let b = seq("T 1 2 3");
+        let r = anchor(&a, &b);
+        check_cover(&r, a.len(), b.len());
+        for x in &r {
+            assert!(!x.src.is_empty() && !x.tgt.is_empty(), "one-sided {x:?}");
+        }
+        let spans: Vec<(Range<usize>, Range<usize>)> =
+            r.iter().map(|r| (r.src.clone(), r.tgt.clone())).collect();
+        assert_eq!(spans, [(0..1, 0..2), (1..4, 2..3), (4..6, 3..4)]);
+    }
+
+    #[test]
+    fn sub_paragraphs_the_other_side_lost_stay_with_their_paragraph() {
+        // The other version lost the letters of 2(a)–(c): they belong to
+        // paragraph 2's region, not to the closing gap after it.
+        let a = seq("1 2 2(a) 2(b) 2(c) C");
+        let b = seq("1 2 C C");
+        let r = anchor(&a, &b);
+        check_cover(&r, a.len(), b.len());
+        let spans: Vec<(&str, Range<usize>, Range<usize>)> = r
+            .iter()
+            .map(|r| (r.label.as_str(), r.src.clone(), r.tgt.clone()))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("1", 0..1, 0..1),
+                ("2", 1..5, 1..2),
+                ("closing", 5..6, 2..4)
+            ]
+        );
+    }
+
+    #[test]
+    fn restarting_numbering_anchors_each_resolution() {
+        // A compilation: numbering restarts in each of three resolutions;
+        // the other version lost paragraph 2 of the second.
+        let a = seq("1 2 3 1 2 3 1 2 3");
+        let b = seq("1 2 3 1 3 1 2 3");
+        let r = anchor(&a, &b);
+        check_cover(&r, a.len(), b.len());
+        let pairs: Vec<(usize, usize)> = r
             .iter()
             .filter(|r| r.kind == RegionKind::Anchored)
-            .map(|r| r.label.as_str())
+            .map(|r| (r.src.start, r.tgt.start))
             .collect();
-        assert_eq!(anchored, ["1", "2", "4", "5"]);
-        let gaps: Vec<(&str, usize, usize)> = r
-            .iter()
-            .filter(|r| r.kind == RegionKind::Gap)
-            .map(|r| (r.label.as_str(), r.src.len(), r.tgt.len()))
-            .collect();
-        assert_eq!(gaps, [("after 2", 0, 2), ("after 4", 0, 1)]);
+        assert_eq!(
+            pairs,
+            [
+                (0, 0),
+                (1, 1),
+                (2, 2),
+                (3, 3),
+                (5, 4),
+                (6, 5),
+                (7, 6),
+                (8, 7)
+            ]
+        );
     }
 
     #[test]

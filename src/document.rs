@@ -87,6 +87,11 @@ pub struct Block {
     pub offsets: Offsets,
     /// 1-based line in the original text where the block starts.
     pub line: usize,
+    /// 1-based line in the original text where each `\n`-separated part of
+    /// `text` starts (an article's paragraphs), so that a finding on a
+    /// sentence can name its own line.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
     /// Footnote numbers cited in the block, in order of citation.
     pub footnote_refs: Vec<String>,
 }

@@ -55,6 +55,10 @@ pub enum FindingKind {
     Untranslated,
     /// The same block carries a different label in the two versions (`2(b)` / `2(c)`).
     NumberingDiffers,
+    /// The versions are structured differently (numbering, headings) in a
+    /// way that explains many beads: one finding with a count, not one per
+    /// block.
+    StructureDiffers,
     /// The versions have different numbers of preambular paragraphs.
     PreambleCount,
     /// A footnote present in one version has no counterpart in the other.
@@ -67,9 +71,10 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in the order reports list them.
-    pub const ALL: [FindingKind; 19] = [
+    pub const ALL: [FindingKind; 20] = [
         FindingKind::MissingBlock,
         FindingKind::NumberingDiffers,
+        FindingKind::StructureDiffers,
         FindingKind::NumberingGap,
         FindingKind::NumberingRepeat,
         FindingKind::NumberingOrder,
@@ -107,6 +112,7 @@ impl FindingKind {
             FindingKind::LengthOutlier => "length_outlier",
             FindingKind::Untranslated => "untranslated",
             FindingKind::NumberingDiffers => "numbering_differs",
+            FindingKind::StructureDiffers => "structure_differs",
             FindingKind::PreambleCount => "preamble_count",
             FindingKind::MissingFootnote => "missing_footnote",
             FindingKind::FootnoteRef => "footnote_ref",

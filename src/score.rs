@@ -62,7 +62,15 @@ impl Features {
             ..Features::default()
         };
         let norm: Vec<char> = text.chars().filter_map(normalize_char).collect();
-        strong_tokens(&norm, lang, &mut f.strong, &mut f.names);
+        // A paragraph number opening the sentence (`1.`) is structure, which
+        // one version may have lost: evidence when both have it (as a name
+        // is), never against the link when one has not.
+        let skip = leading_label(&norm);
+        if skip > 0 {
+            let n: String = norm[..skip - 1].iter().collect();
+            f.names.push(hash(&("#", n)));
+        }
+        strong_tokens(&norm[skip..], lang, &mut f.strong, &mut f.names);
         f.strong.sort_unstable();
         f.names.sort_unstable();
         if cognates && lang.is_latin() {
@@ -178,6 +186,54 @@ fn fold(w: &str) -> String {
         .collect()
 }
 
+/// The length of a paragraph number (`1. `, `12.`) opening a text, or 0.
+fn leading_label(s: &[char]) -> usize {
+    let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || s.get(digits) != Some(&'.') {
+        return 0;
+    }
+    match s.get(digits + 1) {
+        Some(c) if c.is_ascii_digit() => 0,
+        _ => digits + 1,
+    }
+}
+
+/// Years, months and days written in Chinese numerals (`一九四二年一月一日`,
+/// `二〇一九年`) give the tokens their figures give.
+fn zh_numeral_dates(run: &[char], out: &mut Vec<u64>) {
+    let is_num = is_zh_numeral;
+    let mut k = 0;
+    while k < run.len() {
+        if !is_num(run[k]) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < run.len() && is_num(run[k]) {
+            k += 1;
+        }
+        let Some(&unit) = run.get(k) else { break };
+        let numeral: String = run[start..k].iter().collect();
+        let value = crate::lang::tables::chinese_number(&numeral);
+        match (unit, value) {
+            // A year is written digit by digit (`一九四二`), never with `十`.
+            ('年', Some(y)) if k - start == 4 && !numeral.contains('十') => {
+                out.push(hash(&("#", y.to_string())));
+            }
+            ('月', Some(m @ 1..=12)) => out.push(hash(&("M", m as u8))),
+            ('日', Some(d @ 1..=31)) => out.push(hash(&("#", d.to_string()))),
+            _ => {}
+        }
+    }
+}
+
+fn is_zh_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Number-grouping characters that may sit between digits.
 fn is_group_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
@@ -223,17 +279,25 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
             token_of_run(&run, s.get(j).copied(), lang, out, names);
             i = j;
         } else if lang == Lang::Zh {
-            // Chinese has no month words: nothing but ASCII runs counts.
-            i += 1;
+            // Chinese has no month words: besides ASCII runs, only dates
+            // and years in Chinese numerals (`一九四二年一月一日`) count.
+            if is_zh_numeral(c) {
+                let start = i;
+                while i < n && (is_zh_numeral(s[i]) || matches!(s[i], '年' | '月' | '日')) {
+                    i += 1;
+                }
+                zh_numeral_dates(&s[start..i], out);
+            } else {
+                i += 1;
+            }
         } else if c.is_alphabetic() {
             // A non-ASCII word: only months are translation-invariant.
             let start = i;
             while i < n && s[i].is_alphabetic() && !s[i].is_ascii() {
                 i += 1;
             }
-            // Chinese has no month words, and no month name is longer than
-            // 16 letters: lower-casing long Han runs was a tenth of the time.
-            if lang != Lang::Zh && i - start <= 16 {
+            // No month name is longer than 16 letters.
+            if i - start <= 16 {
                 let w: String = s[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
                 if let Some(m) = crate::lang::month_number(&w, lang) {
                     out.push(hash(&("M", m)));
@@ -747,6 +811,18 @@ mod tests {
         for other in [&zh, &fr, &ar] {
             assert_eq!(intersect(&en, other), 3, "{other:?}");
         }
+    }
+
+    #[test]
+    fn dates_in_chinese_numerals_meet_their_figures() {
+        assert_eq!(
+            strong("一九四二年一月一日", Lang::Zh),
+            strong("1 January 1942", Lang::En)
+        );
+        assert_eq!(strong("二〇一九年", Lang::Zh), strong("2019", Lang::En));
+        // `十年` is a decade, not a year; `1.` opening a paragraph is its label.
+        assert!(strong("十年", Lang::Zh).is_empty());
+        assert_eq!(strong("1. 到2030年", Lang::Zh), strong("2030", Lang::En));
     }
 
     #[test]

@@ -41,6 +41,17 @@ pub fn segment(text: &str, lang: Lang) -> Vec<Range<usize>> {
         segment_line(text, start, start + line.len(), lang, &mut out);
         start += line.len() + 1;
     }
+    // A paragraph number (`1.`, `１．`, `一、`) alone, on its own line or cut
+    // off by its full stop, is not a sentence: it opens the one after it.
+    let mut k = 0;
+    while k + 1 < out.len() {
+        if crate::lang::labels::is_label_alone(&text[out[k].clone()]) {
+            out[k] = out[k].start..out[k + 1].end;
+            out.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
     out
 }
 

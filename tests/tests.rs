@@ -14,3 +14,4 @@ mod qa;
 mod quality;
 mod segment;
 mod tmx_dtd;
+mod variants;

@@ -79,6 +79,9 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     if count == 0 || count > 5 {
         return None;
     }
+    // `(一)` (`（一）` before normalization) is the Chinese `(a)`.
+    let zh_numeral = inner.chars().all(|c| "〇一二三四五六七八九十".contains(c));
+
     let bare = first != '(' && first != ')';
     let rest = &s[end..];
     // `a)` without an opening bracket must be followed by a space.
@@ -89,7 +92,12 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     if rest.trim().is_empty() {
         return None;
     }
-    let mark = if count == 1 {
+    let mark = if zh_numeral {
+        SubMark::Letter {
+            index: (chinese_number(inner)? as usize).checked_sub(1)?,
+            roman: None,
+        }
+    } else if count == 1 {
         let c = inner.chars().next()?;
         if c.is_ascii_lowercase() {
             SubMark::Letter {
@@ -223,6 +231,114 @@ pub fn heading(s: &str) -> Option<(String, usize)> {
     None
 }
 
+static OUTLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z])){1,3})\.?(?:\s+|$)")
+        .expect("outline label")
+});
+
+/// A decimal outline label (`1.1`, `1.2.3`, `1.a`, `A.1`, as the SDG
+/// targets and most reports number their paragraphs): the label, its
+/// parts and the label length. `1.5 million` reads the same; the parser
+/// takes it for a label only in an outline (see `parse`).
+pub fn outline(s: &str) -> Option<(String, Vec<&str>, usize)> {
+    let c = OUTLINE.captures(s)?;
+    let label = c.get(1)?.as_str();
+    let len = c.get(0)?.end();
+    // A label opens a paragraph: some text follows.
+    if s[len..].trim().is_empty() {
+        return None;
+    }
+    Some((label.to_string(), label.split('.').collect(), len))
+}
+
+static ZH_PARA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([〇零一二三四五六七八九十百]{1,4})、|\(([〇零一二三四五六七八九十百]{1,4})\)|第([〇零一二三四五六七八九十百\d]{1,4})款)\s*")
+        .expect("zh paragraph label")
+});
+
+/// How a Chinese paragraph label is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZhMark {
+    /// `一、`: a paragraph, or a section heading outside articles.
+    Dun,
+    /// `（一）` (`(一)` in the view): a sub-paragraph.
+    Paren,
+    /// `第一款`: a paragraph of an article.
+    Kuan,
+}
+
+/// `一、`, `（一）`, `第一款`: the Chinese paragraph numbering that other
+/// versions write `1.`, `(a)` or `(1)`. Its value, form and label length.
+pub fn zh_para(s: &str) -> Option<(u32, ZhMark, usize)> {
+    let c = ZH_PARA.captures(s)?;
+    let (n, mark) = if let Some(m) = c.get(1) {
+        (m.as_str(), ZhMark::Dun)
+    } else if let Some(m) = c.get(2) {
+        (m.as_str(), ZhMark::Paren)
+    } else {
+        (c.get(3)?.as_str(), ZhMark::Kuan)
+    };
+    let len = c.get(0)?.end();
+    if s[len..].trim().is_empty() {
+        return None;
+    }
+    Some((chinese_number(n)?, mark, len))
+}
+
+static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:第\s*([〇零一二三四五六七八九十百\d]{1,4})\s*章|(?:chapter|chapitre|cap[ií]tulo|глава|الفصل)\s+([ivxlc]{1,6}|\d{1,3}|premier|primero|\p{Arabic}+))\s*(?:[.:\-–—]\s*|\s|$)",
+    )
+    .expect("chapter heading")
+});
+
+/// `第一章`, `Chapter I`, `Chapitre premier`, `Capítulo I`, `Глава I`,
+/// `الفصل الأول`: a chapter heading, its number and the label length.
+pub fn chapter(s: &str) -> Option<(u32, usize)> {
+    let c = CHAPTER.captures(s)?;
+    let len = c.get(0)?.end();
+    // A heading is short and ends without a clause's stop; `Chapter 7 of
+    // the report shows …` is a sentence.
+    let rest = s[len..].trim_end();
+    if rest.chars().count() > 80 || rest.ends_with(['.', ';', ',', '。', '；', '，']) {
+        return None;
+    }
+    let n = if let Some(m) = c.get(1) {
+        chinese_number(m.as_str())?
+    } else {
+        let w = c.get(2)?.as_str();
+        let lower = w.to_lowercase();
+        if let Ok(n) = w.parse() {
+            n
+        } else if let Some(v) = roman_value(&lower) {
+            v
+        } else if FIRST_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            1
+        } else {
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            let i = ARABIC_CHAPTER_ORDINALS.iter().position(|&o| o == bare)?;
+            i as u32 + 1
+        }
+    };
+    Some((n, len))
+}
+
+/// Arabic ordinals as chapters are numbered (`الفصل الأول`), without the article.
+const ARABIC_CHAPTER_ORDINALS: &[&str] = &[
+    "أول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر",
+];
+
+/// A line that is only a label (`1.`, `(a)`, `1.1`, `一、`), as conversions
+/// leave paragraph numbers on a line of their own: it belongs to the
+/// paragraph after it.
+pub fn is_label_alone(s: &str) -> bool {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}\s*[.\-–—．]|(?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z])){1,3}\.?|[(\[]?[a-zа-я]{1,4}[)\]]|[(\[]\p{Arabic}{1,3}[)\]]|\)\p{Arabic}{1,3}\(|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|[IVXLC]{1,6}\.|[A-ZА-Я]\.)$")
+            .expect("bare label")
+    });
+    BARE.is_match(s.trim())
+}
+
 /// The "Preamble" heading line, in any of the six languages.
 pub fn is_preamble_heading(s: &str) -> bool {
     let s = s.trim().trim_end_matches([':', '.']);
@@ -253,7 +369,7 @@ pub fn is_opener(s: &str) -> bool {
 /// so that the line-joiner never runs a label into the line before it.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)．](?:\s|$|\D)|(?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z]))+\.?(?:\s|$)|[(\[（]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة|Chapter|Chapitre|Capítulo|Глава|الفصل)\s|第\S{1,6}[条章款]|[一二三四五六七八九十]+、)",
     )
     .expect("label start")
 });
@@ -302,6 +418,46 @@ mod tests {
         assert_eq!(operative("1.5 million"), None);
         assert_eq!(operative("2019 年"), None);
         assert_eq!(operative("1-2 of"), None);
+    }
+
+    #[test]
+    fn outline_chapter_and_chinese_paragraph_labels() {
+        let key = |s: &str| outline(s).map(|(k, _, len)| (k, len));
+        assert_eq!(key("1.1 End poverty"), Some(("1.1".to_string(), 4)));
+        assert_eq!(key("1.a Ensure"), Some(("1.a".to_string(), 4)));
+        assert_eq!(key("A.1 Text"), Some(("A.1".to_string(), 4)));
+        assert_eq!(key("1.2.3. Text"), Some(("1.2.3".to_string(), 7)));
+        assert_eq!(key("1. Text"), None);
+        assert_eq!(key("1.1"), None);
+        assert_eq!(zh_para("一、人人"), Some((1, ZhMark::Dun, 6)));
+        assert_eq!(zh_para("(十二)人人"), Some((12, ZhMark::Paren, 8)));
+        assert_eq!(
+            zh_para("第三款 人人").map(|x| (x.0, x.1)),
+            Some((3, ZhMark::Kuan))
+        );
+        assert_eq!(zh_para("一般而言"), None);
+        for (s, n) in [
+            ("第一章", 1),
+            ("第十二章 总则", 12),
+            ("Chapter IV", 4),
+            ("CHAPTER 7. Final", 7),
+            ("Chapitre premier", 1),
+            ("Capítulo II", 2),
+            ("Глава III", 3),
+            ("الفصل الأول", 1),
+            ("الفصل 3", 3),
+        ] {
+            assert_eq!(chapter(s).map(|c| c.0), Some(n), "{s}");
+        }
+        assert_eq!(chapter("Chapters of the report"), None);
+        for s in [
+            "1.", "12 -", "(a)", "б)", "1.1", "1.a", "一、", "(三)", "IV.", "１．",
+        ] {
+            assert!(is_label_alone(s), "{s}");
+        }
+        for s in ["1. Text", "2019", "12", "(A/74/363)", "Article 1"] {
+            assert!(!is_label_alone(s), "{s}");
+        }
     }
 
     #[test]

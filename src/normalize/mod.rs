@@ -681,8 +681,30 @@ fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// Whether the lines of the document are paragraphs, not printed lines:
+/// a printed page has lines of about one width (the longest ones are about
+/// as long as the median), a text with one paragraph per line has many lines
+/// far longer than its median. Then a line break is never a wrap: a goal
+/// without a final stop (`End poverty in all its forms everywhere`) does
+/// not run on into the target after it. Widths count a CJK character twice.
+fn unwrapped_lines(frags: &[Frag]) -> bool {
+    let mut widths: Vec<usize> = frags
+        .iter()
+        .filter(|f| matches!(f.kind, Kind::Content))
+        .map(|f| f.text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum())
+        .collect();
+    if widths.len() < 8 {
+        return false;
+    }
+    widths.sort_unstable();
+    let median = widths[widths.len() / 2];
+    let p90 = widths[widths.len() * 9 / 10];
+    p90 > 120 && p90 * 10 > median * 16
+}
+
 fn assemble(original: &str, frags: Vec<Frag>) -> View {
     let blank_mode = blank_line_paragraphs(&frags);
+    let unwrapped = !blank_mode && unwrapped_lines(&frags);
     let mut view = View {
         text: String::with_capacity(original.len()),
         map: Vec::with_capacity(original.len()),
@@ -722,7 +744,7 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
             continue;
         }
         if let Some(p) = prev {
-            let how = if blank_between && !(page_between && prev_open) {
+            let how = if (blank_between && !(page_between && prev_open)) || unwrapped {
                 Join::No
             } else if blank_mode {
                 wrap_join(&frags[p], f)
@@ -860,6 +882,30 @@ mod tests {
             v("General Assembly            Distr.: General\n18 December 2019"),
             "General Assembly            Distr.: General\n18 December 2019"
         );
+        // Outline labels, chapters and `第一款` open their own paragraph.
+        for next in [
+            "1.1 By 2030, end",
+            "1.a Ensure significant",
+            "Chapter II",
+            "第二款 人人",
+        ] {
+            let text = format!("End poverty in all its forms everywhere and for all time\n{next}");
+            assert_eq!(v(&text), text, "{next}");
+        }
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text_never_joins() {
+        // Goals without a final stop, each followed by its targets: lines of
+        // very different lengths are paragraphs, not a printed page.
+        let long = "By 2030, eradicate extreme poverty for all people everywhere, currently measured as people living on less than $1.25 a day, and reduce poverty";
+        let mut text = String::new();
+        for k in 0..6 {
+            text.push_str(&format!(
+                "End poverty in all its forms everywhere number {k}\n{long}.\n"
+            ));
+        }
+        assert_eq!(v(&text), text.trim_end());
     }
 
     #[test]

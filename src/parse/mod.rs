@@ -41,7 +41,7 @@ use regex::Regex;
 use crate::document::{Block, BlockKind, Document, Footnote, Label};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::lang::labels::{self, SubMark};
+use crate::lang::labels::{self, SubMark, ZhMark};
 use crate::lang::{self, Lang, symbol, tables};
 use crate::load::Text;
 
@@ -102,6 +102,7 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
         phase: Phase::Title,
         parent: None,
         in_article: false,
+        outline: false,
     };
     if let (Some(given), Some(seen)) = (opts.lang, detected)
         && given != seen
@@ -114,7 +115,7 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
             format!("the language given is {given} but the text looks like {seen}"),
         );
     }
-    let paras: Vec<Range<usize>> = text.paragraphs().collect();
+    let paras = with_bare_labels_joined(view, text.paragraphs().collect());
     let body_start = title_end(view, &paras);
     for (i, r) in paras.iter().enumerate() {
         if i == body_start && p.phase == Phase::Title {
@@ -132,6 +133,7 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
             "no document symbol found in the text; give it with --symbol".into(),
         );
     }
+    p.promote_zh_numbering();
     p.check_numbering();
     p.check_footnotes();
     Ok(Document {
@@ -143,6 +145,26 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
         findings: p.findings,
         text: Arc::clone(text),
     })
+}
+
+/// A paragraph number alone on its line (`1.`, `(a)`, `一、`) opens the
+/// paragraph after it: the two are one paragraph.
+fn with_bare_labels_joined(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(paras.len());
+    let mut pending: Option<usize> = None;
+    let n = paras.len();
+    for (i, r) in paras.into_iter().enumerate() {
+        let r = match pending.take() {
+            Some(start) => start..r.end,
+            None => r,
+        };
+        if i + 1 < n && labels::is_label_alone(&view[r.clone()]) {
+            pending = Some(r.start);
+            continue;
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// Index of the first paragraph after the title lines.
@@ -162,11 +184,20 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         let s = &view[r.clone()];
         let clause =
             s.chars().count() >= 40 && s.trim_end().ends_with([',', ';', '.', '。', ':', '،', '؛']);
-        if clause || labels::operative(s).is_some() || labels::article(s).is_some() {
+        if clause
+            || labels::operative(s).is_some()
+            || labels::article(s).is_some()
+            || labels::chapter(s).is_some()
+            || labels::zh_para(s).is_some()
+            || labels::outline(s).is_some()
+        {
             // A section heading just before the first numbered paragraph
             // (`I. Introduction` / `1. The present report…`) opens the body too.
             let mut start = i;
-            while start > 0 && labels::heading(&view[paras[start - 1].clone()]).is_some() {
+            while start > 0 && {
+                let p = &view[paras[start - 1].clone()];
+                labels::heading(p).is_some() || labels::chapter(p).is_some()
+            } {
                 start -= 1;
             }
             return start;
@@ -186,6 +217,8 @@ struct Parser<'t> {
     /// and the last sub-paragraph letter seen under it.
     parent: Option<Parent>,
     in_article: bool,
+    /// An outline label (`1.1`) has been read: the document is numbered so.
+    outline: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -224,6 +257,33 @@ impl Parser<'_> {
             self.push(BlockKind::Article, Some((len, key)), r);
             return;
         }
+        if self.phase != Phase::Title
+            && let Some((n, len)) = labels::chapter(s)
+        {
+            self.phase = Phase::Body;
+            self.in_article = false;
+            self.parent = None;
+            self.push(BlockKind::Heading, Some((len, format!("ch{n}"))), r);
+            return;
+        }
+        // `一、`, `（一）`, `第一款` inside an article number its paragraphs,
+        // as `1.` does in the other versions: part of the article.
+        if self.in_article && labels::zh_para(s).is_some() {
+            self.append(r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((n, mark, len)) = labels::zh_para(s)
+            && (mark == ZhMark::Kuan || (mark == ZhMark::Dun && reads_as_clause(&s[len..])))
+        {
+            // `一、` before a sentence is a numbered paragraph (`1.`); before
+            // a title, a section heading (`I.`).
+            self.phase = Phase::Body;
+            let key = n.to_string();
+            self.parent = Some(Parent::new(key.clone()));
+            self.push(BlockKind::Operative, Some((len, key)), r);
+            return;
+        }
         if labels::is_preamble_heading(s) {
             self.phase = Phase::Preamble;
             self.in_article = false;
@@ -240,6 +300,16 @@ impl Parser<'_> {
         }
         if self.in_article {
             self.append(r);
+            return;
+        }
+        if self.phase != Phase::Title
+            && let Some((key, parts, len)) = labels::outline(s)
+            && self.in_outline(&parts)
+        {
+            self.phase = Phase::Body;
+            self.outline = true;
+            self.parent = Some(Parent::new(key.clone()));
+            self.push(BlockKind::Operative, Some((len, key)), r);
             return;
         }
         if self.phase != Phase::Title
@@ -283,6 +353,20 @@ impl Parser<'_> {
             Phase::Preamble => self.push(BlockKind::Preamble, None, r),
             Phase::Body => self.append(r),
         }
+    }
+
+    /// Whether an outline label (`1.1`, `1.a`, `A.1`) numbers a paragraph
+    /// here: under its own parent (`1.` then `1.1`), in a document already
+    /// numbered so, or as the first of a list (`1.1`, `1.a`). `1.5 million`
+    /// opening a paragraph elsewhere is text.
+    fn in_outline(&self, parts: &[&str]) -> bool {
+        let top = self
+            .parent
+            .as_ref()
+            .and_then(|p| p.key.split(['.', '(']).next().map(str::to_string));
+        self.outline
+            || top.as_deref() == parts.first().copied()
+            || parts.get(1).is_some_and(|p| *p == "1" || *p == "a")
     }
 
     /// The key of a sub-paragraph under the current parent, `2(b)` or `2(b)(ii)`.
@@ -342,11 +426,13 @@ impl Parser<'_> {
         };
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
         let (text, offsets) = self.text.original_text_trimmed(text_range.clone());
+        let line = self.text.line_of(span.start);
         let block = Block {
             kind,
             label,
             text,
-            line: self.text.line_of(span.start),
+            line,
+            lines: vec![line],
             span,
             normalized: text_range,
             offsets,
@@ -363,11 +449,14 @@ impl Parser<'_> {
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
         match self.blocks.last_mut() {
             Some(b) => {
+                let line = self.text.line_of(span.start);
                 if b.text.is_empty() {
                     b.offsets = add_offsets;
+                    b.lines = vec![line];
                 } else {
                     b.offsets.append(b.text.len(), &add_offsets);
                     b.text.push('\n');
+                    b.lines.push(line);
                 }
                 b.text.push_str(&add);
                 b.span.end = b.span.end.max(span.end);
@@ -477,6 +566,46 @@ impl Parser<'_> {
         });
     }
 
+    /// `一、` over short titles reads as a section heading (`I.`) where the
+    /// document numbers its paragraphs `1.`. In a version that has no
+    /// arabic paragraph numbers at all, `一、` is the paragraph numbering
+    /// that other versions write `1.`: those headings become numbered
+    /// paragraphs, and their `（一）` sub-paragraphs take them as parent.
+    fn promote_zh_numbering(&mut self) {
+        if self.lang != Lang::Zh || self.blocks.iter().any(|b| b.kind == BlockKind::Operative) {
+            return;
+        }
+        let dun = |b: &Block| {
+            b.kind == BlockKind::Heading && b.label.as_ref().is_some_and(|l| l.raw.ends_with('、'))
+        };
+        if self.blocks.iter().filter(|b| dun(b)).count() < 2 {
+            return;
+        }
+        let mut parent: Option<String> = None;
+        for b in &mut self.blocks {
+            if dun(b) {
+                if let Some(l) = &mut b.label {
+                    let n = labels::zh_para(&l.raw).map(|x| x.0).or_else(|| {
+                        let v = tables::chinese_number(l.raw.trim_end_matches('、'))?;
+                        Some(v)
+                    });
+                    if let Some(n) = n {
+                        b.kind = BlockKind::Operative;
+                        l.key = n.to_string();
+                        parent = Some(l.key.clone());
+                    }
+                }
+            } else if b.kind == BlockKind::Subparagraph
+                && let (Some(p), Some(l)) = (&parent, &mut b.label)
+                && l.key.starts_with('(')
+            {
+                l.key = format!("{p}{}", l.key);
+            } else if b.kind == BlockKind::Heading {
+                parent = None;
+            }
+        }
+    }
+
     /// Numbering that skips, repeats or goes back is reported, never renumbered.
     fn check_numbering(&mut self) {
         let mut out = Vec::new();
@@ -484,11 +613,10 @@ impl Parser<'_> {
             let mut prev: Option<u32> = None;
             for b in self.blocks.iter().filter(|b| b.kind == kind) {
                 let Some(label) = &b.label else { continue };
-                let n: u32 = label
-                    .key
-                    .trim_start_matches("art")
-                    .parse()
-                    .unwrap_or_default();
+                // Outline labels (`1.1`) sit under their number, not in its run.
+                let Ok(n) = label.key.trim_start_matches("art").parse::<u32>() else {
+                    continue;
+                };
                 let expected = prev.map_or(1, |p| p + 1);
                 if n != expected {
                     let (fk, what) = match prev {
@@ -617,6 +745,13 @@ impl Parser<'_> {
         }
         self.findings.extend(out);
     }
+}
+
+/// Text that reads as a clause, not a title: long, or ending like a
+/// sentence or a clause.
+fn reads_as_clause(s: &str) -> bool {
+    let t = s.trim_end();
+    t.chars().count() >= 30 || t.ends_with([',', ';', '.', '。', ':', '，', '；', '：'])
 }
 
 /// `2(b)` → (`2`, 1); keys ending in a roman sub-sub-paragraph give `None`.

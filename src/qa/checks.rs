@@ -13,7 +13,7 @@ use std::ops::Range;
 use crate::anchor::{self, RegionKind, Unit};
 use crate::document::{BlockKind, Document};
 use crate::engine::PairAlignment;
-use crate::lang::Lang;
+use crate::lang::{Lang, labels};
 
 use super::tokens::{Token, TokenKind, tokens};
 use super::{FindingKind, PairFinding, Severity, Side, sort_findings};
@@ -94,9 +94,43 @@ struct Ctx<'a> {
     /// The tokens of every sentence, computed once.
     s_tokens: Vec<Vec<Token>>,
     t_tokens: Vec<Vec<Token>>,
+    /// The 1-based line of every sentence in its version.
+    s_lines: Vec<usize>,
+    t_lines: Vec<usize>,
     /// Hub characters per target character, for lengths on one scale.
     ratio: f64,
     out: Vec<PairFinding>,
+}
+
+/// The line of each sentence: the line of the part of its block's text
+/// (an article's paragraph) it is found in, or the block's line.
+fn sentence_lines(
+    doc: &Document,
+    units: &[Unit<'_>],
+    sents: &[crate::engine::Sentence],
+) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut cursor: (usize, usize) = (usize::MAX, 0);
+    for s in sents {
+        let Some(u) = units.get(s.unit) else {
+            out.push(0);
+            continue;
+        };
+        if cursor.0 != s.unit {
+            cursor = (s.unit, 0);
+        }
+        let block = doc.blocks.get(s.unit).filter(|b| b.text.as_str() == u.text);
+        let line = block
+            .and_then(|b| {
+                let at = u.text.get(cursor.1..)?.find(s.text.as_str())? + cursor.1;
+                cursor.1 = at + s.text.len();
+                let part = u.text[..at].matches('\n').count();
+                (b.lines.len() == u.text.matches('\n').count() + 1).then(|| b.lines[part])
+            })
+            .unwrap_or(u.line);
+        out.push(line);
+    }
+    out
 }
 
 fn len_chars(s: &str) -> usize {
@@ -114,6 +148,10 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let su = anchor::units(hub);
         let tu = anchor::units(other);
+        let (s_lines, t_lines) = (
+            sentence_lines(hub, &su, &pa.src),
+            sentence_lines(other, &tu, &pa.tgt),
+        );
         // The engine's map from units to sentences, not rebuilt here.
         let s_sents = pa.src_units.clone();
         let t_sents = pa.tgt_units.clone();
@@ -147,6 +185,8 @@ impl<'a> Ctx<'a> {
                 .map(|x| tokens(&x.text, pa.tgt_lang))
                 .collect(),
             ratio,
+            s_lines,
+            t_lines,
             out: Vec::new(),
         }
     }
@@ -189,8 +229,15 @@ impl<'a> Ctx<'a> {
         if sent.is_empty() {
             return (None, None);
         }
+        let lines = match side {
+            Side::Tgt => &self.t_lines,
+            _ => &self.s_lines,
+        };
         match sents.get(sent.start).and_then(|s| units.get(s.unit)) {
-            Some(u) => (u.key.clone(), Some(u.line)),
+            Some(u) => (
+                u.key.clone(),
+                lines.get(sent.start).copied().or(Some(u.line)),
+            ),
             None => (None, None),
         }
     }
@@ -317,23 +364,151 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
-        for k in 0..self.pa.regions.len() {
-            let r = &self.pa.regions[k].region;
-            if r.kind != RegionKind::Gap {
-                continue;
-            }
-            let (rs, rt) = (r.src.clone(), r.tgt.clone());
-            for u in rs {
-                if !self.s_explained.contains(&u) {
-                    self.missing(Side::Src, u);
+        self.unmatched_labels();
+        self.inner_numbering();
+    }
+
+    /// Labelled units without a counterpart label. Those whose text the
+    /// aligner linked to text of the other version are structure (numbering
+    /// one version lost, a heading one version added): counted, one finding
+    /// per kind. Those whose text has no counterpart are missing.
+    fn unmatched_labels(&mut self) {
+        let anchored = |pick: fn(&anchor::Region) -> usize| -> BTreeSet<usize> {
+            self.pa
+                .regions
+                .iter()
+                .filter(|r| r.region.kind == RegionKind::Anchored)
+                .map(|r| pick(&r.region))
+                .collect()
+        };
+        let (s_anchor, t_anchor) = (anchored(|r| r.src.start), anchored(|r| r.tgt.start));
+        let (s_linked, t_linked) = self.linked_sentences();
+        let mut structural: BTreeMap<(Side, &'static str), Vec<usize>> = BTreeMap::new();
+        for (side, n) in [(Side::Src, self.su.len()), (Side::Tgt, self.tu.len())] {
+            for u in 0..n {
+                let (units, sents, anchors, linked, explained) = match side {
+                    Side::Tgt => (
+                        &self.tu,
+                        &self.t_sents,
+                        &t_anchor,
+                        &t_linked,
+                        &self.t_explained,
+                    ),
+                    _ => (
+                        &self.su,
+                        &self.s_sents,
+                        &s_anchor,
+                        &s_linked,
+                        &self.s_explained,
+                    ),
+                };
+                if units[u].key.is_none() || anchors.contains(&u) || explained.contains(&u) {
+                    continue;
                 }
-            }
-            for u in rt {
-                if !self.t_explained.contains(&u) {
-                    self.missing(Side::Tgt, u);
+                let range = sents[u].clone();
+                let text_linked = linked[range.clone()].iter().filter(|&&l| l).count();
+                if range.is_empty() || 2 * text_linked >= range.len() {
+                    structural
+                        .entry((side, what_unit(&units[u])))
+                        .or_default()
+                        .push(u);
+                    match side {
+                        Side::Tgt => self.t_explained.insert(u),
+                        _ => self.s_explained.insert(u),
+                    };
+                } else {
+                    self.missing(side, u);
                 }
             }
         }
+        let (sl, tl) = (self.pa.src_lang, self.pa.tgt_lang);
+        for ((side, what), us) in structural {
+            let (units, lang, there) = match side {
+                Side::Tgt => (&self.tu, tl, sl),
+                _ => (&self.su, sl, tl),
+            };
+            let shown: Vec<&str> = us
+                .iter()
+                .take(4)
+                .map(|&u| units[u].raw_label.or(units[u].key.as_deref()).unwrap_or(""))
+                .collect();
+            let more = if us.len() > 4 { " …" } else { "" };
+            let first = units[us[0]].line;
+            let lines = match side {
+                Side::Tgt => (None, Some(first)),
+                _ => (Some(first), None),
+            };
+            self.push(
+                FindingKind::StructureDiffers,
+                Severity::Warning,
+                side,
+                units[us[0]].key.clone(),
+                0..0,
+                0..0,
+                lines,
+                format!(
+                    "{what} in {lang} only, their text aligned with unlabelled text in {there}: {} ({}{more})",
+                    us.len(),
+                    shown.join(" ")
+                ),
+            );
+        }
+    }
+
+    /// Whether each sentence of each side is in a bead that links text to text.
+    fn linked_sentences(&self) -> (Vec<bool>, Vec<bool>) {
+        let mut s = vec![false; self.pa.src.len()];
+        let mut t = vec![false; self.pa.tgt.len()];
+        for b in self.pa.beads() {
+            if b.src.is_empty() || b.tgt.is_empty() {
+                continue;
+            }
+            for i in b.src.clone() {
+                s[i] = true;
+            }
+            for i in b.tgt.clone() {
+                t[i] = true;
+            }
+        }
+        (s, t)
+    }
+
+    /// Paragraphs numbered inside articles (`1.`, `一、`, `（一）`) in one
+    /// version only: one finding with the count.
+    fn inner_numbering(&mut self) {
+        let count = |d: &Document| -> (usize, Option<usize>) {
+            let mut n = 0;
+            let mut line = None;
+            for b in d.blocks.iter().filter(|b| b.kind == BlockKind::Article) {
+                let numbered = b.text.split('\n').filter(|p| {
+                    let p: String = unicode_normalization::UnicodeNormalization::nfkc(*p).collect();
+                    labels::operative(&p).is_some() || labels::zh_para(&p).is_some()
+                });
+                let c = numbered.count();
+                if c > 0 && line.is_none() {
+                    line = Some(b.line);
+                }
+                n += c;
+            }
+            (n, line)
+        };
+        let (a, b) = (count(self.hub), count(self.other));
+        let (sl, tl) = (self.pa.src_lang, self.pa.tgt_lang);
+        let (side, n, lang, line) = match (a, b) {
+            ((n, line), (0, _)) if n > 0 => (Side::Src, n, sl, (line, None)),
+            ((0, _), (n, line)) if n > 0 => (Side::Tgt, n, tl, (None, line)),
+            _ => return,
+        };
+        self.push(
+            FindingKind::StructureDiffers,
+            Severity::Warning,
+            side,
+            None,
+            0..0,
+            0..0,
+            line,
+            format!("paragraph numbering inside articles is in {lang} only: {n} paragraphs"),
+        );
     }
 
     /// Unit `u` of `side` (labelled, in a gap) has no counterpart.
@@ -772,11 +947,12 @@ impl<'a> Ctx<'a> {
                 };
                 let chars =
                     len_chars(&text) as f64 * if side == Side::Tgt { self.ratio } else { 1.0 };
-                let severity = if chars >= self.th.unaligned_error_chars {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
+                let severity =
+                    if chars >= self.th.unaligned_error_chars && !self.region_holds_it(b, chars) {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
                 let n = b.src.len().max(b.tgt.len());
                 let what = if n == 1 {
                     "sentence".to_string()
@@ -826,10 +1002,56 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether the region of a one-sided bead has, on its other side, text
+    /// for it: both sides of the region are about as long as each other, as
+    /// when the aligner drew a boundary one sentence off inside a paragraph,
+    /// not shorter by the bead's text, as when the text is missing. Then the
+    /// bead is a warning, not an error.
+    fn region_holds_it(&self, b: &crate::align::Bead, chars: f64) -> bool {
+        let Some(r) = self.pa.regions.get(self.region_of(&b.src, &b.tgt)) else {
+            return false;
+        };
+        let sum = |sents: &[crate::engine::Sentence], x: &Range<usize>| -> f64 {
+            sents
+                .get(x.clone())
+                .unwrap_or_default()
+                .iter()
+                .map(|s| len_chars(&s.text) as f64)
+                .sum()
+        };
+        let (s, t) = (
+            sum(&self.pa.src, &r.src),
+            sum(&self.pa.tgt, &r.tgt) * self.ratio,
+        );
+        // Hub text left over: the other side would be `chars` shorter if it
+        // were missing; target text left over: the hub side would.
+        let (with, without) = if b.tgt.is_empty() {
+            ((t - s).abs(), (t - (s - chars)).abs())
+        } else {
+            ((s - t).abs(), (s - (t - chars)).abs())
+        };
+        with < without
+    }
+
     fn log_ratio(&self, s: &Range<usize>, t: &Range<usize>) -> Option<f64> {
         let ls: usize = s.clone().map(|i| len_chars(&self.pa.src[i].text)).sum();
         let lt: usize = t.clone().map(|i| len_chars(&self.pa.tgt[i].text)).sum();
         (ls >= self.th.length_min_chars).then(|| ((lt as f64 + 1.0) / (ls as f64 + 1.0)).ln())
+    }
+}
+
+/// What a unit is, in the plural, for a count of units.
+fn what_unit(u: &Unit<'_>) -> &'static str {
+    match u.kind {
+        None => "footnotes",
+        Some(BlockKind::Heading) if u.key.as_deref().is_some_and(|k| k.starts_with("ch")) => {
+            "chapter headings"
+        }
+        Some(BlockKind::Heading) => "section headings",
+        Some(BlockKind::Subparagraph) => "numbered sub-paragraphs",
+        Some(BlockKind::Article) => "articles",
+        Some(BlockKind::Operative) => "numbered paragraphs",
+        Some(_) => "labelled blocks",
     }
 }
 
