@@ -19,7 +19,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::score::{
-    self, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, Scorer, TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, LinkTerms,
+    Scorer, TokenScorer,
 };
 
 /// One link of an alignment: source sentences `src` correspond to target
@@ -72,6 +73,8 @@ pub struct Params {
     pub lexicon: Option<(Arc<Lexicon>, LexiconScorer)>,
     /// Extra cost added to every 1-0 and 0-1 bead (beyond its prior).
     pub skip_penalty: f32,
+    /// How bead scores are computed from the link's terms.
+    pub calibration: Calibration,
 }
 
 impl Params {
@@ -110,6 +113,7 @@ impl Params {
                 .then_some(CognateScorer { weight: 2.0 }),
             lexicon: None,
             skip_penalty: 0.0,
+            calibration: Calibration::FITTED,
         }
     }
 
@@ -165,6 +169,25 @@ impl Params {
         }
     }
 
+    /// The terms of the cost of linking two non-empty runs.
+    pub fn link_terms(&self, src: &[Features], tgt: &[Features]) -> LinkTerms {
+        LinkTerms {
+            length: self.length.cost(src, tgt),
+            tokens: self.tokens.cost(src, tgt),
+            cognates: self.cognates.as_ref().map_or(0.0, |c| c.cost(src, tgt)),
+            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, l)| l.cost(src, tgt)),
+        }
+    }
+
+    /// The calibrated score (0 to 1, the probability that the link is
+    /// right, see [`Calibration`]) of a bead linking the sentences `src`
+    /// with the sentences `tgt` (one [`Features`] per sentence).
+    pub fn link_score(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let one_to_one = src.len() == 1 && tgt.len() == 1;
+        self.calibration
+            .score(&self.link_terms(src, tgt), one_to_one)
+    }
+
     /// Cost of linking two non-empty runs, without the prior of the shape.
     pub fn link_cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let mut c = self.length.cost(src, tgt) + self.tokens.cost(src, tgt);
@@ -205,11 +228,6 @@ fn default_ratio(lang: Lang) -> f32 {
     }
 }
 
-/// The score (0 to 1) of a link of the given cost.
-pub fn score_of(cost: f32) -> f32 {
-    1.0 / (1.0 + (cost - 3.0).exp())
-}
-
 /// Aligns source sentences with target sentences. The beads cover every
 /// sentence of both sides exactly once, in order.
 pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
@@ -233,7 +251,7 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
         return vec![Bead {
             src: 0..1,
             tgt: 0..1,
-            score: score_of(params.link_cost(src, tgt)),
+            score: params.calibration.score(&params.link_terms(src, tgt), true),
         }];
     }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
@@ -453,7 +471,11 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
         let score = if di == 0 || dj == 0 {
             0.0
         } else {
-            score_of(link(i, di, j, dj))
+            let terms = params.link_terms(
+                std::slice::from_ref(rs.get(i, di)),
+                std::slice::from_ref(rt.get(j, dj)),
+            );
+            params.calibration.score(&terms, di == 1 && dj == 1)
         };
         beads.push(Bead {
             src: i - di..i,

@@ -61,6 +61,9 @@ use crate::align::Bead;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
+mod lines;
+pub use lines::{NoisyLines, noisy_lines};
+
 /// Line-parallel sentences in several languages: line `i` of every language
 /// is a translation of line `i` of every other.
 #[derive(Clone, Debug, PartialEq)]

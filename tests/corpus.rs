@@ -499,7 +499,7 @@ fn job_batch_reports_a_bad_pair_and_goes_on() {
     let jobs: Vec<Job> = corpus::read_jobfile(&d.join("jobs.tsv")).unwrap();
     assert_eq!(jobs.len(), 3);
     assert_eq!(jobs[2].line, 4);
-    let res = corpus::run_batch(&jobs, None, None);
+    let res = corpus::run_batch(&jobs, None, None, &sixalign::engine::Aligner::new());
     assert!(res[0].error.is_none() && res[2].error.is_none(), "{res:?}");
     assert!(res[1].error.as_deref().unwrap().contains("missing.zh"));
     assert!(!d.join("bad.beads").exists());

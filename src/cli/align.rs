@@ -4,20 +4,17 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::align::{self, Params};
-use sixalign::corpus::{read_jobfile, run_batch};
-use sixalign::engine::{Aligner, Stats, learn_lexicons};
+use sixalign::corpus::{learn_batch, read_jobfile, run_batch};
+use sixalign::engine::{AlignerBuilder, Stats};
 use sixalign::lang::detect;
 use sixalign::load::read_plain;
 use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
-use sixalign::score::Lexicon;
 use sixalign::{Document, Error, Lang, Result};
 
 use super::AlignArgs;
@@ -54,17 +51,13 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
         ));
     }
-    let mut builder = Aligner::builder();
-    if let Some(path) = &args.lexicon {
-        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = aligner.learn_from_documents(&hub, &others);
+        args.lex.save(&learned)?;
+        aligner = aligner.with_learned(learned);
     }
-    let mut pairs = builder.build().align_all(&hub, &others);
-    if args.learn_lexicon {
-        for lex in learn_lexicons(&pairs, 0.8) {
-            builder.add_lexicon(Arc::new(lex));
-        }
-        pairs = builder.build().align_all(&hub, &others);
-    }
+    let pairs = aligner.align_all(&hub, &others);
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
@@ -118,6 +111,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The aligner the options ask for; `--save-lexicon` needs learning.
+fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
+    if args.lex.save_lexicon.is_some() && !args.learn_lexicon {
+        return Err(Error::usage(
+            "--save-lexicon writes the lexicon learned in a first pass: add --learn-lexicon",
+        ));
+    }
+    let mut b = args.lex.builder()?;
+    b.learn_lexicon(args.learn_lexicon);
+    Ok(b)
 }
 
 /// The documents to align, with their language when the user gave it.
@@ -185,7 +190,13 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
-    let results = run_batch(&jobs, args.src_lang, args.tgt_lang);
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
+        args.lex.save(&learned)?;
+        aligner = aligner.with_learned(learned);
+    }
+    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
     for r in &results {
@@ -240,11 +251,13 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     };
     let src_lang = lang_of(args.src_lang, &src_text, src_path)?;
     let tgt_lang = lang_of(args.tgt_lang, &tgt_text, tgt_path)?;
-    let mut params = Params::estimate(src_lang, tgt_lang, &src, &tgt);
-    if let Some(path) = &args.lexicon {
-        params = params.with_lexicon(Arc::new(Lexicon::from_tsv(path)?));
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = aligner.learn_from_lines(&src, &tgt, src_lang, tgt_lang);
+        args.lex.save(std::slice::from_ref(&learned))?;
+        aligner = aligner.with_learned(vec![learned]);
     }
-    let beads = align::align(&src, &tgt, &params);
+    let beads = aligner.align_lines(&src, &tgt, src_lang, tgt_lang);
 
     let target = target(args);
     let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use std::sync::Arc;
+
+use sixalign::engine::{Aligner, AlignerBuilder};
 use sixalign::output::Format;
+use sixalign::score::Lexicon;
 use sixalign::{Lang, Result};
 
 mod align;
@@ -81,18 +85,70 @@ pub struct AlignArgs {
     /// The document symbol, when the text does not say it.
     #[arg(long)]
     pub symbol: Option<String>,
-    /// A zh–en lexicon (`headword<TAB>gloss` lines, e.g. CC-CEDICT) as one
-    /// more scoring signal.
-    #[arg(long)]
-    pub lexicon: Option<PathBuf>,
-    /// Align twice: a lexicon per language pair learned from the confident
-    /// beads of the first pass scores the second (helps most with long
-    /// documents; for a corpus use `sixalign corpus --learn-lexicon N`).
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lex: LexiconArgs,
+    /// Align twice: a lexicon per language pair learned from the first pass
+    /// (anchored paragraphs and confident 1-1 beads) scores the second; with
+    /// `--lines --batch`, learned once over the whole batch.
     #[arg(long)]
     pub learn_lexicon: bool,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Lexicon options of `align` and `corpus`.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// A lexicon table for any language pair: a file written by
+    /// `--save-lexicon` (`# sixalign lexicon zh-fr` sections of
+    /// `key<TAB>words`), or `headword<TAB>English gloss` lines (zh–en, e.g.
+    /// CC-CEDICT). Repeatable; tables for the same pair are used together.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// No built-in lexicon (CC-CEDICT for zh–en) and no learning: only the
+    /// tables given with `--lexicon`.
+    #[arg(long)]
+    pub no_lexicon: bool,
+    /// Write the lexicons learned in the first pass to FILE (the format
+    /// `--lexicon` reads).
+    #[arg(long, value_name = "FILE")]
+    pub save_lexicon: Option<PathBuf>,
+}
+
+impl LexiconArgs {
+    /// A builder with the built-in lexicon unless `--no-lexicon`, and every
+    /// table of every `--lexicon` file.
+    pub fn builder(&self) -> Result<AlignerBuilder> {
+        let mut b = Aligner::builder();
+        b.builtin_lexicon(!self.no_lexicon);
+        for path in &self.lexicon {
+            for lex in Lexicon::read(path)? {
+                b.add_lexicon(Arc::new(lex));
+            }
+        }
+        Ok(b)
+    }
+
+    /// Writes `learned` to the `--save-lexicon` file, if one was given
+    /// (atomically: a temporary name renamed when complete).
+    pub fn save(&self, learned: &[Lexicon]) -> Result<()> {
+        let Some(path) = &self.save_lexicon else {
+            return Ok(());
+        };
+        let mut buf = Vec::new();
+        for l in learned {
+            l.write_tsv(&mut buf)?;
+        }
+        let tmp = sixalign::output::partial_path(path);
+        std::fs::write(&tmp, &buf)
+            .and_then(|()| std::fs::rename(&tmp, path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                sixalign::Error::from(e).with_path(path)
+            })
+    }
 }
 
 /// Arguments of `sixalign eval`.

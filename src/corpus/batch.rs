@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{self, Params};
+use crate::engine::{Aligner, LEARN_MIN_SCORE, confident_links};
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::{self, Lang};
 use crate::output::{partial_path, write_beads};
+use crate::score::Lexicon;
 
 /// One pair of sentence-per-line files to align.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -77,9 +78,20 @@ pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
     Ok(jobs)
 }
 
-/// Aligns every job (in parallel), writing one bead file each; results in
-/// job order. The languages are detected per file when not given.
-pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -> Vec<JobResult> {
+/// Aligns every job (in parallel) with `aligner`, writing one bead file
+/// each; results in job order. The languages are detected per file when not
+/// given. When the aligner learns, the lexicon is learned once over the
+/// whole batch ([`learn_batch`]) before the jobs are aligned.
+pub fn run_batch(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<JobResult> {
+    if aligner.learns() {
+        let learned = learn_batch(jobs, src_lang, tgt_lang, aligner);
+        return run_batch(jobs, src_lang, tgt_lang, &aligner.with_learned(learned));
+    }
     jobs.par_iter()
         .map(|job| {
             let mut r = JobResult {
@@ -89,7 +101,7 @@ pub fn run_batch(jobs: &[Job], src_lang: Option<Lang>, tgt_lang: Option<Lang>) -
                 beads: 0,
                 error: None,
             };
-            if let Err(e) = run_job(job, src_lang, tgt_lang, &mut r) {
+            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, &mut r) {
                 r.error = Some(e.to_string());
             }
             r
@@ -114,22 +126,72 @@ fn lang_of(path: &Path, given: Option<Lang>, text: &str) -> Result<Lang> {
         .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage).with_path(path))
 }
 
+/// A job's two texts and their languages.
+fn read_job(
+    job: &Job,
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+) -> Result<(String, String, Lang, Lang)> {
+    let src_text = read_lines(&job.src)?;
+    let tgt_text = read_lines(&job.tgt)?;
+    let sl = lang_of(&job.src, src_lang, &src_text)?;
+    let tl = lang_of(&job.tgt, tgt_lang, &tgt_text)?;
+    Ok((src_text, tgt_text, sl, tl))
+}
+
+/// The first pass over a batch: every job that reads is aligned once (in
+/// parallel) and the confident 1-1 beads of all of them teach one lexicon
+/// per language pair, in the order of the pairs; jobs that fail to read are
+/// left out (the real run reports them). Deterministic whatever the threads.
+pub fn learn_batch(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<Lexicon> {
+    let first = aligner.single_pass();
+    let read: Vec<(String, String, Lang, Lang, Vec<crate::align::Bead>)> = jobs
+        .par_iter()
+        .filter_map(|job| read_job(job, src_lang, tgt_lang).ok())
+        .map(|(s, t, sl, tl)| {
+            let beads = {
+                let src: Vec<&str> = s.lines().collect();
+                let tgt: Vec<&str> = t.lines().collect();
+                first.align_lines(&src, &tgt, sl, tl)
+            };
+            (s, t, sl, tl, beads)
+        })
+        .collect();
+    let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.2, r.3)).collect();
+    langs.sort();
+    langs.dedup();
+    langs
+        .into_iter()
+        .map(|(sl, tl)| {
+            let mut links: Vec<(&str, &str)> = Vec::new();
+            for (s, t, _, _, beads) in read.iter().filter(|r| (r.2, r.3) == (sl, tl)) {
+                let src: Vec<&str> = s.lines().collect();
+                let tgt: Vec<&str> = t.lines().collect();
+                links.extend(confident_links(&src, &tgt, beads, LEARN_MIN_SCORE));
+            }
+            Lexicon::learn(sl, tl, &links)
+        })
+        .collect()
+}
+
 fn run_job(
     job: &Job,
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
+    aligner: &Aligner,
     r: &mut JobResult,
 ) -> Result<()> {
-    let src_text = read_lines(&job.src)?;
-    let tgt_text = read_lines(&job.tgt)?;
+    let (src_text, tgt_text, sl, tl) = read_job(job, src_lang, tgt_lang)?;
     let src: Vec<&str> = src_text.lines().collect();
     let tgt: Vec<&str> = tgt_text.lines().collect();
     r.src_sentences = src.len();
     r.tgt_sentences = tgt.len();
-    let sl = lang_of(&job.src, src_lang, &src_text)?;
-    let tl = lang_of(&job.tgt, tgt_lang, &tgt_text)?;
-    let params = Params::estimate(sl, tl, &src, &tgt);
-    let beads = align::align(&src, &tgt, &params);
+    let beads = aligner.align_lines(&src, &tgt, sl, tl);
     r.beads = beads.len();
     let tmp = partial_path(&job.out);
     let res = std::fs::File::create(&tmp).and_then(|f| {
