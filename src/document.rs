@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::qa::Finding;
 
 /// What a block is in the structure of a UN document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

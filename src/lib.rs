@@ -19,6 +19,7 @@ pub mod document;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod finding;
 pub mod lang;
 pub mod load;
 pub mod normalize;

@@ -21,23 +21,8 @@ use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
+pub use crate::normalize::FootnoteMark;
 use crate::normalize::{self, View};
-
-/// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
-///
-/// A mark at the start of a line opens the footnote's own text; anywhere else
-/// it is a reference to the footnote from the surrounding paragraph.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FootnoteMark {
-    /// The footnote number as written inside the mark (`1`).
-    pub label: String,
-    /// Byte range of the whole mark in the original text.
-    pub original: Range<usize>,
-    /// Byte offset in the normalized view where the mark was removed.
-    pub normalized: usize,
-    /// The mark opens its line (after bullets and markup): a footnote text, not a reference.
-    pub line_start: bool,
-}
 
 /// A decoded document: the original text plus a normalized view with
 /// offsets back into the original.

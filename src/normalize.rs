@@ -25,7 +25,21 @@ use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
-use crate::load::FootnoteMark;
+/// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
+///
+/// A mark at the start of a line opens the footnote's own text; anywhere else
+/// it is a reference to the footnote from the surrounding paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootnoteMark {
+    /// The footnote number as written inside the mark (`1`).
+    pub label: String,
+    /// Byte range of the whole mark in the original text.
+    pub original: Range<usize>,
+    /// Byte offset in the normalized view where the mark was removed.
+    pub normalized: usize,
+    /// The mark opens its line (after bullets and markup): a footnote text, not a reference.
+    pub line_start: bool,
+}
 
 /// The normalized text with its map back to the original.
 #[derive(Clone, Debug, Default)]
@@ -81,18 +95,6 @@ static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*([-*_=—–]\s
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|(page|página|страница|стр\.|الصفحة)\s*\d{1,4}(\s*(of|de|sur|из)\s*\d{1,4})?)\s*$",
-    )
-    .unwrap()
-});
-/// A line that is only a document symbol, perhaps with a page number.
-static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{1,4}\s+)?([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(\s+\d{1,4})?\s*$").unwrap()
-});
-/// A running header printed beside a short title, set apart by a wide gap
-/// (`A/RES/74/28      Advancing responsible State behaviour`, or the other way round).
-static SYMBOL_BESIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+)(?: {3,}|\t)\S.{0,120}|\S.{0,120}?(?: {3,}|\t)([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+))\s*$",
     )
     .unwrap()
 });
@@ -216,21 +218,11 @@ fn count_symbol_lines(
 ) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for (r, _) in lines {
-        if let Some(sym) = header_symbol(&s[r.clone()]) {
+        if let Some(sym) = crate::lang::symbol::running_header(&s[r.clone()]) {
             *counts.entry(sym.to_string()).or_insert(0) += 1;
         }
     }
     counts
-}
-
-/// The symbol of a line that may be a running header: the symbol alone, or
-/// beside a title across a wide gap.
-fn header_symbol(line: &str) -> Option<&str> {
-    if let Some(c) = SYMBOL_LINE.captures(line) {
-        return c.get(2).map(|m| m.as_str());
-    }
-    let c = SYMBOL_BESIDE.captures(line)?;
-    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
 fn frag(
@@ -255,8 +247,8 @@ fn frag(
     }
     // A symbol line is a running header only when it repeats: once, it is
     // the masthead or the document's own symbol line.
-    let running_header =
-        header_symbol(line).is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
+    let running_header = crate::lang::symbol::running_header(line)
+        .is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
     if RULE.is_match(line)
         || PAGE_NUMBER.is_match(line)
         || JOB_LINE.is_match(line)
@@ -532,7 +524,7 @@ fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
     }
     let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
     if LABEL_START.is_match(&b.text)
-        || crate::parse::labels::is_opener(&b.text)
+        || crate::lang::labels::is_opener(&b.text)
         || a.text.contains("      ")
         || b.text.contains("      ")
     {

@@ -1030,7 +1030,7 @@ fn date(lang: Lang, d: usize, m: usize) -> String {
         // The parser's table holds the genitive forms dates use.
         Lang::Ru => format!(
             "{d} {} {YEAR} года",
-            crate::parse::tables::table(Lang::Ru).months[i]
+            crate::lang::tables::table(Lang::Ru).months[i]
         ),
         Lang::Ar => {
             let (egy, lev) = MONTHS_AR[i];

@@ -1,6 +1,7 @@
 //! One integration test binary, one module per feature.
 
 mod align;
+mod architecture;
 mod bad_input;
 mod corpus;
 mod output;
@@ -8,3 +9,4 @@ mod parse;
 mod qa;
 mod quality;
 mod segment;
+mod tmx_dtd;

@@ -3,11 +3,9 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use serde::Serialize;
-
+use sixalign::output::write_inspect_json;
 use sixalign::parse::{ParseOptions, parse_path};
-use sixalign::qa::Finding;
-use sixalign::{Document, Lang, Result};
+use sixalign::{Document, Result};
 
 use super::InspectArgs;
 
@@ -20,7 +18,7 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        write_json(&doc, &mut out)?;
+        write_inspect_json(&doc, &mut out)?;
     } else {
         write_human(&doc, &mut out)?;
     }
@@ -29,61 +27,6 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The structure as `inspect --json` prints it: one object, serialize-only borrows.
-#[derive(Serialize)]
-struct JsonDoc<'a> {
-    lang: Lang,
-    symbol: Option<&'a str>,
-    blocks: Vec<JsonBlock<'a>>,
-    footnotes: Vec<JsonFootnote<'a>>,
-    findings: &'a [Finding],
-}
-
-#[derive(Serialize)]
-struct JsonBlock<'a> {
-    kind: &'static str,
-    label: Option<&'a str>,
-    text: &'a str,
-    /// The footnotes the block cites: their marks are not in `text`.
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    footnote_refs: &'a [String],
-}
-
-#[derive(Serialize)]
-struct JsonFootnote<'a> {
-    label: &'a str,
-    text: &'a str,
-}
-
-fn write_json(doc: &Document, out: &mut impl Write) -> Result<()> {
-    let j = JsonDoc {
-        lang: doc.lang,
-        symbol: doc.symbol.as_deref(),
-        blocks: doc
-            .blocks
-            .iter()
-            .map(|b| JsonBlock {
-                kind: b.kind.name(),
-                label: b.label.as_ref().map(|l| l.key.as_str()),
-                text: &b.text,
-                footnote_refs: &b.footnote_refs,
-            })
-            .collect(),
-        footnotes: doc
-            .footnotes
-            .iter()
-            .map(|f| JsonFootnote {
-                label: &f.label,
-                text: &f.text,
-            })
-            .collect(),
-        findings: &doc.findings,
-    };
-    serde_json::to_writer(&mut *out, &j).map_err(io::Error::from)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 fn write_human(doc: &Document, out: &mut impl Write) -> Result<()> {

@@ -313,29 +313,7 @@ pub fn key_from_text(path: &Path) -> std::result::Result<Key, String> {
 }
 
 fn find_symbol(text: &str) -> Option<String> {
-    let is_symbol = |w: &str| {
-        let parts: Vec<&str> = w.split('/').collect();
-        parts.len() >= 3
-            && parts[0].len() <= 4
-            && !parts[0].is_empty()
-            && parts[0].chars().all(|c| c.is_ascii_uppercase())
-            && parts[1..].iter().all(|p| {
-                !p.is_empty()
-                    && p.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
-            })
-    };
-    // A resolution symbol anywhere wins; else a symbol alone on a line.
-    for w in text.split(|c: char| c.is_whitespace() || "()[],;，。（）".contains(c)) {
-        let w = w.trim_end_matches('.');
-        if is_symbol(w) && w.contains("/RES/") {
-            return Some(w.to_string());
-        }
-    }
-    text.lines()
-        .map(str::trim)
-        .find(|l| is_symbol(l))
-        .map(str::to_string)
+    lang::symbol::document_symbol(text).map(str::to_string)
 }
 
 /// Reads a manifest: CSV with a header naming `id`, `lang` and `path` (in

@@ -52,12 +52,14 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 
 pub mod beads;
+pub mod inspect;
 pub mod jsonl;
 pub mod moses;
 pub mod tmx;
 pub mod tsv;
 
 pub use beads::{BeadsWriter, parse_beads, write_beads};
+pub use inspect::write_inspect_json;
 pub use jsonl::JsonlWriter;
 pub use moses::MosesWriter;
 pub use tmx::TmxWriter;

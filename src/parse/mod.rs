@@ -31,9 +31,6 @@
 //! # Ok::<(), sixalign::Error>(())
 //! ```
 
-pub mod labels;
-pub mod tables;
-
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -42,11 +39,10 @@ use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document, Footnote, Label};
 use crate::error::{Error, ErrorKind, Result};
-use crate::lang::{self, Lang};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::lang::labels::{self, SubMark};
+use crate::lang::{self, Lang, symbol, tables};
 use crate::load::Text;
-use crate::qa::{Finding, FindingKind, Severity};
-
-use labels::SubMark;
 
 /// What the caller knows about the document.
 #[derive(Clone, Debug, Default)]
@@ -364,7 +360,7 @@ impl Parser<'_> {
 
     /// The marks whose position lies in `r` (both ends included): marks are
     /// in document order, so a binary search finds them without a scan.
-    fn marks_in(&self, r: &Range<usize>) -> &[crate::load::FootnoteMark] {
+    fn marks_in(&self, r: &Range<usize>) -> &[crate::normalize::FootnoteMark] {
         let marks = self.text.footnote_marks();
         let lo = marks.partition_point(|m| m.normalized < r.start);
         let hi = marks.partition_point(|m| m.normalized <= r.end);
@@ -617,31 +613,14 @@ fn split_letter(key: &str) -> Option<(String, usize)> {
     Some((key[..open].to_string(), index))
 }
 
-static SYMBOL_RES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([AES]/RES/\d{1,4}/\d{1,4}(?:\s?\([A-Z]+\))?)").expect("symbol")
-});
 static RES_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*[.\-–—]\s").expect("resolution title"));
-static REPORT_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+)+(?:\s+and\s+Add\.\s*\d+)?)\s*\)")
-        .expect("report symbol")
-});
-static SYMBOL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,})\s*$").expect("symbol line")
-});
-
 /// The document's own symbol: an `A/RES/…` symbol in the original text, a
 /// symbol standing alone on a line, or the number of the resolution title
 /// (`74/28.` is `A/RES/74/28`).
 fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
-    let orig = text.original();
-    if let Some(c) = SYMBOL_RES.captures(orig) {
-        return Some(c[1].to_string());
-    }
-    for line in orig.lines().take(40) {
-        if let Some(c) = SYMBOL_ALONE.captures(line) {
-            return Some(c[1].to_string());
-        }
+    if let Some(s) = symbol::document_symbol(text.original()) {
+        return Some(s.to_string());
     }
     for b in blocks.iter().filter(|b| b.kind == BlockKind::Title) {
         let probe: String =
@@ -696,7 +675,7 @@ impl Document {
                 if !t.trim_start().starts_with('[') {
                     return None;
                 }
-                REPORT_SYMBOL.captures(&t).map(|c| c[1].to_string())
+                symbol::in_brackets(&t).map(str::to_string)
             })
     }
 

@@ -429,7 +429,7 @@ impl<'a> Ctx<'a> {
                     | FindingKind::FootnoteUnmatched
             )
         };
-        let key = |f: &crate::qa::Finding| (f.kind.name(), f.label.clone());
+        let key = |f: &crate::finding::Finding| (f.kind.name(), f.label.clone());
         let hub_keys: BTreeSet<_> = self.hub.findings.iter().map(key).collect();
         let other_keys: BTreeSet<_> = self.other.findings.iter().map(key).collect();
         let mut add = Vec::new();

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR};
+use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -193,10 +193,6 @@ impl Folded {
     }
 }
 
-static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Z]{1,6}(?:\.\d+)?(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\s?\([A-Z]+\))?")
-        .expect("symbol regex")
-});
 static RESOLUTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}/\d{1,4}").expect("resolution regex"));
 static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -294,22 +290,14 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         ));
     };
 
-    for m in SYMBOL.find_iter(s) {
-        // A symbol has a letter prefix and at least one digit (`A/74/363`),
-        // which rules out `and/or` and `كانون الأول/ديسمبر`.
-        let t = m.as_str();
-        // Word boundaries by hand: `\b` is Unicode-aware and sees none
-        // between `件` and `A` in `号文件A/74/363`.
-        let glued = s[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
-        if !glued && t.bytes().any(|b| b.is_ascii_digit()) && free(&taken, &m.range()) {
+    for r in symbol::in_text(s) {
+        let t = &s[r.clone()];
+        if free(&taken, &r) {
             let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
             take(
                 &mut taken,
                 &mut out,
-                m.range(),
+                r,
                 TokenKind::Symbol,
                 key.to_ascii_uppercase(),
             );

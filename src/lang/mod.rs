@@ -1,4 +1,13 @@
-//! The six official languages of the United Nations.
+//! The six official languages of the United Nations, and every language
+//! fact the pipeline uses, as data: the month names (here), the per-language
+//! tables of openers, closings, meeting and agenda lines ([`tables`]), the
+//! label systems per script ([`labels`]: letters, Cyrillic and Arabic
+//! letters, Chinese numerals, roman numerals) and the UN document-symbol
+//! pattern ([`symbol`]).
+
+pub mod labels;
+pub mod symbol;
+pub mod tables;
 
 use std::fmt;
 use std::str::FromStr;

@@ -307,6 +307,40 @@ pub fn letter_key(i: usize) -> String {
     std::iter::repeat_n(c, i / 26 + 1).collect()
 }
 
+/// Words that end in a full stop without ending the sentence (`No.`, `art.`,
+/// `párr.`, `г.`), lower case, without the stop: what the segmenter must not
+/// split after.
+pub fn abbreviations(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => &[
+            "no", "nos", "art", "arts", "para", "paras", "mr", "mrs", "ms", "dr", "prof", "sr",
+            "jr", "st", "vol", "vols", "p", "pp", "cf", "approx", "fig", "figs", "rev", "corr",
+            "add", "suppl", "ed", "eds", "op", "cit", "ibid", "inc", "ltd", "co", "sect", "sec",
+            "chap", "ch", "gen", "lt", "col", "messrs", "hon", "amb", "jan", "feb", "mar", "apr",
+            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "al", "annex",
+        ],
+        Lang::Fr => &[
+            "no", "nos", "n°", "art", "arts", "par", "para", "paras", "m", "mm", "mme", "mmes",
+            "mlle", "dr", "pr", "p", "pp", "vol", "cf", "al", "ex", "av", "bd", "réf", "chap",
+            "suppl", "rev", "corr", "add", "sect", "st", "ste", "env", "janv", "févr", "avr",
+            "juill", "sept", "oct", "nov", "déc",
+        ],
+        Lang::Es => &[
+            "núm", "núms", "no", "nos", "art", "arts", "párr", "párrs", "sr", "sra", "sres",
+            "sras", "srta", "dr", "dra", "d", "dña", "p", "pág", "págs", "vol", "cf", "ej", "ud",
+            "uds", "av", "avda", "cap", "rev", "corr", "add", "suppl", "sec", "ene", "feb", "abr",
+            "jun", "jul", "ago", "sept", "oct", "nov", "dic", "etc",
+        ],
+        Lang::Ru => &[
+            "no", "г", "гг", "т", "е", "см", "ст", "п", "пп", "р", "руб", "им", "проф", "г-н",
+            "г-жа", "гн", "др", "пр", "тыс", "млн", "млрд", "стр", "рез", "прим", "рис", "табл",
+            "ок", "напр", "англ", "вып", "ред", "изд", "т.е", "т.д", "т.п", "и.о", "д-р", "ул",
+            "янв", "февр", "авг", "сент", "окт", "нояб", "дек",
+        ],
+        Lang::Ar | Lang::Zh => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
