@@ -24,7 +24,7 @@ use sixalign::Lang;
 use sixalign::align::{Bead, align_features};
 use sixalign::engine::Aligner;
 use sixalign::score::{Calibration, Features};
-use sixalign::synth::{NoisyLines, noisy_lines};
+use sixalign::synth::{NoisyLines, noisy_line_sets, strip_labels};
 
 struct Sample {
     x: [f64; 5],
@@ -46,23 +46,6 @@ fn read(p: &Path, tsv: bool) -> Vec<String> {
         .collect()
 }
 
-fn strip(v: Vec<String>) -> Vec<String> {
-    let label = regex::Regex::new(
-        r"^\s*(?:\(?[0-9A-Za-z一二三四五六七八九十]{1,4}[.)、．]|\([0-9A-Za-z一二三四五六七八九十]{1,4}\))\s*",
-    )
-    .expect("a valid pattern");
-    v.into_iter()
-        .map(|l| {
-            let rest = label.replace(&l, "");
-            if rest.trim().is_empty() {
-                l
-            } else {
-                rest.into_owned()
-            }
-        })
-        .collect()
-}
-
 fn sets(
     src: &[String],
     tgt: &[String],
@@ -71,25 +54,7 @@ fn sets(
     noise: f64,
     seed: u64,
 ) -> Vec<NoisyLines> {
-    (0..src.len().div_ceil(size))
-        .map(|k| {
-            let r = k * size..((k + 1) * size).min(src.len());
-            let extra: Vec<String> = tgt
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !r.contains(i))
-                .map(|(_, t)| t.clone())
-                .collect();
-            noisy_lines(
-                &src[r.clone()],
-                &tgt[r],
-                langs,
-                &extra,
-                noise,
-                seed * 1000 + k as u64,
-            )
-        })
-        .collect()
+    noisy_line_sets(src, tgt, langs, size, noise, seed)
 }
 
 /// Aligns one set with `aligner` and turns its linked beads into samples.
@@ -225,8 +190,8 @@ fn main() {
             .nth(1)
             .unwrap_or_else(|| "../shared/data".into()),
     );
-    let zh = strip(read(&data.join("unv1/devset.zh"), false));
-    let en = strip(read(&data.join("unv1/devset.en"), false));
+    let zh = strip_labels(read(&data.join("unv1/devset.zh"), false));
+    let en = strip_labels(read(&data.join("unv1/devset.en"), false));
     let zh_en = (Lang::Zh, Lang::En);
     let mut dev = Vec::new();
     for (noise, seed) in [(0.3, 2), (0.1, 3)] {

@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use sixalign::Lang;
 use sixalign::output::write_beads;
-use sixalign::synth::noisy_lines;
+use sixalign::synth::{noisy_line_sets, strip_labels};
 
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
@@ -34,23 +34,7 @@ fn main() {
             .collect()
     };
     // No structure: paragraph and list labels (`2.`, `(a)`, `二、`) go.
-    let label = regex::Regex::new(
-        r"^\s*(?:\(?[0-9A-Za-z一二三四五六七八九十]{1,4}[.)、．]|\([0-9A-Za-z一二三四五六七八九十]{1,4}\))\s*",
-    )
-    .expect("a valid pattern");
-    let strip = |v: Vec<String>| -> Vec<String> {
-        v.into_iter()
-            .map(|l| {
-                let rest = label.replace(&l, "");
-                if rest.trim().is_empty() {
-                    l
-                } else {
-                    rest.into_owned()
-                }
-            })
-            .collect()
-    };
-    let (src, tgt) = (strip(read(&a[0])), strip(read(&a[1])));
+    let (src, tgt) = (strip_labels(read(&a[0])), strip_labels(read(&a[1])));
     let lang = |s: &str| s.parse::<Lang>().unwrap_or_else(|e| panic!("{e}"));
     let (sl, tl) = (lang(&a[2]), lang(&a[3]));
     let out = PathBuf::from(&a[4]);
@@ -60,25 +44,9 @@ fn main() {
     let noise = num(7, 0.3);
     let seed = num(8, 1.0) as u64;
     fs::create_dir_all(out.join("gold")).expect("output folder");
-    for k in 0..sets {
-        let r = k * size..((k + 1) * size).min(src.len());
-        if r.is_empty() {
-            break;
-        }
-        let extra: Vec<String> = tgt
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !r.contains(i))
-            .map(|(_, t)| t.clone())
-            .collect();
-        let set = noisy_lines(
-            &src[r.clone()],
-            &tgt[r],
-            (sl, tl),
-            &extra,
-            noise,
-            seed.wrapping_mul(1000) + k as u64,
-        );
+    let n = (sets * size).min(src.len());
+    let all = noisy_line_sets(&src[..n], &tgt[..n], (sl, tl), size, noise, seed);
+    for (k, set) in all.iter().enumerate() {
         let name = format!("{k:02}");
         fs::write(
             out.join(format!("{name}.{}", sl.code())),

@@ -592,7 +592,10 @@ fn stem(w: &str) -> Option<String> {
     if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
         return None;
     }
-    Some(f.chars().take(5).collect())
+    let s: String = f.chars().take(5).collect();
+    // A stem is its own stem (a saved table reads back the same): `others`
+    // goes with `other`.
+    (!STOP.contains(&s.as_str())).then_some(s)
 }
 
 fn is_han(c: char) -> bool {
@@ -752,11 +755,14 @@ impl Lexicon {
         for (k, ids) in keys {
             let mut ws: Vec<&str> = ids.iter().map(|&i| word[i as usize]).collect();
             ws.sort_unstable();
-            line.clear();
-            line.push_str(k);
-            line.push('\t');
-            line.push_str(&ws.join(" "));
-            writeln!(w, "{line}")?;
+            // A reader keeps 12 words of a line, as of a dictionary gloss.
+            for chunk in ws.chunks(12) {
+                line.clear();
+                line.push_str(k);
+                line.push('\t');
+                line.push_str(&chunk.join(" "));
+                writeln!(w, "{line}")?;
+            }
         }
         Ok(())
     }

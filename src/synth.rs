@@ -62,7 +62,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 
 mod lines;
-pub use lines::{NoisyLines, noisy_lines};
+pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
 
 /// Line-parallel sentences in several languages: line `i` of every language
 /// is a translation of line `i` of every other.

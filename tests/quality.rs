@@ -62,13 +62,18 @@ fn config(seed: u64) -> SynthConfig {
 
 /// Document mode: parse, anchor, segment, align, project onto gold units.
 fn documents(docs: &[SynthDoc], other: Lang) -> Scores {
-    documents_with(docs, other, &Aligner::new())
+    documents_with(docs, other, &no_lexicon())
+}
+
+/// No lexicon at all (`--no-lexicon`).
+fn no_lexicon() -> Aligner {
+    Aligner::builder().builtin_lexicon(false).build()
 }
 
 /// Document mode in two passes: a lexicon learned from the confident beads
 /// of the first pass over all documents scores the second.
 fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
-    let first = Aligner::new();
+    let first = no_lexicon();
     let pairs: Vec<_> = docs
         .iter()
         .map(|d| {
@@ -90,6 +95,7 @@ fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
     let lex = sixalign::engine::learn_lexicon(&pairs, 0.8).expect("one language pair");
     let size = lex.len();
     let second = Aligner::builder()
+        .builtin_lexicon(false)
         .lexicon(Some(std::sync::Arc::new(lex)))
         .build();
     (documents_with(docs, other, &second), size)
@@ -131,11 +137,6 @@ fn report(what: &str, s: &Scores) {
     );
 }
 
-fn cedict() -> std::sync::Arc<sixalign::score::Lexicon> {
-    let path = shared_data().join("lexicon/cedict.zh-en.tsv");
-    std::sync::Arc::new(sixalign::score::Lexicon::from_tsv(&path).expect("CC-CEDICT loads"))
-}
-
 /// zh–en documents from UNv1. Without a lexicon the sentences (random UN
 /// sentences, unrelated to each other) only have length and numbers to go
 /// by, and an added sentence is often merged with its neighbour; with a
@@ -148,11 +149,8 @@ fn unv1(set: &str, seed: u64) {
     report(&format!("UNv1 {set} zh-en documents"), &plain);
     let (two, size) = documents_two_pass(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en documents, learned {size}"), &two);
-    let ce = documents_with(
-        &docs,
-        Lang::En,
-        &Aligner::builder().lexicon(Some(cedict())).build(),
-    );
+    // The defaults: the built-in CC-CEDICT.
+    let ce = documents_with(&docs, Lang::En, &Aligner::new());
     report(&format!("UNv1 {set} zh-en documents, CC-CEDICT"), &ce);
     let lin = lines(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en --lines"), &lin);

@@ -4,6 +4,7 @@ mod align;
 mod architecture;
 mod bad_input;
 mod corpus;
+mod lexicon;
 mod output;
 mod parse;
 mod qa;

@@ -115,13 +115,14 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
 
 /// The aligner the options ask for; `--save-lexicon` needs learning.
 fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
-    if args.lex.save_lexicon.is_some() && !args.learn_lexicon {
+    let learn = !args.no_learn && !args.lex.no_lexicon;
+    if args.lex.save_lexicon.is_some() && !learn {
         return Err(Error::usage(
-            "--save-lexicon writes the lexicon learned in a first pass: add --learn-lexicon",
+            "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn / --no-lexicon",
         ));
     }
     let mut b = args.lex.builder()?;
-    b.learn_lexicon(args.learn_lexicon);
+    b.learn_lexicon(learn);
     Ok(b)
 }
 

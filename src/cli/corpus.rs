@@ -52,7 +52,7 @@ pub struct CorpusArgs {
     pub chunk: usize,
     /// Learn a lexicon per language pair from a first pass over the first N
     /// documents (in parallel), and use it in the real run (0: no first pass).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 200)]
     pub learn_lexicon: usize,
     /// Lexicon options.
     #[command(flatten)]
@@ -121,7 +121,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     let mut builder = args.lex.builder()?;
     if args.lex.save_lexicon.is_some() && args.learn_lexicon == 0 {
         return Err(sixalign::Error::usage(
-            "--save-lexicon writes the lexicon learned in a first pass: add --learn-lexicon N",
+            "--save-lexicon writes the lexicon learned in a first pass: give --learn-lexicon N > 0",
         ));
     }
     if args.learn_lexicon > 0 && !args.lex.no_lexicon {

@@ -88,11 +88,12 @@ pub struct AlignArgs {
     /// Lexicon options.
     #[command(flatten)]
     pub lex: LexiconArgs,
-    /// Align twice: a lexicon per language pair learned from the first pass
-    /// (anchored paragraphs and confident 1-1 beads) scores the second; with
-    /// `--lines --batch`, learned once over the whole batch.
+    /// Align once, without learning. By default the aligner aligns twice: a
+    /// lexicon per language pair learned from the first pass (anchored
+    /// paragraphs and confident 1-1 beads) scores the second; with `--lines
+    /// --batch` it is learned once over the whole batch.
     #[arg(long)]
-    pub learn_lexicon: bool,
+    pub no_learn: bool,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -107,10 +108,13 @@ pub struct LexiconArgs {
     /// CC-CEDICT). Repeatable; tables for the same pair are used together.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
-    /// No built-in lexicon (CC-CEDICT for zh–en) and no learning: only the
-    /// tables given with `--lexicon`.
+    /// No lexicon: neither the built-in CC-CEDICT (zh–en) nor learned ones;
+    /// only the tables given with `--lexicon`.
     #[arg(long)]
     pub no_lexicon: bool,
+    /// Without the built-in CC-CEDICT (zh–en), still learning.
+    #[arg(long)]
+    pub no_builtin_lexicon: bool,
     /// Write the lexicons learned in the first pass to FILE (the format
     /// `--lexicon` reads).
     #[arg(long, value_name = "FILE")]
@@ -122,7 +126,7 @@ impl LexiconArgs {
     /// table of every `--lexicon` file.
     pub fn builder(&self) -> Result<AlignerBuilder> {
         let mut b = Aligner::builder();
-        b.builtin_lexicon(!self.no_lexicon);
+        b.builtin_lexicon(!self.no_lexicon && !self.no_builtin_lexicon);
         for path in &self.lexicon {
             for lex in Lexicon::read(path)? {
                 b.add_lexicon(Arc::new(lex));

@@ -19,6 +19,60 @@ pub struct NoisyLines {
     pub gold: Vec<Bead>,
 }
 
+/// The lines without their leading paragraph or list label (`2.`, `(a)`,
+/// `b)`, `二、`), so that a set has no structure left to go by; a line that
+/// is nothing but a label stays as it is.
+pub fn strip_labels(lines: Vec<String>) -> Vec<String> {
+    let label = regex::Regex::new(
+        r"^\s*(?:\(?[0-9A-Za-z一二三四五六七八九十]{1,4}[.)、．]|\([0-9A-Za-z一二三四五六七八九十]{1,4}\))\s*",
+    )
+    .expect("a valid pattern");
+    lines
+        .into_iter()
+        .map(|l| {
+            let rest = label.replace(&l, "");
+            if rest.trim().is_empty() {
+                l
+            } else {
+                rest.into_owned()
+            }
+        })
+        .collect()
+}
+
+/// Cuts parallel lines into consecutive slices of `size` and makes each a
+/// hard set with [`noisy_lines`] (seed `seed * 1000 + k` for slice `k`);
+/// lines inserted as noise come from the other slices.
+pub fn noisy_line_sets(
+    src: &[String],
+    tgt: &[String],
+    langs: (Lang, Lang),
+    size: usize,
+    noise: f64,
+    seed: u64,
+) -> Vec<NoisyLines> {
+    let n = src.len().min(tgt.len());
+    (0..n.div_ceil(size.max(1)))
+        .map(|k| {
+            let r = k * size..((k + 1) * size).min(n);
+            let extra: Vec<String> = tgt[..n]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !r.contains(i))
+                .map(|(_, t)| t.clone())
+                .collect();
+            noisy_lines(
+                &src[r.clone()],
+                &tgt[r],
+                langs,
+                &extra,
+                noise,
+                seed.wrapping_mul(1000).wrapping_add(k as u64),
+            )
+        })
+        .collect()
+}
+
 /// Makes a hard `--lines` set from parallel lines `src[i]` ↔ `tgt[i]`: each
 /// source line starts, with probability `noise`, one of seven events drawn
 /// uniformly: two lines merged into one on the target side (2-1) or on the
