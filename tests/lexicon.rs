@@ -312,3 +312,48 @@ fn batch_learns_once_over_the_jobs_identically_with_1_and_2_threads() {
     let sc = score_all([(s.gold.as_slice(), got.as_slice())]);
     assert!(sc.strict.f1 >= 0.9, "{:.4}", sc.strict.f1);
 }
+
+#[test]
+fn heavy_noise_documents_gain_from_lexicons_for_every_pair() {
+    use crate::quality::{documents, documents_two_pass, documents_with, report, sdg, unv1_corpus};
+    use sixalign::synth::{SynthConfig, generate};
+    // 17 % of sentences merged, split, dropped or added (the generator's
+    // default is 6 %).
+    let cfg = |seed| SynthConfig {
+        seed,
+        docs: 60,
+        noise: 0.17,
+        ..SynthConfig::default()
+    };
+    let docs = generate(&unv1_corpus("testset"), Lang::Zh, &[Lang::En], &cfg(11));
+    let none = documents(&docs, Lang::En);
+    let ce = documents_with(&docs, Lang::En, &Aligner::new());
+    report("UNv1 test zh-en, noise 17 %, no lexicon", &none);
+    report("UNv1 test zh-en, noise 17 %, CC-CEDICT", &ce);
+    assert!(none.strict.f1 >= 0.965, "{:.4}", none.strict.f1);
+    assert!(
+        ce.strict.f1 >= 0.98 && ce.strict.f1 > none.strict.f1 + 0.01,
+        "{:.4}",
+        ce.strict.f1
+    );
+
+    let others = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru];
+    let docs = generate(&sdg(), Lang::Zh, &others, &cfg(7));
+    let mut failures = Vec::new();
+    for (other, floor) in others.into_iter().zip([0.978, 0.983, 0.985, 0.978, 0.968]) {
+        let none = documents(&docs, other);
+        let (learned, size) = documents_two_pass(&docs, other);
+        report(&format!("SDG zh-{other}, noise 17 %, no lexicon"), &none);
+        report(
+            &format!("SDG zh-{other}, noise 17 %, learned {size}"),
+            &learned,
+        );
+        if learned.strict.f1 < floor || learned.strict.f1 <= none.strict.f1 {
+            failures.push(format!(
+                "zh-{other}: learned {:.4}, none {:.4}",
+                learned.strict.f1, none.strict.f1
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}

@@ -25,7 +25,7 @@ pub fn shared_data() -> PathBuf {
     p
 }
 
-fn unv1_corpus(set: &str) -> Corpus {
+pub(crate) fn unv1_corpus(set: &str) -> Corpus {
     let d = shared_data().join("unv1");
     Corpus::from_line_files(&[
         (Lang::Zh, &d.join(format!("{set}.zh"))),
@@ -34,7 +34,7 @@ fn unv1_corpus(set: &str) -> Corpus {
     .expect("UNv1 files load")
 }
 
-fn sdg() -> Corpus {
+pub(crate) fn sdg() -> Corpus {
     let d = shared_data().join("sdg");
     let files = |kind: &str| -> Vec<(Lang, PathBuf)> {
         Lang::ALL
@@ -61,7 +61,7 @@ fn config(seed: u64) -> SynthConfig {
 }
 
 /// Document mode: parse, anchor, segment, align, project onto gold units.
-fn documents(docs: &[SynthDoc], other: Lang) -> Scores {
+pub(crate) fn documents(docs: &[SynthDoc], other: Lang) -> Scores {
     documents_with(docs, other, &no_lexicon())
 }
 
@@ -72,7 +72,7 @@ fn no_lexicon() -> Aligner {
 
 /// Document mode in two passes: a lexicon learned from the confident beads
 /// of the first pass over all documents scores the second.
-fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
+pub(crate) fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
     let first = no_lexicon();
     let pairs: Vec<_> = docs
         .iter()
@@ -101,7 +101,7 @@ fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
     (documents_with(docs, other, &second), size)
 }
 
-fn documents_with(docs: &[SynthDoc], other: Lang, aligner: &Aligner) -> Scores {
+pub(crate) fn documents_with(docs: &[SynthDoc], other: Lang, aligner: &Aligner) -> Scores {
     let tests: Vec<Vec<Bead>> = docs
         .iter()
         .map(|d| align_projected(d, Lang::Zh, other, aligner).unwrap_or_else(|e| panic!("{e}")))
@@ -130,7 +130,7 @@ fn lines(docs: &[SynthDoc], other: Lang) -> Scores {
     )
 }
 
-fn report(what: &str, s: &Scores) {
+pub(crate) fn report(what: &str, s: &Scores) {
     println!(
         "{what:<34} strict P {:.4} R {:.4} F1 {:.4} | lax F1 {:.4} | {} docs, {} gold beads",
         s.strict.precision, s.strict.recall, s.strict.f1, s.lax.f1, s.files, s.gold_beads
