@@ -59,14 +59,8 @@ fn batch(c: &mut Criterion) {
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Elements(20 * 300));
     g.bench_function("batch_20x300_sentences", |b| {
-        b.iter(|| {
-            corpus::run_batch(
-                &jobs,
-                Some(Lang::Zh),
-                Some(Lang::En),
-                &sixalign::engine::Aligner::new(),
-            )
-        })
+        let aligner = Aligner::new();
+        b.iter(|| corpus::run_batch(&jobs, Some(Lang::Zh), Some(Lang::En), &aligner))
     });
     g.finish();
 }

@@ -62,7 +62,7 @@ fn samples(set: &NoisyLines, langs: (Lang, Lang), aligner: &Aligner, out: &mut V
     let s: Vec<&str> = set.src.iter().map(String::as_str).collect();
     let t: Vec<&str> = set.tgt.iter().map(String::as_str).collect();
     let aligner = if aligner.learns() {
-        aligner.with_learned(vec![aligner.learn_from_lines(&s, &t, langs.0, langs.1)])
+        aligner.with_learned(vec![aligner.learn_from_lines(langs.0, langs.1, &s, &t)])
     } else {
         aligner.clone()
     };

@@ -51,7 +51,7 @@ const SHAPES: [(usize, usize, f32); 8] = [
 pub const GROUP: usize = 8;
 
 /// Tables up to this many cells are filled completely.
-const FULL_CELLS: usize = 1 << 18;
+const FULL_CELLS: usize = 1 << 12;
 
 /// The share of length spread that does not shrink with length.
 const RELATIVE: f32 = 0.1;
@@ -228,17 +228,42 @@ fn default_ratio(lang: Lang) -> f32 {
     }
 }
 
+/// The score (0 to 1) of a link of the given cost.
+pub fn score_of(cost: f32) -> f32 {
+    1.0 / (1.0 + (cost - 3.0).exp())
+}
+
 /// Aligns source sentences with target sentences. The beads cover every
 /// sentence of both sides exactly once, in order.
 pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
-    let fs = params.src_features(src);
-    let ft = params.tgt_features(tgt);
-    align_features(&fs, &ft, params)
+    // Features are built a chunk at a time and kept only in flat form, so a
+    // million-sentence input never holds a `Features` per sentence.
+    let (s, t) = rayon::join(
+        || RunTable::of_texts(src, params.src_lang, params),
+        || RunTable::of_texts(tgt, params.tgt_lang, params),
+    );
+    align_runs(&s, &t, params, PIECE)
 }
 
 /// [`align`] over sentence features computed beforehand.
 pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Vec<Bead> {
-    let (n, m) = (src.len(), tgt.len());
+    align_runs(
+        &RunTable::new(src, 1),
+        &RunTable::new(tgt, 1),
+        params,
+        PIECE,
+    )
+}
+
+/// Sentences per independent piece of a long alignment: past this many
+/// source rows, the fine table is cut at a confident point of the coarse
+/// path and the pieces are filled in parallel.
+const PIECE: usize = 4096;
+
+/// Aligns two tables of single sentences (or groups, at coarse levels),
+/// in pieces of about `piece` rows.
+fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> Vec<Bead> {
+    let (n, m) = (src.runs(), tgt.runs());
     if n == 0 || m == 0 {
         let mut beads: Vec<Bead> = (0..n).map(|i| skip(i..i + 1, 0..0)).collect();
         beads.extend((0..m).map(|j| skip(n..n, j..j + 1)));
@@ -251,30 +276,174 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
         return vec![Bead {
             src: 0..1,
             tgt: 0..1,
-            score: params.calibration.score(&params.link_terms(src, tgt), true),
+            score: params.run_score((src, 1), (tgt, 1), true),
         }];
     }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
+        let (rs, rt) = (Runs::new(src), Runs::new(tgt));
         let band = Band::full(n, m);
-        if let Some(b) = dp(src, tgt, params, &band) {
+        if let Some(b) = dp(&rs, &rt, params, &band, (0, 0)) {
             return b;
         }
     }
     // Coarse level: groups of GROUP sentences.
-    let cs = coarsen(src);
-    let ct = coarsen(tgt);
-    let coarse = align_features(&cs, &ct, params);
+    let coarse = align_runs(&src.grouped(GROUP), &tgt.grouped(GROUP), params, piece);
+    let (rs, rt) = (Runs::new(src), Runs::new(tgt));
+    let band = Band::around(&coarse, n, m, GROUP, GROUP / 2);
+    let corners = corners(&coarse, n, m, GROUP);
+    let cuts = cuts(&corners, piece);
+    if cuts.len() == 2 {
+        return fine_piece(&rs, &rt, params, &band, &coarse, (n, m), (0, 0), (n, m));
+    }
+    // Long inputs: pieces that overlap by OVERLAP rows on each side of every
+    // cut, filled in parallel, then joined at a corner both paths share
+    // inside the overlap (paths from different starts meet within a few
+    // sentences, so the join is where the whole table's path runs too).
+    let spans: Vec<((usize, usize), (usize, usize))> = (0..cuts.len() - 1)
+        .map(|k| {
+            let from = if k == 0 {
+                corners[0]
+            } else {
+                corners[cuts[k] - OVERLAP_CORNERS.min(cuts[k])]
+            };
+            let to = if k + 2 == cuts.len() {
+                corners[corners.len() - 1]
+            } else {
+                corners[(cuts[k + 1] + OVERLAP_CORNERS).min(corners.len() - 1)]
+            };
+            (from, to)
+        })
+        .collect();
+    let pieces: Vec<Vec<Bead>> = spans
+        .par_iter()
+        .map(|&(from, to)| fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to))
+        .collect();
+    let mut beads: Vec<Bead> = Vec::with_capacity(n.max(m));
+    let mut pieces = pieces.into_iter();
+    beads.extend(pieces.next().expect("at least one piece"));
+    for (k, next) in pieces.enumerate() {
+        join(&mut beads, next, corners[cuts[k + 1]], |from, to| {
+            fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to)
+        });
+    }
+    beads
+}
+
+/// Coarse path corners (bead ends in fine positions) per piece overlap.
+const OVERLAP_CORNERS: usize = 32;
+
+/// Appends `next` (a path starting before the end of `path`) to `path` at
+/// the corner both share nearest to `cut`. Without a shared corner, the
+/// stretch between the two paths' corners around the overlap is aligned
+/// again with `fill`.
+fn join(
+    path: &mut Vec<Bead>,
+    next: Vec<Bead>,
+    cut: (usize, usize),
+    fill: impl Fn((usize, usize), (usize, usize)) -> Vec<Bead>,
+) {
+    let ends =
+        |b: &[Bead]| -> Vec<(usize, usize)> { b.iter().map(|x| (x.src.end, x.tgt.end)).collect() };
+    let start = (next[0].src.start, next[0].tgt.start);
+    // `path`'s corners from `start` on, and `next`'s corners (with its start).
+    let first = path.partition_point(|b| b.src.end < start.0);
+    let mine: Vec<(usize, usize)> = ends(&path[first..]);
+    let mut theirs = vec![start];
+    theirs.extend(ends(&next));
+    let shared = mine
+        .iter()
+        .filter(|c| theirs.binary_search(c).is_ok())
+        .min_by_key(|c| (c.0.abs_diff(cut.0), c.0));
+    match shared {
+        Some(&c) => {
+            let keep = path.partition_point(|b| (b.src.end, b.tgt.end) <= c);
+            path.truncate(keep);
+            let from = theirs.binary_search(&c).expect("shared corner");
+            path.extend(next.into_iter().skip(from));
+        }
+        None => {
+            // Join `path`'s last corner before the cut to `next`'s first
+            // corner after it, realigning the stretch in between.
+            let a = path
+                .iter()
+                .rev()
+                .map(|x| (x.src.end, x.tgt.end))
+                .find(|c| c.0 <= cut.0 && c.1 <= cut.1)
+                .unwrap_or((0, 0));
+            let (at, &b) = theirs
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.0 >= a.0.max(cut.0) && c.1 >= a.1.max(cut.1))
+                .expect("a piece ends past its cut");
+            let keep = path.partition_point(|x| (x.src.end, x.tgt.end) <= a);
+            path.truncate(keep);
+            if b != a {
+                path.extend(fill(a, b));
+            }
+            path.extend(next.into_iter().skip(at));
+        }
+    }
+}
+
+/// The corners of a coarse path in fine positions: `(0, 0)` and the end of
+/// every bead.
+fn corners(coarse: &[Bead], n: usize, m: usize, g: usize) -> Vec<(usize, usize)> {
+    let mut c = vec![(0, 0)];
+    c.extend(
+        coarse
+            .iter()
+            .map(|b| ((b.src.end * g).min(n), (b.tgt.end * g).min(m))),
+    );
+    c
+}
+
+/// Where a long fine table is cut into pieces: indices into `corners`, the
+/// first and last corner and between them corners at least `piece` rows
+/// apart. Found from the data alone, so the result does not depend on the
+/// number of threads.
+fn cuts(corners: &[(usize, usize)], piece: usize) -> Vec<usize> {
+    let mut cuts = vec![0];
+    let last = corners.len() - 1;
+    for (k, c) in corners
+        .iter()
+        .enumerate()
+        .take(last.saturating_sub(OVERLAP_CORNERS))
+    {
+        if k > OVERLAP_CORNERS && c.0 >= corners[cuts[cuts.len() - 1]].0.saturating_add(piece) {
+            cuts.push(k);
+        }
+    }
+    cuts.push(last);
+    cuts
+}
+
+/// The fine alignment between two cuts, in `band` (around the coarse
+/// path), widened until it reaches the piece's end.
+#[allow(clippy::too_many_arguments)]
+fn fine_piece(
+    rs: &Runs,
+    rt: &Runs,
+    params: &Params,
+    band: &Band,
+    coarse: &[Bead],
+    (n, m): (usize, usize),
+    from: (usize, usize),
+    to: (usize, usize),
+) -> Vec<Bead> {
+    if let Some(b) = dp(rs, rt, params, &band.piece(from, to), from) {
+        return b;
+    }
     let mut margin = GROUP / 2;
     loop {
-        let band = Band::around(&coarse, n, m, GROUP, margin);
-        if let Some(b) = dp(src, tgt, params, &band) {
-            return b;
-        }
         // Unreachable end: the band was too tight; widen it.
         margin *= 4;
+        let band = Band::around(coarse, n, m, GROUP, margin).piece(from, to);
+        if let Some(b) = dp(rs, rt, params, &band, from) {
+            return b;
+        }
         if margin > n.max(m) {
-            let band = Band::full(n, m);
-            return dp(src, tgt, params, &band).expect("a full table always reaches its end");
+            let band = Band::full(to.0 - from.0, to.1 - from.1);
+            return dp(rs, rt, params, &band, from).expect("a full table always reaches its end");
         }
     }
 }
@@ -285,10 +454,6 @@ fn skip(src: Range<usize>, tgt: Range<usize>) -> Bead {
         tgt,
         score: 0.0,
     }
-}
-
-fn coarsen(f: &[Features]) -> Vec<Features> {
-    f.chunks(GROUP).map(Features::merge).collect()
 }
 
 /// The cells of the table that are filled: row `i` (source position) spans
@@ -321,12 +486,21 @@ impl Band {
     fn around(coarse: &[Bead], n: usize, m: usize, g: usize, margin: usize) -> Band {
         let mut lo = vec![usize::MAX; n + 1];
         let mut hi = vec![0; n + 1];
+        // Inside a coarse bead the fine path runs near its diagonal: a row
+        // sees the diagonal's target position, not the bead's whole width.
         for b in coarse {
             let (s0, s1) = ((b.src.start * g).min(n), (b.src.end * g).min(n));
             let (t0, t1) = ((b.tgt.start * g).min(m), (b.tgt.end * g).min(m));
+            if s0 == s1 {
+                lo[s0] = lo[s0].min(t0);
+                hi[s0] = hi[s0].max(t1);
+                continue;
+            }
             for i in s0..=s1 {
-                lo[i] = lo[i].min(t0);
-                hi[i] = hi[i].max(t1);
+                let a = t0 + (t1 - t0) * (i - s0) / (s1 - s0);
+                let b = t0 + ((t1 - t0) * (i - s0)).div_ceil(s1 - s0);
+                lo[i] = lo[i].min(a);
+                hi[i] = hi[i].max(b);
             }
         }
         // Widen vertically (rows near a row see its span) and horizontally.
@@ -358,62 +532,367 @@ impl Band {
         Band::new(wlo, whi)
     }
 
+    /// The rows `from.0..=to.0` of this band, clamped to the columns
+    /// `from.1..=to.1` and shifted so that `from` is the origin.
+    fn piece(&self, from: (usize, usize), to: (usize, usize)) -> Band {
+        let rows = from.0..=to.0;
+        let lo = self.lo[rows.clone()]
+            .iter()
+            .map(|&l| l.clamp(from.1, to.1) - from.1);
+        let hi = self.hi[rows]
+            .iter()
+            .map(|&h| h.clamp(from.1, to.1) - from.1);
+        let (mut lo, mut hi): (Vec<usize>, Vec<usize>) = (lo.collect(), hi.collect());
+        lo[0] = 0;
+        let last = hi.len() - 1;
+        hi[last] = to.1 - from.1;
+        for i in 0..lo.len() {
+            lo[i] = lo[i].min(hi[i]);
+        }
+        Band::new(lo, hi)
+    }
+
     fn cell(&self, i: usize, j: usize) -> Option<usize> {
         (j >= self.lo[i] && j <= self.hi[i]).then(|| self.offset[i] + j - self.lo[i])
     }
 }
 
-/// The features of every run of one to three consecutive sentences ending
-/// at each position, merged once, so that pricing a 2-1 or 1-3 bead is as
-/// cheap as pricing a 1-1 bead.
+/// Sorted lists of many runs, back to back: run `r`'s list is
+/// `data[end[r - 1]..end[r]]`. One allocation for all of them, where a
+/// [`Features`] per run would hold four.
+#[derive(Default)]
+struct Lists<T> {
+    data: Vec<T>,
+    end: Vec<u32>,
+}
+
+impl Lists<u32> {
+    /// Appends one more run: the given sorted 64-bit hash lists, folded to
+    /// 32 bits, as one sorted multiset.
+    fn push_folded<'a>(&mut self, parts: impl Iterator<Item = &'a [u64]>) {
+        let at = self.data.len();
+        for p in parts {
+            self.data.extend(p.iter().map(|&h| (h ^ (h >> 32)) as u32));
+        }
+        self.data[at..].sort_unstable();
+        self.end.push(self.data.len() as u32);
+    }
+}
+
+impl<T: Copy + Ord> Lists<T> {
+    fn get(&self, r: usize) -> &[T] {
+        let start = if r == 0 { 0 } else { self.end[r - 1] as usize };
+        &self.data[start..self.end[r] as usize]
+    }
+
+    /// Appends one more run: the given sorted lists, as one sorted list
+    /// (a multiset; a set when `dedup`).
+    fn push<'a>(&mut self, parts: impl Iterator<Item = &'a [T]>, dedup: bool)
+    where
+        T: 'a,
+    {
+        let at = self.data.len();
+        let mut count = 0;
+        for p in parts {
+            self.data.extend_from_slice(p);
+            count += 1;
+        }
+        if count > 1 {
+            self.data[at..].sort_unstable();
+        }
+        if dedup {
+            let mut w = at;
+            for r in at..self.data.len() {
+                if w == at || self.data[w - 1] != self.data[r] {
+                    self.data[w] = self.data[r];
+                    w += 1;
+                }
+            }
+            self.data.truncate(w);
+        }
+        self.end.push(self.data.len() as u32);
+    }
+
+    fn reserve(&mut self, runs: usize, data: usize) {
+        self.end.reserve_exact(runs);
+        self.data.reserve_exact(data);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.end.shrink_to_fit();
+        self.data.shrink_to_fit();
+    }
+}
+
+/// What the scorers read of a sequence of runs of consecutive sentences, in
+/// flat arrays. Entry `0` is empty; entry `i` is the `i`-th run (a sentence,
+/// a group of sentences at a coarse level, or the run of `d` units ending at
+/// unit `i`). Runs are merged as [`Features::merge`] merges, so a link
+/// prices the same as over [`Features`].
+#[derive(Default)]
+struct RunTable {
+    len: Vec<f32>,
+    lex_total: Vec<u32>,
+    // Token hashes folded to 32 bits: half the memory of a million-sentence
+    // input; two tokens of one sentence pair meet by accident about once in
+    // four billion.
+    strong: Lists<u32>,
+    names: Lists<u32>,
+    weak: Lists<u32>,
+    lex: Lists<u32>,
+}
+
+impl RunTable {
+    /// A table with only the empty entry 0.
+    fn empty() -> RunTable {
+        let mut t = RunTable::default();
+        t.push_parts(&[], false);
+        t
+    }
+
+    /// The table of the sentences `f` (`d` = 1), or of every run of `d`
+    /// consecutive sentences ending at each position.
+    fn new(f: &[Features], d: usize) -> RunTable {
+        let mut t = RunTable::empty();
+        for i in 1..=f.len() {
+            let part = if i < d { &f[..0] } else { &f[i - d..i] };
+            t.push_parts(part, d > 1);
+        }
+        t
+    }
+
+    /// The sentences' table, their features built in parallel a chunk at a time.
+    fn of_texts(texts: &[&str], lang: Lang, params: &Params) -> RunTable {
+        const CHUNK: usize = 2048;
+        let mut t = RunTable::empty();
+        t.reserve(texts.len());
+        for c in texts.chunks(CHUNK) {
+            // Built in parallel inside the chunk, then flattened in order.
+            for x in &params.features(c, lang) {
+                t.push_parts(std::slice::from_ref(x), false);
+            }
+        }
+        t.shrink_to_fit();
+        t
+    }
+
+    /// Room for `runs` more runs (lists grow as they come).
+    fn reserve(&mut self, runs: usize) {
+        self.len.reserve_exact(runs);
+        self.lex_total.reserve_exact(runs);
+        self.strong.reserve(runs, 0);
+        self.names.reserve(runs, 0);
+        self.weak.reserve(runs, 0);
+        self.lex.reserve(runs, 0);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.strong.shrink_to_fit();
+        self.names.shrink_to_fit();
+        self.weak.shrink_to_fit();
+        self.lex.shrink_to_fit();
+    }
+
+    fn push_parts(&mut self, part: &[Features], dedup_lex: bool) {
+        let mut len = 0.0;
+        let mut lex_total = 0;
+        for p in part {
+            len += p.len;
+            lex_total += p.lex_total;
+        }
+        self.len.push(len);
+        self.lex_total.push(lex_total);
+        self.strong.push_folded(part.iter().map(|p| &p.strong[..]));
+        self.names.push_folded(part.iter().map(|p| &p.names[..]));
+        self.weak.push_folded(part.iter().map(|p| &p.weak[..]));
+        self.lex.push(part.iter().map(|p| &p.lex[..]), dedup_lex);
+    }
+
+    /// Number of runs (entries after the empty one).
+    fn runs(&self) -> usize {
+        self.len.len() - 1
+    }
+
+    /// A table whose entry `r + 1` merges this table's entries `parts[r]`.
+    /// `width` is how many entries a part spans at most, for sizing.
+    fn merged(&self, parts: impl ExactSizeIterator<Item = Range<usize>>, width: usize) -> RunTable {
+        let mut t = RunTable::empty();
+        let runs = parts.len();
+        t.len.reserve_exact(runs);
+        t.lex_total.reserve_exact(runs);
+        t.strong.reserve(runs, self.strong.data.len() * width);
+        t.names.reserve(runs, self.names.data.len() * width);
+        t.weak.reserve(runs, self.weak.data.len() * width);
+        t.lex.reserve(runs, self.lex.data.len() * width);
+        for r in parts {
+            let mut len = 0.0;
+            let mut lex_total = 0;
+            for e in r.clone() {
+                len += self.len[e];
+                lex_total += self.lex_total[e];
+            }
+            t.len.push(len);
+            t.lex_total.push(lex_total);
+            t.strong.push(r.clone().map(|e| self.strong.get(e)), false);
+            t.names.push(r.clone().map(|e| self.names.get(e)), false);
+            t.weak.push(r.clone().map(|e| self.weak.get(e)), false);
+            t.lex.push(r.map(|e| self.lex.get(e)), true);
+        }
+        t.shrink_to_fit();
+        t
+    }
+
+    /// Consecutive runs of `g` taken as one, for the coarse level.
+    fn grouped(&self, g: usize) -> RunTable {
+        let n = self.runs();
+        self.merged(
+            (0..n.div_ceil(g)).map(|k| k * g + 1..((k + 1) * g).min(n) + 1),
+            1,
+        )
+    }
+
+    /// The runs of `d` consecutive entries ending at each entry (empty
+    /// where fewer than `d` precede).
+    fn runs_of(&self, d: usize) -> RunTable {
+        let n = self.runs();
+        self.merged(
+            (1..n + 1).map(|i| if i < d { 0..0 } else { i + 1 - d..i + 1 }),
+            d,
+        )
+    }
+}
+
+/// The runs of one to three consecutive sentences ending at each position,
+/// merged once, so that pricing a 2-1 or 1-3 bead is as cheap as pricing a
+/// 1-1 bead.
 struct Runs<'a> {
-    /// The sentences themselves.
-    one: &'a [Features],
-    /// `two[i]`: sentences `i - 2..i` as one (empty when `i < 2`); `three` likewise.
-    two: Vec<Features>,
-    three: Vec<Features>,
+    one: &'a RunTable,
+    two: RunTable,
+    three: RunTable,
 }
 
 impl<'a> Runs<'a> {
-    fn new(f: &'a [Features]) -> Runs<'a> {
-        let run = |d: usize| -> Vec<Features> {
-            (0..=f.len())
-                .map(|i| {
-                    if i < d {
-                        Features::default()
-                    } else {
-                        Features::merge(&f[i - d..i])
-                    }
-                })
-                .collect()
-        };
-        Runs {
-            one: f,
-            two: run(2),
-            three: run(3),
-        }
+    fn new(one: &'a RunTable) -> Runs<'a> {
+        let (two, three) = rayon::join(|| one.runs_of(2), || one.runs_of(3));
+        Runs { one, two, three }
     }
 
-    /// Sentences `i - d..i` (1 ≤ d ≤ 3, d ≤ i).
-    fn get(&self, i: usize, d: usize) -> &Features {
-        match d {
-            1 => &self.one[i - 1],
-            2 => &self.two[i],
-            _ => &self.three[i],
-        }
+    /// Run `i - d..i` (1 ≤ d ≤ 3, d ≤ i) as (table, entry).
+    fn get(&self, i: usize, d: usize) -> (&RunTable, usize) {
+        let t = match d {
+            1 => self.one,
+            2 => &self.two,
+            _ => &self.three,
+        };
+        (t, i)
     }
 }
 
-/// Fills the table over `band`; `None` when the end is not reachable.
-fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Option<Vec<Bead>> {
-    let (n, m) = (src.len(), tgt.len());
-    let (rs, rt) = (Runs::new(src), Runs::new(tgt));
-    let link = |i: usize, di: usize, j: usize, dj: usize| {
-        params.link_cost(
-            std::slice::from_ref(rs.get(i, di)),
-            std::slice::from_ref(rt.get(j, dj)),
-        )
-    };
+impl Params {
+    /// [`Params::link_cost`] of two merged runs, or `None` when `base` plus the cost cannot be
+    /// below `best`. The length cost (−ln of a probability, never negative)
+    /// is the dearest term and is added last, only when the rest leaves
+    /// room: float sums are monotone, so the skip is exact.
+    fn run_cost_below(
+        &self,
+        (s, i): (&RunTable, usize),
+        (t, j): (&RunTable, usize),
+        best: f32,
+        base: f32,
+    ) -> Option<f32> {
+        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
+        let m = score::intersect(ss, ts);
+        let names = score::intersect(s.names.get(i), t.names.get(j));
+        let tokens = self.tokens.price(m, ss.len() + ts.len() - 2 * m, names);
+        let cognates = self.cognates.as_ref().map(|cg| {
+            let (sw, tw) = (s.weak.get(i), t.weak.get(j));
+            cg.price(score::intersect(sw, tw), sw.len() + tw.len())
+        });
+        let lexicon = self.lexicon.as_ref().and_then(|(_, lx)| {
+            // The side with content-word counts is the lexicon's target side.
+            let total = if s.lex_total[i] > 0 {
+                s.lex_total[i]
+            } else {
+                t.lex_total[j]
+            };
+            (total > 0).then(|| lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total))
+        });
+        // The terms in the order the whole cost adds them: length, tokens,
+        // cognates, lexicon.
+        let sum = |length: f32| {
+            let mut c = length + tokens;
+            if let Some(x) = cognates {
+                c += x;
+            }
+            if let Some(x) = lexicon {
+                c += x;
+            }
+            c
+        };
+        if base + sum(0.0) >= best {
+            return None;
+        }
+        Some(sum(self.length.cost_of(s.len[i], t.len[j])))
+    }
+
+    /// The calibrated score of a link of two merged runs (see
+    /// [`Params::link_score`]); only for the beads of the final path.
+    fn run_score(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize), one: bool) -> f32 {
+        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
+        let m = score::intersect(ss, ts);
+        let names = score::intersect(s.names.get(i), t.names.get(j));
+        let terms = LinkTerms {
+            length: self.length.cost_of(s.len[i], t.len[j]),
+            tokens: self.tokens.price(m, ss.len() + ts.len() - 2 * m, names),
+            cognates: self.cognates.as_ref().map_or(0.0, |cg| {
+                let (sw, tw) = (s.weak.get(i), t.weak.get(j));
+                cg.price(score::intersect(sw, tw), sw.len() + tw.len())
+            }),
+            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, lx)| {
+                let total = if s.lex_total[i] > 0 {
+                    s.lex_total[i]
+                } else {
+                    t.lex_total[j]
+                };
+                if total == 0 {
+                    0.0
+                } else {
+                    lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total)
+                }
+            }),
+        };
+        self.calibration.score(&terms, one)
+    }
+
+    /// [`Params::link_floor`] of two merged runs, tighter: at most the
+    /// smaller count of tokens can be shared, and the difference between
+    /// the counts is unmatched whatever is shared.
+    fn run_floor(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> f32 {
+        let (a, b) = (s.strong.get(i).len(), t.strong.get(j).len());
+        let names = s.names.get(i).len().min(t.names.get(j).len());
+        let mut floor = self.tokens.price(a.min(b), a.abs_diff(b), names);
+        if let Some(cg) = &self.cognates {
+            floor -= cg.weight;
+        }
+        if let Some((_, lx)) = &self.lexicon {
+            floor -= lx.weight * (1.0 - lx.baseline).max(0.0);
+        }
+        floor
+    }
+}
+
+/// Fills the table over `band`, whose cell `(0, 0)` is position `origin` of
+/// the runs; `None` when the band's last cell is not reachable. Beads do not
+/// reach back past the origin, and come out in absolute positions.
+fn dp(
+    rs: &Runs,
+    rt: &Runs,
+    params: &Params,
+    band: &Band,
+    (i0, j0): (usize, usize),
+) -> Option<Vec<Bead>> {
+    let n = band.lo.len() - 1;
+    let m = band.hi[n];
     let cells = band.offset[n + 1];
     let mut cost = vec![f32::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
@@ -442,13 +921,16 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
                 let c = if di == 0 || dj == 0 {
                     base + params.skip_penalty
                 } else {
-                    let (s, t) = (rs.get(i, di), rt.get(j, dj));
+                    let (s, t) = (rs.get(i0 + i, di), rt.get(j0 + j, dj));
                     // Ties go to the earlier shape, so skipping a shape
                     // whose best case only ties changes nothing.
-                    if base + params.link_floor(s, t) >= best {
+                    if base + params.run_floor(s, t) >= best {
                         continue;
                     }
-                    base + link(i, di, j, dj)
+                    match params.run_cost_below(s, t, best, base) {
+                        Some(c) => base + c,
+                        None => continue,
+                    }
                 };
                 if c < best {
                     best = c;
@@ -471,15 +953,11 @@ fn dp(src: &[Features], tgt: &[Features], params: &Params, band: &Band) -> Optio
         let score = if di == 0 || dj == 0 {
             0.0
         } else {
-            let terms = params.link_terms(
-                std::slice::from_ref(rs.get(i, di)),
-                std::slice::from_ref(rt.get(j, dj)),
-            );
-            params.calibration.score(&terms, di == 1 && dj == 1)
+            params.run_score(rs.get(i0 + i, di), rt.get(j0 + j, dj), di == 1 && dj == 1)
         };
         beads.push(Bead {
-            src: i - di..i,
-            tgt: j - dj..j,
+            src: i0 + i - di..i0 + i,
+            tgt: j0 + j - dj..j0 + j,
             score,
         });
         i -= di;
@@ -571,13 +1049,96 @@ mod tests {
         let ft = p.tgt_features(&t);
         assert!((fs.len() + 1) * (ft.len() + 1) > FULL_CELLS);
         let banded = align_features(&fs, &ft, &p);
-        let full = dp(&fs, &ft, &p, &Band::full(fs.len(), ft.len())).unwrap();
+        let (rs, rt) = (RunTable::new(&fs, 1), RunTable::new(&ft, 1));
+        let full = dp(
+            &Runs::new(&rs),
+            &Runs::new(&rt),
+            &p,
+            &Band::full(fs.len(), ft.len()),
+            (0, 0),
+        )
+        .unwrap();
         assert!(covers(&banded, 900, 899));
         assert_eq!(banded, full);
         assert!(
             banded
                 .iter()
                 .any(|b| b.src == (450..451) && b.tgt.is_empty())
+        );
+    }
+
+    /// A long input with drops and merges, as `--lines` sees it.
+    fn long_input(n: usize) -> (Vec<String>, Vec<String>) {
+        let mut src = Vec::new();
+        let mut tgt = Vec::new();
+        for k in 0..n {
+            let zh = format!("第{k}段{}。", "字".repeat(5 + (k * 7) % 31));
+            let en = format!("Paragraph {k} {}.", "word ".repeat(2 + ((k * 7) % 31) / 2));
+            src.push(zh);
+            match k % 97 {
+                13 => {}
+                41 => {
+                    let last: &mut String = tgt.last_mut().unwrap();
+                    last.push(' ');
+                    last.push_str(&en);
+                }
+                _ => tgt.push(en),
+            }
+        }
+        (src, tgt)
+    }
+
+    #[test]
+    fn pieces_give_the_whole_tables_path_and_do_not_depend_on_threads() {
+        let (src, tgt) = long_input(3 * PIECE + 500);
+        let s: Vec<&str> = src.iter().map(String::as_str).collect();
+        let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+        let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
+        let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
+        let (rs, rt) = (RunTable::new(&fs, 1), RunTable::new(&ft, 1));
+        let corners = {
+            let coarse = align_runs(&rs.grouped(GROUP), &rt.grouped(GROUP), &p, PIECE);
+            corners(&coarse, s.len(), t.len(), GROUP)
+        };
+        assert!(cuts(&corners, PIECE).len() >= 4, "the input is cut");
+        let whole = align_runs(&rs, &rt, &p, usize::MAX);
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| align(&s, &t, &p))
+        };
+        let pieces = on(1);
+        assert!(covers(&pieces, s.len(), t.len()));
+        assert_eq!(pieces, whole);
+        assert_eq!(on(3), pieces);
+    }
+
+    #[test]
+    fn join_prefers_a_shared_corner_and_realigns_without_one() {
+        let b = |s: Range<usize>, t: Range<usize>| Bead {
+            src: s,
+            tgt: t,
+            score: 0.9,
+        };
+        // Two paths that meet at (3, 3).
+        let mut path = vec![b(0..1, 0..1), b(1..2, 1..2), b(2..3, 2..3), b(3..5, 3..4)];
+        let next = vec![b(2..3, 2..4), b(3..4, 4..5), b(4..6, 5..6)];
+        // `next` starts at (2, 2), a corner of `path`: joined there.
+        join(&mut path, next.clone(), (3, 3), |_, _| unreachable!());
+        assert_eq!(path[..2], [b(0..1, 0..1), b(1..2, 1..2)]);
+        assert_eq!(path[2..], next[..]);
+        // No shared corner: the stretch between is filled.
+        let mut path = vec![b(0..2, 0..1), b(2..4, 1..3)];
+        let next = vec![b(1..3, 1..2), b(3..5, 2..5), b(5..6, 5..6)];
+        join(&mut path, next, (4, 3), |from, to| {
+            assert_eq!((from, to), ((4, 3), (5, 5)));
+            vec![b(4..5, 3..5)]
+        });
+        assert_eq!(
+            path,
+            vec![b(0..2, 0..1), b(2..4, 1..3), b(4..5, 3..5), b(5..6, 5..6)]
         );
     }
 }

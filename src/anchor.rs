@@ -15,6 +15,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::document::{Block, BlockKind, Document};
+use crate::load::Offsets;
 
 /// One alignable unit of a document: a block, or a footnote.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +28,8 @@ pub struct Unit<'a> {
     pub kind: Option<BlockKind>,
     /// The unit's text, original characters.
     pub text: &'a str,
+    /// The way from its text back to the original.
+    pub offsets: &'a Offsets,
     /// 1-based line in the original.
     pub line: usize,
 }
@@ -49,6 +52,7 @@ pub fn units(doc: &Document) -> Vec<Unit<'_>> {
         raw_label: b.label.as_ref().map(|l| l.raw.as_str()),
         kind: Some(b.kind),
         text: &b.text,
+        offsets: &b.offsets,
         line: b.line,
     });
     let notes = doc.footnotes.iter().map(|f| Unit {
@@ -56,6 +60,7 @@ pub fn units(doc: &Document) -> Vec<Unit<'_>> {
         raw_label: Some(f.label.as_str()),
         kind: None,
         text: &f.text,
+        offsets: &f.offsets,
         line: f.line,
     });
     blocks.chain(notes).collect()
@@ -205,9 +210,12 @@ mod tests {
             raw_label: None,
             kind: Some(kind),
             text: "",
+            offsets: &NO_OFFSETS,
             line: 1,
         }
     }
+
+    static NO_OFFSETS: Offsets = Offsets::EMPTY;
 
     fn seq(spec: &str) -> Vec<Unit<'static>> {
         spec.split_whitespace()

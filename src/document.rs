@@ -2,11 +2,13 @@
 //! produces and every later stage reads.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::finding::Finding;
 use crate::lang::Lang;
+use crate::load::{Offsets, Text};
 
 /// What a block is in the structure of a UN document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -77,6 +79,12 @@ pub struct Block {
     pub text: String,
     /// Byte range of the block in the original decoded text.
     pub span: Range<usize>,
+    /// Byte range of the block's text (label left out) in the normalized
+    /// view ([`Text::normalized`] of [`Document::text`]).
+    pub normalized: Range<usize>,
+    /// The way from every byte of [`text`](Block::text) back to the original.
+    #[serde(skip)]
+    pub offsets: Offsets,
     /// 1-based line in the original text where the block starts.
     pub line: usize,
     /// Footnote numbers cited in the block, in order of citation.
@@ -92,6 +100,9 @@ pub struct Footnote {
     pub text: String,
     /// Byte range in the original decoded text.
     pub span: Range<usize>,
+    /// The way from every byte of [`text`](Footnote::text) back to the original.
+    #[serde(skip)]
+    pub offsets: Offsets,
     /// 1-based line in the original text.
     pub line: usize,
 }
@@ -111,4 +122,8 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// What the parser noticed (numbering that skips or repeats, no numbering at all …).
     pub findings: Vec<Finding>,
+    /// The text it was parsed from: the original every span points into,
+    /// and the normalized view.
+    #[serde(skip)]
+    pub text: Arc<Text>,
 }

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -15,7 +16,9 @@ use serde::Serialize;
 use crate::align::{self, Bead, Params};
 use crate::anchor::{self, Region};
 use crate::document::Document;
-use crate::lang::Lang;
+use crate::error::{Error, ErrorKind, Result};
+use crate::lang::{self, Lang};
+use crate::load;
 use crate::score::Lexicon;
 use crate::segment;
 
@@ -130,6 +133,11 @@ pub struct Sentence {
     pub unit: usize,
     /// Index of the region it belongs to.
     pub region: usize,
+    /// Byte range in the original text of its document
+    /// ([`Document::text`]): the sentence is these bytes, less the
+    /// furniture the reader left out (page headers, footnote marks, markup)
+    /// and with broken lines rejoined.
+    pub span: Range<usize>,
 }
 
 /// The alignment of one anchored region.
@@ -158,6 +166,13 @@ pub struct PairAlignment {
     pub src: Vec<Sentence>,
     /// Other-language sentences in document order.
     pub tgt: Vec<Sentence>,
+    /// For each hub unit ([`anchor::units`]), its sentences (indices into
+    /// `src`); a unit without sentences sits where the next one's start.
+    #[serde(skip)]
+    pub src_units: Vec<Range<usize>>,
+    /// For each other-language unit, its sentences (indices into `tgt`).
+    #[serde(skip)]
+    pub tgt_units: Vec<Range<usize>>,
     /// The regions in order; their beads together cover every sentence once.
     pub regions: Vec<RegionAlignment>,
 }
@@ -241,26 +256,29 @@ impl Stats {
     }
 }
 
-/// Sentences of one document, with the sentence range of each unit.
+/// Sentences of one document, with their spans in the original and the
+/// sentence range of each unit.
 struct Segmented {
     sentences: Vec<String>,
+    spans: Vec<Range<usize>>,
     unit_sents: Vec<Range<usize>>,
 }
 
 fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
     let mut sentences = Vec::new();
+    let mut spans = Vec::new();
     let mut unit_sents = Vec::with_capacity(units.len());
     for u in units {
         let start = sentences.len();
-        sentences.extend(
-            segment::segment(u.text, lang)
-                .into_iter()
-                .map(|r| u.text[r].to_string()),
-        );
+        for r in segment::segment(u.text, lang) {
+            spans.push(u.offsets.original(r.clone()));
+            sentences.push(u.text[r].to_string());
+        }
         unit_sents.push(start..sentences.len());
     }
     Segmented {
         sentences,
+        spans,
         unit_sents,
     }
 }
@@ -344,35 +362,50 @@ impl Aligner {
         }
     }
 
-    /// Aligns two sequences of sentences that have no structure (one
-    /// sentence per line, `align --lines`): twice when the aligner learns,
-    /// the second pass scored with a lexicon learned from the first's
+    /// Aligns two lists of sentences that carry no structure (one sentence
+    /// per line, as sentence-split corpora come): one region, the banded DP
+    /// over the whole, with the length ratio estimated from these lines and
+    /// the first lexicon given for the pair. Bead ranges index `src` and `tgt`.
+    ///
+    /// ```
+    /// use sixalign::engine::Aligner;
+    /// use sixalign::Lang;
+    ///
+    /// let zh = ["大会于2019年通过第74/28号决议。", "会议有193个会员国参加。"];
+    /// let en = ["The Assembly adopted resolution 74/28 in 2019.", "It was attended by 193 Member States."];
+    /// let beads = Aligner::new().align_lines(Lang::Zh, Lang::En, &zh, &en);
+    /// assert_eq!(beads.len(), 2);
+    /// assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (1..2, 1..2));
+    /// ```
+    ///
+    /// Twice when the aligner learns ([`AlignerBuilder::learn_lexicon`]):
+    /// the second pass is scored with a lexicon learned from the first's
     /// confident 1-1 beads.
     pub fn align_lines(
         &self,
-        src: &[&str],
-        tgt: &[&str],
         src_lang: Lang,
         tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
     ) -> Vec<Bead> {
         if !self.learn {
             return align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt));
         }
-        let lex = self.learn_from_lines(src, tgt, src_lang, tgt_lang);
+        let lex = self.learn_from_lines(src_lang, tgt_lang, src, tgt);
         self.with_learned(vec![lex])
-            .align_lines(src, tgt, src_lang, tgt_lang)
+            .align_lines(src_lang, tgt_lang, src, tgt)
     }
 
     /// The first pass of [`Aligner::align_lines`]: aligns once and learns a
     /// lexicon from the confident 1-1 beads.
     pub fn learn_from_lines(
         &self,
-        src: &[&str],
-        tgt: &[&str],
         src_lang: Lang,
         tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
     ) -> Lexicon {
-        let first = self.single_pass().align_lines(src, tgt, src_lang, tgt_lang);
+        let first = self.single_pass().align_lines(src_lang, tgt_lang, src, tgt);
         Lexicon::learn(
             src_lang,
             tgt_lang,
@@ -446,24 +479,30 @@ impl Aligner {
                     unit_of[x] = u;
                 }
             }
-            seg.sentences
+            let sents = seg
+                .sentences
                 .into_iter()
+                .zip(seg.spans)
                 .enumerate()
-                .map(|(i, text)| Sentence {
+                .map(|(i, (text, span))| Sentence {
                     text,
                     unit: unit_of[i],
                     region: region_of[i],
+                    span,
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (sents, seg.unit_sents)
         };
-        let src = sentences(src_seg, |r| &r.src);
-        let tgt = sentences(tgt_seg, |r| &r.tgt);
+        let (src, src_units) = sentences(src_seg, |r| &r.src);
+        let (tgt, tgt_units) = sentences(tgt_seg, |r| &r.tgt);
         PairAlignment {
             doc: doc_id(hub),
             src_lang: hub.lang,
             tgt_lang: other.lang,
             src,
             tgt,
+            src_units,
+            tgt_units,
             regions: aligned,
         }
     }
@@ -480,6 +519,62 @@ impl Aligner {
         self.with_learned(self.learn_from_documents(hub, others))
             .align_all(hub, others)
     }
+}
+
+/// A file of sentences, one per line, read through the one reader
+/// ([`load::read_plain`]: byte-order marks, UTF-16, binary refused), with its
+/// language as given or detected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineFile {
+    /// The path as given, for messages.
+    pub name: String,
+    /// The language.
+    pub lang: Lang,
+    /// The decoded text.
+    pub text: String,
+}
+
+impl LineFile {
+    /// Reads `path`; the language is `lang` when given, else detected from
+    /// the text (an error naming the file when it cannot be told).
+    pub fn read(path: &Path, lang: Option<Lang>) -> Result<LineFile> {
+        let text = load::read_plain(path)?;
+        let lang = match lang.or_else(|| lang::detect(&text)) {
+            Some(l) => l,
+            None => return Err(Error::new(ErrorKind::UnknownLanguage).with_path(path)),
+        };
+        Ok(LineFile {
+            name: path.to_string_lossy().into_owned(),
+            lang,
+            text,
+        })
+    }
+
+    /// The sentences: the lines, without their line ends.
+    pub fn lines(&self) -> Vec<&str> {
+        self.text.lines().collect()
+    }
+}
+
+/// Separates the Chinese hub from the other versions, refusing two versions
+/// in one language (naming both) and a set without a Chinese version.
+pub fn split_hub(docs: Vec<Document>) -> Result<(Document, Vec<Document>)> {
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(e) = docs[..i].iter().find(|e| e.lang == d.lang) {
+            return Err(Error::usage(format!(
+                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
+                e.name, d.name, d.lang
+            )));
+        }
+    }
+    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
+        return Err(Error::usage(
+            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
+        ));
+    };
+    let mut others = docs;
+    let hub = others.remove(h);
+    Ok((hub, others))
 }
 
 /// Learns a bilingual lexicon from first-pass alignments: the 1-1 beads
@@ -704,6 +799,9 @@ mod tests {
             blocks: Vec::new(),
             footnotes: Vec::new(),
             findings: Vec::new(),
+            text: std::sync::Arc::new(
+                crate::load::Text::from_string(name, "-".to_string()).unwrap(),
+            ),
         }
     }
 

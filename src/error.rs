@@ -41,6 +41,17 @@ pub enum ErrorKind {
         /// Its size in bytes.
         len: usize,
     },
+    /// The input is over the size limit (see [`crate::input::max_input`]).
+    #[error("{}", over_limit(*len, *limit))]
+    OverLimit {
+        /// Its size, when known before reading (a regular file).
+        len: Option<u64>,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The input is a directory, a device, a socket or (in a corpus) a FIFO.
+    #[error("is {0}, not a regular file; give a text document")]
+    NotRegular(&'static str),
     /// The language could not be told from the text; give it with `--lang`.
     #[error(
         "cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)"
@@ -55,6 +66,33 @@ pub enum ErrorKind {
     /// The request does not make sense (wrong combination of options and the like).
     #[error("{0}")]
     Usage(String),
+}
+
+/// A byte count for messages: `256 MiB`, `1.5 KiB`, `12 bytes`.
+pub(crate) fn human_bytes(n: u64) -> String {
+    const UNITS: [(&str, u64); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in UNITS {
+        if n >= size {
+            let x = n as f64 / size as f64;
+            return if n % size == 0 {
+                format!("{} {unit}", n / size)
+            } else {
+                format!("{x:.1} {unit}")
+            };
+        }
+    }
+    format!("{n} bytes")
+}
+
+fn over_limit(len: Option<u64>, limit: u64) -> String {
+    let size = match len {
+        Some(n) => format!("is {}, over", human_bytes(n)),
+        None => "is over".to_string(),
+    };
+    format!(
+        "the input {size} the input size limit of {}; raise it with --max-input SIZE or SIXALIGN_MAX_INPUT (e.g. 1G)",
+        human_bytes(limit)
+    )
 }
 
 /// An error with the file and line it concerns.

@@ -14,12 +14,14 @@
 
 pub mod align;
 pub mod anchor;
+pub mod bench;
 pub mod corpus;
 pub mod document;
 pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod finding;
+pub mod input;
 pub mod lang;
 pub mod load;
 pub mod normalize;
@@ -28,6 +30,9 @@ pub mod parse;
 pub mod qa;
 pub mod score;
 pub mod segment;
+// The synthetic-document generator is a test and bench tool (tests/, benches/,
+// `sixalign bench`), public for them but not part of the documented API.
+#[doc(hidden)]
 pub mod synth;
 
 pub use document::{Block, BlockKind, Document, Footnote, Label};

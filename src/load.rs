@@ -16,11 +16,11 @@
 //! assert_eq!(text.original_text(3..8), "Ｕｒｇｅｓ");
 //! ```
 
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::input::read_input;
 pub use crate::normalize::FootnoteMark;
 use crate::normalize::{self, View};
 
@@ -120,11 +120,26 @@ impl Text {
     /// furniture the view dropped left out and broken lines rejoined as in
     /// the view. This is the text later stages output.
     pub fn original_text(&self, r: Range<usize>) -> String {
+        self.original_text_offsets(r).0
+    }
+
+    /// [`original_text`](Text::original_text) with its way back: the
+    /// offsets of every byte of the returned text in the original, trimmed
+    /// of white space at both ends as blocks are.
+    pub fn original_text_trimmed(&self, r: Range<usize>) -> (String, Offsets) {
+        let (out, offsets) = self.original_text_offsets(r);
+        let lead = out.len() - out.trim_start().len();
+        let text = out.trim().to_string();
+        (text, offsets.shifted(lead, self.original.len()))
+    }
+
+    fn original_text_offsets(&self, r: Range<usize>) -> (String, Offsets) {
         let view = &self.view.text;
         let end = r.end.min(view.len());
         let mut out = String::with_capacity(end.saturating_sub(r.start));
+        let mut offsets = Offsets::default();
         let Some(slice) = view.get(r.start..end) else {
-            return out;
+            return (out, offsets);
         };
         let mut last: Option<[u32; 2]> = None;
         for (i, ch) in slice.char_indices() {
@@ -137,12 +152,14 @@ impl Text {
             // A view character that stands for a line break (or a joined
             // break) is output as the view has it: the break is furniture.
             if orig.contains(['\n', '\r']) || orig.is_empty() {
+                offsets.push(out.len(), m[0] as usize, false);
                 out.push(ch);
             } else {
+                offsets.push(out.len(), m[0] as usize, true);
                 out.push_str(orig);
             }
         }
-        out
+        (out, offsets)
     }
 
     /// Footnote marks removed from the view, in document order.
@@ -170,18 +187,105 @@ impl Text {
     }
 }
 
-/// The bytes of a file, or of standard input for `-`.
-fn read_bytes(path: &Path) -> Result<Vec<u8>> {
-    if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::from(e).with_path("-"))?;
-        Ok(buf)
-    } else {
-        std::fs::read(path).map_err(|e| Error::from(e).with_path(path))
+/// The way back from a text built out of the original (a block's or a
+/// footnote's text) to the original: runs of bytes copied unchanged, each
+/// with the original offset it starts at.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Offsets {
+    /// `[text offset, original offset, copied]`: from `text offset` on the
+    /// text continues the original at `original offset` (`copied` = 1), or
+    /// stands for it (a line break written as a space, `copied` = 0).
+    runs: Vec<[u32; 3]>,
+    /// Length of the original, to keep ends in range.
+    len: u32,
+}
+
+impl Offsets {
+    /// No text.
+    pub const EMPTY: Offsets = Offsets {
+        runs: Vec::new(),
+        len: 0,
+    };
+
+    fn push(&mut self, text: usize, orig: usize, copied: bool) {
+        if let Some(&[t, o, 1]) = self.runs.last()
+            && copied
+            && (o as usize) + (text - t as usize) == orig
+        {
+            return; // continues the run
+        }
+        self.runs
+            .push([text as u32, orig as u32, u32::from(copied)]);
     }
+
+    /// The offsets of the text with its first `lead` bytes dropped.
+    fn shifted(mut self, lead: usize, len: usize) -> Offsets {
+        self.len = len as u32;
+        if lead == 0 {
+            return self;
+        }
+        let lead = lead as u32;
+        // Runs that start inside the dropped lead begin at offset 0 instead.
+        let first = self
+            .runs
+            .partition_point(|r| r[0] <= lead)
+            .saturating_sub(1);
+        let mut runs: Vec<[u32; 3]> = self.runs.drain(first..).collect();
+        if let Some(r) = runs.first_mut() {
+            if r[2] == 1 {
+                r[1] += lead - r[0];
+            }
+            r[0] = lead;
+        }
+        for r in &mut runs {
+            r[0] -= lead;
+        }
+        self.runs = runs;
+        self
+    }
+
+    /// Appends `other` (the offsets of a text appended after `at` bytes and
+    /// one separator byte, as an article's paragraphs are joined with `\n`).
+    pub fn append(&mut self, at: usize, other: &Offsets) {
+        if let Some(first) = other.runs.first() {
+            // The separator stands for the gap before the next paragraph.
+            self.runs.push([at as u32, first[1], 0]);
+        }
+        let base = at as u32 + 1;
+        self.runs
+            .extend(other.runs.iter().map(|r| [r[0] + base, r[1], r[2]]));
+        self.len = self.len.max(other.len);
+    }
+
+    /// The original byte offset of text byte `i`.
+    fn at(&self, i: usize) -> usize {
+        let k = self.runs.partition_point(|r| r[0] as usize <= i);
+        match k.checked_sub(1).map(|k| self.runs[k]) {
+            Some([t, o, 1]) => o as usize + (i - t as usize),
+            Some([_, o, _]) => o as usize,
+            None => 0,
+        }
+    }
+
+    /// The byte range of the original a range of the text comes from: from
+    /// its first byte's source to just after its last byte's source.
+    pub fn original(&self, r: Range<usize>) -> Range<usize> {
+        if self.runs.is_empty() {
+            return 0..0;
+        }
+        let start = self.at(r.start);
+        if r.is_empty() {
+            return start..start;
+        }
+        let end = (self.at(r.end - 1) + 1).min(self.len as usize);
+        start..end.max(start)
+    }
+}
+
+/// The bytes of a file, or of standard input for `-`, through the one
+/// reader ([`crate::input::read_input`]: size limit, no devices).
+fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    read_input(path)
 }
 
 /// Reads a plain text file (`-` for standard input) with the same decoding
@@ -193,6 +297,18 @@ pub fn read_plain(path: impl AsRef<Path>) -> Result<String> {
     let text = decode(&bytes).map_err(|k| Error::new(k).with_path(path))?;
     check_text(&text).map_err(|k| Error::new(k).with_path(path))?;
     Ok(text)
+}
+
+/// Reads a small text input (a manifest, a job file, a lexicon, a bead
+/// file) through [`read_input`] and decodes it as documents are (UTF-8 with
+/// or without a byte-order mark, UTF-16 with one); empty is allowed.
+pub fn read_text_file(path: impl AsRef<Path>) -> Result<String> {
+    let path = path.as_ref();
+    let bytes = read_input(path)?;
+    if bytes.is_empty() {
+        return Ok(String::new());
+    }
+    decode(&bytes).map_err(|k| Error::new(k).with_path(path))
 }
 
 /// Decodes bytes by their byte-order mark; plain UTF-8 otherwise.

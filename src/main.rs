@@ -6,7 +6,23 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// On SIGINT, SIGTERM or SIGHUP: remove every temporary file (and the
+/// bench's temporary directory) and exit with 128 + the signal, as shells
+/// report a death by signal. Runs on its own thread, not in the handler.
+fn remove_temporaries_on_signal() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            sixalign::output::atomic::remove_temporaries_and_exit(128 + sig);
+        }
+    });
+}
+
 fn main() -> ExitCode {
+    remove_temporaries_on_signal();
     match cli::run(cli::Cli::parse()) {
         Ok(code) => code,
         Err(err) => {
@@ -17,7 +33,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("sixalign: {err}");
-            ExitCode::from(2)
+            ExitCode::from(cli::exit::ERROR)
         }
     }
 }

@@ -191,6 +191,8 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
     let n = s.len();
     let digit = |k: usize| k < n && s[k].is_ascii_digit();
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
+    // One buffer for every token's characters, not an allocation each.
+    let mut run = String::new();
     let mut i = 0;
     while i < n {
         let c = s[i];
@@ -219,9 +221,13 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
                     break;
                 }
             }
-            let run: String = s[start..j].iter().collect();
+            run.clear();
+            run.extend(&s[start..j]);
             token_of_run(&run, s.get(j).copied(), lang, out, names);
             i = j;
+        } else if lang == Lang::Zh {
+            // Chinese has no month words: nothing but ASCII runs counts.
+            i += 1;
         } else if c.is_alphabetic() {
             // A non-ASCII word: only months are translation-invariant.
             let start = i;
@@ -330,6 +336,13 @@ impl Scorer for LengthScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let l1: f32 = src.iter().map(|f| f.len).sum();
         let l2: f32 = tgt.iter().map(|f| f.len).sum();
+        self.cost_of(l1, l2)
+    }
+}
+
+impl LengthScorer {
+    /// The cost of linking `l1` source characters with `l2` target characters.
+    pub fn cost_of(&self, l1: f32, l2: f32) -> f32 {
         // Mean of the two lengths on the source scale, as Gale–Church do, so
         // that a very short source does not make any target look unlikely.
         let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
@@ -391,7 +404,8 @@ fn shared(
     })
 }
 
-fn intersect<T: Ord>(a: &[T], b: &[T]) -> usize {
+/// Size of the multiset intersection of two sorted lists.
+pub(crate) fn intersect<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -420,11 +434,18 @@ pub struct TokenScorer {
 impl Scorer for TokenScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let (m, a, b) = shared(src, tgt, |f| &f.strong);
-        let unmatched = (a + b - 2 * m) as f32;
         let (names, _, _) = shared(src, tgt, |f| &f.names);
+        self.price(m, a + b - 2 * m, names)
+    }
+}
+
+impl TokenScorer {
+    /// The cost of `shared` strong tokens found on both sides, `unmatched`
+    /// found on one side only, and `names` shared names.
+    pub fn price(&self, shared: usize, unmatched: usize, names: usize) -> f32 {
         // Linear in the counts, so that a 2-2 bead scores what its two 1-1
         // halves score together and merging earns nothing by itself.
-        -self.hit * (m + names) as f32 + self.miss * unmatched
+        -self.hit * (shared + names) as f32 + self.miss * unmatched as f32
     }
 }
 
@@ -439,10 +460,17 @@ pub struct CognateScorer {
 impl Scorer for CognateScorer {
     fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
         let (m, a, b) = shared(src, tgt, |f| &f.weak);
-        if a + b == 0 {
+        self.price(m, a + b)
+    }
+}
+
+impl CognateScorer {
+    /// The cost of `shared` keys found on both sides out of `total` keys.
+    pub fn price(&self, shared: usize, total: usize) -> f32 {
+        if total == 0 {
             return 0.0;
         }
-        -self.weight * (2 * m) as f32 / (a + b) as f32
+        -self.weight * (2 * shared) as f32 / total as f32
     }
 }
 
@@ -530,7 +558,13 @@ impl Scorer for LexiconScorer {
         if total == 0 {
             return 0.0;
         }
-        let hits = lex_hits(gloss, words);
+        self.price(lex_hits(gloss, words), total)
+    }
+}
+
+impl LexiconScorer {
+    /// The cost of `hits` content words explained out of `total` (> 0).
+    pub fn price(&self, hits: usize, total: u32) -> f32 {
         -self.weight * (hits as f32 / total as f32 - self.baseline)
     }
 }
@@ -649,9 +683,15 @@ impl Lexicon {
     /// Loads every table of a lexicon file (see [`Lexicon`] for the format).
     pub fn read(path: impl AsRef<Path>) -> Result<Vec<Lexicon>> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(ErrorKind::Io(e)).with_path(path))?;
-        Lexicon::parse(&text, path)
+        let bytes = crate::input::read_input(path)?;
+        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::new(ErrorKind::InvalidUtf8 {
+                offset: e.valid_up_to(),
+            })
+            .with_path(path)
+        })?;
+        Lexicon::parse(text, path)
     }
 
     /// Parses lexicon text (see [`Lexicon`]); `path` names it in errors.

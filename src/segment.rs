@@ -27,7 +27,7 @@
 
 use std::ops::Range;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, labels};
 
 /// Cuts `text` into sentences of language `lang`.
 ///
@@ -160,7 +160,7 @@ fn should_cut(
     }
     // French elision: `l'art.` is the abbreviation `art.`.
     let word = word.rsplit(['\'', '’']).next().unwrap_or(word);
-    if is_label(before.trim()) {
+    if labels::is_bare_label(before.trim()) {
         return false;
     }
     let mut letters = word.chars();
@@ -184,24 +184,6 @@ fn should_cut(
     }
     let lower = word.to_lowercase();
     !crate::lang::tables::abbreviations(lang).contains(&lower.as_str())
-}
-
-/// `1`, `12`, `IV`, `(a)`, `A`, `74/28`: what is left before a full stop when the
-/// segment so far is only a paragraph or heading label.
-fn is_label(s: &str) -> bool {
-    let inner = s.trim_start_matches('(').trim_end_matches(')');
-    // A resolution number heading its title: `74/28.`
-    if let Some((a, b)) = inner.split_once('/') {
-        let digits =
-            |x: &str| !x.is_empty() && x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit());
-        return digits(a) && digits(b);
-    }
-    if inner.is_empty() || inner.chars().count() > 5 {
-        return false;
-    }
-    inner.chars().all(|c| c.is_ascii_digit())
-        || inner.chars().all(|c| "IVXLCivxlc".contains(c))
-        || (inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic))
 }
 
 /// `U.N`, `e.g`, `т.е`, `EE.UU`: letters in short runs joined by dots.

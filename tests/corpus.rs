@@ -499,7 +499,7 @@ fn job_batch_reports_a_bad_pair_and_goes_on() {
     let jobs: Vec<Job> = corpus::read_jobfile(&d.join("jobs.tsv")).unwrap();
     assert_eq!(jobs.len(), 3);
     assert_eq!(jobs[2].line, 4);
-    let res = corpus::run_batch(&jobs, None, None, &sixalign::engine::Aligner::new());
+    let res = corpus::run_batch(&jobs, None, None, &Aligner::new());
     assert!(res[0].error.is_none() && res[2].error.is_none(), "{res:?}");
     assert!(res[1].error.as_deref().unwrap().contains("missing.zh"));
     assert!(!d.join("bad.beads").exists());
@@ -560,4 +560,82 @@ fn a_learned_lexicon_from_a_first_pass_is_used_and_stays_deterministic() {
     ] {
         assert!(one.contains(header), "{header} missing");
     }
+}
+
+#[test]
+fn job_batch_reads_through_the_one_reader() {
+    // A UTF-8 byte-order mark is not part of the first sentence, UTF-16 with
+    // its mark is decoded, and a file with NUL bytes is refused naming it:
+    // as `align --lines` and every other command read them.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let zh = "大会于2019年通过第74/28号决议。\n会议有193个会员国参加。\n";
+    let en =
+        "The Assembly adopted resolution 74/28 in 2019.\nIt was attended by 193 Member States.\n";
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(zh.as_bytes());
+    std::fs::write(d.join("bom.zh"), &bom).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in en.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(d.join("utf16.en"), &utf16).unwrap();
+    std::fs::write(d.join("nul.en"), format!("{en}\0\0\0")).unwrap();
+    let job = |src: &str, tgt: &str, out: &str| Job {
+        src: d.join(src),
+        tgt: d.join(tgt),
+        out: d.join(out),
+        line: 0,
+    };
+    let jobs = [
+        job("bom.zh", "utf16.en", "a.beads"),
+        job("bom.zh", "nul.en", "b.beads"),
+    ];
+    let res = corpus::run_batch(&jobs, None, None, &Aligner::new());
+    assert!(res[0].error.is_none(), "{res:?}");
+    assert_eq!((res[0].src_sentences, res[0].tgt_sentences), (2, 2));
+    let beads = sixalign::output::parse_beads(&std::fs::read_to_string(d.join("a.beads")).unwrap())
+        .unwrap();
+    assert_eq!(beads.len(), 2, "{beads:?}");
+    let err = res[1]
+        .error
+        .as_deref()
+        .expect("a NUL-bearing file is refused");
+    assert!(err.contains("nul.en"), "{err}");
+    assert!(!d.join("b.beads").exists());
+    // The same reader: the first sentence has no byte-order mark.
+    let read = sixalign::engine::LineFile::read(&d.join("bom.zh"), None).unwrap();
+    assert_eq!(read.lang, Lang::Zh);
+    assert_eq!(read.lines()[0], "大会于2019年通过第74/28号决议。");
+}
+
+#[test]
+fn bench_reports_both_runs_and_identical_outputs() {
+    // The library's benchmark (src/bench.rs), as `sixalign bench` prints it.
+    let dir = tempfile::tempdir().unwrap();
+    let keep = dir.path().join("bench");
+    let r = Command::new(BIN)
+        .args([
+            "bench",
+            "--docs",
+            "3",
+            "--threads",
+            "2",
+            "--langs",
+            "fr",
+            "--dir",
+        ])
+        .arg(&keep)
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let out = String::from_utf8_lossy(&r.stdout);
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with(['1', '2']))
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(out.contains("3 documents"), "{out}");
+    assert!(out.contains("identical: yes"), "{out}");
+    assert!(keep.join("input/fr").is_dir(), "--dir keeps the corpus");
 }

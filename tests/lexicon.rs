@@ -40,7 +40,7 @@ fn align_sets(sets: &[NoisyLines], aligner: &Aligner) -> Vec<Vec<Bead>> {
         .map(|s| {
             let a: Vec<&str> = s.src.iter().map(String::as_str).collect();
             let b: Vec<&str> = s.tgt.iter().map(String::as_str).collect();
-            aligner.align_lines(&a, &b, Lang::Zh, Lang::En)
+            aligner.align_lines(Lang::Zh, Lang::En, &a, &b)
         })
         .collect()
 }
@@ -300,7 +300,7 @@ fn batch_learns_once_over_the_jobs_identically_with_1_and_2_threads() {
     let single = Aligner::builder()
         .learn_lexicon(true)
         .build()
-        .learn_from_lines(&a, &b, Lang::Zh, Lang::En);
+        .learn_from_lines(Lang::Zh, Lang::En, &a, &b);
     assert!(
         one[0].len() > single.len(),
         "{} vs {}",

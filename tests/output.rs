@@ -52,12 +52,9 @@ fn jsonl_pairs(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-#[test]
-fn tmx_is_xml_and_round_trips_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let want = jsonl_pairs(dir.path());
-    let xml = std::fs::read_to_string(align_to(dir.path(), "tmx", &[])).unwrap();
-    let mut reader = Reader::from_str(&xml);
+/// A TMX file's `srclang` and its segments as (`xml:lang`, text), in order.
+pub(crate) fn tmx_segments(xml: &str) -> (Option<String>, Vec<(String, String)>) {
+    let mut reader = Reader::from_str(xml);
     let (mut srclang, mut lang, mut in_seg) = (None, None, false);
     let mut segs: Vec<(String, String)> = Vec::new();
     let mut text = String::new();
@@ -96,6 +93,10 @@ fn tmx_is_xml_and_round_trips_the_text() {
                     other => panic!("unexpected entity {other}"),
                 });
             }
+            Event::Empty(e) if e.name().as_ref() == "seg" => {
+                let l = lang.take().expect("seg inside tuv");
+                segs.push((l, String::new()));
+            }
             Event::End(e) if e.name().as_ref() == "seg" => {
                 in_seg = false;
                 let l = lang.take().expect("seg inside tuv");
@@ -105,6 +106,15 @@ fn tmx_is_xml_and_round_trips_the_text() {
             _ => {}
         }
     }
+    (srclang, segs)
+}
+
+#[test]
+fn tmx_is_xml_and_round_trips_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let want = jsonl_pairs(dir.path());
+    let xml = std::fs::read_to_string(align_to(dir.path(), "tmx", &[])).unwrap();
+    let (srclang, segs) = tmx_segments(&xml);
     assert_eq!(srclang.as_deref(), Some("zh"));
     let got: Vec<(String, String)> = segs
         .chunks(2)

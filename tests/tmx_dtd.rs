@@ -131,6 +131,30 @@ fn awkward_text_stays_valid_tmx() {
     ]);
     assert_eq!(tus(&tmx), 3);
     validate(&tmx).unwrap();
+
+    // The header names the source side of the pairs, here not Chinese.
+    let fr = out(dir.path(), "fr.txt");
+    std::fs::write(&fr, "Première phrase.\nDeuxième phrase.\n").unwrap();
+    std::fs::write(&tgt, "First sentence.\nSecond sentence.\n").unwrap();
+    let tmx = out(dir.path(), "en-fr.tmx");
+    sixalign(&[
+        "align",
+        "--lines",
+        tgt.to_str().unwrap(),
+        fr.to_str().unwrap(),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "fr",
+        "-q",
+        "-f",
+        "tmx",
+        "-o",
+        tmx.to_str().unwrap(),
+    ]);
+    let xml = std::fs::read_to_string(&tmx).unwrap();
+    assert!(xml.contains(" srclang=\"en\" "), "{xml}");
+    validate(&tmx).unwrap();
 }
 
 #[test]

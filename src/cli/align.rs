@@ -1,23 +1,25 @@
 //! `sixalign align`: the Chinese hub with one or more other versions, or two
 //! sentence-per-line files (`--lines`).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::corpus::{learn_batch, read_jobfile, run_batch};
-use sixalign::engine::{AlignerBuilder, Stats};
-use sixalign::lang::detect;
-use sixalign::load::read_plain;
-use sixalign::output::{Format, Output, Pair, Target, write_alignment, write_multiway};
+use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch};
+use sixalign::engine::{AlignerBuilder, LineFile, Stats, split_hub};
+use sixalign::output::{
+    self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
+};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
 use sixalign::{Document, Error, Lang, Result};
 
 use super::AlignArgs;
+use super::exit;
+use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
@@ -26,6 +28,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         return lines(args, start);
     }
     let inputs = inputs(args)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    atomic::refuse_repeated_inputs(&paths)?;
+    let target = target(args);
+    // Moses writes PREFIX.<code> for the languages found; check them all.
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
+    // Outputs are opened (their temporary files created) before the inputs
+    // are read, so a run stopped while reading (a slow pipe) leaves nothing.
+    let mut early = match format {
+        Format::Moses => None,
+        _ => Some(Output::open(format, &target, &[])?),
+    };
     // Parse every version in parallel; errors come back in input order.
     let docs: Vec<Document> = inputs
         .par_iter()
@@ -39,7 +53,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             )
         })
         .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs, &inputs)?;
+    let (hub, others) = split_hub(docs)?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
@@ -61,8 +75,10 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
-    let target = target(args);
-    let mut out = Output::open(format, &target, &langs)?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &langs)?,
+    };
     let w = out.writer();
     w.begin()?;
     if args.six_way {
@@ -147,30 +163,13 @@ fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     Ok(v)
 }
 
-/// Separates the Chinese hub from the other versions, refusing two
-/// versions in one language.
-fn split_hub(
-    docs: Vec<Document>,
-    inputs: &[(PathBuf, Option<Lang>)],
-) -> Result<(Document, Vec<Document>)> {
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
-                inputs[j].0.display(),
-                inputs[i].0.display(),
-                d.lang
-            )));
-        }
-    }
-    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
-        return Err(Error::usage(
-            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
-        ));
-    };
-    let mut others = docs;
-    let hub = others.remove(h);
-    Ok((hub, others))
+/// The aligner the arguments ask for: the defaults, with `--lexicon`.
+/// The inputs and the lexicons read or written (an output must not replace
+/// any of them).
+fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
+    paths.extend(args.lex.lexicon.iter().cloned());
+    paths.extend(args.lex.save_lexicon.iter().cloned());
+    paths
 }
 
 fn target(args: &AlignArgs) -> Target {
@@ -191,6 +190,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
         ));
     }
     let jobs = read_jobfile(jobfile)?;
+    check_jobs(&jobs, Some(jobfile))?;
     let mut aligner = aligner(args)?.build();
     if aligner.learns() {
         let learned = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
@@ -218,11 +218,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
             sentences as f64 / secs.max(1e-9)
         )?;
     }
-    Ok(if ok == results.len() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit::found_if(ok != results.len()))
 }
 
 /// `--lines SRC TGT`: one sentence per line, no structure.
@@ -241,43 +237,42 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
-    let (src_text, tgt_text) = rayon::join(|| read_plain(src_path), || read_plain(tgt_path));
-    let (src_text, tgt_text) = (src_text?, tgt_text?);
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    let lang_of = |given: Option<Lang>, text: &str, path: &Path| {
-        given
-            .or_else(|| detect(text))
-            .ok_or_else(|| Error::new(sixalign::ErrorKind::UnknownLanguage).with_path(path))
+    atomic::refuse_repeated_inputs([src_path, tgt_path])?;
+    let target = target(args);
+    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    atomic::check_outputs(
+        &outputs,
+        &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
+    )?;
+    // Moses names its files and TMX its header by the languages, which
+    // --lines knows only once the files are read.
+    let mut early = match format {
+        Format::Moses | Format::Tmx => None,
+        _ => Some(Output::open(format, &target, &[])?),
     };
-    let src_lang = lang_of(args.src_lang, &src_text, src_path)?;
-    let tgt_lang = lang_of(args.tgt_lang, &tgt_text, tgt_path)?;
+    let (src_file, tgt_file) = rayon::join(
+        || LineFile::read(src_path, args.src_lang),
+        || LineFile::read(tgt_path, args.tgt_lang),
+    );
+    let (src_file, tgt_file) = (src_file?, tgt_file?);
+    let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
+    let (src, tgt) = (src_file.lines(), tgt_file.lines());
     let mut aligner = aligner(args)?.build();
     if aligner.learns() {
-        let learned = aligner.learn_from_lines(&src, &tgt, src_lang, tgt_lang);
+        let learned = aligner.learn_from_lines(src_lang, tgt_lang, &src, &tgt);
         args.lex.save(std::slice::from_ref(&learned))?;
         aligner = aligner.with_learned(vec![learned]);
     }
-    let beads = aligner.align_lines(&src, &tgt, src_lang, tgt_lang);
+    let beads = aligner.align_lines(src_lang, tgt_lang, &src, &tgt);
 
-    let target = target(args);
-    let mut out = Output::open(format, &target, &[src_lang, tgt_lang])?;
+    let mut out = match early.take() {
+        Some(o) => o,
+        None => Output::open(format, &target, &[src_lang, tgt_lang])?,
+    };
     let doc = src_path.to_string_lossy();
     let w = out.writer();
     w.begin()?;
-    for b in &beads {
-        w.write_pair(&Pair {
-            doc: &doc,
-            region: "",
-            src_lang,
-            tgt_lang,
-            src: &src[b.src.clone()],
-            tgt: &tgt[b.tgt.clone()],
-            src_range: b.src.clone(),
-            tgt_range: b.tgt.clone(),
-            score: b.score,
-        })?;
-    }
+    write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
     if !args.quiet {
@@ -310,13 +305,8 @@ fn summary(
     s: &Stats,
     start: Instant,
 ) -> io::Result<()> {
-    let bold = |t: &str| {
-        if io::stderr().is_terminal() {
-            format!("\x1b[1m{t}\x1b[0m")
-        } else {
-            t.to_string()
-        }
-    };
+    let style = Style::of(Stream::Stderr);
+    let bold = |t: &str| style.bold(t);
     if written.is_empty() {
         writeln!(e, "  {}    standard output ({format})", bold("output"))?;
     } else {

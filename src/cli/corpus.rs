@@ -1,21 +1,22 @@
 //! `sixalign corpus`, `sixalign pipe` and `sixalign bench`.
 
-use std::collections::BTreeMap;
-use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use sixalign::corpus::{self, DocStatus, RunOptions, Summary, run::peak_rss, run::reset_peak_rss};
+use sixalign::bench::{self, BenchOptions};
+use sixalign::corpus::{self, DocStatus, RunOptions};
 use sixalign::engine::Aligner;
-use sixalign::output::Format;
-use sixalign::synth::{self, SynthConfig};
-use sixalign::{Error, Lang, Result};
+use sixalign::output::{Format, atomic};
+use sixalign::{Lang, Result};
 
+use super::exit;
 use super::parse_lang;
+use super::style::{Stream, Style};
 
 fn parse_format(s: &str) -> std::result::Result<Format, String> {
     s.parse::<Format>().map_err(|e| e.to_string())
@@ -89,6 +90,10 @@ pub struct BenchArgs {
 
 /// `sixalign corpus`.
 pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
+    if let Some(r) = &args.report {
+        // The manifest is an input too (the documents are checked by the run).
+        atomic::check_outputs(std::slice::from_ref(r), std::slice::from_ref(&args.input))?;
+    }
     let found = corpus::discover(&args.input)?;
     for p in &found.problems {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);
@@ -101,7 +106,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         resume: args.resume,
         chunk: args.chunk,
     };
-    let bar = if args.quiet || !io::stderr().is_terminal() {
+    let bar = if args.quiet || !Style::of(Stream::Stderr).progress() {
         ProgressBar::hidden()
     } else {
         let b = ProgressBar::with_draw_target(
@@ -170,11 +175,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     if !args.quiet {
         eprint!("{}", summary.to_text());
     }
-    Ok(if bad > 0 || !found.problems.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(bad > 0 || !found.problems.is_empty()))
 }
 
 /// `sixalign pipe`.
@@ -190,242 +191,18 @@ pub fn run_pipe(args: &PipeArgs) -> Result<ExitCode> {
         &opts,
         &Aligner::new(),
     )?;
-    Ok(if s.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(s.errors > 0))
 }
-
-const UDHR: [(Lang, &str); 6] = [
-    (Lang::Ar, include_str!("../../data/udhr/ar.txt")),
-    (Lang::Zh, include_str!("../../data/udhr/zh.txt")),
-    (Lang::En, include_str!("../../data/udhr/en.txt")),
-    (Lang::Es, include_str!("../../data/udhr/es.txt")),
-    (Lang::Fr, include_str!("../../data/udhr/fr.txt")),
-    (Lang::Ru, include_str!("../../data/udhr/ru.txt")),
-];
-
-/// The UDHR's articles: the last 80 lines of every version are the 30
-/// article headings and their paragraphs, line-parallel (the preambles
-/// split differently, so they are left out).
-const UDHR_ARTICLE_LINES: usize = 80;
-
-/// The sentences the synthetic corpus is built from, and where they come from.
-fn bench_sentences(langs: &[Lang]) -> Result<(synth::Corpus, String)> {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unv1"));
-    if langs == [Lang::En] && shared.join("testset.zh").is_file() {
-        let mut c = synth::Corpus::from_line_files(&[
-            (Lang::Zh, &shared.join("testset.zh")),
-            (Lang::En, &shared.join("testset.en")),
-        ])?;
-        c.extend(synth::Corpus::from_line_files(&[
-            (Lang::Zh, &shared.join("devset.zh")),
-            (Lang::En, &shared.join("devset.en")),
-        ])?)?;
-        return Ok((
-            c,
-            format!("UNv1 test+dev sets, zh-en ({})", shared.display()),
-        ));
-    }
-    let mut lines = BTreeMap::new();
-    for (l, text) in UDHR {
-        if l == Lang::Zh || langs.contains(&l) {
-            let all: Vec<&str> = text.lines().collect();
-            let tail = &all[all.len().saturating_sub(UDHR_ARTICLE_LINES)..];
-            lines.insert(
-                l,
-                tail.iter().map(|s| strip_number(s).to_string()).collect(),
-            );
-        }
-    }
-    Ok((
-        synth::Corpus::new(lines)?,
-        "UDHR articles (data/udhr, built in)".to_string(),
-    ))
-}
-
-/// A numbered UDHR paragraph (`2. Everyone …`) without its number, so the
-/// generator can use it as a sentence.
-fn strip_number(line: &str) -> &str {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    match line[digits..].strip_prefix(". ") {
-        Some(rest) if digits > 0 => rest,
-        _ => line,
-    }
-}
-
-/// Generator settings for a sentence source: the UDHR gives only about 50
-/// usable sentences and the generator never repeats one inside a document
-/// (it loops looking for an unused one when there is none), so its
-/// documents are kept small enough to leave some spare.
-fn bench_config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
-    let mut cfg = SynthConfig {
-        seed,
-        docs,
-        ..SynthConfig::default()
-    };
-    if small_source {
-        cfg.preamble_paras = 2..5;
-        cfg.operative_paras = 3..6;
-        cfg.subparagraphs = 0.15;
-    }
-    cfg
-}
-
-/// Documents generated per call to the generator, so generation never holds
-/// the whole corpus either.
-const GEN_BATCH: usize = 100;
 
 /// `sixalign bench`.
 pub fn run_bench(args: &BenchArgs) -> Result<ExitCode> {
-    let langs: Vec<Lang> = args
-        .langs
-        .iter()
-        .copied()
-        .filter(|&l| l != Lang::Zh)
-        .collect();
-    if langs.is_empty() {
-        return Err(Error::usage("--langs needs a language other than zh"));
-    }
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let (sentences, source) = bench_sentences(&langs)?;
-    let (dir, keep) = match &args.dir {
-        Some(d) => (d.clone(), true),
-        None => (
-            std::env::temp_dir().join(format!("sixalign-bench-{}", std::process::id())),
-            false,
-        ),
+    let opts = BenchOptions {
+        docs: args.docs,
+        langs: args.langs.clone(),
+        threads: args.threads,
+        dir: args.dir.clone(),
     };
-    let input = dir.join("input");
-    eprintln!(
-        "generating {} documents (zh + {}) from {source} into {}",
-        args.docs,
-        langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
-        input.display()
-    );
-    let mut written = 0usize;
-    let mut batch = 0u64;
-    while written < args.docs {
-        let cfg = bench_config(
-            1 + batch,
-            GEN_BATCH.min(args.docs - written),
-            sentences.len() < 1000,
-        );
-        let docs = synth::generate(&sentences, Lang::Zh, &langs, &cfg);
-        if docs.is_empty() {
-            return Err(Error::usage(
-                "the sentence source is too small to generate documents",
-            ));
-        }
-        for d in docs {
-            let stem = format!("A_RES_99_{}", written + 1);
-            for (l, text) in &d.texts {
-                let p = input.join(l.code()).join(format!("{stem}.txt"));
-                if let Some(parent) = p.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| Error::from(e).with_path(parent))?;
-                }
-                std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
-            }
-            written += 1;
-        }
-        batch += 1;
-    }
-    let found = corpus::discover(&input)?;
-    let mut runs: Vec<(usize, Summary, Option<u64>)> = Vec::new();
-    let mut counts = vec![1];
-    if threads != 1 {
-        counts.push(threads);
-    }
-    for &t in &counts {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(t)
-            .build()
-            .map_err(|e| Error::usage(format!("cannot start {t} threads: {e}")))?;
-        let opts = RunOptions {
-            langs: langs.clone(),
-            ..RunOptions::new(dir.join(format!("out-{t}")))
-        };
-        reset_peak_rss();
-        let s =
-            pool.install(|| corpus::run(&found.docs, &opts, &Aligner::new(), None, &mut |_| {}))?;
-        runs.push((t, s, peak_rss()));
-    }
-    let mut out = io::stdout().lock();
-    writeln!(
-        out,
-        "threads  documents/s  sentence pairs/s  MB/s    peak RSS MB  speed-up"
-    )?;
-    let base = runs.first().map_or(0.0, |r| r.1.pairs_per_sec());
-    for (t, s, rss) in &runs {
-        writeln!(
-            out,
-            "{t:>7}  {:>11.1}  {:>16.0}  {:>6.2}  {:>11}  {:>7.2}x",
-            s.docs_per_sec(),
-            s.pairs_per_sec(),
-            s.mb_per_sec(),
-            rss.map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / 1e6)),
-            if base > 0.0 {
-                s.pairs_per_sec() / base
-            } else {
-                0.0
-            }
-        )?;
-    }
-    if let Some((_, s, _)) = runs.first() {
-        writeln!(
-            out,
-            "{} documents, {} sentence pairs, {:.2} MB input; source: {source}",
-            s.aligned,
-            s.stats.linked_beads,
-            s.bytes as f64 / 1e6
-        )?;
-    }
-    if runs.len() == 2 {
-        let same = same_tree(&dir.join("out-1"), &dir.join(format!("out-{threads}")))?;
-        writeln!(
-            out,
-            "outputs with 1 and {threads} threads identical: {}",
-            if same { "yes" } else { "NO" }
-        )?;
-    }
-    if !keep {
-        let _ = std::fs::remove_dir_all(&dir);
-    }
+    let report = bench::run(&opts, &mut |m| eprintln!("{m}"))?;
+    report.write_table(&mut io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether two output trees hold the same files with the same bytes.
-fn same_tree(a: &Path, b: &Path) -> Result<bool> {
-    let list = |root: &Path| -> Result<Vec<PathBuf>> {
-        let mut v = Vec::new();
-        let mut stack = vec![root.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).map_err(|e| Error::from(e).with_path(&d))? {
-                let p = e.map_err(|e| Error::from(e).with_path(&d))?.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    v.push(p.strip_prefix(root).unwrap_or(&p).to_path_buf());
-                }
-            }
-        }
-        v.sort();
-        Ok(v)
-    };
-    let (la, lb) = (list(a)?, list(b)?);
-    if la != lb {
-        return Ok(false);
-    }
-    for rel in &la {
-        let x = std::fs::read(a.join(rel)).map_err(|e| Error::from(e).with_path(a.join(rel)))?;
-        let y = std::fs::read(b.join(rel)).map_err(|e| Error::from(e).with_path(b.join(rel)))?;
-        if x != y {
-            return Ok(false);
-        }
-    }
-    Ok(true)
 }

@@ -8,6 +8,7 @@ use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::{Document, Result};
 
 use super::InspectArgs;
+use super::exit;
 
 pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
     let opts = ParseOptions {
@@ -24,7 +25,7 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
     }
     out.flush()?;
     if args.strict && !doc.findings.is_empty() {
-        return Ok(ExitCode::from(1));
+        return Ok(ExitCode::from(exit::FOUND));
     }
     Ok(ExitCode::SUCCESS)
 }

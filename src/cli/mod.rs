@@ -18,11 +18,16 @@ mod corpus;
 mod eval;
 mod inspect;
 mod qa;
+mod style;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]
 #[command(name = "sixalign", version, about)]
 pub struct Cli {
+    /// Refuse any input larger than SIZE (bytes, or with K, M, G: 64M, 1G);
+    /// default 256M, or the SIXALIGN_MAX_INPUT environment variable.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
+    pub max_input: Option<u64>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -141,17 +146,12 @@ impl LexiconArgs {
         let Some(path) = &self.save_lexicon else {
             return Ok(());
         };
-        let mut buf = Vec::new();
-        for l in learned {
-            l.write_tsv(&mut buf)?;
-        }
-        let tmp = sixalign::output::partial_path(path);
-        std::fs::write(&tmp, &buf)
-            .and_then(|()| std::fs::rename(&tmp, path))
-            .map_err(|e| {
-                let _ = std::fs::remove_file(&tmp);
-                sixalign::Error::from(e).with_path(path)
-            })
+        sixalign::output::atomic::write_file(path, |w| {
+            for l in learned {
+                l.write_tsv(&mut *w)?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -214,8 +214,62 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     s.parse::<Lang>().map_err(|e| e.to_string())
 }
 
+/// The exit codes, one table (the README's "Exit codes").
+pub(crate) mod exit {
+    use std::process::ExitCode;
+
+    /// The run did all it was asked and found nothing wrong.
+    pub(crate) const OK: u8 = 0;
+    /// The run finished, but something was found or skipped: a QA error
+    /// finding, a parser finding with `inspect --strict`, a document, job or
+    /// pipe line that failed while the others went on.
+    pub(crate) const FOUND: u8 = 1;
+    /// A usage or input error (named, with its file): nothing was written.
+    pub(crate) const ERROR: u8 = 2;
+
+    /// [`FOUND`] when `found`, else [`OK`].
+    pub(crate) fn found_if(found: bool) -> ExitCode {
+        ExitCode::from(if found { FOUND } else { OK })
+    }
+}
+
+/// `1048576`, `64K`, `256M`, `1G` (binary units; `KiB`, `MB`, … alike).
+fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (digits, unit) = t.split_at(split);
+    let n: u64 = digits.parse().map_err(|_| {
+        format!("{s:?} is not a size: give bytes, or a number with K, M or G (64M)")
+    })?;
+    let shift = match unit.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("{s:?}: unknown unit {unit:?} (use K, M or G)")),
+    };
+    let bytes = n
+        .checked_mul(1 << shift)
+        .filter(|&b| b > 0)
+        .ok_or_else(|| format!("{s:?}: the size must be at least 1 byte and fit in 64 bits"))?;
+    Ok(bytes)
+}
+
 /// Runs a parsed command line; the exit code on success.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let limit = match cli.max_input {
+        Some(n) => Some(n),
+        None => match std::env::var("SIXALIGN_MAX_INPUT") {
+            Ok(v) if !v.trim().is_empty() => Some(
+                parse_size(&v)
+                    .map_err(|e| sixalign::Error::usage(format!("SIXALIGN_MAX_INPUT: {e}")))?,
+            ),
+            _ => None,
+        },
+    };
+    if let Some(n) = limit {
+        sixalign::input::set_max_input(n);
+    }
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Align(args) => align::run(&args),

@@ -1,17 +1,19 @@
 //! `sixalign qa`: translation QA of the hub against its other versions.
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sixalign::engine::Aligner;
+use sixalign::output::atomic;
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::{self, Counts, PairReport, Severity};
 use sixalign::{Document, Error, ErrorKind, Lang, Result};
 
 use super::QaArgs;
+use super::exit;
+use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     let mut langs: BTreeMap<PathBuf, Lang> = BTreeMap::new();
@@ -30,12 +32,34 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
         };
         parse_path(p, &opts)
     };
+    let inputs: Vec<PathBuf> = std::iter::once(&args.hub)
+        .chain(&args.others)
+        .cloned()
+        .collect();
+    atomic::refuse_repeated_inputs(&inputs)?;
+    if let Some(html) = &args.html {
+        atomic::check_outputs(std::slice::from_ref(html), &inputs)?;
+    }
     let hub = parse(&args.hub)?;
     let others = args
         .others
         .iter()
         .map(|p| parse(p))
         .collect::<Result<Vec<_>>>()?;
+    for (i, d) in std::iter::once(&hub).chain(&others).enumerate() {
+        if let Some(j) = std::iter::once(&hub)
+            .chain(&others)
+            .take(i)
+            .position(|e| e.lang == d.lang)
+        {
+            return Err(Error::usage(format!(
+                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
+                inputs[j].display(),
+                inputs[i].display(),
+                d.lang
+            )));
+        }
+    }
     let aligner = Aligner::new();
     let alignments = aligner.align_all(&hub, &others);
     let reports: Vec<PairReport> = alignments
@@ -52,64 +76,28 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
         .collect();
 
     if let Some(path) = &args.html {
-        write_atomically(path, |w| qa::html::write_html(&hub, &reports, w))?;
+        atomic::write_file(path, |w| qa::html::write_html(&hub, &reports, w))?;
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
         qa::write_json(&hub, &reports, &mut out)?;
     } else {
-        let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        write_summary(&reports, colour, &mut out)?;
+        write_summary(&reports, Style::of(Stream::Stdout), &mut out)?;
     }
     out.flush()?;
     let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
-    Ok(if counts.error > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit::found_if(counts.error > 0))
 }
 
-/// Writes `path` through a temporary file in the same directory, renamed
-/// into place, so that a reader never sees half a report.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
-) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report.html".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
-        let mut w = io::BufWriter::new(fs::File::create(&tmp)?);
-        write(&mut w)?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::from(e).with_path(path));
-    }
-    Ok(())
-}
-
-fn write_summary(reports: &[PairReport], colour: bool, out: &mut impl Write) -> io::Result<()> {
+fn write_summary(reports: &[PairReport], style: Style, out: &mut impl Write) -> io::Result<()> {
     let paint = |sev: Severity, s: &str| -> String {
-        if !colour {
-            return s.to_string();
-        }
         let code = match sev {
             Severity::Error => "1;31",
             Severity::Warning => "33",
             Severity::Info => "36",
         };
-        format!("\x1b[{code}m{s}\x1b[0m")
+        style.paint(code, s)
     };
     for r in reports {
         let c = r.counts();

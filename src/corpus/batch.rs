@@ -7,16 +7,16 @@
 //! when complete, and a bad pair is reported in its [`JobResult`] while the
 //! batch goes on.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::{Aligner, LEARN_MIN_SCORE, confident_links};
-use crate::error::{Error, ErrorKind, Result};
-use crate::lang::{self, Lang};
-use crate::output::{partial_path, write_beads};
+use crate::engine::{Aligner, LEARN_MIN_SCORE, LineFile, confident_links};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output::atomic::{self, FileId};
+use crate::output::write_beads;
 use crate::score::Lexicon;
 
 /// One pair of sentence-per-line files to align.
@@ -51,10 +51,9 @@ pub struct JobResult {
 /// starting with `#` are ignored. Relative paths are taken as they are
 /// (relative to the working directory), as Hunalign does.
 pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
+    let text = crate::load::read_text_file(path)?;
     let mut jobs = Vec::new();
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::from(e).with_path(path).with_line(n + 1))?;
+    for (n, line) in text.lines().enumerate() {
         let t = line.trim_end_matches('\r');
         if t.trim().is_empty() || t.starts_with('#') {
             continue;
@@ -78,10 +77,75 @@ pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
     Ok(jobs)
 }
 
-/// Aligns every job (in parallel) with `aligner`, writing one bead file
-/// each; results in job order. The languages are detected per file when not
-/// given. When the aligner learns, the lexicon is learned once over the
-/// whole batch ([`learn_batch`]) before the jobs are aligned.
+/// The checks made on a whole batch before any job runs, so that no job
+/// can destroy another's input or output: every output may be written
+/// (not a directory, FIFO or device; its directory exists), no output is
+/// given twice, and no output is an input of any job or the job file
+/// itself. Errors name the job file and line.
+pub fn check_jobs(jobs: &[Job], jobfile: Option<&Path>) -> Result<()> {
+    use std::collections::HashMap;
+    let at = |e: Error, line: usize| match jobfile {
+        Some(p) => e.with_path(p).with_line(line),
+        None => e,
+    };
+    let mut inputs: HashMap<FileId, (PathBuf, usize)> = HashMap::new();
+    if let Some(p) = jobfile
+        && let Some(id) = FileId::of(p)
+    {
+        inputs.insert(id, (p.to_path_buf(), 0));
+    }
+    for j in jobs {
+        for p in [&j.src, &j.tgt] {
+            if let Some(id) = FileId::of(p) {
+                inputs.entry(id).or_insert_with(|| (p.clone(), j.line));
+            }
+        }
+    }
+    let mut outs: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out_ids: HashMap<FileId, usize> = HashMap::new();
+    for j in jobs {
+        atomic::resolve_target(&j.out).map_err(|e| at(e, j.line))?;
+        let id = FileId::of(&j.out);
+        let first = outs
+            .get(&atomic::lexical(&j.out))
+            .or_else(|| id.as_ref().and_then(|i| out_ids.get(i)));
+        if let Some(first) = first {
+            return Err(at(
+                Error::usage(format!(
+                    "the output {} is given twice (also at line {first}); every job needs its own output",
+                    j.out.display()
+                )),
+                j.line,
+            ));
+        }
+        if let Some((inp, line)) = id.as_ref().and_then(|i| inputs.get(i)) {
+            let whose = if *line == 0 {
+                "the job file".to_string()
+            } else {
+                format!("an input at line {line}")
+            };
+            return Err(at(
+                Error::usage(format!(
+                    "the output {} is {whose} ({}); refusing to overwrite an input",
+                    j.out.display(),
+                    inp.display()
+                )),
+                j.line,
+            ));
+        }
+        outs.insert(atomic::lexical(&j.out), j.line);
+        if let Some(i) = id {
+            out_ids.insert(i, j.line);
+        }
+    }
+    Ok(())
+}
+
+/// Aligns every job (in parallel), writing one bead file each; results in
+/// job order. Every file is read through the one reader
+/// ([`LineFile::read`]); the languages are detected per file when not given.
+/// When the aligner learns, the lexicon is learned once over the whole
+/// batch ([`learn_batch`]) before the jobs are aligned.
 pub fn run_batch(
     jobs: &[Job],
     src_lang: Option<Lang>,
@@ -109,36 +173,6 @@ pub fn run_batch(
         .collect()
 }
 
-fn read_lines(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
-    let s = String::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })
-        .with_path(path)
-    })?;
-    Ok(s)
-}
-
-fn lang_of(path: &Path, given: Option<Lang>, text: &str) -> Result<Lang> {
-    given
-        .or_else(|| lang::detect(text))
-        .ok_or_else(|| Error::new(ErrorKind::UnknownLanguage).with_path(path))
-}
-
-/// A job's two texts and their languages.
-fn read_job(
-    job: &Job,
-    src_lang: Option<Lang>,
-    tgt_lang: Option<Lang>,
-) -> Result<(String, String, Lang, Lang)> {
-    let src_text = read_lines(&job.src)?;
-    let tgt_text = read_lines(&job.tgt)?;
-    let sl = lang_of(&job.src, src_lang, &src_text)?;
-    let tl = lang_of(&job.tgt, tgt_lang, &tgt_text)?;
-    Ok((src_text, tgt_text, sl, tl))
-}
-
 /// The first pass over a batch: every job that reads is aligned once (in
 /// parallel) and the confident 1-1 beads of all of them teach one lexicon
 /// per language pair, in the order of the pairs; jobs that fail to read are
@@ -150,29 +184,29 @@ pub fn learn_batch(
     aligner: &Aligner,
 ) -> Vec<Lexicon> {
     let first = aligner.single_pass();
-    let read: Vec<(String, String, Lang, Lang, Vec<crate::align::Bead>)> = jobs
+    let read: Vec<(LineFile, LineFile, Vec<crate::align::Bead>)> = jobs
         .par_iter()
-        .filter_map(|job| read_job(job, src_lang, tgt_lang).ok())
-        .map(|(s, t, sl, tl)| {
-            let beads = {
-                let src: Vec<&str> = s.lines().collect();
-                let tgt: Vec<&str> = t.lines().collect();
-                first.align_lines(&src, &tgt, sl, tl)
-            };
-            (s, t, sl, tl, beads)
+        .filter_map(|job| {
+            let src = LineFile::read(&job.src, src_lang).ok()?;
+            let tgt = LineFile::read(&job.tgt, tgt_lang).ok()?;
+            let beads = first.align_lines(src.lang, tgt.lang, &src.lines(), &tgt.lines());
+            Some((src, tgt, beads))
         })
         .collect();
-    let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.2, r.3)).collect();
+    let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.0.lang, r.1.lang)).collect();
     langs.sort();
     langs.dedup();
     langs
         .into_iter()
         .map(|(sl, tl)| {
             let mut links: Vec<(&str, &str)> = Vec::new();
-            for (s, t, _, _, beads) in read.iter().filter(|r| (r.2, r.3) == (sl, tl)) {
-                let src: Vec<&str> = s.lines().collect();
-                let tgt: Vec<&str> = t.lines().collect();
-                links.extend(confident_links(&src, &tgt, beads, LEARN_MIN_SCORE));
+            for (s, t, beads) in read.iter().filter(|r| (r.0.lang, r.1.lang) == (sl, tl)) {
+                links.extend(confident_links(
+                    &s.lines(),
+                    &t.lines(),
+                    beads,
+                    LEARN_MIN_SCORE,
+                ));
             }
             Lexicon::learn(sl, tl, &links)
         })
@@ -186,24 +220,12 @@ fn run_job(
     aligner: &Aligner,
     r: &mut JobResult,
 ) -> Result<()> {
-    let (src_text, tgt_text, sl, tl) = read_job(job, src_lang, tgt_lang)?;
-    let src: Vec<&str> = src_text.lines().collect();
-    let tgt: Vec<&str> = tgt_text.lines().collect();
-    r.src_sentences = src.len();
-    r.tgt_sentences = tgt.len();
-    let beads = aligner.align_lines(&src, &tgt, sl, tl);
+    let src = LineFile::read(&job.src, src_lang)?;
+    let tgt = LineFile::read(&job.tgt, tgt_lang)?;
+    let (src_lines, tgt_lines) = (src.lines(), tgt.lines());
+    r.src_sentences = src_lines.len();
+    r.tgt_sentences = tgt_lines.len();
+    let beads = aligner.align_lines(src.lang, tgt.lang, &src_lines, &tgt_lines);
     r.beads = beads.len();
-    let tmp = partial_path(&job.out);
-    let res = std::fs::File::create(&tmp).and_then(|f| {
-        let mut w = BufWriter::new(f);
-        write_beads(&mut w, &beads)?;
-        w.flush()?;
-        w.into_inner().map_err(|e| e.into_error())?.sync_all()
-    });
-    let res = res.and_then(|()| std::fs::rename(&tmp, &job.out));
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::from(e).with_path(&job.out));
-    }
-    Ok(())
+    atomic::write_file(&job.out, |w| write_beads(w, &beads))
 }

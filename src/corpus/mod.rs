@@ -31,13 +31,13 @@
 //! assert_eq!(k("en/2019/a/res/74/28.txt"), Some(("A/RES/74/28".into(), Lang::En)));
 //! ```
 //!
-//! **Streaming** ([`run`]): see [`run`](mod@run) for how documents are held a
+//! **Streaming** ([`run()`]): see [`run`](mod@run) for how documents are held a
 //! bounded number at a time, how output is made atomic, and how `--resume`
 //! knows what is done.
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
@@ -49,7 +49,7 @@ pub mod batch;
 pub mod pipe;
 pub mod run;
 
-pub use batch::{Job, JobResult, learn_batch, read_jobfile, run_batch};
+pub use batch::{Job, JobResult, check_jobs, learn_batch, read_jobfile, run_batch};
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
     DocReport, DocStatus, PairReport, RunOptions, Summary, learn_lexicons, output_stem, run,
@@ -103,7 +103,7 @@ pub fn discover(input: &Path) -> Result<Discovery> {
     let mut problems = Vec::new();
     if meta.is_dir() {
         let mut files = Vec::new();
-        walk(input, &mut files).map_err(|e| e.with_path(input))?;
+        walk(input, &mut files, &mut problems).map_err(|e| e.with_path(input))?;
         files.sort();
         for path in files {
             let rel = path.strip_prefix(input).unwrap_or(&path);
@@ -167,7 +167,11 @@ fn group(keyed: Vec<(Key, PathBuf)>) -> (Vec<DocFiles>, Vec<Problem>) {
     (docs, problems)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+/// Collects the document files under `dir`. Only regular files are taken:
+/// a FIFO, socket or device is skipped with a [`Problem`] (reading one would
+/// block or never end); a symbolic link is followed to a regular file, never
+/// to a directory (no cycles).
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::from(e).with_path(dir))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::from(e).with_path(dir))?;
@@ -181,8 +185,39 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             .file_type()
             .map_err(|e| Error::from(e).with_path(&path))?;
         if ft.is_dir() {
-            walk(&path, out)?;
-        } else if path
+            walk(&path, out, problems)?;
+            continue;
+        }
+        let meta = if ft.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(m) => m,
+                Err(e) => {
+                    problems.push(Problem {
+                        reason: format!("a symbolic link that cannot be followed ({e}); skipped"),
+                        path,
+                    });
+                    continue;
+                }
+            }
+        } else {
+            entry
+                .metadata()
+                .map_err(|e| Error::from(e).with_path(&path))?
+        };
+        if meta.is_dir() {
+            continue;
+        }
+        if !meta.is_file() {
+            problems.push(Problem {
+                reason: format!(
+                    "{}, not a regular file; skipped",
+                    crate::input::kind_name(&meta)
+                ),
+                path,
+            });
+            continue;
+        }
+        if path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
@@ -320,7 +355,7 @@ fn find_symbol(text: &str) -> Option<String> {
 /// any order, other columns ignored), or JSON Lines with those fields.
 /// Relative paths are resolved against the manifest's directory.
 pub fn read_manifest(path: &Path) -> Result<Vec<(Key, PathBuf)>> {
-    let file = std::fs::File::open(path).map_err(|e| Error::from(e).with_path(path))?;
+    let text = crate::load::read_text_file(path)?;
     let base = path.parent().unwrap_or(Path::new(""));
     let is_json = path
         .extension()
@@ -328,8 +363,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<(Key, PathBuf)>> {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
     let mut out = Vec::new();
     let mut cols: Option<[usize; 3]> = None;
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::from(e).with_path(path).with_line(n + 1))?;
+    for (n, line) in text.lines().enumerate() {
         let at = |e: Error| e.with_path(path).with_line(n + 1);
         if line.trim().is_empty() {
             continue;
@@ -341,11 +375,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<(Key, PathBuf)>> {
                 lang: String,
                 path: String,
             }
-            let e: Entry = serde_json::from_str(&line)
+            let e: Entry = serde_json::from_str(line)
                 .map_err(|e| at(Error::malformed(format!("manifest line: {e}"))))?;
             (e.id, e.lang, e.path)
         } else {
-            let fields = csv_fields(&line);
+            let fields = csv_fields(line);
             let Some(c) = cols else {
                 let find = |name: &str| {
                     fields

@@ -8,9 +8,12 @@
 //! streaming) sees each document's pairs as soon as they exist. Memory holds
 //! one document at a time.
 //!
-//! A line that cannot be used (not JSON, no id, no hub text, a text that will
-//! not parse) gives one error record on the error stream,
-//! `{"line":7,"id":"…","lang":"en","error":"…"}`, and the run goes on.
+//! A line that cannot be used (invalid UTF-8, not JSON, not an object, no
+//! id, no hub text, a language field that is not a string, a text that will
+//! not parse, a line over the input size limit — read and dropped without
+//! being held) gives one error record on the error stream,
+//! `{"line":7,"id":"…","lang":"en","error":"…"}`, and the run goes on: no
+//! later document is lost.
 
 use std::io::{BufRead, Write};
 
@@ -55,6 +58,66 @@ pub struct PipeSummary {
     pub errors: usize,
 }
 
+/// Reads one line (up to `\n`, which is dropped with a `\r` before it) into
+/// `buf`, keeping at most `limit` bytes; the rest of a longer line is read
+/// and thrown away, so one huge line costs no memory. Returns the bytes read
+/// (0 at the end) and whether the line was whole.
+fn read_line(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: u64,
+) -> std::io::Result<(usize, bool)> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut total = 0usize;
+    let mut whole = true;
+    loop {
+        let chunk = match input.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if whole {
+            let room = limit.saturating_sub(buf.len());
+            if take > room + usize::from(done) {
+                whole = false;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        input.consume(take);
+        total += take;
+        if done {
+            break;
+        }
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok((total, whole))
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
 #[derive(Serialize)]
 struct ErrorRecord<'a> {
     line: usize,
@@ -80,13 +143,19 @@ pub fn pipe(
         .into_iter()
         .filter(|l| *l != opts.hub && opts.langs.contains(l))
         .collect();
-    for (n, line) in input.lines().enumerate() {
-        let line_no = n + 1;
-        summary.lines += 1;
-        let line = line.map_err(|e| Error::from(e).with_line(line_no))?;
-        if line.trim().is_empty() {
-            continue;
+    let limit = crate::input::max_input();
+    let mut input = input;
+    let mut buf: Vec<u8> = Vec::new();
+    let mut line_no = 0usize;
+    loop {
+        buf.clear();
+        let (read, whole) = read_line(&mut input, &mut buf, limit)
+            .map_err(|e| Error::from(e).with_line(line_no + 1))?;
+        if read == 0 {
+            break;
         }
+        line_no += 1;
+        summary.lines += 1;
         let mut report = |id: Option<&str>, lang: Option<Lang>, msg: String| -> Result<()> {
             summary.errors += 1;
             serde_json::to_writer(
@@ -103,7 +172,35 @@ pub fn pipe(
             err.flush()?;
             Ok(())
         };
-        let obj = match serde_json::from_str::<Value>(&line) {
+        if !whole {
+            report(
+                None,
+                None,
+                format!(
+                    "the line is over the input size limit of {} bytes (--max-input); skipped",
+                    limit
+                ),
+            )?;
+            continue;
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(s) => s,
+            Err(e) => {
+                report(
+                    None,
+                    None,
+                    format!(
+                        "invalid UTF-8 at byte {} of the line; JSON lines must be UTF-8",
+                        e.valid_up_to()
+                    ),
+                )?;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
                 report(None, None, "expected a JSON object".into())?;
@@ -122,6 +219,28 @@ pub fn pipe(
                 continue;
             }
         };
+        // A language field that is there but not a string is a mistake worth
+        // a record, not a version silently left out.
+        let mut bad_field = None;
+        for l in std::iter::once(opts.hub).chain(others.iter().copied()) {
+            match obj.get(l.code()) {
+                None | Some(Value::String(_)) | Some(Value::Null) => {}
+                Some(v) => {
+                    bad_field = Some((l, kind_of(v)));
+                    break;
+                }
+            }
+        }
+        if let Some((l, kind)) = bad_field {
+            report(
+                Some(&id),
+                Some(l),
+                format!("the {:?} field is {kind}, not a string of text", l.code()),
+            )?;
+            if l == opts.hub {
+                continue;
+            }
+        }
         let text_of = |l: Lang| obj.get(l.code()).and_then(Value::as_str);
         let parse_one = |l: Lang, s: &str| -> Result<crate::Document> {
             let text = Text::from_string(&id, s.to_string())?;

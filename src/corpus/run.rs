@@ -37,7 +37,8 @@ use crate::engine::{Aligner, PairAlignment, Stats};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::load::Text;
-use crate::output::{self, Format, Output, Target, partial_path, write_alignment};
+use crate::output::atomic::{self, AtomicFile, AtomicSet};
+use crate::output::{self, Format, Output, Target, write_alignment};
 use crate::parse::{self, ParseOptions};
 
 /// How a corpus is aligned and written.
@@ -333,9 +334,11 @@ pub fn run(
 ) -> Result<Summary> {
     let start = Instant::now();
     let others = opts.others();
+    check_outputs(docs, opts, report)?;
     for &l in &others {
         let dir = opts.pair_dir(l);
         std::fs::create_dir_all(&dir).map_err(|e| Error::from(e).with_path(&dir))?;
+        atomic::remove_stale_temporaries(&dir);
     }
     let mut rep = report.map(ReportFile::create).transpose()?;
     let chunk = if opts.chunk == 0 {
@@ -364,10 +367,40 @@ pub fn run(
     Ok(summary)
 }
 
-/// Loads, parses, aligns and writes one document.
+/// Before anything is written: the output directory is a directory (or
+/// can be made), the report may be written, and neither the report nor any
+/// document output is one of the corpus's inputs.
+fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) -> Result<()> {
+    let out = &opts.out_dir;
+    match std::fs::metadata(out) {
+        Ok(m) if !m.is_dir() => {
+            return Err(Error::usage(format!(
+                "is {}; the output (-o) of a corpus run is a directory",
+                crate::input::kind_name(&m)
+            ))
+            .with_path(out));
+        }
+        _ => {}
+    }
+    let inputs = docs.iter().flat_map(|d| d.files.values());
+    let mut outputs: Vec<PathBuf> = Vec::new();
+    if let Some(r) = report {
+        atomic::resolve_target(r)?;
+        outputs.push(r.to_path_buf());
+    }
+    for d in docs {
+        for &l in d.files.keys() {
+            if l != opts.hub && opts.langs.contains(&l) {
+                outputs.extend(opts.outputs(&d.id, l));
+            }
+        }
+    }
+    atomic::refuse_inputs(&outputs, inputs)
+}
+
 /// Reads and parses one language version of a document; its size in bytes.
 fn load_version(path: &Path, lang: Lang, id: &str) -> Result<(crate::Document, u64)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from(e).with_path(path))?;
+    let bytes = crate::input::read_regular_file(path)?;
     let n = bytes.len() as u64;
     let text = Text::from_bytes(&path.to_string_lossy(), &bytes)?;
     let doc = parse::parse(
@@ -483,22 +516,12 @@ fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner
     rep
 }
 
-/// Writes every pair of a document, renaming only once all are written;
-/// on failure no temporary file is left behind.
+/// Writes every pair of a document as one [`AtomicSet`]: all its files are
+/// renamed once all are written, or none is; on failure no temporary file
+/// is left behind.
 fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
-    let res = write_doc_files(id, opts, aligned);
-    if res.is_err() {
-        for a in aligned {
-            for p in opts.outputs(id, a.tgt_lang) {
-                let _ = std::fs::remove_file(partial_path(&p));
-            }
-        }
-    }
-    res
-}
-
-fn write_doc_files(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<()> {
-    let mut outs = Vec::with_capacity(aligned.len());
+    // One set for the whole document: its files appear together or not at all.
+    let mut set = AtomicSet::new();
     for a in aligned {
         let target = match opts.format {
             Format::Moses => Target::Path(opts.prefix(id, a.tgt_lang)),
@@ -508,44 +531,37 @@ fn write_doc_files(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Re
         let w = out.writer();
         w.begin()?;
         write_alignment(w, a)?;
-        outs.push(out);
+        set.extend(out.finish()?);
     }
-    for out in outs {
-        out.commit()?;
-    }
-    Ok(())
+    set.commit()
 }
 
 /// The JSON report, written as the run goes so it costs no memory per
-/// document, under a temporary name until the summary closes it.
+/// document, through the [atomic writer](crate::output::atomic) until the
+/// summary closes it.
 struct ReportFile {
-    tmp: PathBuf,
+    file: AtomicFile,
     path: PathBuf,
-    w: Option<io::BufWriter<std::fs::File>>,
+    w: io::BufWriter<std::fs::File>,
     first: bool,
 }
 
 impl ReportFile {
     fn create(path: &Path) -> Result<ReportFile> {
-        let tmp = partial_path(path);
-        let file = std::fs::File::create(&tmp).map_err(|e| Error::from(e).with_path(path))?;
-        let mut w = io::BufWriter::new(file);
+        let file = AtomicFile::create(path)?;
+        let mut w = file.writer()?;
         w.write_all(b"{\"documents\":[")
             .map_err(|e| Error::from(e).with_path(path))?;
         Ok(ReportFile {
-            tmp,
+            file,
             path: path.to_path_buf(),
-            w: Some(w),
+            w,
             first: true,
         })
     }
 
     fn document(&mut self, d: &DocReport) -> Result<()> {
-        let path = self.path.clone();
-        let w = self
-            .w
-            .as_mut()
-            .ok_or_else(|| Error::usage("report closed"))?;
+        let w = &mut self.w;
         let res = (|| -> io::Result<()> {
             if !self.first {
                 w.write_all(b",")?;
@@ -555,14 +571,13 @@ impl ReportFile {
             Ok(())
         })();
         self.first = false;
-        res.map_err(|e| Error::from(e).with_path(path))
+        res.map_err(|e| Error::from(e).with_path(&self.path))
     }
 
-    fn finish(mut self, s: &Summary) -> Result<()> {
-        let path = self.path.clone();
-        let Some(mut w) = self.w.take() else {
-            return Ok(());
-        };
+    fn finish(self, s: &Summary) -> Result<()> {
+        let ReportFile {
+            file, path, mut w, ..
+        } = self;
         #[derive(Serialize)]
         struct Tail<'a> {
             #[serde(flatten)]
@@ -589,36 +604,6 @@ impl ReportFile {
         })();
         res.map_err(|e| Error::from(e).with_path(&path))?;
         drop(w);
-        std::fs::rename(&self.tmp, &self.path).map_err(|e| Error::from(e).with_path(&path))
+        file.commit()
     }
-}
-
-impl Drop for ReportFile {
-    fn drop(&mut self) {
-        if self.w.take().is_some() {
-            // Unfinished: never leave a report that looks whole.
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
-}
-
-/// Peak resident memory of this process so far (`VmHWM`), in bytes; `None`
-/// where `/proc` is not available.
-pub fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line
-        .trim_start_matches("VmHWM:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    Some(kb * 1024)
-}
-
-/// Resets the peak-memory mark to the current resident size (Linux ≥ 4.0),
-/// so that [`peak_rss`] measures one phase; returns false where it cannot.
-pub fn reset_peak_rss() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }

@@ -31,7 +31,8 @@ pub enum SubMark {
 /// `1.`, `1 -`, `١ -` (digits are ASCII in the view): number and label length.
 pub fn operative(s: &str) -> Option<(u32, usize)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    // Any paragraph number a u32 holds is a label (long reports pass 1000).
+    if digits == 0 || digits > 9 {
         return None;
     }
     let n: u32 = s[..digits].parse().ok()?;
@@ -149,7 +150,7 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     let words = ARTICLE_WORDS.join("|");
     let firsts = FIRST_WORDS.join("|");
     Regex::new(&format!(
-        r"(?i)^(?:{words})\s+(\d{{1,3}}|{firsts})\s*(?:[.:\-–—]\s*|$)"
+        r"(?i)^(?:{words})\s+(\d{{1,9}}|{firsts})\s*(?:[.:\-–—]\s*|$)"
     ))
     .expect("article pattern")
 });
@@ -245,6 +246,48 @@ pub fn is_opener(s: &str) -> bool {
         .iter()
         .flat_map(|t| t.openers.iter())
         .any(|o| o.eq_ignore_ascii_case(&s) || o.to_lowercase() == s.to_lowercase())
+}
+
+/// What a paragraph opening with a label looks like, in any of the six
+/// languages: a quick test on a raw line (before the paragraph is built),
+/// so that the line-joiner never runs a label into the line before it.
+static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
+    )
+    .expect("label start")
+});
+
+/// A paragraph number of four digits or more (`1000. Decides`): a label
+/// only with text after it and after a line that closed its paragraph, so
+/// a year carried over a line break (`4 December` / `2017.`) still joins.
+static LONG_LABEL_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{4,9}\s*[.\-–)]\s+\S").expect("long label start"));
+
+/// Whether `line` starts like a paragraph label ([`operative`], [`sub`],
+/// [`article`], [`heading`] tell which); `after_closed`: the line before
+/// ended its clause, so a long paragraph number (`1000.`) counts too.
+pub fn starts_like_label(line: &str, after_closed: bool) -> bool {
+    LABEL_START.is_match(line) || (after_closed && LONG_LABEL_START.is_match(line))
+}
+
+/// `1`, `12`, `IV`, `(a)`, `A`, `74/28`: what is left before a full stop when
+/// a sentence so far is only a paragraph or heading label (the segmenter
+/// does not end a sentence there).
+pub fn is_bare_label(s: &str) -> bool {
+    let inner = s.trim_start_matches('(').trim_end_matches(')');
+    // A resolution number heading its title: `74/28.`
+    if let Some((a, b)) = inner.split_once('/') {
+        let digits =
+            |x: &str| !x.is_empty() && x.len() <= 4 && x.chars().all(|c| c.is_ascii_digit());
+        return digits(a) && digits(b);
+    }
+    if inner.is_empty() || inner.chars().count() > 5 {
+        return false;
+    }
+    inner.chars().all(|c| c.is_ascii_digit())
+        || inner.chars().all(|c| "IVXLCivxlc".contains(c))
+        || (inner.chars().count() == 1 && inner.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! The six official languages of the United Nations, and every language
 //! fact the pipeline uses, as data: the month names (here), the per-language
-//! tables of openers, closings, meeting and agenda lines ([`tables`]), the
-//! label systems per script ([`labels`]: letters, Cyrillic and Arabic
+//! tables of openers, closings, meeting and agenda lines (`lang::tables`), the
+//! label systems per script (`lang::labels`: letters, Cyrillic and Arabic
 //! letters, Chinese numerals, roman numerals) and the UN document-symbol
 //! pattern ([`symbol`]).
 
-pub mod labels;
+pub(crate) mod labels;
 pub mod symbol;
-pub mod tables;
+pub(crate) mod tables;
 
 use std::fmt;
 use std::str::FromStr;
@@ -151,11 +151,14 @@ pub fn detect(text: &str) -> Option<Lang> {
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .take(5_000)
+        .take(1_000)
     {
-        let w = w.to_lowercase();
+        // Stop words are short and ASCII: no need to lower-case the rest.
+        if w.len() > 4 {
+            continue;
+        }
         for (k, (_, words)) in STOP.iter().enumerate() {
-            if words.contains(&w.as_str()) {
+            if words.iter().any(|s| s.eq_ignore_ascii_case(w)) {
                 counts[k] += 1;
             }
         }
@@ -212,6 +215,22 @@ pub const MONTHS_ES: [&str; 12] = [
     "diciembre",
 ];
 
+/// Russian month names in the genitive, as dates write them (`12 декабря 2019 года`).
+pub const MONTHS_RU: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
 /// Stems of the Russian month names (any case ending follows; May is `май`/`мая`).
 pub const MONTH_STEMS_RU: [&str; 12] = [
     "январ",
@@ -259,7 +278,17 @@ pub const MONTHS_AR: [(&[&str], &str); 12] = [
 /// assert_eq!(month_number("decembre", Lang::Fr), None);
 /// ```
 pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
-    let w = word.to_lowercase();
+    // Most words tried are not months: a Latin or Cyrillic month is one
+    // word of 3 to 12 letters (Arabic ones come with both names, `كانون
+    // الأول/ديسمبر`, and clitics), and Chinese has none.
+    if lang == Lang::Zh || (lang != Lang::Ar && !(2..=16).contains(&word.chars().count())) {
+        return None;
+    }
+    let w: std::borrow::Cow<str> = if word.chars().any(char::is_uppercase) {
+        word.to_lowercase().into()
+    } else {
+        word.into()
+    };
     let pos = match lang {
         Lang::En => MONTHS_EN.iter().position(|m| *m == w),
         Lang::Fr => MONTHS_FR.iter().position(|m| *m == w),

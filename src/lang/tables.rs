@@ -21,10 +21,9 @@ pub struct LangTable {
     pub agenda: &'static str,
     /// The closing's meeting (plenary, or a Council's numbered meeting); group 1 is its number.
     pub meeting: &'static str,
-    /// A date; named groups `d`, `m` (number or month name) and `y`.
+    /// A date; named groups `d`, `m` (number or month name) and `y`; `{months}`
+    /// stands for the language's month names (from [`crate::lang`]).
     pub date: &'static str,
-    /// Month names, January first (genitive where the language declines them).
-    pub months: [&'static str; 12],
 }
 
 /// The six rows.
@@ -40,21 +39,7 @@ pub const TABLES: [LangTable; 6] = [
         preamble: &["الديباجة"],
         agenda: r"^البند\s+(\d+)\s+من\s+جدول\s+الأعمال",
         meeting: r"(?:الجلسة\s+العامة|جلسته)\s+(\d+)",
-        date: r"(?P<d>\d{1,2})\s+(?:[^\s/]+\s+)?(?:[^\s/]+/)?(?P<m>يناير|فبراير|مارس|أبريل|مايو|يونيه|يونيو|يوليه|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\s+(?P<y>\d{4})",
-        months: [
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "مايو",
-            "يونيه",
-            "يوليه",
-            "أغسطس",
-            "سبتمبر",
-            "أكتوبر",
-            "نوفمبر",
-            "ديسمبر",
-        ],
+        date: r"(?P<d>\d{1,2})\s+(?:[^\s/]+\s+)?(?:[^\s/]+/)?(?P<m>{months})\s+(?P<y>\d{4})",
     },
     LangTable {
         lang: Lang::Zh,
@@ -63,9 +48,6 @@ pub const TABLES: [LangTable; 6] = [
         agenda: r"^议程项目\s*(\d+)",
         meeting: r"第\s*(\d+)\s*次(?:全体)?会议",
         date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
-        months: [
-            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
-        ],
     },
     LangTable {
         lang: Lang::En,
@@ -78,8 +60,7 @@ pub const TABLES: [LangTable; 6] = [
         preamble: &["Preamble"],
         agenda: r"(?i)^agenda\s+items?\s+(\d+)",
         meeting: r"(?i)(\d+)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting",
-        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>\d{4})",
-        months: crate::lang::MONTHS_EN,
+        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>{months})\s+(?P<y>\d{4})",
     },
     LangTable {
         lang: Lang::Es,
@@ -92,8 +73,7 @@ pub const TABLES: [LangTable; 6] = [
         preamble: &["Preámbulo"],
         agenda: r"(?i)^temas?\s+(\d+)\s+del\s+programa",
         meeting: r"(?i)(\d+)\s*[ªa]\s+sesión(?:\s+plenaria)?",
-        date: r"(?i)(?P<d>\d{1,2})\s+de\s+(?P<m>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+(?P<y>\d{4})",
-        months: crate::lang::MONTHS_ES,
+        date: r"(?i)(?P<d>\d{1,2})\s+de\s+(?P<m>{months})\s+de\s+(?P<y>\d{4})",
     },
     LangTable {
         lang: Lang::Fr,
@@ -106,8 +86,7 @@ pub const TABLES: [LangTable; 6] = [
         preamble: &["Préambule"],
         agenda: r"(?i)^points?\s+(\d+)\s+de\s+l['’]ordre\s+du\s+jour",
         meeting: r"(?i)(\d+)\s*(?:e|re|ème)\s+séance(?:\s+plénière)?",
-        date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<y>\d{4})",
-        months: crate::lang::MONTHS_FR,
+        date: r"(?i)(?P<d>\d{1,2})(?:er)?\s+(?P<m>{months})\s+(?P<y>\d{4})",
     },
     LangTable {
         lang: Lang::Ru,
@@ -120,28 +99,9 @@ pub const TABLES: [LangTable; 6] = [
         preamble: &["Преамбула"],
         agenda: r"(?i)^пункты?\s+(\d+)\s+повестки",
         meeting: r"(?i)(\d+)\s*-?[а-я]{0,2}\s+(?:пленарн\w*\s+)?заседани\w*",
-        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(?P<y>\d{4})",
-        months: [
-            "января",
-            "февраля",
-            "марта",
-            "апреля",
-            "мая",
-            "июня",
-            "июля",
-            "августа",
-            "сентября",
-            "октября",
-            "ноября",
-            "декабря",
-        ],
+        date: r"(?i)(?P<d>\d{1,2})\s+(?P<m>{months})\s+(?P<y>\d{4})",
     },
 ];
-
-/// The row for `lang`.
-pub fn table(lang: Lang) -> &'static LangTable {
-    TABLES.iter().find(|t| t.lang == lang).unwrap_or(&TABLES[1])
-}
 
 /// Compiled forms of a row's patterns.
 pub struct Compiled {
@@ -159,10 +119,32 @@ static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
         .map(|t| Compiled {
             agenda: Regex::new(t.agenda).expect("agenda pattern"),
             meeting: Regex::new(t.meeting).expect("meeting pattern"),
-            date: Regex::new(t.date).expect("date pattern"),
+            date: Regex::new(&t.date.replace("{months}", &month_names(t.lang).join("|")))
+                .expect("date pattern"),
         })
         .collect()
 });
+
+/// Every spelling of the month names a date in `lang` may use (none for
+/// Chinese, which writes months as numbers).
+fn month_names(lang: Lang) -> Vec<&'static str> {
+    use crate::lang::{MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, MONTHS_RU};
+    match lang {
+        Lang::En => MONTHS_EN.to_vec(),
+        Lang::Fr => MONTHS_FR.to_vec(),
+        Lang::Es => {
+            let mut v = MONTHS_ES.to_vec();
+            v.push("setiembre");
+            v
+        }
+        Lang::Ru => MONTHS_RU.to_vec(),
+        Lang::Ar => MONTHS_AR
+            .iter()
+            .flat_map(|(e, _)| e.iter().copied())
+            .collect(),
+        Lang::Zh => Vec::new(),
+    }
+}
 
 /// The compiled patterns of `lang`'s row.
 pub fn compiled(lang: Lang) -> &'static Compiled {
@@ -212,36 +194,63 @@ pub const CYRILLIC_CAPITALS: &[char] = &[
     'А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З', 'И', 'К', 'Л', 'М', 'Н', 'О', 'П',
 ];
 
-/// The value of a Chinese numeral (`十二` is 12, `三十` is 30, `一百零一` is 101).
+/// The value of a label's number: ASCII digits, or a Chinese numeral
+/// (`十二` is 12, `三十` is 30, `一百零一` is 101; see [`chinese_value`]).
 pub fn chinese_number(s: &str) -> Option<u32> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
+    chinese_value(s).and_then(|v| u32::try_from(v).ok())
+}
+
+/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
+/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
+pub fn chinese_value(t: &str) -> Option<u64> {
     let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or(if c == '零' { Some(0) } else { None })
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
     };
-    let mut total = 0u32;
-    let mut current = 0u32;
-    let mut any = false;
-    for c in s.chars() {
-        any = true;
+    if t.chars().all(|c| digit(c).is_some()) {
+        return t
+            .chars()
+            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    }
+    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
+    for c in t.chars() {
         if let Some(d) = digit(c) {
-            current = current * 10 + d as u32;
+            current = d;
             continue;
         }
-        let unit = match c {
+        let unit: u64 = match c {
             '十' => 10,
             '百' => 100,
             '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
             _ => return None,
         };
-        total += current.max(1) * unit;
+        if unit >= 10_000 {
+            section = (section + current).checked_mul(unit)?;
+            total = total.checked_add(section)?;
+            section = 0;
+        } else {
+            let n = if current == 0 { 1 } else { current };
+            section += n * unit;
+        }
         current = 0;
     }
-    any.then_some(total + current)
+    Some(total + section + current)
 }
 
 /// A number as an upper-case roman numeral (heading keys).
@@ -341,9 +350,101 @@ pub fn abbreviations(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// English cardinal words one to nineteen, in order.
+pub const EN_UNITS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+/// English tens, twenty to ninety.
+pub const EN_TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// English ordinal words: first to nineteenth, then the tens (twentieth to ninetieth).
+pub const EN_ORDINAL_WORDS: [&str; 27] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+];
+
+/// First parts of English compounds that keep their hyphen in UN style, and
+/// second parts of Russian ones: a line break after their hyphen is not
+/// typesetter's hyphenation.
+pub const COMPOUND_FIRST: &[&str] = &[
+    "self", "non", "follow", "well", "counter", "cross", "long", "short", "medium", "high", "low",
+    "small", "large", "post", "ex", "anti", "semi", "quasi", "all", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+/// Second parts of Russian compounds (`государств-` / `членов`).
+pub const COMPOUND_SECOND: &[&str] = &["член"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_use_the_month_names_of_lang() {
+        // Every spelling `lang::MONTHS_*` knows, not a copy of them.
+        let rows = [
+            (Lang::Ar, "10 حزيران/يونيو 2019", "يونيو"),
+            (Lang::Ar, "10 حزيران/يونيه 2019", "يونيه"),
+            (Lang::En, "12 December 2019", "December"),
+            (Lang::Es, "12 de setiembre de 2019", "setiembre"),
+            (Lang::Fr, "1er août 2019", "août"),
+            (Lang::Ru, "12 декабря 2019 года", "декабря"),
+        ];
+        for (lang, text, month) in rows {
+            let c = compiled(lang).date.captures(text);
+            assert_eq!(
+                c.map(|c| c["m"].to_string()).as_deref(),
+                Some(month),
+                "{text}"
+            );
+            assert!(crate::lang::month_number(month, lang).is_some(), "{month}");
+        }
+    }
 
     #[test]
     fn numerals() {

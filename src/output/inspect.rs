@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::document::Document;
+use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::qa::Finding;
 
 /// Serialize-only borrows of the document.
 #[derive(Serialize)]

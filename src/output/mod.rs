@@ -41,7 +41,6 @@
 //!   format, plus the reader [`parse_beads`].
 
 use std::fmt;
-use std::fs::File;
 use std::io::{self, BufWriter};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -51,6 +50,7 @@ use crate::engine::{PairAlignment, multiway};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 
+pub mod atomic;
 pub mod beads;
 pub mod inspect;
 pub mod jsonl;
@@ -58,6 +58,7 @@ pub mod moses;
 pub mod tmx;
 pub mod tsv;
 
+pub use atomic::{AtomicFile, AtomicSet};
 pub use beads::{BeadsWriter, parse_beads, write_beads};
 pub use inspect::write_inspect_json;
 pub use jsonl::JsonlWriter;
@@ -272,30 +273,41 @@ pub fn moses_path(prefix: &Path, lang: Lang) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// The temporary name a file is written under until it is complete:
-/// `.NAME.partial` beside it, so a rename makes it appear whole or not at all.
-pub fn partial_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.partial"))
+/// The files an output to `target` in `format` writes, in the order
+/// [`Output::open`] creates them (none for standard output): the path, or
+/// for Moses one `PREFIX.<code>` per language. For the checks made before a
+/// run ([`atomic::refuse_inputs`]).
+pub fn target_paths(format: Format, target: &Target, langs: &[Lang]) -> Vec<PathBuf> {
+    match (format, target) {
+        (_, Target::Stdout) => Vec::new(),
+        (Format::Moses, Target::Path(prefix)) => {
+            let mut v: Vec<PathBuf> = Vec::with_capacity(langs.len());
+            for &lang in langs {
+                let p = moses_path(prefix, lang);
+                if !v.contains(&p) {
+                    v.push(p);
+                }
+            }
+            v
+        }
+        (_, Target::Path(p)) => vec![p.clone()],
+    }
 }
 
 /// An output being written: the writer for the chosen format and the files
-/// it writes under temporary names. [`Output::commit`] finishes the writer
-/// and renames the files into place; dropping an uncommitted `Output`
-/// removes them, so an interrupted or failed run never leaves a
-/// half-written file that looks whole.
+/// it writes, through the [atomic writer](atomic). [`Output::commit`]
+/// finishes the writer and renames the files into place, all of them or
+/// none; dropping an uncommitted `Output` removes them, so an interrupted
+/// or failed run never leaves a half-written file that looks whole.
 pub struct Output {
     writer: Option<Box<dyn PairWriter>>,
-    pending: Vec<(PathBuf, PathBuf)>,
+    files: AtomicSet,
 }
 
 impl fmt::Debug for Output {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Output")
-            .field("pending", &self.pending)
+            .field("files", &self.files)
             .finish()
     }
 }
@@ -309,12 +321,10 @@ impl Output {
     /// bilingual run, all six for a six-way one); only Moses needs them, to
     /// write one file per language (`PREFIX.zh`, `PREFIX.en`, …).
     pub fn open(format: Format, target: &Target, langs: &[Lang]) -> Result<Output> {
-        let mut pending = Vec::new();
+        let mut files = AtomicSet::new();
         let mut sink = |path: &Path| -> Result<Box<dyn io::Write>> {
-            let tmp = partial_path(path);
-            let file = create(&tmp).map_err(|e| e.with_path(path))?;
-            pending.push((tmp, path.to_path_buf()));
-            Ok(Box::new(file))
+            let i = files.create(path)?;
+            Ok(Box::new(files.files()[i].writer()?))
         };
         let writer: Box<dyn PairWriter> = match (format, target) {
             (Format::Moses, Target::Stdout) => {
@@ -345,14 +355,16 @@ impl Output {
                 match format {
                     Format::Tsv => Box::new(TsvWriter::new(out)),
                     Format::Jsonl => Box::new(JsonlWriter::new(out)),
-                    Format::Tmx => Box::new(TmxWriter::new(out)),
+                    Format::Tmx => Box::new(
+                        TmxWriter::new(out).srclang(langs.first().copied().unwrap_or(Lang::Zh)),
+                    ),
                     Format::Beads | Format::Moses => Box::new(BeadsWriter::new(out)),
                 }
             }
         };
         Ok(Output {
             writer: Some(writer),
-            pending,
+            files,
         })
     }
 
@@ -365,40 +377,27 @@ impl Output {
 
     /// The final paths of the files this output writes (none for stdout).
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
-        self.pending.iter().map(|(_, p)| p.as_path())
+        self.files.paths()
     }
 
-    /// Finishes the writer (trailers, flush) and renames every file into place.
-    pub fn commit(mut self) -> Result<()> {
+    /// Finishes the writer (trailers, flush) and renames every file into
+    /// place, all or none ([`AtomicSet::commit`]).
+    pub fn commit(self) -> Result<()> {
+        self.finish()?.commit()
+    }
+
+    /// Finishes the writer (trailers, flush) and hands over its files, still
+    /// under their temporary names, to be committed with others in one set
+    /// (the outputs of one corpus document).
+    pub fn finish(mut self) -> Result<AtomicSet> {
         if let Some(mut w) = self.writer.take() {
-            w.finish()?;
+            let first = self.files.paths().next().map(Path::to_path_buf);
+            w.finish().map_err(|e| match &first {
+                Some(p) => Error::from(e).with_path(p),
+                None => Error::from(e),
+            })?;
         }
-        let mut done: Vec<PathBuf> = Vec::new();
-        while !self.pending.is_empty() {
-            let (tmp, path) = self.pending.remove(0);
-            if let Err(e) = std::fs::rename(&tmp, &path) {
-                // The files belong together (Moses): none may stay without
-                // the others. What is still pending goes on drop.
-                let _ = std::fs::remove_file(&tmp);
-                for p in &done {
-                    let _ = std::fs::remove_file(p);
-                }
-                return Err(Error::from(e).with_path(&path));
-            }
-            done.push(path);
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Output {
-    fn drop(&mut self) {
-        self.writer = None;
-        for (tmp, _) in &self.pending {
-            // Best effort: the run is failing already; the error that made it
-            // fail is the one worth reporting.
-            let _ = std::fs::remove_file(tmp);
-        }
+        Ok(std::mem::take(&mut self.files))
     }
 }
 
@@ -406,20 +405,49 @@ impl Drop for Output {
 pub fn write_alignment(w: &mut dyn PairWriter, a: &PairAlignment) -> io::Result<()> {
     let src: Vec<&str> = a.src.iter().map(|s| s.text.as_str()).collect();
     let tgt: Vec<&str> = a.tgt.iter().map(|s| s.text.as_str()).collect();
+    let langs = (a.src_lang, a.tgt_lang);
     for r in &a.regions {
-        for b in &r.beads {
-            w.write_pair(&Pair {
-                doc: &a.doc,
-                region: &r.region.label,
-                src_lang: a.src_lang,
-                tgt_lang: a.tgt_lang,
-                src: &src[b.src.clone()],
-                tgt: &tgt[b.tgt.clone()],
-                src_range: b.src.clone(),
-                tgt_range: b.tgt.clone(),
-                score: b.score,
-            })?;
-        }
+        let sides = (&src[..], &tgt[..]);
+        write_pairs(w, &a.doc, &r.region.label, langs, sides, &r.beads)?;
+    }
+    Ok(())
+}
+
+/// Writes the beads of two sentence lists with no structure
+/// ([`Aligner::align_lines`](crate::engine::Aligner::align_lines)) as one
+/// [`Pair`] each, in order, with an empty region.
+pub fn write_line_beads(
+    w: &mut dyn PairWriter,
+    doc: &str,
+    langs: (Lang, Lang),
+    src: &[&str],
+    tgt: &[&str],
+    beads: &[crate::align::Bead],
+) -> io::Result<()> {
+    write_pairs(w, doc, "", langs, (src, tgt), beads)
+}
+
+/// One [`Pair`] per bead; bead ranges index `sides`.
+fn write_pairs(
+    w: &mut dyn PairWriter,
+    doc: &str,
+    region: &str,
+    (src_lang, tgt_lang): (Lang, Lang),
+    (src, tgt): (&[&str], &[&str]),
+    beads: &[crate::align::Bead],
+) -> io::Result<()> {
+    for b in beads {
+        w.write_pair(&Pair {
+            doc,
+            region,
+            src_lang,
+            tgt_lang,
+            src: &src[b.src.clone()],
+            tgt: &tgt[b.tgt.clone()],
+            src_range: b.src.clone(),
+            tgt_range: b.tgt.clone(),
+            score: b.score,
+        })?;
     }
     Ok(())
 }
@@ -458,10 +486,4 @@ pub fn write_multiway(w: &mut dyn PairWriter, pairs: &[PairAlignment]) -> io::Re
         })?;
     }
     Ok(())
-}
-
-fn create(path: &Path) -> Result<BufWriter<File>> {
-    File::create(path)
-        .map(BufWriter::new)
-        .map_err(|e| Error::from(e).with_path(path))
 }

@@ -39,6 +39,7 @@ use crate::lang::Lang;
 #[derive(Debug)]
 pub struct TmxWriter<W> {
     wtr: W,
+    srclang: Lang,
     begun: bool,
     finished: bool,
 }
@@ -49,9 +50,17 @@ impl<W: Write> TmxWriter<W> {
     pub fn new(wtr: W) -> TmxWriter<W> {
         TmxWriter {
             wtr,
+            srclang: Lang::Zh,
             begun: false,
             finished: false,
         }
+    }
+
+    /// The source language the header names (default: Chinese, the hub);
+    /// the source side of `--lines` may be another.
+    pub fn srclang(mut self, lang: Lang) -> TmxWriter<W> {
+        self.srclang = lang;
+        self
     }
 
     /// Gives the underlying writer back.
@@ -117,9 +126,10 @@ impl<W: Write> PairWriter for TmxWriter<W> {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
              <tmx version=\"1.4\">\n  \
              <header creationtool=\"sixalign\" creationtoolversion=\"{}\" datatype=\"plaintext\" \
-             segtype=\"sentence\" adminlang=\"en\" srclang=\"zh\" o-tmf=\"sixalign\"/>\n  \
+             segtype=\"sentence\" adminlang=\"en\" srclang=\"{}\" o-tmf=\"sixalign\"/>\n  \
              <body>\n",
-            env!("CARGO_PKG_VERSION")
+            env!("CARGO_PKG_VERSION"),
+            self.srclang
         )
     }
 

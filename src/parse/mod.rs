@@ -33,6 +33,7 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -56,7 +57,7 @@ pub struct ParseOptions {
 /// Loads and parses a file (`-` for standard input).
 pub fn parse_path(path: &Path, opts: &ParseOptions) -> Result<Document> {
     let text = Text::from_path(path)?;
-    parse(&text, opts).map_err(|e| e.with_path(path))
+    parse_text(text, opts).map_err(|e| e.with_path(path))
 }
 
 /// Where the parser is in the document.
@@ -71,7 +72,18 @@ enum Phase {
 ///
 /// Fails only when the language cannot be told and was not given; every
 /// other oddity (no numbering, numbering gaps, no opener) is a finding.
+/// The document keeps a copy of `text` ([`Document::text`]); [`parse_text`]
+/// takes it without copying.
 pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
+    parse_text(text.clone(), opts)
+}
+
+/// [`parse`], keeping `text` in the document without a copy.
+pub fn parse_text(text: Text, opts: &ParseOptions) -> Result<Document> {
+    parse_view(&Arc::new(text), opts)
+}
+
+fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
     let view = text.normalized();
     let detected = lang::detect(view);
     let lang = match (opts.lang, detected) {
@@ -129,6 +141,7 @@ pub fn parse(text: &Text, opts: &ParseOptions) -> Result<Document> {
         blocks: p.blocks,
         footnotes: p.footnotes,
         findings: p.findings,
+        text: Arc::clone(text),
     })
 }
 
@@ -328,12 +341,15 @@ impl Parser<'_> {
             None => (r.clone(), None),
         };
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
+        let (text, offsets) = self.text.original_text_trimmed(text_range.clone());
         let block = Block {
             kind,
             label,
-            text: self.text.original_text(text_range).trim().to_string(),
+            text,
             line: self.text.line_of(span.start),
             span,
+            normalized: text_range,
+            offsets,
             footnote_refs: self.refs(&r),
         };
         self.blocks.push(block);
@@ -343,15 +359,19 @@ impl Parser<'_> {
     /// an unlabelled continuation of an operative paragraph).
     fn append(&mut self, r: Range<usize>) {
         let refs = self.refs(&r);
-        let add = self.text.original_text(r.clone());
+        let (add, add_offsets) = self.text.original_text_trimmed(r.clone());
         let span = self.text.to_original(r.clone()).unwrap_or(0..0);
         match self.blocks.last_mut() {
             Some(b) => {
-                if !b.text.is_empty() {
+                if b.text.is_empty() {
+                    b.offsets = add_offsets;
+                } else {
+                    b.offsets.append(b.text.len(), &add_offsets);
                     b.text.push('\n');
                 }
-                b.text.push_str(add.trim());
+                b.text.push_str(&add);
                 b.span.end = b.span.end.max(span.end);
+                b.normalized.end = b.normalized.end.max(r.end);
                 b.footnote_refs.extend(refs);
             }
             None => self.push(BlockKind::Preamble, None, r),
@@ -385,7 +405,7 @@ impl Parser<'_> {
         else {
             return false;
         };
-        let text = self.text.original_text(r.clone()).trim().to_string();
+        let (text, offsets) = self.text.original_text_trimmed(r.clone());
         let span_end = self
             .text
             .to_original(r.clone())
@@ -394,6 +414,7 @@ impl Parser<'_> {
             label: mark.label.clone(),
             text,
             span: mark.original.start..span_end.max(mark.original.end),
+            offsets,
             line: self.text.line_of(mark.original.start),
         });
         true
@@ -623,8 +644,7 @@ fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
         return Some(s.to_string());
     }
     for b in blocks.iter().filter(|b| b.kind == BlockKind::Title) {
-        let probe: String =
-            unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+        let probe = text.normalized().get(b.normalized.clone()).unwrap_or("");
         if let Some(c) = RES_TITLE.captures(probe.trim_start()) {
             return Some(format!("A/RES/{}/{}", &c[1], &c[2]));
         }
@@ -633,6 +653,16 @@ fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
 }
 
 impl Document {
+    /// The normalized view of a block's text (NFKC, ASCII digits, furniture
+    /// and footnote marks out): what matching reads, normalized once by
+    /// the reader, never again.
+    pub fn normalized(&self, b: &Block) -> &str {
+        self.text
+            .normalized()
+            .get(b.normalized.clone())
+            .unwrap_or("")
+    }
+
     /// The agenda item number (`93`), from the agenda block.
     pub fn agenda_item(&self) -> Option<&str> {
         self.blocks
@@ -653,10 +683,8 @@ impl Document {
             .iter()
             .filter(|b| b.kind == BlockKind::Title)
             .find_map(|b| {
-                let t: String =
-                    unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
                 RES_TITLE
-                    .captures(&t)
+                    .captures(self.normalized(b))
                     .map(|c| format!("{}/{}", &c[1], &c[2]))
             })
     }
@@ -670,41 +698,33 @@ impl Document {
             .iter()
             .filter(|b| b.kind == BlockKind::Title)
             .find_map(|b| {
-                let t: String =
-                    unicode_normalization::UnicodeNormalization::nfkc(b.text.as_str()).collect();
+                let t = self.normalized(b);
                 if !t.trim_start().starts_with('[') {
                     return None;
                 }
-                symbol::in_brackets(&t).map(str::to_string)
+                symbol::in_brackets(t).map(str::to_string)
             })
     }
 
     /// The meeting number in the closing (`46`).
     pub fn meeting(&self) -> Option<u32> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let t: String =
-            unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
-        let c = tables::compiled(self.lang).meeting.captures(&t)?;
+        let c = tables::compiled(self.lang)
+            .meeting
+            .captures(self.normalized(closing))?;
         c[1].parse().ok()
     }
 
     /// The date in the closing, as `YYYY-MM-DD`.
     pub fn date(&self) -> Option<String> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let t: String =
-            unicode_normalization::UnicodeNormalization::nfkc(closing.text.as_str()).collect();
-        let c = tables::compiled(self.lang).date.captures(&t)?;
+        let c = tables::compiled(self.lang)
+            .date
+            .captures(self.normalized(closing))?;
         let m = &c["m"];
         let month = match m.parse::<u32>() {
             Ok(n) => n,
-            Err(_) => {
-                let lower = m.to_lowercase();
-                let i = tables::table(self.lang)
-                    .months
-                    .iter()
-                    .position(|&x| x == lower)?;
-                i as u32 + 1
-            }
+            Err(_) => u32::from(lang::month_number(m, self.lang)?),
         };
         let d: u32 = c["d"].parse().ok()?;
         let y: u32 = c["y"].parse().ok()?;

@@ -99,31 +99,6 @@ struct Ctx<'a> {
     out: Vec<PairFinding>,
 }
 
-fn unit_sentences(n_units: usize, sents: &[crate::engine::Sentence]) -> Vec<Range<usize>> {
-    let mut r: Vec<Option<Range<usize>>> = vec![None; n_units];
-    for (i, s) in sents.iter().enumerate() {
-        if let Some(slot) = r.get_mut(s.unit) {
-            *slot = Some(match slot.take() {
-                None => i..i + 1,
-                Some(x) => x.start..i + 1,
-            });
-        }
-    }
-    // A unit without sentences sits where the next unit's sentences start.
-    let mut next = sents.len();
-    let mut out = vec![0..0; n_units];
-    for u in (0..n_units).rev() {
-        out[u] = match &r[u] {
-            Some(x) => {
-                next = x.start;
-                x.clone()
-            }
-            None => next..next,
-        };
-    }
-    out
-}
-
 fn len_chars(s: &str) -> usize {
     s.chars()
         .filter(|&c| !c.is_whitespace() && c != '\u{0640}')
@@ -139,8 +114,9 @@ impl<'a> Ctx<'a> {
     ) -> Ctx<'a> {
         let su = anchor::units(hub);
         let tu = anchor::units(other);
-        let s_sents = unit_sentences(su.len(), &pa.src);
-        let t_sents = unit_sentences(tu.len(), &pa.tgt);
+        // The engine's map from units to sentences, not rebuilt here.
+        let s_sents = pa.src_units.clone();
+        let t_sents = pa.tgt_units.clone();
         let ls: usize = pa.src.iter().map(|s| len_chars(&s.text)).sum();
         let lt: usize = pa.tgt.iter().map(|s| len_chars(&s.text)).sum();
         let ratio = if ls > 0 && lt > 0 {

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use crate::document::Document;
-use crate::engine::{MultiRow, PairAlignment, multiway};
+use crate::engine::{MultiRow, PairAlignment, Sentence, multiway};
 use crate::lang::Lang;
 
 use super::{Counts, FindingKind, PairFinding, PairReport, Severity, Side};
@@ -122,21 +122,62 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+/// The findings marked in one cell: (kind, severity, finding index).
+type Marks = BTreeSet<(String, String, usize)>;
+
 /// Writes the report of one hub against its other versions.
 pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) -> io::Result<()> {
     let pas: Vec<PairAlignment> = reports.iter().map(|r| r.alignment.clone()).collect();
     let rows = multiway(&pas);
     let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    let placed = place(reports, &rows);
+    let marks = cell_marks(&placed, &rows, reports.len() + 1);
 
+    let title = format!(
+        "QA {} ({})",
+        hub.symbol.as_deref().unwrap_or(&hub.name),
+        std::iter::once(hub.lang)
+            .chain(reports.iter().map(|r| r.alignment.tgt_lang))
+            .map(Lang::code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(
+        out,
+        "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>",
+        escape(&title)
+    )?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head><body>"
+    )?;
+    writeln!(
+        out,
+        "<header><h1>{}</h1><div class=\"counts\"><span class=\"sev sev-error\">{} errors</span><span class=\"sev sev-warning\">{} warnings</span><span class=\"sev sev-info\">{} info</span> <span>{} rows</span></div></header>",
+        escape(&title),
+        counts.error,
+        counts.warning,
+        counts.info,
+        rows.len()
+    )?;
+    write_findings(&placed, out)?;
+    write_table(hub, reports, &pas, &rows, &marks, &placed, out)?;
+    writeln!(out, "<script>{SCRIPT}</script></body></html>")?;
+    Ok(())
+}
+
+/// Every finding with the row it is listed under.
+fn place<'a>(reports: &'a [PairReport], rows: &[MultiRow]) -> Vec<Placed<'a>> {
     let mut placed: Vec<Placed<'_>> = Vec::new();
     for (p, r) in reports.iter().enumerate() {
         for f in &r.findings {
             let row = if !f.src.is_empty() && f.side != Side::Tgt {
-                row_of_hub(&rows, f.src.start)
+                row_of_hub(rows, f.src.start)
             } else if !f.tgt.is_empty() {
-                row_of_tgt(&rows, p, f.tgt.start).unwrap_or_else(|| row_of_hub(&rows, f.src.start))
+                row_of_tgt(rows, p, f.tgt.start).unwrap_or_else(|| row_of_hub(rows, f.src.start))
             } else {
-                row_of_hub(&rows, f.src.start)
+                row_of_hub(rows, f.src.start)
             };
             placed.push(Placed {
                 finding: f,
@@ -145,10 +186,12 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
             });
         }
     }
-    // Cell marks: (row, column) → kind:severity list; column 0 is the hub.
-    let ncol = reports.len() + 1;
-    let mut marks: Vec<Vec<BTreeSet<(String, String, usize)>>> =
-        vec![vec![BTreeSet::new(); ncol]; rows.len()];
+    placed
+}
+
+/// The marks of every cell: `[row][column]`, column 0 the hub.
+fn cell_marks(placed: &[Placed<'_>], rows: &[MultiRow], ncol: usize) -> Vec<Vec<Marks>> {
+    let mut marks: Vec<Vec<Marks>> = vec![vec![BTreeSet::new(); ncol]; rows.len()];
     for (i, pl) in placed.iter().enumerate() {
         let f = pl.finding;
         // A finding about a whole region (the preamble's paragraph count)
@@ -185,35 +228,11 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
             m[col].insert((a, b, i));
         }
     }
+    marks
+}
 
-    let title = format!(
-        "QA {} ({})",
-        hub.symbol.as_deref().unwrap_or(&hub.name),
-        std::iter::once(hub.lang)
-            .chain(reports.iter().map(|r| r.alignment.tgt_lang))
-            .map(Lang::code)
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(
-        out,
-        "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title>",
-        escape(&title)
-    )?;
-    writeln!(
-        out,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head><body>"
-    )?;
-    writeln!(
-        out,
-        "<header><h1>{}</h1><div class=\"counts\"><span class=\"sev sev-error\">{} errors</span><span class=\"sev sev-warning\">{} warnings</span><span class=\"sev sev-info\">{} info</span> <span>{} rows</span></div></header>",
-        escape(&title),
-        counts.error,
-        counts.warning,
-        counts.info,
-        rows.len()
-    )?;
+/// The side panel: the filter by kind, then the findings by severity.
+fn write_findings(placed: &[Placed<'_>], out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "<main><nav id=\"findings\">")?;
     // The filter: one box per kind present.
     let present: BTreeSet<&str> = placed.iter().map(|p| p.finding.kind.name()).collect();
@@ -259,6 +278,19 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
         }
         writeln!(out, "</ul>")?;
     }
+    Ok(())
+}
+
+/// The table: one column per version, one row per group of aligned sentences.
+fn write_table(
+    hub: &Document,
+    reports: &[PairReport],
+    pas: &[PairAlignment],
+    rows: &[MultiRow],
+    marks: &[Vec<Marks>],
+    placed: &[Placed<'_>],
+    out: &mut impl Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "</nav><section id=\"table\"><table id=\"rows\"><thead><tr><th>#</th><th>region</th>"
@@ -276,80 +308,85 @@ pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
         write!(out, "{}", head(r.alignment.tgt_lang, &r.other_name))?;
     }
     writeln!(out, "</tr></thead><tbody>")?;
+    let hub_sents = pas.first().map(|p| p.src.as_slice()).unwrap_or_default();
     for (k, row) in rows.iter().enumerate() {
         write!(
             out,
             "<tr id=\"r{k}\" class=\"row\"><td class=\"lab\">{k}</td><td class=\"lab\">{}</td>",
             escape(&row.region)
         )?;
-        let cell = |lang: Lang,
-                    sents: &[crate::engine::Sentence],
-                    range: &std::ops::Range<usize>,
-                    mk: &BTreeSet<(String, String, usize)>|
-         -> String {
-            let mut s = String::new();
-            s.push_str(&format!("<td lang=\"{}\"", lang.code()));
-            if lang.is_rtl() {
-                s.push_str(" dir=\"rtl\"");
-            }
-            let mut classes = Vec::new();
-            if range.is_empty() {
-                classes.push("empty".to_string());
-            }
-            if !mk.is_empty() {
-                let worst = mk
-                    .iter()
-                    .map(|(_, sev, _)| match sev.as_str() {
-                        "error" => 2,
-                        "warning" => 1,
-                        _ => 0,
-                    })
-                    .max()
-                    .unwrap_or(0);
-                classes.push(format!("hl-{}", ["info", "warning", "error"][worst]));
-                let kinds: BTreeSet<String> =
-                    mk.iter().map(|(k, sev, _)| format!("{k}:{sev}")).collect();
-                s.push_str(&format!(
-                    " data-kinds=\"{}\"",
-                    kinds.into_iter().collect::<Vec<_>>().join(" ")
-                ));
-                let ids: Vec<String> = mk.iter().map(|(_, _, i)| format!("f{i}")).collect();
-                s.push_str(&format!(" data-findings=\"{}\"", ids.join(" ")));
-                let tips: Vec<String> = mk
-                    .iter()
-                    .filter_map(|(_, _, i)| placed.get(*i))
-                    .map(|p| format!("{}: {}", p.finding.kind.name(), p.finding.message))
-                    .collect();
-                s.push_str(&format!(" title=\"{}\"", escape(&tips.join("\n"))));
-            }
-            if !classes.is_empty() {
-                s.push_str(&format!(" class=\"{}\"", classes.join(" ")));
-            }
-            s.push('>');
-            for i in range.clone() {
-                if let Some(x) = sents.get(i) {
-                    s.push_str(&format!(
-                        "<span class=\"sent\" data-i=\"{i}\">{}</span>",
-                        escape(&x.text)
-                    ));
-                }
-            }
-            s.push_str("</td>");
-            s
-        };
-        let hub_sents = pas.first().map(|p| p.src.as_slice()).unwrap_or_default();
-        write!(out, "{}", cell(hub.lang, hub_sents, &row.hub, &marks[k][0]))?;
+        write!(
+            out,
+            "{}",
+            cell(hub.lang, hub_sents, &row.hub, &marks[k][0], placed)
+        )?;
         for (p, pa) in pas.iter().enumerate() {
             let range = row.cells.get(p).map(|c| c.0.clone()).unwrap_or(0..0);
             write!(
                 out,
                 "{}",
-                cell(pa.tgt_lang, &pa.tgt, &range, &marks[k][p + 1])
+                cell(pa.tgt_lang, &pa.tgt, &range, &marks[k][p + 1], placed)
             )?;
         }
         writeln!(out, "</tr>")?;
     }
-    writeln!(out, "</tbody></table></section></main>")?;
-    writeln!(out, "<script>{SCRIPT}</script></body></html>")?;
-    Ok(())
+    writeln!(out, "</tbody></table></section></main>")
+}
+
+/// One cell: its sentences, highlighted by the worst finding marked in it.
+fn cell(
+    lang: Lang,
+    sents: &[Sentence],
+    range: &std::ops::Range<usize>,
+    mk: &Marks,
+    placed: &[Placed<'_>],
+) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("<td lang=\"{}\"", lang.code()));
+    if lang.is_rtl() {
+        s.push_str(" dir=\"rtl\"");
+    }
+    let mut classes = Vec::new();
+    if range.is_empty() {
+        classes.push("empty".to_string());
+    }
+    if !mk.is_empty() {
+        let worst = mk
+            .iter()
+            .map(|(_, sev, _)| match sev.as_str() {
+                "error" => 2,
+                "warning" => 1,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+        classes.push(format!("hl-{}", ["info", "warning", "error"][worst]));
+        let kinds: BTreeSet<String> = mk.iter().map(|(k, sev, _)| format!("{k}:{sev}")).collect();
+        s.push_str(&format!(
+            " data-kinds=\"{}\"",
+            kinds.into_iter().collect::<Vec<_>>().join(" ")
+        ));
+        let ids: Vec<String> = mk.iter().map(|(_, _, i)| format!("f{i}")).collect();
+        s.push_str(&format!(" data-findings=\"{}\"", ids.join(" ")));
+        let tips: Vec<String> = mk
+            .iter()
+            .filter_map(|(_, _, i)| placed.get(*i))
+            .map(|p| format!("{}: {}", p.finding.kind.name(), p.finding.message))
+            .collect();
+        s.push_str(&format!(" title=\"{}\"", escape(&tips.join("\n"))));
+    }
+    if !classes.is_empty() {
+        s.push_str(&format!(" class=\"{}\"", classes.join(" ")));
+    }
+    s.push('>');
+    for i in range.clone() {
+        if let Some(x) = sents.get(i) {
+            s.push_str(&format!(
+                "<span class=\"sent\" data-i=\"{i}\">{}</span>",
+                escape(&x.text)
+            ));
+        }
+    }
+    s.push_str("</td>");
+    s
 }

@@ -23,7 +23,7 @@
 //! # Ok::<(), sixalign::Error>(())
 //! ```
 
-pub mod checks;
+mod checks;
 pub mod html;
 pub mod tokens;
 

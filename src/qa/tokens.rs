@@ -25,7 +25,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::{Lang, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol};
+use crate::lang::{
+    Lang, MONTH_STEMS_RU, MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR, symbol, tables,
+};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -246,7 +248,21 @@ static DATES: LazyLock<[Regex; 5]> = LazyLock::new(|| {
         r"(?i)(?:\b(\d{{1,2}})(?:º|°|o)?\s+de\s+)?\b({})\b(?:\s+de(?:l)?\s+(\d{{4}})\b)?",
         alt(&MONTHS_ES)
     );
-    let ru = r"(?i)(?:\b(\d{1,2})\s+)?(январ[а-я]*|феврал[а-я]*|март[а-я]*|апрел[а-я]*|ма[йя]|июн[а-я]*|июл[а-я]*|август[а-я]*|сентябр[а-я]*|октябр[а-я]*|ноябр[а-я]*|декабр[а-я]*)(?:\s+(\d{4}))?".to_string();
+    // A stem and any case ending (`ма` is May, `май` or `мая`).
+    let ru_names: Vec<String> = MONTH_STEMS_RU
+        .iter()
+        .map(|m| {
+            if *m == "ма" {
+                "ма[йя]".to_string()
+            } else {
+                format!("{m}[а-я]*")
+            }
+        })
+        .collect();
+    let ru = format!(
+        r"(?i)(?:\b(\d{{1,2}})\s+)?({})(?:\s+(\d{{4}}))?",
+        ru_names.join("|")
+    );
     let egy: Vec<&str> = MONTHS_AR
         .iter()
         .flat_map(|(e, _)| e.iter().copied())
@@ -268,39 +284,88 @@ fn month_number(word: &str, lang: Lang) -> Option<u32> {
 pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     let f = fold(text);
     let s = f.text.as_str();
-    let mut taken = vec![false; s.len()];
-    let mut out: Vec<(usize, Token)> = Vec::new();
-    let free = |taken: &[bool], r: &Range<usize>| !taken[r.clone()].iter().any(|&t| t);
-    let take = |taken: &mut Vec<bool>,
-                out: &mut Vec<(usize, Token)>,
-                r: Range<usize>,
-                kind: TokenKind,
-                key: String| {
-        for t in &mut taken[r.clone()] {
+    let mut sc = Scan {
+        text,
+        f: &f,
+        taken: vec![false; s.len()],
+        out: Vec::new(),
+    };
+    // Order matters: a pass only takes text no earlier pass took.
+    symbols_and_resolutions(&mut sc, s);
+    if lang == Lang::Zh {
+        dates_zh(&mut sc, s);
+    } else {
+        dates_named(&mut sc, s, lang);
+    }
+    times(&mut sc, s);
+    if lang == Lang::Zh {
+        percent_zh(&mut sc, s, lang);
+    }
+    numbers(&mut sc, s, lang);
+    if lang == Lang::En {
+        number_words_en(&mut sc, s);
+    }
+    if lang == Lang::Zh {
+        numerals_zh(&mut sc, s);
+    }
+    let mut out = sc.out;
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The state of one tokenization: which bytes of the folded text are taken,
+/// and the tokens found so far with their position.
+struct Scan<'a> {
+    text: &'a str,
+    f: &'a Folded,
+    taken: Vec<bool>,
+    out: Vec<(usize, Token)>,
+}
+
+impl Scan<'_> {
+    /// No earlier token covers any of `r`.
+    fn free(&self, r: &Range<usize>) -> bool {
+        !self.taken[r.clone()].iter().any(|&t| t)
+    }
+
+    /// A token over `r`, which no later pass can take.
+    fn take(&mut self, r: Range<usize>, kind: TokenKind, key: String) {
+        for t in &mut self.taken[r.clone()] {
             *t = true;
         }
-        out.push((
+        self.push(r, kind, key, false);
+    }
+
+    /// A token that only supports a match (see [`Token::soft`]), taking `r`.
+    fn take_soft(&mut self, r: Range<usize>, kind: TokenKind, key: String) {
+        self.take(r, kind, key);
+        if let Some((_, t)) = self.out.last_mut() {
+            t.soft = true;
+        }
+    }
+
+    /// A token that leaves `r` free for later passes.
+    fn push(&mut self, r: Range<usize>, kind: TokenKind, key: String, soft: bool) {
+        self.out.push((
             r.start,
             Token {
                 kind,
                 key,
-                text: f.original(text, r).to_string(),
-                soft: false,
+                text: self.f.original(self.text, r).to_string(),
+                soft,
             },
         ));
-    };
+    }
+}
 
+fn symbols_and_resolutions(sc: &mut Scan, s: &str) {
     for r in symbol::in_text(s) {
-        let t = &s[r.clone()];
-        if free(&taken, &r) {
-            let key: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-            take(
-                &mut taken,
-                &mut out,
-                r,
-                TokenKind::Symbol,
-                key.to_ascii_uppercase(),
-            );
+        if sc.free(&r) {
+            let key: String = s[r.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            sc.take(r, TokenKind::Symbol, key.to_ascii_uppercase());
         }
     }
     for m in RESOLUTION.find_iter(s) {
@@ -308,7 +373,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         let before = s[..r.start].chars().next_back();
         let after = s[r.end..].chars().next();
         let joined = |c: Option<char>| c.is_some_and(|c| c == '/' || c.is_ascii_alphanumeric());
-        if joined(before) || joined(after) || !free(&taken, &r) {
+        if joined(before) || joined(after) || !sc.free(&r) {
             continue;
         }
         let key = m
@@ -317,92 +382,79 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             .map(|p| p.trim_start_matches('0'))
             .collect::<Vec<_>>()
             .join("/");
-        take(&mut taken, &mut out, r, TokenKind::Resolution, key);
+        sc.take(r, TokenKind::Resolution, key);
     }
-    // Dates.
-    if lang == Lang::Zh {
-        for c in ZH_DATE.captures_iter(s) {
-            let Some(m) = c.get(0) else { continue };
-            if !free(&taken, &m.range()) {
-                continue;
-            }
-            let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
-            let key = match (num(1), num(2), num(3), num(4), num(5)) {
-                (Some(y), Some(mo), Some(d), _, _) => date_key(Some(y), mo, Some(d)),
-                (Some(y), Some(mo), None, _, _) => date_key(Some(y), mo, None),
-                (None, None, None, Some(mo), Some(d)) => date_key(None, mo, Some(d)),
-                _ => None,
-            };
-            if let Some(key) = key {
-                take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
-            }
+}
+
+fn dates_zh(sc: &mut Scan, s: &str) {
+    for c in ZH_DATE.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        if !sc.free(&m.range()) {
+            continue;
         }
-        for c in ZH_MONTH.captures_iter(s) {
-            let (Some(m), Some(mo)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if let (true, Ok(mo @ 1..=12)) = (free(&taken, &m.range()), mo.as_str().parse::<u32>())
-            {
-                take(
-                    &mut taken,
-                    &mut out,
-                    m.range(),
-                    TokenKind::Date,
-                    format!("--{mo:02}"),
-                );
-                if let Some((_, t)) = out.last_mut() {
-                    t.soft = true;
-                }
-            }
-        }
-    } else {
-        let re = &DATES[match lang {
-            Lang::En => 0,
-            Lang::Fr => 1,
-            Lang::Es => 2,
-            Lang::Ru => 3,
-            _ => 4,
-        }];
-        for c in re.captures_iter(s) {
-            let Some(m) = c.get(0) else { continue };
-            // English also writes `June 25, 2014`.
-            let (day, year) = (c.get(1).or(c.get(4)), c.get(3).or(c.get(5)));
-            let (Some(month), day, year) = (c.get(2), day, year) else {
-                continue;
-            };
-            if !free(&taken, &m.range()) {
-                continue;
-            }
-            let Some(mo) = month_number(month.as_str(), lang) else {
-                continue;
-            };
-            // A month name alone (`from May to November 1947`) only supports
-            // a match; `may` in lower case is a verb.
-            if day.is_none() && year.is_none() {
-                if lang != Lang::En || month.as_str().starts_with(char::is_uppercase) {
-                    take(
-                        &mut taken,
-                        &mut out,
-                        m.range(),
-                        TokenKind::Date,
-                        format!("--{mo:02}"),
-                    );
-                    if let Some((_, t)) = out.last_mut() {
-                        t.soft = true;
-                    }
-                }
-                continue;
-            }
-            let d = day.and_then(|g| g.as_str().parse().ok());
-            let y = year.and_then(|g| g.as_str().parse().ok());
-            if let Some(key) = date_key(y, mo, d) {
-                take(&mut taken, &mut out, m.range(), TokenKind::Date, key);
-            }
+        let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+        let key = match (num(1), num(2), num(3), num(4), num(5)) {
+            (Some(y), Some(mo), Some(d), _, _) => date_key(Some(y), mo, Some(d)),
+            (Some(y), Some(mo), None, _, _) => date_key(Some(y), mo, None),
+            (None, None, None, Some(mo), Some(d)) => date_key(None, mo, Some(d)),
+            _ => None,
+        };
+        if let Some(key) = key {
+            sc.take(m.range(), TokenKind::Date, key);
         }
     }
+    for c in ZH_MONTH.captures_iter(s) {
+        let (Some(m), Some(mo)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if let (true, Ok(mo @ 1..=12)) = (sc.free(&m.range()), mo.as_str().parse::<u32>()) {
+            sc.take_soft(m.range(), TokenKind::Date, format!("--{mo:02}"));
+        }
+    }
+}
+
+/// Dates with a month name (`12 December 2019`, `June 25, 2014`).
+fn dates_named(sc: &mut Scan, s: &str, lang: Lang) {
+    let re = &DATES[match lang {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        Lang::Es => 2,
+        Lang::Ru => 3,
+        _ => 4,
+    }];
+    for c in re.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        // English also writes `June 25, 2014`.
+        let (day, year) = (c.get(1).or(c.get(4)), c.get(3).or(c.get(5)));
+        let (Some(month), day, year) = (c.get(2), day, year) else {
+            continue;
+        };
+        if !sc.free(&m.range()) {
+            continue;
+        }
+        let Some(mo) = month_number(month.as_str(), lang) else {
+            continue;
+        };
+        // A month name alone (`from May to November 1947`) only supports
+        // a match; `may` in lower case is a verb.
+        if day.is_none() && year.is_none() {
+            if lang != Lang::En || month.as_str().starts_with(char::is_uppercase) {
+                sc.take_soft(m.range(), TokenKind::Date, format!("--{mo:02}"));
+            }
+            continue;
+        }
+        let d = day.and_then(|g| g.as_str().parse().ok());
+        let y = year.and_then(|g| g.as_str().parse().ok());
+        if let Some(key) = date_key(y, mo, d) {
+            sc.take(m.range(), TokenKind::Date, key);
+        }
+    }
+}
+
+fn times(sc: &mut Scan, s: &str) {
     for c in TIME.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
-        if !free(&taken, &m.range()) {
+        if !sc.free(&m.range()) {
             continue;
         }
         let num = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
@@ -413,33 +465,34 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             continue;
         };
         if h <= 24 && mi < 60 {
-            take(
-                &mut taken,
-                &mut out,
-                m.range(),
-                TokenKind::Time,
-                format!("{h}:{mi:02}"),
-            );
+            sc.take(m.range(), TokenKind::Time, format!("{h}:{mi:02}"));
         }
     }
-    if lang == Lang::Zh {
-        for c in ZH_PERCENT.captures_iter(s) {
-            let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if free(&taken, &m.range())
-                && let Some(v) = number_key(n.as_str(), lang)
-            {
-                take(
-                    &mut taken,
-                    &mut out,
-                    m.range(),
-                    TokenKind::Percent,
-                    format!("{v}%"),
-                );
-            }
+}
+
+fn percent_zh(sc: &mut Scan, s: &str, lang: Lang) {
+    for c in ZH_PERCENT.captures_iter(s) {
+        let (Some(m), Some(n)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        if sc.free(&m.range())
+            && let Some(v) = number_key(n.as_str(), lang)
+        {
+            sc.take(m.range(), TokenKind::Percent, format!("{v}%"));
         }
     }
+}
+
+fn year_or_number(v: &str) -> TokenKind {
+    if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
+        TokenKind::Year
+    } else {
+        TokenKind::Number
+    }
+}
+
+/// Figures: numbers, years and percentages, with scale words multiplied out.
+fn numbers(sc: &mut Scan, s: &str, lang: Lang) {
     for m in NUMBER.find_iter(s) {
         let r = m.range();
         let before = s[..r.start].chars().next_back();
@@ -447,7 +500,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         // (`G20`, `H5N1`) that another language may translate; longer
         // figures are figures (`Euro475,000`, `UNSCR1540`).
         let short = m.as_str().bytes().take_while(u8::is_ascii_digit).count() <= 2;
-        if (short && before.is_some_and(|c| c.is_ascii_alphabetic())) || !free(&taken, &r) {
+        if (short && before.is_some_and(|c| c.is_ascii_alphabetic())) || !sc.free(&r) {
             continue;
         }
         let t = m.as_str();
@@ -481,10 +534,8 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
         }
         let (kind, key) = if !suffix.trim().is_empty() {
             (TokenKind::Percent, format!("{v}%"))
-        } else if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
-            (TokenKind::Year, v)
         } else {
-            (TokenKind::Number, v)
+            (year_or_number(&v), v)
         };
         // A thousands group split by a space is one number only when every
         // group has three digits; otherwise `1998 100` is two numbers.
@@ -494,12 +545,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
                 let pr = at..at + part.len();
                 at += part.len() + 1;
                 if let Some(v) = number_key(part, lang) {
-                    let k = if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
-                        TokenKind::Year
-                    } else {
-                        TokenKind::Number
-                    };
-                    take(&mut taken, &mut out, pr, k, v);
+                    sc.take(pr, year_or_number(&v), v);
                 }
             }
             continue;
@@ -513,189 +559,65 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
                 .is_some_and(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '"' | '”'))
             && back.next().is_some_and(char::is_alphabetic)
             && kind == TokenKind::Number;
-        take(&mut taken, &mut out, r, kind, key);
-        if mark && let Some((_, t)) = out.last_mut() {
-            t.soft = true;
+        if mark {
+            sc.take_soft(r, kind, key);
+        } else {
+            sc.take(r, kind, key);
         }
     }
-    if lang == Lang::En {
-        const UNITS: [&str; 19] = [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-        ];
-        const TENS: [&str; 8] = [
-            "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        let pos = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
-        const ORD: [&str; 27] = [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-            "thirtieth",
-            "fortieth",
-            "fiftieth",
-            "sixtieth",
-            "seventieth",
-            "eightieth",
-            "ninetieth",
-        ];
-        for c in EN_ORDINALS.captures_iter(s) {
-            let (Some(m), Some(o)) = (c.get(0), c.get(2)) else {
-                continue;
-            };
-            let Some(k) = pos(&ORD, o.as_str()) else {
-                continue;
-            };
-            let mut v = if k < 19 { k + 1 } else { 20 + 10 * (k - 19) };
-            if let Some(t) = c.get(1).and_then(|t| pos(&TENS, t.as_str())) {
-                v += 20 + 10 * t;
-            }
-            if free(&taken, &m.range()) {
-                taken[m.range()].iter_mut().for_each(|x| *x = true);
-                out.push((
-                    m.start(),
-                    Token {
-                        kind: TokenKind::Number,
-                        key: v.to_string(),
-                        text: f.original(text, m.range()).to_string(),
-                        soft: true,
-                    },
-                ));
-            }
+}
+
+/// English numbers in words (`twenty-one`, `fifth`): they only support a match.
+fn number_words_en(sc: &mut Scan, s: &str) {
+    use tables::{EN_ORDINAL_WORDS as ORD, EN_TENS as TENS, EN_UNITS as UNITS};
+    let pos = |list: &[&str], w: &str| list.iter().position(|x| x.eq_ignore_ascii_case(w));
+    for c in EN_ORDINALS.captures_iter(s) {
+        let (Some(m), Some(o)) = (c.get(0), c.get(2)) else {
+            continue;
+        };
+        let Some(k) = pos(&ORD, o.as_str()) else {
+            continue;
+        };
+        let mut v = if k < 19 { k + 1 } else { 20 + 10 * (k - 19) };
+        if let Some(t) = c.get(1).and_then(|t| pos(&TENS, t.as_str())) {
+            v += 20 + 10 * t;
         }
-        for c in EN_WORDS.captures_iter(s) {
-            let Some(m) = c.get(0) else { continue };
-            let v = match (c.get(1), c.get(2), c.get(3)) {
-                (Some(t), u, _) => pos(&TENS, t.as_str())
-                    .map(|t| 20 + 10 * t)
-                    .map(|t| t + u.and_then(|u| pos(&UNITS, u.as_str())).map_or(0, |u| u + 1)),
-                (None, _, Some(u)) => pos(&UNITS, u.as_str()).map(|u| u + 1),
-                _ => None,
-            };
-            if let (Some(v), true) = (v, free(&taken, &m.range())) {
-                out.push((
-                    m.start(),
-                    Token {
-                        kind: TokenKind::Number,
-                        key: v.to_string(),
-                        text: f.original(text, m.range()).to_string(),
-                        soft: true,
-                    },
-                ));
-            }
+        if sc.free(&m.range()) {
+            sc.take_soft(m.range(), TokenKind::Number, v.to_string());
         }
     }
-    if lang == Lang::Zh {
-        for m in ZH_NUMERAL.find_iter(s) {
-            let t = m.as_str();
-            // A lone `一` is in too many words (`一切`, `统一`) to mean one.
-            if t == "一" || !free(&taken, &m.range()) {
-                continue;
-            }
-            if let Some(v) = chinese_value(t) {
-                out.push((
-                    m.start(),
-                    Token {
-                        kind: TokenKind::Number,
-                        key: v.to_string(),
-                        text: f.original(text, m.range()).to_string(),
-                        soft: true,
-                    },
-                ));
-            }
+    for c in EN_WORDS.captures_iter(s) {
+        let Some(m) = c.get(0) else { continue };
+        let v = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(t), u, _) => pos(&TENS, t.as_str())
+                .map(|t| 20 + 10 * t)
+                .map(|t| t + u.and_then(|u| pos(&UNITS, u.as_str())).map_or(0, |u| u + 1)),
+            (None, _, Some(u)) => pos(&UNITS, u.as_str()).map(|u| u + 1),
+            _ => None,
+        };
+        if let (Some(v), true) = (v, sc.free(&m.range())) {
+            sc.push(m.range(), TokenKind::Number, v.to_string(), true);
         }
     }
-    out.sort_by_key(|(at, _)| *at);
-    out.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Chinese numerals (`十五`, `一百二十`): they only support a match.
+fn numerals_zh(sc: &mut Scan, s: &str) {
+    for m in ZH_NUMERAL.find_iter(s) {
+        let t = m.as_str();
+        // A lone `一` is in too many words (`一切`, `统一`) to mean one.
+        if t == "一" || !sc.free(&m.range()) {
+            continue;
+        }
+        if let Some(v) = tables::chinese_value(t) {
+            sc.push(m.range(), TokenKind::Number, v.to_string(), true);
+        }
+    }
 }
 
 static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
 });
-
-/// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
-/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
-fn chinese_value(t: &str) -> Option<u64> {
-    let digit = |c: char| {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    if t.chars().all(|c| digit(c).is_some()) {
-        return t
-            .chars()
-            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
-    }
-    let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
-    for c in t.chars() {
-        if let Some(d) = digit(c) {
-            current = d;
-            continue;
-        }
-        let unit: u64 = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            '亿' => 100_000_000,
-            _ => return None,
-        };
-        if unit >= 10_000 {
-            section = (section + current).checked_mul(unit)?;
-            total = total.checked_add(section)?;
-            section = 0;
-        } else {
-            let n = if current == 0 { 1 } else { current };
-            section += n * unit;
-        }
-        current = 0;
-    }
-    Some(total + section + current)
-}
 
 /// `v` (a canonical number) times 10^`zeros`, canonical again.
 fn scaled(v: &str, zeros: usize) -> Option<String> {

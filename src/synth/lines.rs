@@ -6,7 +6,8 @@
 use crate::align::Bead;
 use crate::lang::Lang;
 
-use super::{Rng, bare, merge, split};
+use super::generate::{Rng, bare};
+use super::render::{merge, split};
 
 /// A pair of line files with their gold alignment.
 #[derive(Clone, Debug, PartialEq)]

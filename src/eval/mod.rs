@@ -36,6 +36,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod project;
+pub use project::{align_projected, project};
+
 use crate::align::Bead;
 use crate::error::{Error, Result};
 use crate::output::parse_beads;
@@ -265,7 +268,7 @@ where
 
 /// Reads and parses one bead file; errors name the file (and line).
 pub fn read_beads(path: &Path) -> Result<Vec<Bead>> {
-    let text = fs::read_to_string(path).map_err(|e| Error::from(e).with_path(path))?;
+    let text = crate::load::read_text_file(path)?;
     parse_beads(&text).map_err(|e| e.with_path(path))
 }
 

@@ -22,6 +22,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+mod join;
+use join::{Join, blank_line_paragraphs, ends_paragraph, join, wrap_join};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
@@ -43,7 +46,7 @@ pub struct FootnoteMark {
 
 /// The normalized text with its map back to the original.
 #[derive(Clone, Debug, Default)]
-pub struct View {
+pub(crate) struct View {
     /// The normalized text: one paragraph per line.
     pub text: String,
     /// For each byte of `text`, the `[start, end)` byte range in the original.
@@ -117,16 +120,9 @@ static SUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^<sup>\s*\(?\s*([0-9A-Za-z*]{1,4})\s*\)?\s*</sup>").unwrap());
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
-/// What a paragraph opening with a label looks like, in any of the six languages.
-static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(\d{1,3}\s*[.\-–)](?:\s|$|\D)|[(\[]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة)\s|第\S{1,6}条|[一二三四五六七八九十]+、)",
-    )
-    .unwrap()
-});
 
 /// Builds the view of `original`.
-pub fn build(original: &str) -> View {
+pub(crate) fn build(original: &str) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
     let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());
@@ -465,7 +461,7 @@ fn eastern_digit(c: char) -> Option<char> {
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{0640}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
+        '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'
     )
 }
 
@@ -476,183 +472,6 @@ fn is_cjk(c: char) -> bool {
 
 fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
-}
-
-/// How two consecutive lines of one paragraph are joined, if they are.
-enum Join {
-    /// Separate paragraphs.
-    No,
-    /// Joined with nothing between (Chinese).
-    Tight,
-    /// Joined with one space.
-    Space,
-    /// The first line's final hyphen dropped, then joined tight.
-    Dehyphen,
-}
-
-/// First parts of English compounds that keep their hyphen in UN style, and
-/// second parts of Russian ones: a line break after their hyphen is not
-/// typesetter's hyphenation.
-const COMPOUND_FIRST: &[&str] = &[
-    "self", "non", "follow", "well", "counter", "cross", "long", "short", "medium", "high", "low",
-    "small", "large", "post", "ex", "anti", "semi", "quasi", "all", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-const COMPOUND_SECOND: &[&str] = &["член"];
-
-fn is_compound(a: &str, b: &str) -> bool {
-    let before = a
-        .trim_end_matches(['-', '\u{2010}'])
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    let after = b.to_lowercase();
-    COMPOUND_FIRST.contains(&before.as_str())
-        || COMPOUND_SECOND.iter().any(|p| after.starts_with(p))
-}
-
-/// Lines that stay apart whatever they look like: a markdown hard break or
-/// header, a footnote opening the next line, a label or the preamble opener
-/// (which stands on its own line, however long the title line before it),
-/// and text set in columns (`General Assembly      Distr.: General`), which
-/// is page layout, not a sentence running on. The last and first characters
-/// of the two lines otherwise.
-fn join_ends(a: &Frag, b: &Frag) -> Option<(char, char)> {
-    if a.hard_break || a.header || b.header || !b.marks.is_empty() && b.marks[0].line_start {
-        return None;
-    }
-    let ends = (a.text.chars().next_back()?, b.text.chars().next()?);
-    if LABEL_START.is_match(&b.text)
-        || crate::lang::labels::is_opener(&b.text)
-        || a.text.contains("      ")
-        || b.text.contains("      ")
-    {
-        return None;
-    }
-    Some(ends)
-}
-
-fn join(a: &Frag, b: &Frag) -> Join {
-    let Some((last, first)) = join_ends(a, b) else {
-        return Join::No;
-    };
-    let len = a.text.chars().count();
-    // No paragraph opens with a comma, stop or closing bracket: the line
-    // before was cut just ahead of it (`《联合国宪章》` / `，对维护…`).
-    if matches!(
-        first,
-        ',' | ';' | ':' | '.' | '、' | '。' | ')' | ']' | '》' | '」' | '』' | '”' | '،' | '؛'
-    ) {
-        return Join::Tight;
-    }
-    if matches!(last, '-' | '\u{2010}')
-        && a.text.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-        && (30..=140).contains(&len)
-    {
-        // A line cut at the hyphen of a compound keeps it
-        // (`Secretary-` / `General`, `self-` / `determination`,
-        // `государств-` / `членов`); a word hyphenated by the typesetter loses it.
-        if first.is_uppercase() || is_compound(&a.text, &b.text) {
-            return Join::Tight;
-        }
-        if first.is_lowercase() {
-            return Join::Dehyphen;
-        }
-    }
-    // Paragraphs end with a stop, a colon or (preambular) a comma.
-    if ends_clause(last) {
-        return Join::No;
-    }
-    // A short line without a stop is a title or a heading, not a broken sentence.
-    // A line far longer than a printed line is a whole paragraph, not a wrap
-    // (one-paragraph-per-line text ends paragraphs with "; и" and the like).
-    if is_cjk(last) && (is_cjk(first) || first.is_ascii_digit()) && (15..=60).contains(&len) {
-        return Join::Tight;
-    }
-    // A Chinese line may also be cut after a number or a Latin word
-    // (`2000 年 11` / `月 20 日`); its Chinese characters tell it from a title.
-    if last.is_ascii_alphanumeric()
-        && is_cjk(first)
-        && (15..=80).contains(&len)
-        && a.text.chars().filter(|&c| is_cjk(c)).count() >= 8
-    {
-        return Join::Tight;
-    }
-    // "…; и" / "…; and": a conjunction after a semicolon closes a paragraph.
-    if a.text
-        .rsplit_once(';')
-        .is_some_and(|(_, w)| w.trim().chars().count() <= 3)
-    {
-        return Join::No;
-    }
-    if !last.is_alphanumeric() || len > 140 {
-        return Join::No;
-    }
-    // Arabic has no capitals to tell a new paragraph: only long lines join.
-    // A line may also break before a number (`… of 4 December` / `1999 and …`);
-    // a number that is a label was ruled out above.
-    let digit = first.is_ascii_digit();
-    if (is_arabic(last) && (is_arabic(first) || digit) && len >= 60)
-        || ((first.is_lowercase() || digit) && len >= 30)
-        // Before a capital only a full printed line runs on (`… continue to
-        // inform` / `Генерального секретаря …`); a shorter one is a title.
-        || (first.is_uppercase() && len >= 55)
-    {
-        return Join::Space;
-    }
-    Join::No
-}
-
-/// Whether the document separates its paragraphs with blank lines (as
-/// PDF-to-markdown conversions do): then a single line break inside a
-/// paragraph is a wrap, whatever character ends the line.
-fn blank_line_paragraphs(frags: &[Frag]) -> bool {
-    let (mut with_blank, mut without) = (0usize, 0usize);
-    let mut seen_content = false;
-    let mut blank = false;
-    for f in frags {
-        match f.kind {
-            Kind::Blank => blank = true,
-            Kind::Furniture => {}
-            Kind::Content => {
-                if seen_content {
-                    if blank {
-                        with_blank += 1;
-                    } else {
-                        without += 1;
-                    }
-                }
-                seen_content = true;
-                blank = false;
-            }
-        }
-    }
-    // A wrapped paragraph has several breaks per blank line; one-paragraph-
-    // per-line text has (almost) no blank lines at all.
-    with_blank >= 4 && with_blank * 8 >= without
-}
-
-/// How two lines with no blank line between are joined in a document whose
-/// paragraphs are separated by blank lines: as [`join`] says when it joins
-/// them; otherwise a full line is a wrap (an Arabic line ending in a word,
-/// a Chinese line ending in a digit), and a short one (a title line, the
-/// date above the meeting line) or an overlong one ends its paragraph.
-fn wrap_join(a: &Frag, b: &Frag) -> Join {
-    let how = join(a, b);
-    if !matches!(how, Join::No) {
-        return how;
-    }
-    let Some((last, first)) = join_ends(a, b) else {
-        return Join::No;
-    };
-    let len = a.text.chars().filter(|c| !c.is_whitespace()).count();
-    let cjk = is_cjk(last) || is_cjk(first);
-    let (short, long) = if cjk { (20, 80) } else { (40, 160) };
-    if len < short || len > long {
-        return Join::No;
-    }
-    if cjk { Join::Tight } else { Join::Space }
 }
 
 fn assemble(original: &str, frags: Vec<Frag>) -> View {
@@ -759,34 +578,6 @@ fn push_frag(view: &mut View, f: &Frag, sep: &str, gap_start: &mut usize) {
     *gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
 }
 
-/// The line ends a paragraph (or a clause of one): a stop, a colon, a
-/// comma, a closing quote or bracket. A line with no text ends nothing.
-fn ends_paragraph(f: &Frag) -> bool {
-    f.text.chars().next_back().is_none_or(ends_clause)
-}
-
-fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '。'
-            | ';'
-            | ':'
-            | ','
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '"'
-            | '”'
-            | '»'
-            | '】'
-            | '）'
-            | '؛'
-            | '،'
-            | '؟'
-    )
-}
-
 fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {
     view.text.push_str(s);
     view.map.extend(std::iter::repeat_n(m, s.len()));
@@ -828,6 +619,19 @@ mod tests {
         assert_eq!(
             v("United Nations      A/RES/74/28\nbody,"),
             "United Nations      A/RES/74/28\nbody,"
+        );
+    }
+
+    #[test]
+    fn long_paragraph_numbers_stay_apart_years_join() {
+        assert_eq!(
+            v("Notes the report;\n1000. Decides"),
+            "Notes the report;\n1000. Decides"
+        );
+        assert_eq!(v("注意到报告；\n12345. 决定"), "注意到报告;\n12345. 决定");
+        assert_eq!(
+            v("Recalling its resolution 53/70 of 4 December\n2017. Decides"),
+            "Recalling its resolution 53/70 of 4 December 2017. Decides"
         );
     }
 

@@ -1,0 +1,348 @@
+//! The corpus benchmark behind `sixalign bench`: synthetic documents
+//! generated into a directory tree, then aligned by [`corpus::run()`] with one
+//! thread and with many, giving throughput, peak memory, the speed-up and
+//! whether the two outputs are byte-identical.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::corpus::{self, RunOptions, Summary};
+use crate::engine::Aligner;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::output::atomic;
+use crate::synth::{self, Corpus, SynthConfig};
+
+/// What to benchmark.
+#[derive(Clone, Debug)]
+pub struct BenchOptions {
+    /// Synthetic documents to generate.
+    pub docs: usize,
+    /// Languages aligned with the Chinese hub (`zh` itself is ignored).
+    pub langs: Vec<Lang>,
+    /// Threads of the parallel run (default: all).
+    pub threads: Option<usize>,
+    /// Keep the generated corpus and outputs here (default: a temporary
+    /// directory, removed at the end).
+    pub dir: Option<PathBuf>,
+}
+
+/// One timed run.
+#[derive(Clone, Debug)]
+pub struct BenchRun {
+    /// Threads it ran on.
+    pub threads: usize,
+    /// The corpus run's counts and times.
+    pub summary: Summary,
+    /// Peak resident memory during the run, in bytes, where known.
+    pub peak_rss: Option<u64>,
+}
+
+/// What a benchmark measured.
+#[derive(Clone, Debug)]
+pub struct BenchReport {
+    /// Where the sentences came from.
+    pub source: String,
+    /// The run with one thread, then the parallel run (when more than one thread).
+    pub runs: Vec<BenchRun>,
+    /// Whether the outputs of the two runs are byte-identical (`None` with one run).
+    pub identical: Option<bool>,
+}
+
+impl BenchReport {
+    /// The table `sixalign bench` prints.
+    pub fn write_table(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        writeln!(
+            out,
+            "threads  documents/s  sentence pairs/s  MB/s    peak RSS MB  speed-up"
+        )?;
+        let base = self.runs.first().map_or(0.0, |r| r.summary.pairs_per_sec());
+        for r in &self.runs {
+            let s = &r.summary;
+            writeln!(
+                out,
+                "{:>7}  {:>11.1}  {:>16.0}  {:>6.2}  {:>11}  {:>7.2}x",
+                r.threads,
+                s.docs_per_sec(),
+                s.pairs_per_sec(),
+                s.mb_per_sec(),
+                r.peak_rss
+                    .map_or("n/a".to_string(), |b| format!("{:.1}", b as f64 / 1e6)),
+                if base > 0.0 {
+                    s.pairs_per_sec() / base
+                } else {
+                    0.0
+                }
+            )?;
+        }
+        if let Some(r) = self.runs.first() {
+            writeln!(
+                out,
+                "{} documents, {} sentence pairs, {:.2} MB input; source: {}",
+                r.summary.aligned,
+                r.summary.stats.linked_beads,
+                r.summary.bytes as f64 / 1e6,
+                self.source
+            )?;
+        }
+        if let (Some(same), Some(last)) = (self.identical, self.runs.last()) {
+            writeln!(
+                out,
+                "outputs with 1 and {} threads identical: {}",
+                last.threads,
+                if same { "yes" } else { "NO" }
+            )?;
+        }
+        Ok(())
+    }
+}
+
+const UDHR: [(Lang, &str); 6] = [
+    (Lang::Ar, include_str!("../data/udhr/ar.txt")),
+    (Lang::Zh, include_str!("../data/udhr/zh.txt")),
+    (Lang::En, include_str!("../data/udhr/en.txt")),
+    (Lang::Es, include_str!("../data/udhr/es.txt")),
+    (Lang::Fr, include_str!("../data/udhr/fr.txt")),
+    (Lang::Ru, include_str!("../data/udhr/ru.txt")),
+];
+
+/// The UDHR's articles: the last 80 lines of every version are the 30
+/// article headings and their paragraphs, line-parallel (the preambles
+/// split differently, so they are left out).
+const UDHR_ARTICLE_LINES: usize = 80;
+
+/// The sentences the synthetic corpus is built from, and where they come
+/// from: the UNv1 test and dev sets for zh-en when `../shared/data` is
+/// there, else the UDHR articles built in.
+pub fn sentences(langs: &[Lang]) -> Result<(Corpus, String)> {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unv1"));
+    if langs == [Lang::En] && shared.join("testset.zh").is_file() {
+        let mut c = Corpus::from_line_files(&[
+            (Lang::Zh, &shared.join("testset.zh")),
+            (Lang::En, &shared.join("testset.en")),
+        ])?;
+        c.extend(Corpus::from_line_files(&[
+            (Lang::Zh, &shared.join("devset.zh")),
+            (Lang::En, &shared.join("devset.en")),
+        ])?)?;
+        return Ok((
+            c,
+            format!("UNv1 test+dev sets, zh-en ({})", shared.display()),
+        ));
+    }
+    let mut lines = BTreeMap::new();
+    for (l, text) in UDHR {
+        if l == Lang::Zh || langs.contains(&l) {
+            let all: Vec<&str> = text.lines().collect();
+            let tail = &all[all.len().saturating_sub(UDHR_ARTICLE_LINES)..];
+            lines.insert(
+                l,
+                tail.iter().map(|s| strip_number(s).to_string()).collect(),
+            );
+        }
+    }
+    Ok((
+        Corpus::new(lines)?,
+        "UDHR articles (data/udhr, built in)".to_string(),
+    ))
+}
+
+/// A numbered UDHR paragraph (`2. Everyone …`) without its number, so the
+/// generator can use it as a sentence.
+fn strip_number(line: &str) -> &str {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    match line[digits..].strip_prefix(". ") {
+        Some(rest) if digits > 0 => rest,
+        _ => line,
+    }
+}
+
+/// Generator settings for a sentence source: the UDHR gives only about 50
+/// usable sentences and the generator never repeats one inside a document
+/// (it loops looking for an unused one when there is none), so its
+/// documents are kept small enough to leave some spare.
+fn config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
+    let mut cfg = SynthConfig {
+        seed,
+        docs,
+        ..SynthConfig::default()
+    };
+    if small_source {
+        cfg.preamble_paras = 2..5;
+        cfg.operative_paras = 3..6;
+        cfg.subparagraphs = 0.15;
+    }
+    cfg
+}
+
+/// The most threads a bench starts: far above any machine it measures, low
+/// enough that a typo (`--threads 10000`) is refused rather than starting
+/// thousands of threads.
+const MAX_THREADS: usize = 256;
+
+/// Documents generated per call to the generator, so generation never holds
+/// the whole corpus either.
+const GEN_BATCH: usize = 100;
+
+/// Generates the corpus and runs the benchmark; `note` hears what is being
+/// generated where.
+pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchReport> {
+    let langs: Vec<Lang> = args
+        .langs
+        .iter()
+        .copied()
+        .filter(|&l| l != Lang::Zh)
+        .collect();
+    if langs.is_empty() {
+        return Err(Error::usage("--langs needs a language other than zh"));
+    }
+    if args.docs == 0 {
+        return Err(Error::usage(
+            "--docs 0: the bench needs at least one document to align (the default is 200)",
+        ));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = args.threads.unwrap_or(cores);
+    if threads == 0 || threads > MAX_THREADS {
+        return Err(Error::usage(format!(
+            "--threads {threads}: give 1 to {MAX_THREADS} (this machine has {cores} cores)"
+        )));
+    }
+    let (sentences, source) = sentences(&langs)?;
+    // A temporary directory is removed however the bench ends: on return,
+    // on error (drop) and on SIGINT/SIGTERM (the atomic writer's registry).
+    let temp = match &args.dir {
+        Some(_) => None,
+        None => Some(atomic::TempDir::new("sixalign-bench")?),
+    };
+    let dir = match &temp {
+        Some(t) => t.path().to_path_buf(),
+        None => args.dir.clone().unwrap_or_default(),
+    };
+    let input = dir.join("input");
+    note(&format!(
+        "generating {} documents (zh + {}) from {source} into {}",
+        args.docs,
+        langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
+        input.display()
+    ));
+    let mut written = 0usize;
+    let mut batch = 0u64;
+    while written < args.docs {
+        let cfg = config(
+            1 + batch,
+            GEN_BATCH.min(args.docs - written),
+            sentences.len() < 1000,
+        );
+        let docs = synth::generate(&sentences, Lang::Zh, &langs, &cfg);
+        if docs.is_empty() {
+            return Err(Error::usage(
+                "the sentence source is too small to generate documents",
+            ));
+        }
+        for d in docs {
+            let stem = format!("A_RES_99_{}", written + 1);
+            for (l, text) in &d.texts {
+                let p = input.join(l.code()).join(format!("{stem}.txt"));
+                if let Some(parent) = p.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| Error::from(e).with_path(parent))?;
+                }
+                std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
+            }
+            written += 1;
+        }
+        batch += 1;
+    }
+    let found = corpus::discover(&input)?;
+    let mut runs: Vec<BenchRun> = Vec::new();
+    let mut counts = vec![1];
+    if threads != 1 {
+        counts.push(threads);
+    }
+    for &t in &counts {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(t)
+            .build()
+            .map_err(|e| Error::usage(format!("cannot start {t} threads: {e}")))?;
+        let opts = RunOptions {
+            langs: langs.clone(),
+            ..RunOptions::new(dir.join(format!("out-{t}")))
+        };
+        reset_peak_rss();
+        let summary =
+            pool.install(|| corpus::run(&found.docs, &opts, &Aligner::new(), None, &mut |_| {}))?;
+        runs.push(BenchRun {
+            threads: t,
+            summary,
+            peak_rss: peak_rss(),
+        });
+    }
+    let identical = if runs.len() == 2 {
+        Some(same_tree(
+            &dir.join("out-1"),
+            &dir.join(format!("out-{threads}")),
+        )?)
+    } else {
+        None
+    };
+    drop(temp);
+    Ok(BenchReport {
+        source,
+        runs,
+        identical,
+    })
+}
+
+/// Whether two output trees hold the same files with the same bytes.
+fn same_tree(a: &Path, b: &Path) -> Result<bool> {
+    let list = |root: &Path| -> Result<Vec<PathBuf>> {
+        let mut v = Vec::new();
+        let mut stack = vec![root.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).map_err(|e| Error::from(e).with_path(&d))? {
+                let p = e.map_err(|e| Error::from(e).with_path(&d))?.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    v.push(p.strip_prefix(root).unwrap_or(&p).to_path_buf());
+                }
+            }
+        }
+        v.sort();
+        Ok(v)
+    };
+    let (la, lb) = (list(a)?, list(b)?);
+    if la != lb {
+        return Ok(false);
+    }
+    for rel in &la {
+        let x = std::fs::read(a.join(rel)).map_err(|e| Error::from(e).with_path(a.join(rel)))?;
+        let y = std::fs::read(b.join(rel)).map_err(|e| Error::from(e).with_path(b.join(rel)))?;
+        if x != y {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in bytes; `None`
+/// where `/proc` is not available.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the peak-memory mark to the current resident size (Linux ≥ 4.0),
+/// so that [`peak_rss`] measures one phase; returns false where it cannot.
+pub fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}

@@ -1,0 +1,608 @@
+//! The one way every output reaches the disk.
+//!
+//! Every file sixalign writes (`align -o`, the Moses files, `qa --html`, the
+//! corpus outputs and `--report`, batch bead files) goes through
+//! [`AtomicFile`] or, for files that belong together, [`AtomicSet`]:
+//!
+//! 1. **Check the target first**, naming the path the user gave: a path
+//!    that names a directory (`-o out/`), a missing parent directory, and an
+//!    existing file that is not a regular file (a FIFO, a device, a socket)
+//!    are refused before anything is written. A symbolic link is written
+//!    *through*: the file it points to is replaced and the link stays (a
+//!    chain of links is followed; a dangling link creates its target).
+//! 2. **Write a temporary file in the target's directory**,
+//!    `.NAME.PID.N.partial` (hidden, so corpus walks skip it; unique per
+//!    process and writer), created exclusively and given the permissions of
+//!    the file it replaces.
+//! 3. **Commit**: flush, `fsync`, rename over the target, `fsync` the
+//!    directory. A reader sees the old file or the new one, never half of
+//!    one. A set renames all of its files only once every one is written,
+//!    and removes those already renamed if a later rename fails.
+//!
+//! Dropping an uncommitted file removes its temporary file. Every live
+//! temporary path is kept in a process-wide registry, so that a signal
+//! handler can remove them all ([`remove_temporaries_and_exit`]): the CLI
+//! installs one for SIGINT, SIGTERM and SIGHUP, and an interrupted run
+//! leaves no `.partial` file behind. Creating, renaming and removing take
+//! the registry's lock, so no temporary file can escape a cleanup that has
+//! begun.
+//!
+//! [`refuse_inputs`] and [`refuse_duplicates`] are the checks every command
+//! makes before it writes: no output may be one of the inputs (compared by
+//! device and inode, so a hard link, a symbolic link or a path spelled
+//! differently is caught too), and no two outputs may be the same file.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use crate::error::{Error, Result};
+use crate::input::kind_name;
+
+/// Temporary files and directories alive in this process.
+struct Registry {
+    files: BTreeSet<PathBuf>,
+    dirs: BTreeSet<PathBuf>,
+}
+
+static LIVE: Mutex<Registry> = Mutex::new(Registry {
+    files: BTreeSet::new(),
+    dirs: BTreeSet::new(),
+});
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn registry() -> MutexGuard<'static, Registry> {
+    // A panic while holding the lock leaves the set as it was: still usable.
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Removes every temporary file and registered temporary directory of this
+/// process, then exits with `code`, holding the registry's lock so no new
+/// temporary file appears meanwhile. For signal handlers (run it on a normal
+/// thread, as `signal_hook::iterator::Signals` does, not in the handler).
+pub fn remove_temporaries_and_exit(code: i32) -> ! {
+    let reg = registry();
+    for f in &reg.files {
+        let _ = fs::remove_file(f);
+    }
+    for d in &reg.dirs {
+        let _ = fs::remove_dir_all(d);
+    }
+    let _ = io::stdout().flush();
+    std::process::exit(code)
+}
+
+/// The temporary files alive now (for tests and diagnostics).
+pub fn live_temporaries() -> Vec<PathBuf> {
+    registry().files.iter().cloned().collect()
+}
+
+/// A directory removed on drop and by [`remove_temporaries_and_exit`]
+/// (`sixalign bench` generates its corpus in one).
+#[derive(Debug)]
+pub struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    /// Creates a fresh directory `PREFIX-PID-N` under the system's
+    /// temporary directory.
+    pub fn new(prefix: &str) -> Result<TempDir> {
+        let mut reg = registry();
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{n}", std::process::id()));
+        fs::create_dir(&path).map_err(|e| Error::from(e).with_path(&path))?;
+        reg.dirs.insert(path.clone());
+        Ok(TempDir { path })
+    }
+
+    /// Where it is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let mut reg = registry();
+        let _ = fs::remove_dir_all(&self.path);
+        reg.dirs.remove(&self.path);
+    }
+}
+
+/// Removes the temporary files in `dir` left by runs that were killed
+/// outright (SIGKILL, a power cut: no handler runs): hidden `.NAME.PID.N.partial`
+/// files whose process is gone, and the `.NAME.partial` files of older
+/// versions. Files of live processes are left alone. Returns how many were
+/// removed. A corpus run calls it on each output directory it writes.
+pub fn remove_stale_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let Some(stem) = name
+            .strip_prefix('.')
+            .and_then(|n| n.strip_suffix(".partial"))
+        else {
+            continue;
+        };
+        // `NAME.PID.N`: the process is the second field from the end.
+        let mut parts = stem.rsplit('.');
+        let (n, pid) = (parts.next(), parts.next());
+        let owner = match (n.map(|n| n.parse::<u64>()), pid.map(|p| p.parse::<u32>())) {
+            (Some(Ok(_)), Some(Ok(pid))) => Some(pid),
+            _ => None,
+        };
+        let alive = owner.is_some_and(|pid| {
+            // Without /proc (not Linux) a process cannot be told dead: keep.
+            pid == std::process::id()
+                || !cfg!(target_os = "linux")
+                || Path::new(&format!("/proc/{pid}")).exists()
+        });
+        if !alive && e.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// How many symbolic links are followed before giving up (as Linux does).
+const MAX_LINKS: usize = 40;
+
+/// Checks that `path` may receive an output and returns the file that will
+/// actually be replaced or created (the end of a symbolic-link chain).
+/// Errors name `path` as the user gave it.
+pub fn resolve_target(path: &Path) -> Result<PathBuf> {
+    let shown = path;
+    let names_dir = path.as_os_str().to_string_lossy().ends_with('/')
+        || path.file_name().is_none()
+        || path.as_os_str() == ".";
+    if names_dir {
+        return Err(
+            Error::usage("names a directory; give a file name for the output (DIR/NAME)")
+                .with_path(shown),
+        );
+    }
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let link = fs::read_link(&at).map_err(|e| Error::from(e).with_path(shown))?;
+                at = match at.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(m) if m.is_file() => return Ok(at),
+            Ok(m) if m.is_dir() => {
+                return Err(Error::usage(
+                    "is a directory; give a file name for the output (DIR/NAME)",
+                )
+                .with_path(shown));
+            }
+            Ok(m) => {
+                return Err(Error::usage(format!(
+                    "is {}, not a regular file: outputs only create or replace regular files (use - for standard output)",
+                    kind_name(&m)
+                ))
+                .with_path(shown));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let dir = parent_dir(&at);
+                return match fs::metadata(&dir) {
+                    Ok(m) if m.is_dir() => Ok(at),
+                    Ok(_) => Err(
+                        Error::usage(format!("{} is not a directory", dir.display()))
+                            .with_path(shown),
+                    ),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Error::usage(format!(
+                        "the directory {} does not exist",
+                        dir.display()
+                    ))
+                    .with_path(shown)),
+                    Err(e) => Err(Error::from(e).with_path(shown)),
+                };
+            }
+            Err(e) => return Err(Error::from(e).with_path(shown)),
+        }
+    }
+    Err(Error::usage("too many levels of symbolic links").with_path(shown))
+}
+
+fn parent_dir(p: &Path) -> PathBuf {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// One output file being written under a temporary name (see the [module
+/// docs](self)). Write to it, then [`commit`](AtomicFile::commit); dropping
+/// it uncommitted removes the temporary file.
+#[derive(Debug)]
+pub struct AtomicFile {
+    shown: PathBuf,
+    target: PathBuf,
+    tmp: PathBuf,
+    file: Option<File>,
+    committed: bool,
+}
+
+impl AtomicFile {
+    /// Checks `path` ([`resolve_target`]) and creates the temporary file
+    /// beside the file that will be replaced. Errors name `path`.
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let target = resolve_target(path)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let perms = fs::metadata(&target).ok().map(|m| m.permissions());
+        let mut reg = registry();
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = target.with_file_name(format!(".{name}.{}.{n}.partial", std::process::id()));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| Error::from(e).with_path(path))?;
+        reg.files.insert(tmp.clone());
+        drop(reg);
+        if let Some(p) = perms {
+            let _ = file.set_permissions(p);
+        }
+        Ok(AtomicFile {
+            shown: path.to_path_buf(),
+            target,
+            tmp,
+            file: Some(file),
+            committed: false,
+        })
+    }
+
+    /// The path as the user gave it.
+    pub fn path(&self) -> &Path {
+        &self.shown
+    }
+
+    /// A buffered writer on the temporary file (a second handle, so the
+    /// writer can be owned by a format writer while this keeps the file).
+    pub fn writer(&self) -> Result<io::BufWriter<File>> {
+        let f = self.handle()?;
+        let dup = f
+            .try_clone()
+            .map_err(|e| Error::from(e).with_path(&self.shown))?;
+        Ok(io::BufWriter::new(dup))
+    }
+
+    fn handle(&self) -> Result<&File> {
+        self.file
+            .as_ref()
+            .ok_or_else(|| Error::usage("the output is closed").with_path(&self.shown))
+    }
+
+    /// Flushes the file to the disk (before any rename of its set).
+    fn sync(&mut self) -> Result<()> {
+        let f = self.handle()?;
+        f.sync_all()
+            .map_err(|e| Error::from(e).with_path(&self.shown))?;
+        self.file = None;
+        Ok(())
+    }
+
+    fn rename(&mut self, reg: &mut Registry) -> Result<()> {
+        fs::rename(&self.tmp, &self.target).map_err(|e| Error::from(e).with_path(&self.shown))?;
+        reg.files.remove(&self.tmp);
+        self.committed = true;
+        Ok(())
+    }
+
+    /// Syncs the file and renames it into place.
+    pub fn commit(self) -> Result<()> {
+        AtomicSet { files: vec![self] }.commit()
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.file.as_mut() {
+            Some(f) => f.write(buf),
+            None => Err(io::Error::other("the output is closed")),
+        }
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        match self.file.as_mut() {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.file = None;
+            let mut reg = registry();
+            let _ = fs::remove_file(&self.tmp);
+            reg.files.remove(&self.tmp);
+        }
+    }
+}
+
+/// Files that are committed together (the Moses files of one alignment,
+/// the outputs of one corpus document): all appear, or none does.
+#[derive(Debug, Default)]
+pub struct AtomicSet {
+    files: Vec<AtomicFile>,
+}
+
+impl AtomicSet {
+    /// An empty set.
+    pub fn new() -> AtomicSet {
+        AtomicSet::default()
+    }
+
+    /// Creates one more file of the set ([`AtomicFile::create`]); its index.
+    pub fn create(&mut self, path: &Path) -> Result<usize> {
+        self.files.push(AtomicFile::create(path)?);
+        Ok(self.files.len() - 1)
+    }
+
+    /// Adds a file created elsewhere.
+    pub fn push(&mut self, f: AtomicFile) {
+        self.files.push(f);
+    }
+
+    /// Moves the files of `other` into this set.
+    pub fn extend(&mut self, other: AtomicSet) {
+        let mut other = other;
+        self.files.append(&mut other.files);
+    }
+
+    /// The files, in the order they were created.
+    pub fn files(&self) -> &[AtomicFile] {
+        &self.files
+    }
+
+    /// The paths as the user gave them.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(AtomicFile::path)
+    }
+
+    /// Syncs every file, then renames them all into place. When a rename
+    /// fails, the files of the set already renamed are removed, so the set
+    /// is never found in part; the error names the file.
+    pub fn commit(mut self) -> Result<()> {
+        for f in &mut self.files {
+            f.sync()?;
+        }
+        let mut reg = registry();
+        for i in 0..self.files.len() {
+            if let Err(e) = self.files[i].rename(&mut reg) {
+                for done in &self.files[..i] {
+                    let _ = fs::remove_file(&done.target);
+                }
+                return Err(e);
+            }
+        }
+        drop(reg);
+        let mut dirs: Vec<PathBuf> = self.files.iter().map(|f| parent_dir(&f.target)).collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs {
+            // Best effort: makes the renames durable where directories can
+            // be synced; the data itself was synced above.
+            if let Ok(dir) = File::open(&d) {
+                let _ = dir.sync_all();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes `path` atomically with `write` (a report, a summary file).
+pub fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
+) -> Result<()> {
+    let f = AtomicFile::create(path)?;
+    let mut w = f.writer()?;
+    write(&mut w).map_err(|e| Error::from(e).with_path(path))?;
+    w.flush().map_err(|e| Error::from(e).with_path(path))?;
+    drop(w);
+    f.commit()
+}
+
+/// The identity of an existing file: (device, inode) on Unix, its canonical
+/// path elsewhere. `None` when it does not exist (or is `-`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(FileIdInner);
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum FileIdInner {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+impl FileId {
+    /// The identity of `path` (following symbolic links).
+    pub fn of(path: &Path) -> Option<FileId> {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = fs::metadata(path).ok()?;
+            Some(FileId(FileIdInner::Inode(m.dev(), m.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            fs::canonicalize(path)
+                .ok()
+                .map(|p| FileId(FileIdInner::Path(p)))
+        }
+    }
+}
+
+/// Refuses when any of `outputs` is one of `inputs` (the same file, however
+/// it is spelled); the message names both paths as given. Call it before
+/// anything is written.
+pub fn refuse_inputs<O, I>(outputs: O, inputs: I) -> Result<()>
+where
+    O: IntoIterator,
+    O::Item: AsRef<Path>,
+    I: IntoIterator,
+    I::Item: AsRef<Path>,
+{
+    let mut ins: HashMap<FileId, PathBuf> = HashMap::new();
+    for p in inputs {
+        if let Some(id) = FileId::of(p.as_ref()) {
+            ins.entry(id).or_insert_with(|| p.as_ref().to_path_buf());
+        }
+    }
+    if ins.is_empty() {
+        return Ok(());
+    }
+    for out in outputs {
+        let out = out.as_ref();
+        if let Some(id) = FileId::of(out)
+            && let Some(inp) = ins.get(&id)
+        {
+            return Err(Error::usage(format!(
+                "the output is the input {}; refusing to overwrite an input (give another output name)",
+                inp.display()
+            ))
+            .with_path(out));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses an input given twice (the same path, or two names of one file):
+/// aligning a text with itself is a slip, not a request. `-` counts once.
+pub fn refuse_repeated_inputs<I>(inputs: I) -> Result<()>
+where
+    I: IntoIterator,
+    I::Item: AsRef<Path>,
+{
+    let mut seen: Vec<(PathBuf, Option<FileId>)> = Vec::new();
+    for p in inputs {
+        let p = p.as_ref();
+        let id = FileId::of(p);
+        if let Some((first, _)) = seen
+            .iter()
+            .find(|(q, i)| q == p || (id.is_some() && *i == id))
+        {
+            let also = if first == p {
+                "given twice".to_string()
+            } else {
+                format!("the same file as {}", first.display())
+            };
+            return Err(
+                Error::usage(format!("{also}: give each language version once")).with_path(p),
+            );
+        }
+        seen.push((p.to_path_buf(), id));
+    }
+    Ok(())
+}
+
+/// The checks every command makes on its outputs before reading or
+/// writing anything: each target may be written ([`resolve_target`]), no
+/// two are the same file ([`refuse_duplicates`]), none is an input
+/// ([`refuse_inputs`]).
+pub fn check_outputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
+    for o in outputs {
+        resolve_target(o)?;
+    }
+    refuse_duplicates(outputs)?;
+    refuse_inputs(outputs, inputs)
+}
+
+/// Refuses when two of `outputs` are the same file (the same path, or two
+/// names of one existing file); the message names both.
+pub fn refuse_duplicates<O>(outputs: O) -> Result<()>
+where
+    O: IntoIterator,
+    O::Item: AsRef<Path>,
+{
+    let mut seen: Vec<(PathBuf, Option<FileId>)> = Vec::new();
+    for out in outputs {
+        let out = out.as_ref();
+        let id = FileId::of(out);
+        let key = lexical(out);
+        if let Some((first, _)) = seen
+            .iter()
+            .find(|(p, i)| lexical(p) == key || (id.is_some() && *i == id))
+        {
+            return Err(Error::usage(format!(
+                "given twice as an output (also as {}); every output needs its own file",
+                first.display()
+            ))
+            .with_path(out));
+        }
+        seen.push((out.to_path_buf(), id));
+    }
+    Ok(())
+}
+
+/// A path with `.` components and repeated separators dropped, and its
+/// directory made canonical when it exists (`out/./a` and `out//a` are one).
+pub(crate) fn lexical(p: &Path) -> PathBuf {
+    let clean: PathBuf = p.components().collect();
+    match (clean.parent(), clean.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            fs::canonicalize(dir).map(|d| d.join(name)).unwrap_or(clean)
+        }
+        _ => clean,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_and_drop() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        let mut f = AtomicFile::create(&p).unwrap();
+        f.write_all(b"hello").unwrap();
+        assert!(!p.exists());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        f.commit().unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"hello");
+        let g = AtomicFile::create(&dir.path().join("b.txt")).unwrap();
+        drop(g);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["a.txt"]);
+    }
+
+    #[test]
+    fn duplicates_by_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("x.beads");
+        let b = dir.path().join(".").join("x.beads");
+        let e = refuse_duplicates([&a, &b]).unwrap_err();
+        assert!(e.to_string().contains("twice"), "{e}");
+        refuse_duplicates([&a, &dir.path().join("y.beads")]).unwrap();
+    }
+}
