@@ -52,6 +52,29 @@ pub enum ErrorKind {
     /// The input is a directory, a device, a socket or (in a corpus) a FIFO.
     #[error("is {0}, not a regular file; give a text document")]
     NotRegular(&'static str),
+    /// A Word, PDF or HTML file that cannot be turned into text: corrupt,
+    /// truncated, encrypted, or with no text in it (a scanned PDF).
+    #[error("cannot read this {format} file: {reason}; {fix}")]
+    Unreadable {
+        /// The format the file was taken for (`.docx`, `PDF`, …).
+        format: &'static str,
+        /// What is wrong with it.
+        reason: String,
+        /// What the user can do about it.
+        fix: String,
+    },
+    /// A format whose reader is an external program that is not installed.
+    #[error(
+        "reading a {format} file needs `{tool}`, which is not on PATH; install it (Debian/Ubuntu package {package}) or convert the file to text first"
+    )]
+    MissingTool {
+        /// The format (`PDF`, `.doc`).
+        format: &'static str,
+        /// The program looked for.
+        tool: &'static str,
+        /// The Debian package that installs it.
+        package: &'static str,
+    },
     /// The language could not be told from the text; give it with `--lang`.
     #[error(
         "cannot tell the language of this document; give it with --lang (ar, zh, en, es, fr, ru)"

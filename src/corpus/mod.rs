@@ -91,8 +91,11 @@ pub struct Key {
     pub lang: Lang,
 }
 
-/// File extensions taken for documents during a directory walk.
-const DOC_EXTENSIONS: [&str; 4] = ["txt", "md", "markdown", "text"];
+/// File extensions taken for documents during a directory walk (the format
+/// itself is then told by content, see [`crate::load::sniff`]).
+const DOC_EXTENSIONS: [&str; 11] = [
+    "txt", "md", "markdown", "text", "docx", "pdf", "html", "htm", "xhtml", "doc", "rtf",
+];
 
 /// Finds the documents under `input`: a directory tree, or a manifest file
 /// (`.csv` or `.jsonl`/`.json`, fields `id`, `lang`, `path`; relative paths
@@ -325,6 +328,12 @@ pub fn key_from_text(path: &Path) -> std::result::Result<Key, String> {
     std::fs::File::open(path)
         .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut buf))
         .map_err(|e| format!("cannot read: {e}"))?;
+    // A Word, PDF or HTML file: its text comes from its reader.
+    if crate::load::sniff(&buf) != crate::load::Format::Text {
+        let text = crate::load::Text::from_path(path).map_err(|e| e.kind().to_string())?;
+        let head: String = text.original().chars().take(SNIFF_BYTES as usize).collect();
+        return key_of_text(&head);
+    }
     // The sniffed prefix may end inside a character.
     let text = match std::str::from_utf8(&buf) {
         Ok(s) => s.to_string(),
@@ -338,6 +347,11 @@ pub fn key_from_text(path: &Path) -> std::result::Result<Key, String> {
             );
         }
     };
+    key_of_text(&text)
+}
+
+fn key_of_text(text: &str) -> std::result::Result<Key, String> {
+    let text = text.to_string();
     let lang = lang::detect(&text).ok_or(
         "the name gives no language and the text is too short to tell; name it like A_RES_74_28_C.txt or zh/A_RES_74_28.txt",
     )?;

@@ -11,8 +11,13 @@
 //!   an underscore separator (all kept aside as [`FootnoteMark`]s),
 //!   `[text](url)` links (text kept), `*emphasis*` delimiters, `---` rules,
 //!   list bullets, page numbers,
-//!   job-number page footers (`19-21972  1/3`), running headers repeating the
-//!   document symbol, alone or beside a title;
+//!   job-number page footers (`19-21972  1/3`), barcodes (`*1921813*`),
+//!   "Please recycle", running headers repeating the document symbol, alone
+//!   or beside a title;
+//! - in text extracted from a PDF ([`build_pdf_text`]), footnote reference
+//!   digits glued to the word or the closing punctuation before them
+//!   (`Declaration8`, `…行动纲领》2`, `Secretary-General;6`) are taken aside
+//!   as references;
 //! - a line broken inside a sentence is joined to the next one (without a
 //!   space in Chinese; dropping the hyphen of a word the typesetter
 //!   hyphenated, keeping the hyphen of a compound such as `Secretary-General`).
@@ -109,6 +114,11 @@ static JOB_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// The barcode of a printed UN page (`*1921813*`).
+static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\*\d{6,9}\*\s*$").unwrap());
+/// The recycling line at the foot of a first page.
+static RECYCLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*♲?\s*please\s+recycle\s*♲?\s*$").unwrap());
 /// The separator above the footnotes of a page: a line of underscores.
 static FOOTNOTE_RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*_{5,}\s*$").unwrap());
 /// A footnote's number opening its line under the separator, and the space after it.
@@ -121,8 +131,173 @@ static SUP: LazyLock<Regex> =
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
 
+/// A line that is printed page furniture whatever the document: a page
+/// number, a job number, a barcode, "Please recycle", a document symbol
+/// alone (a running header when it repeats). The PDF reader asks this to
+/// see through page breaks.
+pub fn is_page_furniture(line: &str) -> bool {
+    PAGE_NUMBER.is_match(line)
+        || JOB_LINE.is_match(line)
+        || BARCODE.is_match(line)
+        || RECYCLE.is_match(line)
+}
+
+/// A line of a page margin made only of furniture pieces: job number,
+/// `(C)`, barcode, page number (`3`, `3/12`), document symbol, "Please
+/// recycle" (`19-21813 (C)  *1921813*`, `A/RES/74/28  3`), also as
+/// pdftotext reorders them on an Arabic page (`)C( 19-21813`, `**1921813`).
+pub fn is_margin_furniture(line: &str) -> bool {
+    static PIECE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(\d{2}-\d{5}|\([A-Z]\)|\)[A-Z]\(|\*{1,2}\d{6,9}\*{0,2}|\d{1,4}(/\d{1,4})?|[A-Z]{1,4}(/[A-Z0-9.\-]+)+|please|recycle|♲)$").unwrap()
+    });
+    let mut any = false;
+    for w in line.split_whitespace() {
+        if !PIECE.is_match(w) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// How a line wrapped inside a paragraph joins the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wrap {
+    /// Directly (Chinese, or a line cut before punctuation).
+    Tight,
+    /// With a space.
+    Space,
+    /// Dropping the hyphen that ends the first line (a word the typesetter hyphenated).
+    Dehyphen,
+}
+
+/// How `a`, a line known to be wrapped inside a paragraph, joins `b`: the
+/// same rules as the view uses for wrapped lines (a compound such as
+/// `Secretary-General` keeps its hyphen).
+pub fn wrap(a: &str, b: &str) -> Wrap {
+    let (Some(last), Some(first)) = (
+        a.trim_end().chars().next_back(),
+        b.trim_start().chars().next(),
+    ) else {
+        return Wrap::Tight;
+    };
+    // Only a plain hyphen can be the typesetter's: U+2010 is one the author typed (`co‐operation`).
+    if last == '-'
+        && a.trim_end()
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic)
+        && first.is_lowercase()
+        && !join::is_compound(a.trim_end(), b.trim_start())
+    {
+        return Wrap::Dehyphen;
+    }
+    if matches!(last, '-' | '\u{2010}' | '/') {
+        return Wrap::Tight;
+    }
+    let cjk_punct =
+        |c: char| ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cjk_last = is_cjk(last) || cjk_punct(last);
+    let cjk_first = is_cjk(first) || cjk_punct(first);
+    // Chinese runs on without a space, whatever punctuation or number the
+    // line was cut at (`保护,` / `以免`, `2000 年 11` / `月`).
+    if cjk_last && !first.is_ascii_alphabetic() || cjk_first && !last.is_ascii_alphabetic() {
+        return Wrap::Tight;
+    }
+    Wrap::Space
+}
+
+/// Footnote reference digits glued by PDF extraction to what comes before
+/// them: after a lower-case word of four letters or more (`Declaration8`),
+/// or after closing punctuation that does not follow a digit (`》2`, `;6`),
+/// and before the end of the line, a space, punctuation or a Chinese
+/// character. Their byte length.
+fn glued_reference(line: &str, i: usize, next: Option<&str>) -> Option<usize> {
+    let before = line[..i].chars().next_back()?;
+    let run = line[i..].bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&run) || line[i..].starts_with('0') {
+        return None;
+    }
+    let after = line[i + run..].chars().next();
+    // A number cut by the line break (`两周，7` / `个代表团`, `20` / `10`)
+    // goes on at the start of the next line.
+    let units = "年月日时分份个位名人家国次件起种类项条款段届号多余倍万亿千百十%";
+    let goes_on = next.is_some_and(|n| {
+        let digits = n.bytes().take_while(u8::is_ascii_digit).count();
+        // `2. 欢迎…` opens the next paragraph: the number before is a reference.
+        let label = digits > 0 && n[digits..].trim_start().starts_with(['.', '．', ')', '-']);
+        n.starts_with(|c: char| units.contains(c)) || digits > 0 && !label
+    });
+    if line[i + run..].trim().is_empty() && goes_on {
+        return None;
+    }
+    let after_ok = after.is_none_or(|c| {
+        c.is_whitespace()
+            || is_cjk(c)
+            || matches!(c, ',' | ';' | ':' | '，' | '。' | '；' | '：' | '、')
+    }) || after == Some('.') && line[i + run + 1..].trim().is_empty();
+    if !after_ok {
+        return None;
+    }
+    let word: Vec<char> = line[..i]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    // The word may be capitalized (`Declaration8`), not in capitals (`G77`).
+    let lower_word = |w: &[char]| w.len() >= 4 && w[..w.len() - 1].iter().all(|c| c.is_lowercase());
+    let glued = if before.is_lowercase() {
+        lower_word(&word)
+    } else if before == '。' {
+        line[i + run..].trim().is_empty()
+    } else if before == '.' {
+        // `States.3` at the end of a paragraph; not `Rev.1`, `No.5` or `1.5`.
+        let w: Vec<char> = line[..i - 1]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        lower_word(&w) && line[i + run..].trim().is_empty()
+    } else {
+        let prev = line[..i].chars().rev().nth(1);
+        let after_text = line[i + run..].trim_start();
+        let at_end = after_text.is_empty();
+        // `，22份`, `、4月8日`: a count or a date, not a reference.
+        let unit = after.is_some_and(|c| units.contains(c));
+        prev.is_some_and(|p| !p.is_ascii_digit() && !p.is_whitespace())
+            && match before {
+                // A closing bracket or quote: `《宣言》8`, `》2执行情况`.
+                '》' | '」' | '』' | '”' | '）' => at_end || !unit,
+                ')' => at_end || after.is_some_and(char::is_whitespace),
+                // `Secretary-General;6`, `2001-2010,2 including`.
+                ';' | ',' => {
+                    at_end
+                        || after.is_some_and(char::is_whitespace)
+                            && after_text.starts_with(|c: char| c.is_ascii_lowercase())
+                }
+                // Chinese punctuation: only at the end of the extracted line.
+                '，' | '；' | '、' => at_end,
+                _ => false,
+            }
+    };
+    glued.then_some(run)
+}
+
 /// Builds the view of `original`.
 pub(crate) fn build(original: &str) -> View {
+    build_with(original, false)
+}
+
+/// Builds the view of text extracted from a PDF: as [`build`], and footnote
+/// reference digits glued to the word or punctuation before them
+/// (`Declaration8`, `《宣言》8`) are taken aside as references. Only for PDF
+/// text: elsewhere `últimos12` is a typo and `、1直布罗陀` the text itself.
+pub(crate) fn build_pdf_text(original: &str) -> View {
+    build_with(original, true)
+}
+
+fn build_with(original: &str, glued: bool) -> View {
     let lines = split_lines(original);
     let symbol_counts = count_symbol_lines(original, &lines);
     let mut frags: Vec<Frag> = Vec::with_capacity(lines.len());
@@ -130,9 +305,30 @@ pub(crate) fn build(original: &str) -> View {
     // conversions print it) a line opening with a bare number is a footnote,
     // until a blank line or page furniture ends the block of footnotes.
     let mut footnote_zone = false;
-    for (content, brk) in &lines {
+    for (k, (content, brk)) in lines.iter().enumerate() {
         let line = &original[content.clone()];
-        let mut f = frag(original, content.clone(), brk.clone(), &symbol_counts);
+        // The next line of text (past page furniture): where a number cut
+        // by the line break goes on.
+        let next = glued
+            .then(|| {
+                lines[k + 1..]
+                    .iter()
+                    .map(|(r, _)| original[r.clone()].trim())
+                    .find(|l| {
+                        !l.is_empty()
+                            && !is_page_furniture(l)
+                            && !is_margin_furniture(l)
+                            && crate::lang::symbol::running_header(l).is_none()
+                    })
+            })
+            .flatten();
+        let mut f = frag(
+            original,
+            content.clone(),
+            brk.clone(),
+            &symbol_counts,
+            glued.then_some(next),
+        );
         if footnote_zone && f.kind == Kind::Content {
             number_footnote(&mut f, content.start);
         }
@@ -226,6 +422,8 @@ fn frag(
     content: Range<usize>,
     brk: Range<usize>,
     symbols: &std::collections::HashMap<String, usize>,
+    // `Some(next line of text)` when glued references are read.
+    glued: Option<Option<&str>>,
 ) -> Frag {
     let line = &original[content.clone()];
     let mut f = Frag {
@@ -245,11 +443,7 @@ fn frag(
     // the masthead or the document's own symbol line.
     let running_header = crate::lang::symbol::running_header(line)
         .is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
-    if RULE.is_match(line)
-        || PAGE_NUMBER.is_match(line)
-        || JOB_LINE.is_match(line)
-        || running_header
-    {
+    if RULE.is_match(line) || is_page_furniture(line) || running_header {
         f.kind = Kind::Furniture;
         return f;
     }
@@ -309,6 +503,19 @@ fn frag(
                 original: base + i..base + i + len,
                 normalized: f.text.len(),
                 line_start: f.text.trim().is_empty(),
+            });
+            i += len;
+            continue;
+        }
+        if ch.is_ascii_digit()
+            && let Some(next) = glued
+            && let Some(len) = glued_reference(line, i, next)
+        {
+            f.marks.push(FootnoteMark {
+                label: line[i..i + len].to_string(),
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: false,
             });
             i += len;
             continue;
@@ -727,5 +934,105 @@ mod tests {
             "Recognizing that the dissemination of information technologies affects everyone,"
         );
         assert_eq!(v("Preamble\nWhereas"), "Preamble\nWhereas");
+    }
+
+    #[test]
+    fn glued_footnote_digits() {
+        // (line, references taken aside, view text)
+        let rows: [(&str, &[&str], &str); 13] = [
+            (
+                "Reaffirms its commitment to the Declaration8 adopted",
+                &["8"],
+                "Reaffirms its commitment to the Declaration adopted",
+            ),
+            (
+                "1. Takes note of the report of the Secretary-General;6",
+                &["6"],
+                "1. Takes note of the report of the Secretary-General;",
+            ),
+            ("2. 欢迎《行动纲领》2", &["2"], "2. 欢迎《行动纲领》"),
+            ("3. 通过的《宣言》8", &["8"], "3. 通过的《宣言》"),
+            ("战略》，7", &["7"], "战略》,"),
+            (
+                "achieved by the States.3",
+                &["3"],
+                "achieved by the States.",
+            ),
+            // Not references: counts, dates, versions, decimals, codes.
+            (
+                "有3份的评级为总体无保留，22份为部分满意",
+                &[],
+                "有3份的评级为总体无保留,22份为部分满意",
+            ),
+            (
+                "4月8日和9日在西乌韦勒县、4月6日",
+                &[],
+                "4月8日和9日在西乌韦勒县、4月6日",
+            ),
+            ("see A/CONF.199/20/Rev.1", &[], "see A/CONF.199/20/Rev.1"),
+            (
+                "a rate of 1.5 per cent; 2 cases",
+                &[],
+                "a rate of 1.5 per cent; 2 cases",
+            ),
+            ("the Group of 77 and G77", &[], "the Group of 77 and G77"),
+            ("少于两周，7\n个代表团", &[], "少于两周,7\n个代表团"),
+            (
+                "paragraph 2;3 of the annex",
+                &[],
+                "paragraph 2;3 of the annex",
+            ),
+        ];
+        for (line, refs, text) in rows {
+            let view = build_pdf_text(line);
+            assert!(
+                build(line).marks.is_empty(),
+                "plain text keeps its digits: {line}"
+            );
+            let got: Vec<&str> = view.marks.iter().map(|m| m.label.as_str()).collect();
+            assert_eq!(got, refs, "{line}");
+            assert_eq!(view.text, text, "{line}");
+        }
+    }
+
+    #[test]
+    fn wrapped_lines_join() {
+        let rows = [
+            ("支援最不发达国家行动纲领", "科托努战略", Wrap::Tight),
+            ("人人有权享受平等保护,", "以免受违反", Wrap::Tight),
+            ("the Secretary-", "General", Wrap::Tight),
+            ("develop-", "ment of", Wrap::Dehyphen),
+            ("self-", "determination", Wrap::Tight),
+            ("co\u{2010}", "operation", Wrap::Tight),
+            ("to the", "report", Wrap::Space),
+        ];
+        for (a, b, want) in rows {
+            assert_eq!(wrap(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_lines() {
+        for l in [
+            "19-21813 (C)",
+            "*1921813*",
+            "Please recycle",
+            "♲ Please recycle ♲",
+            "3/12",
+        ] {
+            assert!(is_page_furniture(l), "{l}");
+        }
+        for l in [
+            "A/RES/74/28  3",
+            "19-21813 (C)  *1921813*",
+            "2 A/74/100",
+            ")C( 19-21813",
+            "**1921813",
+        ] {
+            assert!(is_margin_furniture(l), "{l}");
+        }
+        for l in ["Article 12", "1. Decides to continue", "19 December 2019"] {
+            assert!(!is_page_furniture(l) && !is_margin_furniture(l), "{l}");
+        }
     }
 }

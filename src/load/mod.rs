@@ -1,10 +1,24 @@
 //! Loading a document: bytes to [`Text`].
 //!
-//! Decodes UTF-8 (with or without a byte-order mark) and UTF-16 LE/BE with a
-//! byte-order mark, refuses binary files and invalid encodings with an error
-//! naming the byte offset, and builds the normalized view used for matching
-//! (see [`crate::normalize`]). The original text is kept unchanged so that
-//! every later stage can output it.
+//! The format is told by content ([`sniff`]), not by the file name:
+//! - plain text and markdown: UTF-8 (with or without a byte-order mark) and
+//!   UTF-16 LE/BE with a byte-order mark; binary files and invalid encodings
+//!   are refused with an error naming the byte offset;
+//! - Word `.docx` ([`docx`]): paragraphs in order, automatic list numbers
+//!   written out as labels, footnotes appended, tables cell by cell, headers
+//!   and footers dropped, tracked changes resolved to the final text;
+//! - PDF ([`pdf`], through poppler's `pdftotext`): page furniture dropped,
+//!   lines rejoined into paragraphs, page-foot footnotes moved to the end;
+//! - HTML ([`html`]): block elements to paragraphs, `<ol>` numbers to labels;
+//! - legacy Word `.doc` and RTF: converted to `.docx` by LibreOffice
+//!   (`soffice`) when it is installed.
+//!
+//! A converted format's "original" is the text extracted from it (one
+//! paragraph per line, blank-line separated): byte offsets, lines and
+//! [`Text::original`] refer to that text, not to the bytes of the file.
+//! Then the normalized view used for matching is built (see
+//! [`crate::normalize`]). The original text is kept unchanged so that every
+//! later stage can output it.
 //!
 //! ```
 //! use sixalign::load::Text;
@@ -24,6 +38,13 @@ use crate::input::read_input;
 pub use crate::normalize::FootnoteMark;
 use crate::normalize::{self, View};
 
+pub mod docx;
+mod format;
+pub mod html;
+pub mod pdf;
+
+pub use format::{Format, sniff};
+
 /// A decoded document: the original text plus a normalized view with
 /// offsets back into the original.
 ///
@@ -36,6 +57,7 @@ use crate::normalize::{self, View};
 #[derive(Clone, Debug)]
 pub struct Text {
     name: String,
+    format: Format,
     original: String,
     view: View,
     line_starts: Vec<usize>,
@@ -50,16 +72,34 @@ impl Text {
         Text::from_bytes(&name, &bytes)
     }
 
-    /// Decodes a document held in memory; `name` is used in errors and reports.
+    /// Reads a document held in memory, in any of the formats [`sniff`]
+    /// tells; `name` is used in errors and reports.
     pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Text> {
-        let original = decode(bytes).map_err(|k| Error::new(k).with_path(name))?;
-        Text::from_string(name, original)
+        let format = sniff(bytes);
+        let original = extract(format, bytes).map_err(|k| Error::new(k).with_path(name))?;
+        Text::build(name, original, format)
+    }
+
+    /// Wraps text that was extracted from a PDF by another tool (such as
+    /// `pdftotext`): as [`Text::from_string`], and footnote reference
+    /// digits glued to a word (`Declaration8`, `《宣言》8`) are read as
+    /// references, as for a PDF file.
+    pub fn from_pdf_text(name: &str, text: String) -> Result<Text> {
+        Text::build(name, text, Format::Pdf)
     }
 
     /// Wraps text that is already decoded (still checked for binary content).
     pub fn from_string(name: &str, original: String) -> Result<Text> {
+        Text::build(name, original, Format::Text)
+    }
+
+    fn build(name: &str, original: String, format: Format) -> Result<Text> {
         check_text(&original).map_err(|k| Error::new(k).with_path(name))?;
-        let view = normalize::build(&original);
+        let view = if format == Format::Pdf {
+            normalize::build_pdf_text(&original)
+        } else {
+            normalize::build(&original)
+        };
         let mut line_starts = vec![0];
         let bytes = original.as_bytes();
         for (i, &b) in bytes.iter().enumerate() {
@@ -70,6 +110,7 @@ impl Text {
         }
         Ok(Text {
             name: name.to_string(),
+            format,
             original,
             view,
             line_starts,
@@ -81,7 +122,13 @@ impl Text {
         &self.name
     }
 
-    /// The decoded text, exactly as in the file (byte-order mark removed).
+    /// The format the document was read from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The decoded text, exactly as in the file (byte-order mark removed);
+    /// for a converted format (Word, PDF, HTML), the text extracted from it.
     pub fn original(&self) -> &str {
         &self.original
     }
@@ -309,6 +356,80 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String> {
         return Ok(String::new());
     }
     decode(&bytes).map_err(|k| Error::new(k).with_path(path))
+}
+
+/// The text of a file of this format.
+fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+    if bytes.len() > u32::MAX as usize - 8 {
+        return Err(ErrorKind::TooLarge { len: bytes.len() });
+    }
+    match format {
+        Format::Text => decode(bytes),
+        Format::Html => decode(bytes).map(|s| html::to_text(&s)),
+        Format::Docx => docx::to_text(bytes),
+        Format::Pdf => pdf::to_text(bytes),
+        Format::Doc => legacy_to_text(bytes),
+        Format::Encrypted => Err(ErrorKind::Unreadable {
+            format: "Office",
+            reason: "it is encrypted (protected by a password)".into(),
+            fix: "open it in Word or LibreOffice, remove the password, and save it again as .docx"
+                .into(),
+        }),
+    }
+}
+
+/// A Word 97–2003 or RTF file, converted to `.docx` by LibreOffice.
+fn legacy_to_text(bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+    let missing = ErrorKind::MissingTool {
+        format: Format::Doc.name(),
+        tool: "soffice",
+        package: "libreoffice-writer-nogui",
+    };
+    let soffice = find_program("soffice").ok_or(missing)?;
+    static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "sixalign-doc-{}-{}",
+        std::process::id(),
+        SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir)?;
+    let run = || -> std::result::Result<String, ErrorKind> {
+        let input = dir.join("input.doc");
+        std::fs::write(&input, bytes)?;
+        let out = std::process::Command::new(&soffice)
+            .args(["--headless", "--convert-to", "docx", "--outdir"])
+            .arg(&dir)
+            .arg(&input)
+            // A private profile: a running LibreOffice would otherwise take the job.
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ))
+            .stdin(std::process::Stdio::null())
+            .output()?;
+        match std::fs::read(dir.join("input.docx")) {
+            Ok(docx) => docx::to_text(&docx),
+            Err(_) => Err(ErrorKind::Unreadable {
+                format: Format::Doc.name(),
+                reason: format!(
+                    "LibreOffice could not convert it ({})",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ),
+                fix: "check that it opens in Word or LibreOffice, and save it as .docx".into(),
+            }),
+        }
+    };
+    let result = run();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// The full path of a program on `PATH`.
+pub(crate) fn find_program(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| p.is_file())
 }
 
 /// Decodes bytes by their byte-order mark; plain UTF-8 otherwise.
