@@ -19,7 +19,8 @@ use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::score::{
-    self, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, Scorer, TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, LinkTerms,
+    Scorer, TokenScorer,
 };
 
 /// One link of an alignment: source sentences `src` correspond to target
@@ -72,6 +73,8 @@ pub struct Params {
     pub lexicon: Option<(Arc<Lexicon>, LexiconScorer)>,
     /// Extra cost added to every 1-0 and 0-1 bead (beyond its prior).
     pub skip_penalty: f32,
+    /// How bead scores are computed from the link's terms.
+    pub calibration: Calibration,
 }
 
 impl Params {
@@ -110,6 +113,7 @@ impl Params {
                 .then_some(CognateScorer { weight: 2.0 }),
             lexicon: None,
             skip_penalty: 0.0,
+            calibration: Calibration::FITTED,
         }
     }
 
@@ -163,6 +167,25 @@ impl Params {
                 .map(|t| Features::build(t, lang, lex, cognates))
                 .collect()
         }
+    }
+
+    /// The terms of the cost of linking two non-empty runs.
+    pub fn link_terms(&self, src: &[Features], tgt: &[Features]) -> LinkTerms {
+        LinkTerms {
+            length: self.length.cost(src, tgt),
+            tokens: self.tokens.cost(src, tgt),
+            cognates: self.cognates.as_ref().map_or(0.0, |c| c.cost(src, tgt)),
+            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, l)| l.cost(src, tgt)),
+        }
+    }
+
+    /// The calibrated score (0 to 1, the probability that the link is
+    /// right, see [`Calibration`]) of a bead linking the sentences `src`
+    /// with the sentences `tgt` (one [`Features`] per sentence).
+    pub fn link_score(&self, src: &[Features], tgt: &[Features]) -> f32 {
+        let one_to_one = src.len() == 1 && tgt.len() == 1;
+        self.calibration
+            .score(&self.link_terms(src, tgt), one_to_one)
     }
 
     /// Cost of linking two non-empty runs, without the prior of the shape.
@@ -253,7 +276,7 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
         return vec![Bead {
             src: 0..1,
             tgt: 0..1,
-            score: score_of(params.run_cost((src, 1), (tgt, 1))),
+            score: params.run_score((src, 1), (tgt, 1), true),
         }];
     }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
@@ -766,13 +789,7 @@ impl<'a> Runs<'a> {
 }
 
 impl Params {
-    /// [`Params::link_cost`] of two merged runs.
-    fn run_cost(&self, s: (&RunTable, usize), t: (&RunTable, usize)) -> f32 {
-        self.run_cost_below(s, t, f32::INFINITY, 0.0)
-            .expect("no bound")
-    }
-
-    /// [`Params::run_cost`], or `None` when `base` plus the cost cannot be
+    /// [`Params::link_cost`] of two merged runs, or `None` when `base` plus the cost cannot be
     /// below `best`. The length cost (−ln of a probability, never negative)
     /// is the dearest term and is added last, only when the rest leaves
     /// room: float sums are monotone, so the skip is exact.
@@ -818,6 +835,35 @@ impl Params {
         Some(sum(self.length.cost_of(s.len[i], t.len[j])))
     }
 
+    /// The calibrated score of a link of two merged runs (see
+    /// [`Params::link_score`]); only for the beads of the final path.
+    fn run_score(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize), one: bool) -> f32 {
+        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
+        let m = score::intersect(ss, ts);
+        let names = score::intersect(s.names.get(i), t.names.get(j));
+        let terms = LinkTerms {
+            length: self.length.cost_of(s.len[i], t.len[j]),
+            tokens: self.tokens.price(m, ss.len() + ts.len() - 2 * m, names),
+            cognates: self.cognates.as_ref().map_or(0.0, |cg| {
+                let (sw, tw) = (s.weak.get(i), t.weak.get(j));
+                cg.price(score::intersect(sw, tw), sw.len() + tw.len())
+            }),
+            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, lx)| {
+                let total = if s.lex_total[i] > 0 {
+                    s.lex_total[i]
+                } else {
+                    t.lex_total[j]
+                };
+                if total == 0 {
+                    0.0
+                } else {
+                    lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total)
+                }
+            }),
+        };
+        self.calibration.score(&terms, one)
+    }
+
     /// [`Params::link_floor`] of two merged runs, tighter: at most the
     /// smaller count of tokens can be shared, and the difference between
     /// the counts is unmatched whatever is shared.
@@ -847,9 +893,6 @@ fn dp(
 ) -> Option<Vec<Bead>> {
     let n = band.lo.len() - 1;
     let m = band.hi[n];
-    let link = |i: usize, di: usize, j: usize, dj: usize| {
-        params.run_cost(rs.get(i0 + i, di), rt.get(j0 + j, dj))
-    };
     let cells = band.offset[n + 1];
     let mut cost = vec![f32::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
@@ -910,7 +953,7 @@ fn dp(
         let score = if di == 0 || dj == 0 {
             0.0
         } else {
-            score_of(link(i, di, j, dj))
+            params.run_score(rs.get(i0 + i, di), rt.get(j0 + j, dj), di == 1 && dj == 1)
         };
         beads.push(Bead {
             src: i0 + i - di..i0 + i,

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,9 +23,21 @@ use crate::score::Lexicon;
 use crate::segment;
 
 /// Builds an [`Aligner`]; every setting has a default that works.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct AlignerBuilder {
     lexicons: Vec<Arc<Lexicon>>,
+    builtin: bool,
+    learn: bool,
+}
+
+impl Default for AlignerBuilder {
+    fn default() -> AlignerBuilder {
+        AlignerBuilder {
+            lexicons: Vec::new(),
+            builtin: true,
+            learn: false,
+        }
+    }
 }
 
 impl AlignerBuilder {
@@ -34,33 +46,83 @@ impl AlignerBuilder {
         AlignerBuilder::default()
     }
 
-    /// A bilingual lexicon used as one more scoring signal (default: none);
-    /// replaces any given before.
+    /// A bilingual lexicon used as one more scoring signal; replaces any
+    /// given before (the built-in CC-CEDICT is set apart, see
+    /// [`AlignerBuilder::builtin_lexicon`]).
     pub fn lexicon(&mut self, lexicon: Option<Arc<Lexicon>>) -> &mut AlignerBuilder {
         self.lexicons = lexicon.into_iter().collect();
         self
     }
 
-    /// One more lexicon, for another language pair: each pair alignment uses
-    /// the first lexicon given for its two languages.
+    /// One more lexicon, for any language pair: the lexicons given for the
+    /// same pair are used together (their union).
     pub fn add_lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut AlignerBuilder {
         self.lexicons.push(lexicon);
         self
     }
 
+    /// Whether zh–en pairs use the CC-CEDICT lexicon shipped with the
+    /// library ([`Lexicon::cedict`]); default: yes.
+    pub fn builtin_lexicon(&mut self, yes: bool) -> &mut AlignerBuilder {
+        self.builtin = yes;
+        self
+    }
+
+    /// Whether to align twice, the second time with a lexicon per language
+    /// pair learned from the first ([`learn_lexicons`]: anchored paragraphs
+    /// and confident 1-1 beads); default: no. Applies to
+    /// [`Aligner::align_pair`], [`Aligner::align_all`] and
+    /// [`Aligner::align_lines`]; a corpus learns once over many documents
+    /// instead (`corpus::learn_lexicons`) and gives the result to
+    /// [`AlignerBuilder::add_lexicon`] with learning off.
+    pub fn learn_lexicon(&mut self, yes: bool) -> &mut AlignerBuilder {
+        self.learn = yes;
+        self
+    }
+
     /// The aligner with these settings. The builder can be used again.
     pub fn build(&self) -> Aligner {
+        // One table per language pair: the union of those given for it.
+        let mut tables: Vec<Arc<Lexicon>> = Vec::new();
+        for lex in &self.lexicons {
+            let (Some(a), Some(b)) = (lex.src_lang, lex.tgt_lang) else {
+                continue;
+            };
+            match tables.iter_mut().find(|t| t.fits(a, b)) {
+                Some(t) if t.src_lang == lex.src_lang => *t = Arc::new(t.union(lex)),
+                // The same pair the other way round: kept apart, never mixed.
+                Some(_) => {}
+                None => tables.push(Arc::clone(lex)),
+            }
+        }
         Aligner {
-            lexicons: self.lexicons.clone(),
+            tables,
+            builtin: self.builtin,
+            learn: self.learn,
+            zh_en: Arc::new(OnceLock::new()),
         }
     }
 }
 
 /// Aligns the hub version of a document with its other language versions.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Aligner {
-    lexicons: Vec<Arc<Lexicon>>,
+    tables: Vec<Arc<Lexicon>>,
+    builtin: bool,
+    learn: bool,
+    /// The zh–en table with the built-in CC-CEDICT, made when first needed.
+    zh_en: Arc<OnceLock<Option<Arc<Lexicon>>>>,
 }
+
+impl Default for Aligner {
+    fn default() -> Aligner {
+        Aligner::new()
+    }
+}
+
+/// Confident 1-1 beads (calibrated score, see [`crate::score::Calibration`])
+/// that teach a learned lexicon.
+pub const LEARN_MIN_SCORE: f32 = 0.8;
 
 /// One sentence of a document, original characters.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -245,8 +307,131 @@ impl Aligner {
         AlignerBuilder::new()
     }
 
-    /// Aligns the hub document with one other language version.
+    /// The lexicon used for `a`–`b` (either direction): the union of the
+    /// tables given for the pair, with CC-CEDICT for zh–en unless turned off.
+    pub fn lexicon_for(&self, a: Lang, b: Lang) -> Option<Arc<Lexicon>> {
+        let given = self.tables.iter().find(|t| t.fits(a, b)).cloned();
+        if !(self.builtin && Lexicon::cedict_fits(a, b)) {
+            return given;
+        }
+        self.zh_en
+            .get_or_init(|| {
+                let ce = Lexicon::cedict();
+                Some(match self.tables.iter().find(|t| t.fits(a, b)) {
+                    Some(t) if t.src_lang == Some(Lang::Zh) => Arc::new(ce.union(t)),
+                    _ => ce,
+                })
+            })
+            .clone()
+    }
+
+    /// Whether this aligner aligns twice, learning a lexicon in between.
+    pub fn learns(&self) -> bool {
+        self.learn
+    }
+
+    /// The same aligner aligning once (no learning).
+    pub fn single_pass(&self) -> Aligner {
+        let mut a = self.clone();
+        a.learn = false;
+        a
+    }
+
+    /// The same aligner, single pass, with `learned` added to its tables.
+    pub fn with_learned(&self, learned: Vec<Lexicon>) -> Aligner {
+        let mut b = AlignerBuilder {
+            lexicons: self.tables.clone(),
+            builtin: self.builtin,
+            learn: false,
+        };
+        for l in learned {
+            if !l.is_empty() {
+                b.add_lexicon(Arc::new(l));
+            }
+        }
+        b.build()
+    }
+
+    /// Parameters of the program for one language pair, the length ratio
+    /// estimated from the texts to be aligned, with the pair's lexicon.
+    pub fn params(&self, src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
+        let p = Params::estimate(src_lang, tgt_lang, src, tgt);
+        match self.lexicon_for(src_lang, tgt_lang) {
+            Some(l) => p.with_lexicon(l),
+            None => p,
+        }
+    }
+
+    /// Aligns two lists of sentences that carry no structure (one sentence
+    /// per line, as sentence-split corpora come): one region, the banded DP
+    /// over the whole, with the length ratio estimated from these lines and
+    /// the first lexicon given for the pair. Bead ranges index `src` and `tgt`.
+    ///
+    /// ```
+    /// use sixalign::engine::Aligner;
+    /// use sixalign::Lang;
+    ///
+    /// let zh = ["大会于2019年通过第74/28号决议。", "会议有193个会员国参加。"];
+    /// let en = ["The Assembly adopted resolution 74/28 in 2019.", "It was attended by 193 Member States."];
+    /// let beads = Aligner::new().align_lines(Lang::Zh, Lang::En, &zh, &en);
+    /// assert_eq!(beads.len(), 2);
+    /// assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (1..2, 1..2));
+    /// ```
+    ///
+    /// Twice when the aligner learns ([`AlignerBuilder::learn_lexicon`]):
+    /// the second pass is scored with a lexicon learned from the first's
+    /// confident 1-1 beads.
+    pub fn align_lines(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> Vec<Bead> {
+        if !self.learn {
+            return align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt));
+        }
+        let lex = self.learn_from_lines(src_lang, tgt_lang, src, tgt);
+        self.with_learned(vec![lex])
+            .align_lines(src_lang, tgt_lang, src, tgt)
+    }
+
+    /// The first pass of [`Aligner::align_lines`]: aligns once and learns a
+    /// lexicon from the confident 1-1 beads.
+    pub fn learn_from_lines(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> Lexicon {
+        let first = self.single_pass().align_lines(src_lang, tgt_lang, src, tgt);
+        Lexicon::learn(
+            src_lang,
+            tgt_lang,
+            &confident_links(src, tgt, &first, LEARN_MIN_SCORE),
+        )
+    }
+
+    /// The first pass of [`Aligner::align_all`]: aligns once and learns a
+    /// lexicon per language pair (see [`learn_lexicons`]).
+    pub fn learn_from_documents(&self, hub: &Document, others: &[Document]) -> Vec<Lexicon> {
+        learn_lexicons(&self.single_pass().align_all(hub, others), LEARN_MIN_SCORE)
+    }
+
+    /// Aligns the hub document with one other language version (twice when
+    /// the aligner learns, see [`AlignerBuilder::learn_lexicon`]).
     pub fn align_pair(&self, hub: &Document, other: &Document) -> PairAlignment {
+        if self.learn {
+            return self
+                .align_all(hub, std::slice::from_ref(other))
+                .pop()
+                .expect("one alignment per version");
+        }
+        self.align_pair_once(hub, other)
+    }
+
+    fn align_pair_once(&self, hub: &Document, other: &Document) -> PairAlignment {
         let src_units = anchor::units(hub);
         let tgt_units = anchor::units(other);
         let regions = anchor::anchor(&src_units, &tgt_units);
@@ -325,57 +510,14 @@ impl Aligner {
     /// Aligns the hub with each other version (in parallel); results in the
     /// order of `others`.
     pub fn align_all(&self, hub: &Document, others: &[Document]) -> Vec<PairAlignment> {
-        others.par_iter().map(|o| self.align_pair(hub, o)).collect()
-    }
-
-    /// Aligns in two passes: [`align_all`](Aligner::align_all), then again
-    /// with a lexicon per language pair learned from the first pass's
-    /// confident 1-1 beads (see [`learn_lexicons`]), after any given.
-    pub fn align_all_learning(&self, hub: &Document, others: &[Document]) -> Vec<PairAlignment> {
-        let first = self.align_all(hub, others);
-        let mut second = self.clone();
-        second
-            .lexicons
-            .extend(learn_lexicons(&first, 0.8).into_iter().map(Arc::new));
-        second.align_all(hub, others)
-    }
-
-    /// Aligns two lists of sentences that carry no structure (one sentence
-    /// per line, as sentence-split corpora come): one region, the banded DP
-    /// over the whole, with the length ratio estimated from these lines and
-    /// the first lexicon given for the pair. Bead ranges index `src` and `tgt`.
-    ///
-    /// ```
-    /// use sixalign::engine::Aligner;
-    /// use sixalign::Lang;
-    ///
-    /// let zh = ["大会于2019年通过第74/28号决议。", "会议有193个会员国参加。"];
-    /// let en = ["The Assembly adopted resolution 74/28 in 2019.", "It was attended by 193 Member States."];
-    /// let beads = Aligner::new().align_lines(Lang::Zh, Lang::En, &zh, &en);
-    /// assert_eq!(beads.len(), 2);
-    /// assert_eq!((beads[1].src.clone(), beads[1].tgt.clone()), (1..2, 1..2));
-    /// ```
-    pub fn align_lines(
-        &self,
-        src_lang: Lang,
-        tgt_lang: Lang,
-        src: &[&str],
-        tgt: &[&str],
-    ) -> Vec<Bead> {
-        align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt))
-    }
-
-    /// The DP's parameters for one pair of sentence lists: estimated from
-    /// them, with the first lexicon that fits the two languages.
-    fn params(&self, src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
-        let mut params = Params::estimate(src_lang, tgt_lang, src, tgt);
-        for lex in &self.lexicons {
-            if params.lexicon.is_some() {
-                break;
-            }
-            params = params.with_lexicon(Arc::clone(lex));
+        if !self.learn {
+            return others
+                .par_iter()
+                .map(|o| self.align_pair_once(hub, o))
+                .collect();
         }
-        params
+        self.with_learned(self.learn_from_documents(hub, others))
+            .align_all(hub, others)
     }
 }
 
@@ -453,14 +595,34 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
     {
         return None;
     }
+    // Paragraphs fixed by their numbering correspond before any sentence is
+    // aligned; inside them, and elsewhere, confident 1-1 beads.
+    let mut joined: Vec<(String, String)> = Vec::new();
     let mut links: Vec<(&str, &str)> = Vec::new();
     for p in pairs {
+        for r in &p.regions {
+            let (ns, nt) = (r.src.len(), r.tgt.len());
+            if r.region.kind == anchor::RegionKind::Anchored
+                && (ns > 1 || nt > 1)
+                && (1..=4).contains(&ns)
+                && (1..=4).contains(&nt)
+            {
+                let text = |s: &[Sentence]| -> String {
+                    s.iter()
+                        .map(|x| x.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                joined.push((text(&p.src[r.src.clone()]), text(&p.tgt[r.tgt.clone()])));
+            }
+        }
         for b in p.beads() {
             if b.src.len() == 1 && b.tgt.len() == 1 && b.score >= min_score {
                 links.push((&p.src[b.src.start].text, &p.tgt[b.tgt.start].text));
             }
         }
     }
+    links.extend(joined.iter().map(|(s, t)| (s.as_str(), t.as_str())));
     Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
 }
 
@@ -480,6 +642,21 @@ pub fn learn_lexicons(pairs: &[PairAlignment], min_score: f32) -> Vec<Lexicon> {
                 .collect();
             learn_from(&these, min_score)
         })
+        .collect()
+}
+
+/// The sentence pairs of the confident 1-1 beads of an alignment of `src`
+/// with `tgt`: what a learned lexicon is learned from.
+pub fn confident_links<'a>(
+    src: &[&'a str],
+    tgt: &[&'a str],
+    beads: &[Bead],
+    min_score: f32,
+) -> Vec<(&'a str, &'a str)> {
+    beads
+        .iter()
+        .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && b.score >= min_score)
+        .map(|b| (src[b.src.start], tgt[b.tgt.start]))
         .collect()
 }
 

@@ -19,6 +19,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use rayon::prelude::*;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -535,6 +538,68 @@ impl CognateScorer {
     }
 }
 
+/// The terms of a link's cost as the program adds them, in nats (lower is
+/// better): what the calibrated bead score is computed from.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LinkTerms {
+    /// [`LengthScorer`].
+    pub length: f32,
+    /// [`TokenScorer`].
+    pub tokens: f32,
+    /// [`CognateScorer`] (0 unless both languages are in Latin script).
+    pub cognates: f32,
+    /// [`LexiconScorer`] (0 without a lexicon for the pair).
+    pub lexicon: f32,
+}
+
+/// The bead score: the probability that a link is exactly right, from a
+/// logistic regression over its [`LinkTerms`] and its shape.
+///
+/// The weights ([`Calibration::FITTED`]) were fitted on the UNv1 **dev** set
+/// only (`examples/calibrate.rs`): hard `--lines` sets cut from it (30 %
+/// merged, split, dropped or inserted lines, labels removed), aligned with
+/// no lexicon, CC-CEDICT, a learned lexicon and both; every output bead
+/// linking both sides is one sample, labelled correct when the gold has
+/// the very same bead. The cognate term, which zh–en never has, shares the
+/// lexicon's weight (both are word evidence in nats). Because the score is
+/// a probability and not a raw cost, a threshold means the same for every
+/// pair and every lexicon: `score >= 0.5` keeps links more likely right
+/// than wrong.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Calibration {
+    /// Intercept.
+    pub bias: f32,
+    /// Weight of the length term.
+    pub length: f32,
+    /// Weight of the token term.
+    pub tokens: f32,
+    /// Weight of the lexicon and cognate terms.
+    pub words: f32,
+    /// Added for beads that are not 1-1 (2-1, 1-2, 2-2, 3-1, 1-3).
+    pub merged: f32,
+}
+
+impl Calibration {
+    /// The weights fitted on the UNv1 dev set (see [`Calibration`]).
+    pub const FITTED: Calibration = Calibration {
+        bias: 3.745,
+        length: -0.926,
+        tokens: -0.260,
+        words: -0.289,
+        merged: -2.678,
+    };
+
+    /// The probability that a link with these terms and this shape is right.
+    pub fn score(&self, t: &LinkTerms, one_to_one: bool) -> f32 {
+        let z = self.bias
+            + self.length * t.length
+            + self.tokens * t.tokens
+            + self.words * (t.lexicon + t.cognates)
+            + if one_to_one { 0.0 } else { self.merged };
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
 /// The share of target content words that a lexicon translation of the
 /// source explains (or the other way round when the lexicon's source
 /// language is the aligner's target).
@@ -583,6 +648,21 @@ fn lex_hits(gloss: &[Features], words: &[Features]) -> usize {
 /// A bilingual lexicon from a source language (usually zh) to a target
 /// language: source keys (words or, when learned from Chinese, character
 /// bigrams) map to ids of target words.
+///
+/// Tables are read from and written to one text format, a section per
+/// language pair:
+///
+/// ```text
+/// # sixalign lexicon zh-fr learned
+/// 决议<TAB>résol
+/// 大会<TAB>assem génér
+/// ```
+///
+/// A header `# sixalign lexicon SRC-TGT` (with `learned` when the entries
+/// were learned from aligned text) starts a section; each line below it is
+/// `key<TAB>translations`. Lines before any header are a zh–en dictionary
+/// (`headword<TAB>English gloss`, as `cedict.zh-en.tsv`); other `#` lines are
+/// comments.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     /// Language of the keys.
@@ -610,18 +690,62 @@ fn stem(w: &str) -> Option<String> {
     if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
         return None;
     }
-    Some(f.chars().take(5).collect())
+    let s: String = f.chars().take(5).collect();
+    // A stem is its own stem (a saved table reads back the same): `others`
+    // goes with `other`.
+    (!STOP.contains(&s.as_str())).then_some(s)
 }
 
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
 
+/// The content words of a dictionary gloss, as the lexicon keeps them
+/// (lower-cased, no function words, at most 12): what a compact copy of a
+/// dictionary needs to hold.
+pub fn gloss_words(gloss: &str) -> Vec<String> {
+    words(gloss)
+        .filter(|w| stem(w).is_some())
+        .take(12)
+        .collect()
+}
+
+/// The compact CC-CEDICT shipped with the library (`data/lexicon/`, built by
+/// `examples/compact_cedict.rs`; CC BY-SA 4.0, CC-CEDICT by MDBG).
+static CEDICT: &[u8] = include_bytes!("../data/lexicon/cedict.zh-en.lex.deflate");
+
 impl Lexicon {
-    /// Loads a `source<TAB>gloss` file such as CC-CEDICT converted to
-    /// `cedict.zh-en.tsv`: each Chinese headword of two or more characters
-    /// maps to the content words of its English glosses.
+    /// The zh–en lexicon shipped with the library: CC-CEDICT (CC BY-SA 4.0,
+    /// MDBG, <https://www.mdbg.net/chinese/dictionary?page=cc-cedict>),
+    /// simplified headwords with the content words of their glosses. Decoded
+    /// once per process.
+    pub fn cedict() -> Arc<Lexicon> {
+        static LEX: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Arc::clone(LEX.get_or_init(|| {
+            let bytes = miniz_oxide::inflate::decompress_to_vec(CEDICT)
+                .expect("the embedded CC-CEDICT is valid deflate data");
+            let text = String::from_utf8(bytes).expect("the embedded CC-CEDICT is UTF-8");
+            let mut v = Lexicon::parse(&text, Path::new("(embedded CC-CEDICT)"))
+                .expect("the embedded CC-CEDICT parses");
+            Arc::new(v.remove(0))
+        }))
+    }
+
+    /// Whether the built-in CC-CEDICT serves `a`–`b` (zh–en either way).
+    pub fn cedict_fits(a: Lang, b: Lang) -> bool {
+        matches!((a, b), (Lang::Zh, Lang::En) | (Lang::En, Lang::Zh))
+    }
+
+    /// Loads the first table of a lexicon file (see [`Lexicon`] for the
+    /// format), such as CC-CEDICT converted to `cedict.zh-en.tsv`.
     pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
+        let path = path.as_ref();
+        let mut v = Lexicon::read(path)?;
+        Ok(v.remove(0))
+    }
+
+    /// Loads every table of a lexicon file (see [`Lexicon`] for the format).
+    pub fn read(path: impl AsRef<Path>) -> Result<Vec<Lexicon>> {
         let path = path.as_ref();
         let bytes = crate::input::read_input(path)?;
         let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
@@ -631,12 +755,45 @@ impl Lexicon {
             })
             .with_path(path)
         })?;
-        let mut lex = Lexicon {
-            src_lang: Some(Lang::Zh),
-            tgt_lang: Some(Lang::En),
+        Lexicon::parse(text, path)
+    }
+
+    /// Parses lexicon text (see [`Lexicon`]); `path` names it in errors.
+    /// Never empty: a text without tables gives one empty zh–en table.
+    pub fn parse(text: &str, path: &Path) -> Result<Vec<Lexicon>> {
+        let mut out: Vec<Lexicon> = Vec::new();
+        let fresh = |s: Lang, t: Lang, learned: bool| Lexicon {
+            src_lang: Some(s),
+            tgt_lang: Some(t),
+            learned,
             ..Lexicon::default()
         };
+        let mut cur = fresh(Lang::Zh, Lang::En, false);
+        let mut started = false;
         for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if let Some(rest) = line.strip_prefix('#') {
+                let f: Vec<&str> = rest.split_whitespace().collect();
+                if f.len() >= 3 && f[0] == "sixalign" && f[1] == "lexicon" {
+                    let pair = f[2]
+                        .split_once('-')
+                        .and_then(|(a, b)| Some((Lang::from_code(a)?, Lang::from_code(b)?)));
+                    let Some((a, b)) = pair.filter(|(a, b)| a != b) else {
+                        return Err(Error::new(ErrorKind::Malformed(format!(
+                            "`{}` is not a language pair such as zh-fr",
+                            f[2]
+                        )))
+                        .with_path(path)
+                        .with_line(n + 1));
+                    };
+                    if started || !cur.is_empty() {
+                        out.push(std::mem::take(&mut cur));
+                    }
+                    cur = fresh(a, b, f.get(3) == Some(&"learned"));
+                    started = true;
+                }
+                continue;
+            }
             let Some((head, gloss)) = line.split_once('\t') else {
                 if line.trim().is_empty() {
                     continue;
@@ -647,32 +804,103 @@ impl Lexicon {
                 .with_path(path)
                 .with_line(n + 1));
             };
-            // Single characters have dozens of senses; they add noise.
+            cur.add_entry(head.trim(), gloss);
+        }
+        out.push(cur);
+        Ok(out)
+    }
+
+    /// Adds `key → content words of gloss`; keys the scorer cannot use are
+    /// left out (Chinese keys must be 2 to 6 Han characters: single
+    /// characters have dozens of senses and add noise).
+    fn add_entry(&mut self, head: &str, gloss: &str) {
+        let key = if self.src_lang == Some(Lang::Zh) {
             let chars = head.chars().count();
             if !(2..=6).contains(&chars) || !head.chars().all(is_han) {
-                continue;
+                return;
             }
-            let ids: Vec<u32> = words(gloss)
-                .filter_map(|w| stem(&w))
-                .take(12)
-                .map(|w| lex.word_id(w))
-                .collect();
-            if ids.is_empty() {
-                continue;
+            head.to_string()
+        } else {
+            match words(head).next().as_deref().and_then(stem) {
+                Some(k) => k,
+                None => return,
             }
-            lex.max_key_chars = lex.max_key_chars.max(chars);
-            let e = lex.keys.entry(head.to_string()).or_default();
-            e.extend(ids);
+        };
+        let ids: Vec<u32> = words(gloss)
+            .filter_map(|w| stem(&w))
+            .take(12)
+            .map(|w| self.word_id(w))
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        self.max_key_chars = self.max_key_chars.max(key.chars().count());
+        let e = self.keys.entry(key).or_default();
+        e.extend(ids);
+        e.sort_unstable();
+        e.dedup();
+    }
+
+    /// Writes the lexicon as one table of the text format (see [`Lexicon`]),
+    /// keys and translations sorted, so the same lexicon gives the same bytes.
+    pub fn write_tsv<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
+        let (Some(s), Some(t)) = (self.src_lang, self.tgt_lang) else {
+            return Ok(());
+        };
+        let learned = if self.learned { " learned" } else { "" };
+        writeln!(w, "# sixalign lexicon {}-{}{learned}", s.code(), t.code())?;
+        let mut word = vec![""; self.vocab.len()];
+        for (k, &id) in &self.vocab {
+            word[id as usize] = k;
+        }
+        let mut keys: Vec<(&String, &Vec<u32>)> = self.keys.iter().collect();
+        keys.sort_unstable();
+        let mut line = String::new();
+        for (k, ids) in keys {
+            let mut ws: Vec<&str> = ids.iter().map(|&i| word[i as usize]).collect();
+            ws.sort_unstable();
+            // A reader keeps 12 words of a line, as of a dictionary gloss.
+            for chunk in ws.chunks(12) {
+                line.clear();
+                line.push_str(k);
+                line.push('\t');
+                line.push_str(&chunk.join(" "));
+                writeln!(w, "{line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Both lexicons in one, for the same language pair: every key with the
+    /// translations of either. Dictionary entries outweigh learned ones, so
+    /// the union is learned only when both are.
+    pub fn union(&self, other: &Lexicon) -> Lexicon {
+        let mut out = self.clone();
+        out.learned = self.learned && other.learned;
+        let mut word = vec![""; other.vocab.len()];
+        for (k, &id) in &other.vocab {
+            word[id as usize] = k;
+        }
+        // Ids in the order of `other`'s ids, so the union is deterministic.
+        let map: Vec<u32> = word.iter().map(|w| out.word_id((*w).to_string())).collect();
+        let mut keys: Vec<(&String, &Vec<u32>)> = other.keys.iter().collect();
+        keys.sort_unstable();
+        for (k, ids) in keys {
+            let e = out.keys.entry(k.clone()).or_default();
+            e.extend(ids.iter().map(|&i| map[i as usize]));
             e.sort_unstable();
             e.dedup();
         }
-        Ok(lex)
+        out.max_key_chars = out.max_key_chars.max(other.max_key_chars);
+        out
     }
 
-    /// Learns a lexicon from aligned sentence pairs (first-pass beads of high
-    /// confidence): source keys (Chinese character bigrams, or words) and
-    /// target words that co-occur with a Dice coefficient of at least 0.3 in
-    /// at least 3 pairs.
+    /// Learns a lexicon from aligned sentence pairs (anchored paragraphs and
+    /// first-pass beads of high confidence): source keys (Chinese character
+    /// bigrams, or word stems) and target word stems that co-occur with a
+    /// Dice coefficient of at least 0.3 in at least 3 pairs. Counting runs in
+    /// parallel over shards of the source keys; the result does not depend
+    /// on the number of threads.
     pub fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
         let mut lex = Lexicon {
             src_lang: Some(src_lang),
@@ -680,12 +908,18 @@ impl Lexicon {
             learned: true,
             ..Lexicon::default()
         };
-        let mut src_count: HashMap<String, u32> = HashMap::new();
-        let mut tgt_count: HashMap<u32, u32> = HashMap::new();
-        let mut pair_count: HashMap<(String, u32), u32> = HashMap::new();
+        // Intern both sides once: counting then works on integer ids.
+        let mut src_ids: HashMap<String, u32> = HashMap::new();
+        let mut docs: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(pairs.len());
         for (s, t) in pairs {
-            let mut sk = source_keys(s, src_lang);
-            sk.sort();
+            let mut sk: Vec<u32> = source_keys(s, src_lang)
+                .into_iter()
+                .map(|k| {
+                    let next = src_ids.len() as u32;
+                    *src_ids.entry(k).or_insert(next)
+                })
+                .collect();
+            sk.sort_unstable();
             sk.dedup();
             let mut tk: Vec<u32> = words(t)
                 .filter_map(|w| stem(&w))
@@ -693,28 +927,68 @@ impl Lexicon {
                 .collect();
             tk.sort_unstable();
             tk.dedup();
-            for k in &sk {
-                *src_count.entry(k.clone()).or_default() += 1;
-                for &w in &tk {
-                    *pair_count.entry((k.clone(), w)).or_default() += 1;
-                }
+            docs.push((sk, tk));
+        }
+        let mut src_count = vec![0u32; src_ids.len()];
+        let mut tgt_count = vec![0u32; lex.vocab.len()];
+        for (sk, tk) in &docs {
+            for &k in sk {
+                src_count[k as usize] += 1;
             }
-            for &w in &tk {
-                *tgt_count.entry(w).or_default() += 1;
+            for &w in tk {
+                tgt_count[w as usize] += 1;
             }
         }
-        let mut entries: Vec<((String, u32), u32)> = pair_count.into_iter().collect();
-        // Sorted so that the lexicon is the same whatever the hash order.
-        entries.sort_unstable();
-        for ((k, w), c) in entries {
-            if c < 3 {
-                continue;
-            }
-            let dice = 2.0 * c as f32 / (src_count[&k] + tgt_count[&w]) as f32;
-            if dice >= 0.3 {
-                lex.max_key_chars = lex.max_key_chars.max(k.chars().count());
-                lex.keys.entry(k).or_default().push(w);
-            }
+        // A pair seen fewer than 3 times is never kept: neither is a key or
+        // word seen fewer than 3 times, so they are not counted at all.
+        let docs: Vec<(Vec<u32>, Vec<u32>)> = docs
+            .into_iter()
+            .map(|(sk, tk)| {
+                (
+                    sk.into_iter()
+                        .filter(|&k| src_count[k as usize] >= 3)
+                        .collect(),
+                    tk.into_iter()
+                        .filter(|&w| tgt_count[w as usize] >= 3)
+                        .collect(),
+                )
+            })
+            .collect();
+        const SHARDS: u32 = 16;
+        let found: Vec<Vec<(u32, u32)>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|shard| {
+                let mut count: HashMap<u64, u32, IdHash> = HashMap::default();
+                for (sk, tk) in &docs {
+                    for &k in sk.iter().filter(|&&k| k % SHARDS == shard) {
+                        for &w in tk {
+                            *count.entry(u64::from(k) << 32 | u64::from(w)).or_default() += 1;
+                        }
+                    }
+                }
+                let mut kept: Vec<(u32, u32)> = count
+                    .into_iter()
+                    .filter(|&(kw, c)| {
+                        let (k, w) = ((kw >> 32) as usize, (kw & 0xFFFF_FFFF) as usize);
+                        c >= 3 && 2.0 * c as f32 / (src_count[k] + tgt_count[w]) as f32 >= 0.3
+                    })
+                    .map(|(kw, _)| ((kw >> 32) as u32, kw as u32))
+                    .collect();
+                kept.sort_unstable();
+                kept
+            })
+            .collect();
+        let mut key_of = vec![String::new(); src_ids.len()];
+        for (k, id) in src_ids {
+            key_of[id as usize] = k;
+        }
+        for (k, w) in found.into_iter().flatten() {
+            let key = &key_of[k as usize];
+            lex.max_key_chars = lex.max_key_chars.max(key.chars().count());
+            lex.keys.entry(key.clone()).or_default().push(w);
+        }
+        for ids in lex.keys.values_mut() {
+            ids.sort_unstable();
         }
         lex
     }
@@ -723,6 +997,12 @@ impl Lexicon {
     /// than read from a dictionary: learned entries are noisier and weigh less.
     pub fn is_learned(&self) -> bool {
         self.learned
+    }
+
+    /// Whether this lexicon is for `a`–`b`, in either direction.
+    pub fn fits(&self, a: Lang, b: Lang) -> bool {
+        (self.src_lang == Some(a) && self.tgt_lang == Some(b))
+            || (self.src_lang == Some(b) && self.tgt_lang == Some(a))
     }
 
     /// Number of source keys.
@@ -745,11 +1025,12 @@ impl Lexicon {
         if Some(lang) == self.src_lang {
             if lang == Lang::Zh {
                 let han: Vec<char> = text.chars().collect();
+                let mut key = String::new();
                 for i in 0..han.len() {
                     if !is_han(han[i]) {
                         continue;
                     }
-                    let mut key = String::new();
+                    key.clear();
                     for &c in han[i..].iter().take(self.max_key_chars) {
                         if !is_han(c) {
                             break;
@@ -780,6 +1061,34 @@ impl Lexicon {
             }
             f.lex.sort_unstable();
         }
+    }
+}
+
+/// Hashes the packed (key, word) ids of [`Lexicon::learn`]: one multiply,
+/// since the keys are already well spread integers.
+#[derive(Clone, Copy, Default)]
+struct IdHash;
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 

@@ -531,6 +531,8 @@ fn a_learned_lexicon_from_a_first_pass_is_used_and_stays_deterministic() {
         let st = Command::new(BIN)
             .env("RAYON_NUM_THREADS", threads)
             .args(["corpus", "--langs", "en,ru", "--learn-lexicon", "6"])
+            .arg("--save-lexicon")
+            .arg(dir.path().join(format!("lex-{threads}.tsv")))
             .arg(&input)
             .arg("-o")
             .arg(&out)
@@ -548,6 +550,16 @@ fn a_learned_lexicon_from_a_first_pass_is_used_and_stays_deterministic() {
         trees[0] == trees[1],
         "outputs differ between 1 and 2 threads"
     );
+    // What was learned, saved: the same bytes, both pairs.
+    let lex = |t: &str| std::fs::read_to_string(dir.path().join(format!("lex-{t}.tsv"))).unwrap();
+    let one = lex("1");
+    assert_eq!(one, lex("2"));
+    for header in [
+        "# sixalign lexicon zh-en learned",
+        "# sixalign lexicon zh-ru learned",
+    ] {
+        assert!(one.contains(header), "{header} missing");
+    }
 }
 
 #[test]

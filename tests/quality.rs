@@ -26,7 +26,7 @@ pub fn shared_data() -> PathBuf {
     p
 }
 
-fn unv1_corpus(set: &str) -> Corpus {
+pub(crate) fn unv1_corpus(set: &str) -> Corpus {
     let d = shared_data().join("unv1");
     Corpus::from_line_files(&[
         (Lang::Zh, &d.join(format!("{set}.zh"))),
@@ -35,7 +35,7 @@ fn unv1_corpus(set: &str) -> Corpus {
     .expect("UNv1 files load")
 }
 
-fn sdg() -> Corpus {
+pub(crate) fn sdg() -> Corpus {
     let d = shared_data().join("sdg");
     let files = |kind: &str| -> Vec<(Lang, PathBuf)> {
         Lang::ALL
@@ -62,14 +62,19 @@ fn config(seed: u64) -> SynthConfig {
 }
 
 /// Document mode: parse, anchor, segment, align, project onto gold units.
-fn documents(docs: &[SynthDoc], other: Lang) -> Scores {
-    documents_with(docs, other, &Aligner::new())
+pub(crate) fn documents(docs: &[SynthDoc], other: Lang) -> Scores {
+    documents_with(docs, other, &no_lexicon())
+}
+
+/// No lexicon at all (`--no-lexicon`).
+fn no_lexicon() -> Aligner {
+    Aligner::builder().builtin_lexicon(false).build()
 }
 
 /// Document mode in two passes: a lexicon learned from the confident beads
 /// of the first pass over all documents scores the second.
-fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
-    let first = Aligner::new();
+pub(crate) fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
+    let first = no_lexicon();
     let pairs: Vec<_> = docs
         .iter()
         .map(|d| {
@@ -91,12 +96,13 @@ fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usize) {
     let lex = sixalign::engine::learn_lexicon(&pairs, 0.8).expect("one language pair");
     let size = lex.len();
     let second = Aligner::builder()
+        .builtin_lexicon(false)
         .lexicon(Some(std::sync::Arc::new(lex)))
         .build();
     (documents_with(docs, other, &second), size)
 }
 
-fn documents_with(docs: &[SynthDoc], other: Lang, aligner: &Aligner) -> Scores {
+pub(crate) fn documents_with(docs: &[SynthDoc], other: Lang, aligner: &Aligner) -> Scores {
     let tests: Vec<Vec<Bead>> = docs
         .iter()
         .map(|d| align_projected(d, Lang::Zh, other, aligner).unwrap_or_else(|e| panic!("{e}")))
@@ -125,16 +131,11 @@ fn lines(docs: &[SynthDoc], other: Lang) -> Scores {
     )
 }
 
-fn report(what: &str, s: &Scores) {
+pub(crate) fn report(what: &str, s: &Scores) {
     println!(
         "{what:<34} strict P {:.4} R {:.4} F1 {:.4} | lax F1 {:.4} | {} docs, {} gold beads",
         s.strict.precision, s.strict.recall, s.strict.f1, s.lax.f1, s.files, s.gold_beads
     );
-}
-
-fn cedict() -> std::sync::Arc<sixalign::score::Lexicon> {
-    let path = shared_data().join("lexicon/cedict.zh-en.tsv");
-    std::sync::Arc::new(sixalign::score::Lexicon::from_tsv(&path).expect("CC-CEDICT loads"))
 }
 
 /// zh–en documents from UNv1. Without a lexicon the sentences (random UN
@@ -149,11 +150,8 @@ fn unv1(set: &str, seed: u64) {
     report(&format!("UNv1 {set} zh-en documents"), &plain);
     let (two, size) = documents_two_pass(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en documents, learned {size}"), &two);
-    let ce = documents_with(
-        &docs,
-        Lang::En,
-        &Aligner::builder().lexicon(Some(cedict())).build(),
-    );
+    // The defaults: the built-in CC-CEDICT.
+    let ce = documents_with(&docs, Lang::En, &Aligner::new());
     report(&format!("UNv1 {set} zh-en documents, CC-CEDICT"), &ce);
     let lin = lines(&docs, Lang::En);
     report(&format!("UNv1 {set} zh-en --lines"), &lin);

@@ -7,6 +7,7 @@ mod corpus;
 mod formats;
 mod fuzz;
 mod hardening;
+mod lexicon;
 mod offsets;
 mod output;
 mod parse;

@@ -4,19 +4,17 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::corpus::{check_jobs, read_jobfile, run_batch};
-use sixalign::engine::{Aligner, LineFile, Stats, split_hub};
+use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch};
+use sixalign::engine::{AlignerBuilder, LineFile, Stats, split_hub};
 use sixalign::output::{
     self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
 };
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
-use sixalign::score::Lexicon;
 use sixalign::{Document, Error, Lang, Result};
 
 use super::AlignArgs;
@@ -68,12 +66,13 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
         ));
     }
-    let aligner = aligner(args)?;
-    let pairs = if args.learn_lexicon {
-        aligner.align_all_learning(&hub, &others)
-    } else {
-        aligner.align_all(&hub, &others)
-    };
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = aligner.learn_from_documents(&hub, &others);
+        args.lex.save(&learned)?;
+        aligner = aligner.with_learned(learned);
+    }
+    let pairs = aligner.align_all(&hub, &others);
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
@@ -131,6 +130,19 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The aligner the options ask for; `--save-lexicon` needs learning.
+fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
+    let learn = !args.no_learn && !args.lex.no_lexicon;
+    if args.lex.save_lexicon.is_some() && !learn {
+        return Err(Error::usage(
+            "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn / --no-lexicon",
+        ));
+    }
+    let mut b = args.lex.builder()?;
+    b.learn_lexicon(learn);
+    Ok(b)
+}
+
 /// The documents to align, with their language when the user gave it.
 fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     let mut v: Vec<(PathBuf, Option<Lang>)> =
@@ -153,17 +165,11 @@ fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
 }
 
 /// The aligner the arguments ask for: the defaults, with `--lexicon`.
-fn aligner(args: &AlignArgs) -> Result<Aligner> {
-    let mut builder = Aligner::builder();
-    if let Some(path) = &args.lexicon {
-        builder.lexicon(Some(Arc::new(Lexicon::from_tsv(path)?)));
-    }
-    Ok(builder.build())
-}
-
-/// The inputs and the lexicon (an output must not replace either).
+/// The inputs and the lexicons read or written (an output must not replace
+/// any of them).
 fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
-    paths.extend(args.lexicon.iter().cloned());
+    paths.extend(args.lex.lexicon.iter().cloned());
+    paths.extend(args.lex.save_lexicon.iter().cloned());
     paths
 }
 
@@ -186,7 +192,13 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
     }
     let jobs = read_jobfile(jobfile)?;
     check_jobs(&jobs, Some(jobfile))?;
-    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner(args)?);
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
+        args.lex.save(&learned)?;
+        aligner = aligner.with_learned(learned);
+    }
+    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
     for r in &results {
@@ -246,7 +258,13 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let (src_file, tgt_file) = (src_file?, tgt_file?);
     let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
     let (src, tgt) = (src_file.lines(), tgt_file.lines());
-    let beads = aligner(args)?.align_lines(src_lang, tgt_lang, &src, &tgt);
+    let mut aligner = aligner(args)?.build();
+    if aligner.learns() {
+        let learned = aligner.learn_from_lines(src_lang, tgt_lang, &src, &tgt);
+        args.lex.save(std::slice::from_ref(&learned))?;
+        aligner = aligner.with_learned(vec![learned]);
+    }
+    let beads = aligner.align_lines(src_lang, tgt_lang, &src, &tgt);
 
     let mut out = match early.take() {
         Some(o) => o,

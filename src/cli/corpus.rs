@@ -52,9 +52,12 @@ pub struct CorpusArgs {
     #[arg(long, default_value_t = 0)]
     pub chunk: usize,
     /// Learn a lexicon per language pair from a first pass over the first N
-    /// documents, and use it in the real run (0: no first pass).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    /// documents (in parallel), and use it in the real run (0: no first pass).
+    #[arg(long, value_name = "N", default_value_t = 200)]
     pub learn_lexicon: usize,
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lex: super::LexiconArgs,
 }
 
 /// Arguments of `sixalign pipe`.
@@ -120,9 +123,17 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         b
     };
     let start = std::time::Instant::now();
-    let mut builder = Aligner::builder();
-    if args.learn_lexicon > 0 {
-        for lex in corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon) {
+    let mut builder = args.lex.builder()?;
+    if args.lex.save_lexicon.is_some() && args.learn_lexicon == 0 {
+        return Err(sixalign::Error::usage(
+            "--save-lexicon writes the lexicon learned in a first pass: give --learn-lexicon N > 0",
+        ));
+    }
+    if args.learn_lexicon > 0 && !args.lex.no_lexicon {
+        let learned =
+            corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon, &builder.build());
+        args.lex.save(&learned)?;
+        for lex in learned {
             if !args.quiet {
                 eprintln!(
                     "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use std::sync::Arc;
+
+use sixalign::engine::{Aligner, AlignerBuilder};
 use sixalign::output::Format;
+use sixalign::score::Lexicon;
 use sixalign::{Lang, Result};
 
 mod align;
@@ -86,18 +90,69 @@ pub struct AlignArgs {
     /// The document symbol, when the text does not say it.
     #[arg(long)]
     pub symbol: Option<String>,
-    /// A zh–en lexicon (`headword<TAB>gloss` lines, e.g. CC-CEDICT) as one
-    /// more scoring signal.
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lex: LexiconArgs,
+    /// Align once, without learning. By default the aligner aligns twice: a
+    /// lexicon per language pair learned from the first pass (anchored
+    /// paragraphs and confident 1-1 beads) scores the second; with `--lines
+    /// --batch` it is learned once over the whole batch.
     #[arg(long)]
-    pub lexicon: Option<PathBuf>,
-    /// Align twice: a lexicon per language pair learned from the confident
-    /// beads of the first pass scores the second (helps most with long
-    /// documents; for a corpus use `sixalign corpus --learn-lexicon N`).
-    #[arg(long)]
-    pub learn_lexicon: bool,
+    pub no_learn: bool,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// Lexicon options of `align` and `corpus`.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// A lexicon table for any language pair: a file written by
+    /// `--save-lexicon` (`# sixalign lexicon zh-fr` sections of
+    /// `key<TAB>words`), or `headword<TAB>English gloss` lines (zh–en, e.g.
+    /// CC-CEDICT). Repeatable; tables for the same pair are used together.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// No lexicon: neither the built-in CC-CEDICT (zh–en) nor learned ones;
+    /// only the tables given with `--lexicon`.
+    #[arg(long)]
+    pub no_lexicon: bool,
+    /// Without the built-in CC-CEDICT (zh–en), still learning.
+    #[arg(long)]
+    pub no_builtin_lexicon: bool,
+    /// Write the lexicons learned in the first pass to FILE (the format
+    /// `--lexicon` reads).
+    #[arg(long, value_name = "FILE")]
+    pub save_lexicon: Option<PathBuf>,
+}
+
+impl LexiconArgs {
+    /// A builder with the built-in lexicon unless `--no-lexicon`, and every
+    /// table of every `--lexicon` file.
+    pub fn builder(&self) -> Result<AlignerBuilder> {
+        let mut b = Aligner::builder();
+        b.builtin_lexicon(!self.no_lexicon && !self.no_builtin_lexicon);
+        for path in &self.lexicon {
+            for lex in Lexicon::read(path)? {
+                b.add_lexicon(Arc::new(lex));
+            }
+        }
+        Ok(b)
+    }
+
+    /// Writes `learned` to the `--save-lexicon` file, if one was given
+    /// (atomically: a temporary name renamed when complete).
+    pub fn save(&self, learned: &[Lexicon]) -> Result<()> {
+        let Some(path) = &self.save_lexicon else {
+            return Ok(());
+        };
+        sixalign::output::atomic::write_file(path, |w| {
+            for l in learned {
+                l.write_tsv(&mut *w)?;
+            }
+            Ok(())
+        })
+    }
 }
 
 /// Arguments of `sixalign eval`.

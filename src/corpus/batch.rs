@@ -12,11 +12,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::{Aligner, LineFile};
+use crate::engine::{Aligner, LEARN_MIN_SCORE, LineFile, confident_links};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::output::atomic::{self, FileId};
 use crate::output::write_beads;
+use crate::score::Lexicon;
 
 /// One pair of sentence-per-line files to align.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -143,12 +144,18 @@ pub fn check_jobs(jobs: &[Job], jobfile: Option<&Path>) -> Result<()> {
 /// Aligns every job (in parallel), writing one bead file each; results in
 /// job order. Every file is read through the one reader
 /// ([`LineFile::read`]); the languages are detected per file when not given.
+/// When the aligner learns, the lexicon is learned once over the whole
+/// batch ([`learn_batch`]) before the jobs are aligned.
 pub fn run_batch(
     jobs: &[Job],
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
 ) -> Vec<JobResult> {
+    if aligner.learns() {
+        let learned = learn_batch(jobs, src_lang, tgt_lang, aligner);
+        return run_batch(jobs, src_lang, tgt_lang, &aligner.with_learned(learned));
+    }
     jobs.par_iter()
         .map(|job| {
             let mut r = JobResult {
@@ -162,6 +169,46 @@ pub fn run_batch(
                 r.error = Some(e.to_string());
             }
             r
+        })
+        .collect()
+}
+
+/// The first pass over a batch: every job that reads is aligned once (in
+/// parallel) and the confident 1-1 beads of all of them teach one lexicon
+/// per language pair, in the order of the pairs; jobs that fail to read are
+/// left out (the real run reports them). Deterministic whatever the threads.
+pub fn learn_batch(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<Lexicon> {
+    let first = aligner.single_pass();
+    let read: Vec<(LineFile, LineFile, Vec<crate::align::Bead>)> = jobs
+        .par_iter()
+        .filter_map(|job| {
+            let src = LineFile::read(&job.src, src_lang).ok()?;
+            let tgt = LineFile::read(&job.tgt, tgt_lang).ok()?;
+            let beads = first.align_lines(src.lang, tgt.lang, &src.lines(), &tgt.lines());
+            Some((src, tgt, beads))
+        })
+        .collect();
+    let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.0.lang, r.1.lang)).collect();
+    langs.sort();
+    langs.dedup();
+    langs
+        .into_iter()
+        .map(|(sl, tl)| {
+            let mut links: Vec<(&str, &str)> = Vec::new();
+            for (s, t, beads) in read.iter().filter(|r| (r.0.lang, r.1.lang) == (sl, tl)) {
+                links.extend(confident_links(
+                    &s.lines(),
+                    &t.lines(),
+                    beads,
+                    LEARN_MIN_SCORE,
+                ));
+            }
+            Lexicon::learn(sl, tl, &links)
         })
         .collect()
 }

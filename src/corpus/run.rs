@@ -421,6 +421,7 @@ pub fn learn_lexicons(
     docs: &[DocFiles],
     opts: &RunOptions,
     sample: usize,
+    aligner: &Aligner,
 ) -> Vec<crate::score::Lexicon> {
     let others = opts.others();
     let picked: Vec<&DocFiles> = docs
@@ -428,7 +429,7 @@ pub fn learn_lexicons(
         .filter(|d| d.files.contains_key(&opts.hub))
         .take(sample)
         .collect();
-    let aligner = Aligner::new();
+    let aligner = aligner.single_pass();
     let pairs: Vec<crate::engine::PairAlignment> = picked
         .par_iter()
         .flat_map_iter(|d| {
@@ -447,7 +448,7 @@ pub fn learn_lexicons(
             aligner.align_all(&hub, &versions)
         })
         .collect();
-    crate::engine::learn_lexicons(&pairs, 0.8)
+    crate::engine::learn_lexicons(&pairs, crate::engine::LEARN_MIN_SCORE)
 }
 
 fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner) -> DocReport {

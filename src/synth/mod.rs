@@ -57,9 +57,11 @@ use std::path::Path;
 
 mod generate;
 mod layout;
+mod lines;
 mod render;
 
 pub use generate::generate;
+pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
 
 use crate::align::Bead;
 use crate::error::{Error, Result};
