@@ -17,7 +17,6 @@ use pyo3::types::{PyBytes, PyDict, PyString};
 use rayon::prelude::*;
 use serde_json::Value;
 
-use sixalign::align::{self as dp, Params};
 use sixalign::corpus;
 use sixalign::engine::{Aligner, PairAlignment};
 use sixalign::lang::detect;
@@ -201,10 +200,15 @@ fn hub_and_others(
     Ok((hub, others))
 }
 
+/// The aligner `sixalign align` uses by default (built-in CC-CEDICT, a
+/// learned lexicon per pair), with every table of `lexicon` added.
 fn aligner(lexicon: &Option<PathBuf>) -> sixalign::Result<Aligner> {
     let mut b = Aligner::builder();
+    b.learn_lexicon(true);
     if let Some(p) = lexicon {
-        b.lexicon(Some(Arc::new(Lexicon::from_tsv(p)?)));
+        for lex in Lexicon::read(p)? {
+            b.add_lexicon(Arc::new(lex));
+        }
     }
     Ok(b.build())
 }
@@ -357,11 +361,7 @@ fn align_lines(
         let tgt_lang = lang(tgt_lang, &tgt, "tgt")?;
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
-        let mut params = Params::estimate(src_lang, tgt_lang, &s, &t);
-        if let Some(p) = &lexicon {
-            params = params.with_lexicon(Arc::new(Lexicon::from_tsv(p)?));
-        }
-        let beads = dp::align(&s, &t, &params);
+        let beads = aligner(&lexicon)?.align_lines(src_lang, tgt_lang, &s, &t);
         jsonl(|w| {
             for b in &beads {
                 w.write_pair(&Pair {
