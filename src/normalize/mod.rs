@@ -29,7 +29,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod join;
-use join::{Join, blank_line_paragraphs, ends_paragraph, is_compound, join, wrap_join};
+use join::{Join, blank_line_paragraphs, ends_paragraph, join, wrap_join};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
 
