@@ -598,7 +598,9 @@ impl<T: Copy + Ord> Lists<T> {
             count += 1;
         }
         if count > 1 {
-            self.data[at..].sort_unstable();
+            // A few sorted runs back to back: the stable sort finds the runs
+            // and merges them in linear time.
+            self.data[at..].sort();
         }
         if dedup {
             let mut w = at;
@@ -875,7 +877,18 @@ impl Params {
             floor -= cg.weight;
         }
         if let Some((_, lx)) = &self.lexicon {
-            floor -= lx.weight * (1.0 - lx.baseline).max(0.0);
+            // At most as many hits as the shorter list holds; the price
+            // falls as hits rise, so that many is the best case.
+            let total = if s.lex_total[i] > 0 {
+                s.lex_total[i]
+            } else {
+                t.lex_total[j]
+            };
+            if total > 0 && lx.weight >= 0.0 {
+                floor += lx.price(s.lex.get(i).len().min(t.lex.get(j).len()), total);
+            } else if total > 0 {
+                floor -= lx.weight.abs();
+            }
         }
         floor
     }
