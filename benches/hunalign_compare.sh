@@ -67,13 +67,16 @@ for d in range(docs):
 PY
 : > "$work/null.dic"
 sents=$(cat "$work"/d*.zh | wc -l)
+echo "sixalign options: ${SIXALIGN_ARGS:-(defaults)}"
 echo "jobs: $docs documents, $sents zh sentences (zh–en, UNv1 test+dev, seed 20261202); $threads threads for sixalign; $(nproc) cores"
 
 t() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }; cat "$work/time"; }
 # Hunalign writes a translate.txt into its working directory: keep it in $work.
 read -r hs hm < <(cd "$work" && t "$hun" -batch "$work/null.dic" "$work/jobs.hun")
-read -r s1 m1 < <(t env RAYON_NUM_THREADS=1 "$six" align --lines --batch "$work/jobs.six" -q)
-read -r sn mn < <(t env RAYON_NUM_THREADS="$threads" "$six" align --lines --batch "$work/jobs.six" -q)
+# SIXALIGN_ARGS: more options for sixalign (e.g. --no-lexicon); default none.
+read -r -a extra <<< "${SIXALIGN_ARGS:-}"
+read -r s1 m1 < <(t env RAYON_NUM_THREADS=1 "$six" align --lines --batch "$work/jobs.six" -q "${extra[@]}")
+read -r sn mn < <(t env RAYON_NUM_THREADS="$threads" "$six" align --lines --batch "$work/jobs.six" -q "${extra[@]}")
 
 # Hunalign writes a ladder (rung = "src<TAB>tgt<TAB>score"): consecutive rungs bound a bead.
 python3 - "$work" <<'PY'
