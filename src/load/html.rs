@@ -259,30 +259,8 @@ fn letters(n: i64, base: u8) -> String {
 }
 
 pub(super) fn roman(n: i64) -> String {
-    const TABLE: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n.clamp(1, 3999);
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+    // Roman numerals stop at 3999; the one table is in `lang`.
+    crate::lang::tables::roman(n.clamp(1, 3999) as u32)
 }
 
 /// `&amp;`, `&#233;`, `&#xE9;` and the HTML5 named entities; anything else
