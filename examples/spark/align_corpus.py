@@ -82,7 +82,10 @@ def align_documents(docs: Iterable[Doc], langs: List[str]) -> Iterator[tuple]:
             continue
         wanted = {HUB: files[HUB], **{lang: files[lang] for lang in present}}
         try:
-            pairs = sixalign.align_files(wanted, symbol=doc_id)["pairs"]
+            # Each document alone, with the built-in lexicon and no learning:
+            # a lexicon learned per partition would depend on the
+            # partitioning; this is `sixalign corpus --learn-lexicon 0`.
+            pairs = sixalign.align_files(wanted, symbol=doc_id, learn=False)["pairs"]
         except sixalign.Error:
             # Find the versions that fail; the others are aligned one by one,
             # as `sixalign corpus` does.
@@ -90,7 +93,7 @@ def align_documents(docs: Iterable[Doc], langs: List[str]) -> Iterator[tuple]:
             for lang in present:
                 try:
                     pairs += sixalign.align_files(
-                        {HUB: files[HUB], lang: files[lang]}, symbol=doc_id
+                        {HUB: files[HUB], lang: files[lang]}, symbol=doc_id, learn=False
                     )["pairs"]
                 except sixalign.Error as e:
                     yield ("problem", {"id": doc_id, "lang": lang, "reason": str(e)})

@@ -202,9 +202,9 @@ fn hub_and_others(
 
 /// The aligner `sixalign align` uses by default (built-in CC-CEDICT, a
 /// learned lexicon per pair), with every table of `lexicon` added.
-fn aligner(lexicon: &Option<PathBuf>) -> sixalign::Result<Aligner> {
+fn aligner(lexicon: &Option<PathBuf>, learn: bool) -> sixalign::Result<Aligner> {
     let mut b = Aligner::builder();
-    b.learn_lexicon(true);
+    b.learn_lexicon(learn);
     if let Some(p) = lexicon {
         for lex in Lexicon::read(p)? {
             b.add_lexicon(Arc::new(lex));
@@ -255,13 +255,14 @@ fn align_versions(
     symbol: Option<String>,
     doc: Option<String>,
     lexicon: Option<PathBuf>,
+    learn: bool,
 ) -> PyResult<Py<PyAny>> {
     let in_memory = versions
         .iter()
         .all(|v| !matches!(v.source, Source::File(_)));
     let v = detached(py, move || {
         let (hub, others) = hub_and_others(&versions, &symbol)?;
-        let mut pairs = aligner(&lexicon)?.align_all(&hub, &others);
+        let mut pairs = aligner(&lexicon, learn)?.align_all(&hub, &others);
         // A text given in memory has no file name to take an id from.
         let id = doc.or_else(|| (in_memory && hub.symbol.is_none()).then(String::new));
         if let Some(id) = id {
@@ -289,16 +290,17 @@ fn align_versions(
 /// `--six-way -f jsonl` (`doc`, `region`, one text per language, `ranges`,
 /// `scores`). The GIL is released while aligning.
 #[pyfunction]
-#[pyo3(signature = (texts, *, symbol=None, doc=None, lexicon=None))]
+#[pyo3(signature = (texts, *, symbol=None, doc=None, lexicon=None, learn=true))]
 fn align(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     symbol: Option<String>,
     doc: Option<String>,
     lexicon: Option<PathBuf>,
+    learn: bool,
 ) -> PyResult<Py<PyAny>> {
     let versions = versions_of(py, texts, false)?;
-    align_versions(py, versions, symbol, doc, lexicon)
+    align_versions(py, versions, symbol, doc, lexicon, learn)
 }
 
 /// Like `align`, reading the versions from files: a mapping of language code
@@ -308,16 +310,17 @@ fn align(
 /// With `symbol` and every language given, the records are those of
 /// `sixalign corpus` for that document.
 #[pyfunction]
-#[pyo3(signature = (files, *, symbol=None, doc=None, lexicon=None))]
+#[pyo3(signature = (files, *, symbol=None, doc=None, lexicon=None, learn=true))]
 fn align_files(
     py: Python<'_>,
     files: &Bound<'_, PyAny>,
     symbol: Option<String>,
     doc: Option<String>,
     lexicon: Option<PathBuf>,
+    learn: bool,
 ) -> PyResult<Py<PyAny>> {
     let versions = versions_of(py, files, true)?;
-    align_versions(py, versions, symbol, doc, lexicon)
+    align_versions(py, versions, symbol, doc, lexicon, learn)
 }
 
 /// Lines of a `str` (split at line breaks) or a sequence of `str`.
@@ -361,7 +364,7 @@ fn align_lines(
         let tgt_lang = lang(tgt_lang, &tgt, "tgt")?;
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
-        let beads = aligner(&lexicon)?.align_lines(src_lang, tgt_lang, &s, &t);
+        let beads = aligner(&lexicon, true)?.align_lines(src_lang, tgt_lang, &s, &t);
         jsonl(|w| {
             for b in &beads {
                 w.write_pair(&Pair {

@@ -54,8 +54,13 @@ def align(
     symbol: Optional[str] = None,
     doc: Optional[str] = None,
     lexicon: Optional[StrPath] = None,
+    learn: bool = True,
 ) -> Alignment:
-    """Aligns the Chinese version (``texts["zh"]``) with each other version."""
+    """Aligns the Chinese version (``texts["zh"]``) with each other version.
+
+    With ``learn`` (the default, as ``sixalign align``) a lexicon is learned
+    from a first pass over the document; ``learn=False`` uses the built-in
+    and given lexicons only (as ``sixalign corpus --learn-lexicon 0``)."""
 
 def align_files(
     files: Union[Mapping[str, StrPath], Sequence[StrPath]],
@@ -63,6 +68,7 @@ def align_files(
     symbol: Optional[str] = None,
     doc: Optional[str] = None,
     lexicon: Optional[StrPath] = None,
+    learn: bool = True,
 ) -> Alignment:
     """Like :func:`align`, reading the versions from files."""
 
