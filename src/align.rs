@@ -199,21 +199,6 @@ impl Params {
         }
         c
     }
-
-    /// A bound no link between these runs can cost less than: every shared
-    /// token matched, a perfect cognate and lexicon score, the best length.
-    /// Lets the program skip pricing bead shapes that cannot win.
-    pub fn link_floor(&self, src: &Features, tgt: &Features) -> f32 {
-        let tokens = (src.strong.len() + src.names.len()).min(tgt.strong.len() + tgt.names.len());
-        let mut floor = -self.tokens.hit * tokens as f32;
-        if let Some(cg) = &self.cognates {
-            floor -= cg.weight;
-        }
-        if let Some((_, lx)) = &self.lexicon {
-            floor -= lx.weight * (1.0 - lx.baseline).max(0.0);
-        }
-        floor
-    }
 }
 
 /// Rough characters per unit of meaning, for when a text is too short to
@@ -866,9 +851,10 @@ impl Params {
         self.calibration.score(&terms, one)
     }
 
-    /// [`Params::link_floor`] of two merged runs, tighter: at most the
-    /// smaller count of tokens can be shared, and the difference between
-    /// the counts is unmatched whatever is shared.
+    /// A bound no link between these two merged runs can cost less than,
+    /// so that the program can skip pricing bead shapes that cannot win: at
+    /// most the smaller count of tokens can be shared, and the difference
+    /// between the counts is unmatched whatever is shared.
     fn run_floor(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> f32 {
         let (a, b) = (s.strong.get(i).len(), t.strong.get(j).len());
         let names = s.names.get(i).len().min(t.names.get(j).len());
