@@ -232,12 +232,7 @@ pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
 
 /// [`align`] over sentence features computed beforehand.
 pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Vec<Bead> {
-    align_runs(
-        &RunTable::new(src, 1),
-        &RunTable::new(tgt, 1),
-        params,
-        PIECE,
-    )
+    align_runs(&RunTable::new(src), &RunTable::new(tgt), params, PIECE)
 }
 
 /// Sentences per independent piece of a long alignment: past this many
@@ -637,15 +632,19 @@ impl RunTable {
         t
     }
 
-    /// The table of the sentences `f` (`d` = 1), or of every run of `d`
-    /// consecutive sentences ending at each position.
-    fn new(f: &[Features], d: usize) -> RunTable {
+    /// The table of the sentences `f`, one entry each (runs of several are
+    /// [`RunTable::runs_of`]).
+    fn new(f: &[Features]) -> RunTable {
         let mut t = RunTable::empty();
-        for i in 1..=f.len() {
-            let part = if i < d { &f[..0] } else { &f[i - d..i] };
-            t.push_parts(part, d > 1);
-        }
+        t.push_sentences(f);
         t
+    }
+
+    /// One entry per sentence of `f`, appended.
+    fn push_sentences(&mut self, f: &[Features]) {
+        for x in f {
+            self.push_parts(std::slice::from_ref(x), false);
+        }
     }
 
     /// The sentences' table, their features built in parallel a chunk at a time.
@@ -655,9 +654,7 @@ impl RunTable {
         t.reserve(texts.len());
         for c in texts.chunks(CHUNK) {
             // Built in parallel inside the chunk, then flattened in order.
-            for x in &params.features(c, lang) {
-                t.push_parts(std::slice::from_ref(x), false);
-            }
+            t.push_sentences(&params.features(c, lang));
         }
         t.shrink_to_fit();
         t
@@ -1048,7 +1045,7 @@ mod tests {
         let ft = p.tgt_features(&t);
         assert!((fs.len() + 1) * (ft.len() + 1) > FULL_CELLS);
         let banded = align_features(&fs, &ft, &p);
-        let (rs, rt) = (RunTable::new(&fs, 1), RunTable::new(&ft, 1));
+        let (rs, rt) = (RunTable::new(&fs), RunTable::new(&ft));
         let full = dp(
             &Runs::new(&rs),
             &Runs::new(&rt),
@@ -1094,7 +1091,7 @@ mod tests {
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
         let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
         let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
-        let (rs, rt) = (RunTable::new(&fs, 1), RunTable::new(&ft, 1));
+        let (rs, rt) = (RunTable::new(&fs), RunTable::new(&ft));
         let corners = {
             let coarse = align_runs(&rs.grouped(GROUP), &rt.grouped(GROUP), &p, PIECE);
             corners(&coarse, s.len(), t.len(), GROUP)
