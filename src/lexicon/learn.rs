@@ -1,0 +1,168 @@
+//! A lexicon learned from aligned sentence pairs, counted over integers:
+//! Chinese character pairs packed in a `u64`, word stems by their id.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Draft, IdHash, Lexicon, key, pack, unpack};
+use crate::lang::Lang;
+
+/// One pair's source keys and target stems (id and text), sorted, distinct.
+type Sides = (Vec<u64>, Vec<(u32, Box<str>)>);
+
+/// See [`Lexicon::learn`].
+pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
+    // Keys and words of every pair as sorted, distinct integers, built in
+    // parallel; the text of each stem is kept once, to write the table.
+    let sides: Vec<Sides> = pairs
+        .par_iter()
+        .map(|(s, t)| {
+            let mut buf = (String::new(), String::new());
+            let mut sk: Vec<u64> = Vec::new();
+            if src_lang == Lang::Zh {
+                let mut prev = None;
+                for c in s.chars().filter(|&c| key::is_han(c)) {
+                    if let Some(p) = prev {
+                        sk.push(pack(p, c));
+                    }
+                    prev = Some(c);
+                }
+            } else {
+                key::for_each_stem(s, &mut buf, |w| sk.push(u64::from(key::stem_id(w))));
+            }
+            sk.sort_unstable();
+            sk.dedup();
+            let mut tk: Vec<(u32, Box<str>)> = Vec::new();
+            key::for_each_stem(t, &mut buf, |w| tk.push((key::stem_id(w), w.into())));
+            tk.sort_unstable_by_key(|x| x.0);
+            tk.dedup_by_key(|x| x.0);
+            (sk, tk)
+        })
+        .collect();
+    // The text of stems (source stems for non-Chinese keys, target stems).
+    let mut src_text: HashMap<u64, Box<str>, IdHash> = HashMap::default();
+    let mut tgt_text: HashMap<u32, Box<str>, IdHash> = HashMap::default();
+    let mut src_count: HashMap<u64, u32, IdHash> = HashMap::default();
+    let mut tgt_count: HashMap<u32, u32, IdHash> = HashMap::default();
+    let mut docs: Vec<(Vec<u64>, Vec<u32>)> = Vec::with_capacity(sides.len());
+    for ((sk, tk), (s, _)) in sides.into_iter().zip(pairs) {
+        for &k in &sk {
+            *src_count.entry(k).or_default() += 1;
+        }
+        if src_lang != Lang::Zh {
+            let mut buf = (String::new(), String::new());
+            key::for_each_stem(s, &mut buf, |w| {
+                src_text
+                    .entry(u64::from(key::stem_id(w)))
+                    .or_insert_with(|| w.into());
+            });
+        }
+        let mut ids = Vec::with_capacity(tk.len());
+        for (id, w) in tk {
+            *tgt_count.entry(id).or_default() += 1;
+            tgt_text.entry(id).or_insert(w);
+            ids.push(id);
+        }
+        docs.push((sk, ids));
+    }
+    // A pair seen fewer than 3 times is never kept: neither is a key or
+    // word seen fewer than 3 times, so they are not counted at all. Those
+    // kept get dense numbers, in sorted order (deterministic).
+    let mut keys: Vec<u64> = src_count
+        .iter()
+        .filter(|&(_, &c)| c >= 3)
+        .map(|(&k, _)| k)
+        .collect();
+    keys.sort_unstable();
+    let mut words: Vec<u32> = tgt_count
+        .iter()
+        .filter(|&(_, &c)| c >= 3)
+        .map(|(&w, _)| w)
+        .collect();
+    words.sort_unstable();
+    let key_no: HashMap<u64, u32, IdHash> = keys
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| (k, n as u32))
+        .collect();
+    let word_no: HashMap<u32, u32, IdHash> = words
+        .iter()
+        .enumerate()
+        .map(|(n, &w)| (w, n as u32))
+        .collect();
+    // Each kept key's pairs (an inverted index), and each pair's words.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
+    let mut doc_words: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+    for (d, (sk, tk)) in docs.iter().enumerate() {
+        for k in sk {
+            if let Some(&n) = key_no.get(k) {
+                postings[n as usize].push(d as u32);
+            }
+        }
+        doc_words.push(tk.iter().filter_map(|w| word_no.get(w).copied()).collect());
+    }
+    let key_count: Vec<u32> = keys.iter().map(|k| src_count[k]).collect();
+    let word_count: Vec<u32> = words.iter().map(|w| tgt_count[w]).collect();
+    // Keys in parallel, each counting its words in a dense array (one per
+    // thread, in cache), not a hash table of pairs.
+    let found: Vec<Vec<(u32, u32)>> = postings
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0u32; words.len()], Vec::<u32>::new()),
+            |(count, touched), (k, docs_of)| {
+                for &d in docs_of {
+                    for &w in &doc_words[d as usize] {
+                        if count[w as usize] == 0 {
+                            touched.push(w);
+                        }
+                        count[w as usize] += 1;
+                    }
+                }
+                let mut kept = Vec::new();
+                for &w in touched.iter() {
+                    let c = count[w as usize];
+                    count[w as usize] = 0;
+                    let dice = 2.0 * c as f32 / (key_count[k] + word_count[w as usize]) as f32;
+                    if c >= 3 && dice >= 0.3 {
+                        kept.push((k as u32, w));
+                    }
+                }
+                touched.clear();
+                kept
+            },
+        )
+        .collect();
+    let found: Vec<Vec<(u64, u32)>> = found
+        .into_iter()
+        .map(|v| {
+            v.into_iter()
+                .map(|(k, w)| (keys[k as usize], words[w as usize]))
+                .collect()
+        })
+        .collect();
+    let mut all: Vec<(u64, u32)> = found.into_iter().flatten().collect();
+    all.sort_unstable();
+    let mut d = Draft::default();
+    let mut at = 0;
+    while at < all.len() {
+        let k = all[at].0;
+        let end = at + all[at..].partition_point(|x| x.0 == k);
+        let key = if src_lang == Lang::Zh {
+            unpack(k)
+        } else {
+            src_text[&k].to_string()
+        };
+        let ids: Vec<u32> = all[at..end]
+            .iter()
+            .map(|&(_, w)| {
+                d.word_text.entry(w).or_insert_with(|| tgt_text[&w].clone());
+                w
+            })
+            .collect();
+        d.add(&key, ids);
+        at = end;
+    }
+    d.finish(src_lang, tgt_lang, true)
+}
