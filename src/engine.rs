@@ -373,9 +373,46 @@ impl Aligner {
         if !self.learn {
             return align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt));
         }
-        let lex = self.learn_from_lines(src_lang, tgt_lang, src, tgt);
-        self.with_learned(vec![lex])
-            .align_lines(src_lang, tgt_lang, src, tgt)
+        self.align_lines_learning(src_lang, tgt_lang, src, tgt).0
+    }
+
+    /// [`Aligner::align_lines`] in two passes whatever the setting, with
+    /// the lexicon learned from the first pass's confident 1-1 beads: the
+    /// second pass reuses the first's features and is filled near its path
+    /// ([`align::align_learning`]).
+    pub fn align_lines_learning(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> (Vec<Bead>, Lexicon) {
+        let params = self.params(src_lang, tgt_lang, src, tgt);
+        let mut learned = None;
+        let beads = align::align_learning(src, tgt, &params, |first| {
+            let lex = Arc::new(Lexicon::learn(
+                src_lang,
+                tgt_lang,
+                &confident_links(src, tgt, first, LEARN_MIN_SCORE),
+            ));
+            learned = Some(Arc::clone(&lex));
+            (!lex.is_empty()).then_some(lex)
+        });
+        let lex = learned.expect("the first pass always learns");
+        (beads, Arc::unwrap_or_clone(lex))
+    }
+
+    /// One pass of [`Aligner::align_lines`] filled near `path`, the beads
+    /// of an earlier pass over the same lines ([`align::align_near`]).
+    pub fn align_lines_near(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+        path: &[Bead],
+    ) -> Vec<Bead> {
+        align::align_near(src, tgt, &self.params(src_lang, tgt_lang, src, tgt), path)
     }
 
     /// The first pass of [`Aligner::align_lines`]: aligns once and learns a

@@ -103,19 +103,30 @@ impl Features {
     /// the keys of `text` when `lang` is their source language, its content
     /// words when it is their target language.
     pub fn set_lex(&mut self, text: &str, lang: Lang, lexicons: &[&Lexicon]) {
-        self.lex.clear();
+        thread_local! {
+            static IDS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
         self.lex_total = 0;
-        let mut source = false;
-        for l in lexicons.iter().filter(|l| l.src_lang == Some(lang)) {
-            l.gloss(text, &mut self.lex);
-            source = true;
-        }
-        if source {
-            self.lex.sort_unstable();
-            self.lex.dedup();
-        } else if lexicons.iter().any(|l| l.tgt_lang == Some(lang)) {
-            self.lex_total = crate::lexicon::content_words(text, &mut self.lex);
-        }
+        // Ids gather in a buffer kept per thread; the sentence keeps an
+        // exact-sized copy (millions of sentences may be held at once).
+        IDS.with(|ids| {
+            let ids = &mut *ids.borrow_mut();
+            ids.clear();
+            let mut source = false;
+            for l in lexicons.iter().filter(|l| l.src_lang == Some(lang)) {
+                l.gloss(text, ids);
+                source = true;
+            }
+            if source {
+                ids.sort_unstable();
+                ids.dedup();
+            } else if lexicons.iter().any(|l| l.tgt_lang == Some(lang)) {
+                self.lex_total = crate::lexicon::content_words(text, ids);
+            }
+            self.lex.clear();
+            self.lex.reserve_exact(ids.len());
+            self.lex.extend_from_slice(ids);
+        });
     }
 
     /// The features of several consecutive sentences taken as one.

@@ -50,8 +50,10 @@ impl RowHits {
     /// the runs ending at target units `cols.start..=cols.end`, for units
     /// from `first` on (runs never reach before it). `gloss_rows`: whether
     /// the rows hold the translations (else the columns do).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn fill(
         &mut self,
+        vocabulary: usize,
         rows: &Lists<u32>,
         cols: &Lists<u32>,
         p: usize,
@@ -60,7 +62,7 @@ impl RowHits {
         gloss_rows: bool,
     ) {
         // Row units p, p-1, … (distance 1, 2, …), not before `first_row`.
-        self.table.clear();
+        self.table.clear(vocabulary);
         for d in 1..=MAX_RUN {
             if p + 1 < d + first_row || p < d {
                 break;
@@ -152,100 +154,44 @@ impl RowHits {
     }
 }
 
-/// A small open-addressing table from ids to a byte, cleared per row.
+/// A byte per id of the vocabulary (ids are dense, see
+/// `shared_vocabulary`), reset after each row by the list of those set.
 #[derive(Default)]
 struct IdTable {
-    keys: Vec<u32>,
     vals: Vec<u8>,
     used: Vec<u32>,
-    len: usize,
 }
 
 impl IdTable {
-    fn clear(&mut self) {
-        for &slot in &self.used {
-            self.vals[slot as usize] = 0;
+    fn clear(&mut self, vocabulary: usize) {
+        for &id in &self.used {
+            self.vals[id as usize] = 0;
         }
         self.used.clear();
-        self.len = 0;
+        if self.vals.len() < vocabulary {
+            self.vals.resize(vocabulary, 0);
+        }
     }
 
     fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    fn slot(&self, id: u32) -> usize {
-        // Ids are hashes already; the multiply spreads their low bits.
-        (id.wrapping_mul(0x9E37_79B1) >> 7) as usize & (self.keys.len() - 1)
+        self.used.is_empty()
     }
 
     /// Gloss side: keeps the smallest distance; word side: sets bit
     /// `distance - 1`.
     fn mark(&mut self, id: u32, d: u8, nearest: bool) {
-        if (self.len + 1) * 2 > self.keys.len() {
-            self.grow();
-        }
-        let mask = self.keys.len() - 1;
-        let mut s = self.slot(id);
-        loop {
-            if self.vals[s] == 0 {
-                self.keys[s] = id;
-                self.vals[s] = if nearest { d } else { 1 << (d - 1) };
-                self.used.push(s as u32);
-                self.len += 1;
-                return;
-            }
-            if self.keys[s] == id {
-                if nearest {
-                    self.vals[s] = self.vals[s].min(d);
-                } else {
-                    self.vals[s] |= 1 << (d - 1);
-                }
-                return;
-            }
-            s = (s + 1) & mask;
+        let v = &mut self.vals[id as usize];
+        if *v == 0 {
+            self.used.push(id);
+            *v = if nearest { d } else { 1 << (d - 1) };
+        } else if nearest {
+            *v = (*v).min(d);
+        } else {
+            *v |= 1 << (d - 1);
         }
     }
 
     fn get(&self, id: u32) -> u8 {
-        if self.keys.is_empty() {
-            return 0;
-        }
-        let mask = self.keys.len() - 1;
-        let mut s = self.slot(id);
-        loop {
-            let v = self.vals[s];
-            if v == 0 {
-                return 0;
-            }
-            if self.keys[s] == id {
-                return v;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    fn grow(&mut self) {
-        let old: Vec<(u32, u8)> = self
-            .used
-            .iter()
-            .map(|&s| (self.keys[s as usize], self.vals[s as usize]))
-            .collect();
-        let size = (self.keys.len() * 2).max(256);
-        self.keys = vec![0; size];
-        self.vals = vec![0; size];
-        self.used.clear();
-        self.len = 0;
-        let mask = size - 1;
-        for (id, v) in old {
-            let mut s = self.slot(id);
-            while self.vals[s] != 0 {
-                s = (s + 1) & mask;
-            }
-            self.keys[s] = id;
-            self.vals[s] = v;
-            self.used.push(s as u32);
-            self.len += 1;
-        }
+        self.vals[id as usize]
     }
 }

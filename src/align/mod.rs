@@ -287,16 +287,107 @@ pub fn score_of(cost: f32) -> f32 {
 pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
     // Features are built a chunk at a time and kept only in flat form, so a
     // million-sentence input never holds a `Features` per sentence.
-    let (s, t) = rayon::join(
+    let (mut s, mut t) = rayon::join(
         || RunTable::of_texts(src, params.src_lang, params),
         || RunTable::of_texts(tgt, params.tgt_lang, params),
     );
+    shared_vocabulary(&mut s, &mut t);
     align_runs(&s, &t, params, PIECE)
+}
+
+/// [`align`] in a band around `path`, beads over the same sentences from
+/// an earlier pass (a second pass with a learned lexicon): no coarse
+/// level, the fine table only near the path.
+pub fn align_near(src: &[&str], tgt: &[&str], params: &Params, path: &[Bead]) -> Vec<Bead> {
+    let (mut s, mut t) = rayon::join(
+        || RunTable::of_texts(src, params.src_lang, params),
+        || RunTable::of_texts(tgt, params.tgt_lang, params),
+    );
+    shared_vocabulary(&mut s, &mut t);
+    align_runs_near(&s, &t, params, path, PIECE)
+}
+
+/// Aligns twice over one set of features: `learn` gets the first pass's
+/// beads and may give a lexicon (learned from them) for a second pass,
+/// which reuses every feature but the lexicon ids of the side it changes
+/// and is filled in a band around the first pass's path. Returns the
+/// second pass's beads, or the first's when nothing was learned.
+pub fn align_learning(
+    src: &[&str],
+    tgt: &[&str],
+    params: &Params,
+    learn: impl FnOnce(&[Bead]) -> Option<Arc<Lexicon>>,
+) -> Vec<Bead> {
+    let (mut s, mut t) = rayon::join(
+        || RunTable::of_texts(src, params.src_lang, params),
+        || RunTable::of_texts(tgt, params.tgt_lang, params),
+    );
+    // The ids as looked up: the first pass renumbers them.
+    let (s_lex, t_lex) = (s.lex.clone(), t.lex.clone());
+    shared_vocabulary(&mut s, &mut t);
+    let first = align_runs(&s, &t, params, PIECE);
+    let Some(learned) = learn(&first) else {
+        return first;
+    };
+    let mut tables = params
+        .lexicon
+        .as_ref()
+        .map(|l| l.tables.clone())
+        .unwrap_or_default();
+    tables.push(learned);
+    let mut second = params.clone();
+    second.lexicon = None;
+    let second = second.with_lexicons(tables);
+    (s.lex, t.lex) = (s_lex, t_lex);
+    rayon::join(
+        || s.relex(src, params.src_lang, params, &second),
+        || t.relex(tgt, params.tgt_lang, params, &second),
+    );
+    shared_vocabulary(&mut s, &mut t);
+    align_runs_near(&s, &t, &second, &first, PIECE)
 }
 
 /// [`align`] over sentence features computed beforehand.
 pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Vec<Bead> {
-    align_runs(&RunTable::new(src), &RunTable::new(tgt), params, PIECE)
+    let (mut s, mut t) = (RunTable::new(src), RunTable::new(tgt));
+    shared_vocabulary(&mut s, &mut t);
+    align_runs(&s, &t, params, PIECE)
+}
+
+/// Keeps in both sides' lexicon lists only the ids both sides hold (an id
+/// one side lacks can never be a hit), renumbered `0..n` in the order of
+/// the ids, so lists stay sorted and the program can index by id.
+fn shared_vocabulary(s: &mut RunTable, t: &mut RunTable) {
+    use std::collections::{HashMap, HashSet};
+    type Ids = crate::lexicon::IdHash;
+    if s.lex.data.is_empty() || t.lex.data.is_empty() {
+        s.lex.clear_lists();
+        t.lex.clear_lists();
+        return;
+    }
+    let (a, b) = rayon::join(
+        || s.lex.data.iter().copied().collect::<HashSet<u32, Ids>>(),
+        || t.lex.data.iter().copied().collect::<HashSet<u32, Ids>>(),
+    );
+    let (small, large) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut common: Vec<u32> = small
+        .iter()
+        .copied()
+        .filter(|x| large.contains(x))
+        .collect();
+    common.sort_unstable();
+    let dense: HashMap<u32, u32, Ids> = common
+        .iter()
+        .enumerate()
+        .map(|(n, &id)| (id, n as u32))
+        .collect();
+    rayon::join(|| s.lex.renumber(&dense), || t.lex.renumber(&dense));
+    s.vocabulary = common.len();
+    t.vocabulary = common.len();
 }
 
 /// Sentences per independent piece of a long alignment: past this many
@@ -332,12 +423,66 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
     }
     // Coarse level: groups of GROUP sentences.
     let coarse = align_runs(&src.grouped(GROUP), &tgt.grouped(GROUP), params, piece);
+    let guide = Guide {
+        path: &coarse,
+        g: GROUP,
+        margin: GROUP / 2,
+    };
+    refine(src, tgt, params, &guide, piece)
+}
+
+/// A path the fine table is filled around: beads over groups of `g`
+/// sentences (a coarse level), or over sentences (`g` = 1: an earlier
+/// pass), and how far from it the band reaches at first.
+struct Guide<'a> {
+    path: &'a [Bead],
+    g: usize,
+    margin: usize,
+}
+
+/// Rows past which a second pass is guided by the first pass's path
+/// rather than by a coarse level of its own.
+const NEAR_MARGIN: usize = GROUP / 2;
+
+/// Aligns in a band around `path` (beads over the same sentences, from an
+/// earlier pass with other parameters): the fine table only, no coarse
+/// level. Small inputs get the full table, as [`align`] gives them.
+fn align_runs_near(
+    src: &RunTable,
+    tgt: &RunTable,
+    params: &Params,
+    path: &[Bead],
+    piece: usize,
+) -> Vec<Bead> {
+    let (n, m) = (src.runs(), tgt.runs());
+    let ends = path.last().map_or((0, 0), |b| (b.src.end, b.tgt.end));
+    if (n + 1).saturating_mul(m + 1) <= FULL_CELLS || ends != (n, m) {
+        return align_runs(src, tgt, params, piece);
+    }
+    let guide = Guide {
+        path,
+        g: 1,
+        margin: NEAR_MARGIN,
+    };
+    refine(src, tgt, params, &guide, piece)
+}
+
+/// The fine table around `guide`, in pieces of about `piece` rows filled
+/// in parallel.
+fn refine(
+    src: &RunTable,
+    tgt: &RunTable,
+    params: &Params,
+    guide: &Guide,
+    piece: usize,
+) -> Vec<Bead> {
+    let (n, m) = (src.runs(), tgt.runs());
     let (rs, rt) = (Runs::new(src), Runs::new(tgt));
-    let band = Band::around(&coarse, n, m, GROUP, GROUP / 2);
-    let corners = corners(&coarse, n, m, GROUP);
+    let band = Band::around(guide.path, n, m, guide.g, guide.margin);
+    let corners = corners(guide.path, n, m, guide.g);
     let cuts = cuts(&corners, piece);
     if cuts.len() == 2 {
-        return fine_piece(&rs, &rt, params, &band, &coarse, (n, m), (0, 0), (n, m));
+        return fine_piece(&rs, &rt, params, &band, guide, (n, m), (0, 0), (n, m));
     }
     // Long inputs: pieces that overlap by OVERLAP rows on each side of every
     // cut, filled in parallel, then joined at a corner both paths share
@@ -360,14 +505,14 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
         .collect();
     let pieces: Vec<Vec<Bead>> = spans
         .par_iter()
-        .map(|&(from, to)| fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to))
+        .map(|&(from, to)| fine_piece(&rs, &rt, params, &band, guide, (n, m), from, to))
         .collect();
     let mut beads: Vec<Bead> = Vec::with_capacity(n.max(m));
     let mut pieces = pieces.into_iter();
     beads.extend(pieces.next().expect("at least one piece"));
     for (k, next) in pieces.enumerate() {
         join(&mut beads, next, corners[cuts[k + 1]], |from, to| {
-            fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to)
+            fine_piece(&rs, &rt, params, &band, guide, (n, m), from, to)
         });
     }
     beads
@@ -469,7 +614,7 @@ fn fine_piece(
     rt: &Runs,
     params: &Params,
     band: &Band,
-    coarse: &[Bead],
+    guide: &Guide,
     (n, m): (usize, usize),
     from: (usize, usize),
     to: (usize, usize),
@@ -477,11 +622,11 @@ fn fine_piece(
     if let Some(b) = dp(rs, rt, params, &band.piece(from, to), from) {
         return b;
     }
-    let mut margin = GROUP / 2;
+    let mut margin = guide.margin;
     loop {
         // Unreachable end: the band was too tight; widen it.
         margin *= 4;
-        let band = Band::around(coarse, n, m, GROUP, margin).piece(from, to);
+        let band = Band::around(guide.path, n, m, guide.g, margin).piece(from, to);
         if let Some(b) = dp(rs, rt, params, &band, from) {
             return b;
         }
@@ -604,7 +749,7 @@ impl Band {
 /// Sorted lists of many runs, back to back: run `r`'s list is
 /// `data[end[r - 1]..end[r]]`. One allocation for all of them, where a
 /// [`Features`] per run would hold four.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Lists<T> {
     data: Vec<T>,
     end: Vec<u32>,
@@ -620,6 +765,27 @@ impl Lists<u32> {
         }
         self.data[at..].sort_unstable();
         self.end.push(self.data.len() as u32);
+    }
+}
+
+impl Lists<u32> {
+    /// Keeps the ids `dense` maps, mapped (in place).
+    fn renumber(&mut self, dense: &std::collections::HashMap<u32, u32, crate::lexicon::IdHash>) {
+        let mut w = 0;
+        let mut start = 0;
+        for r in 0..self.end.len() {
+            let end = self.end[r] as usize;
+            for k in start..end {
+                if let Some(&d) = dense.get(&self.data[k]) {
+                    self.data[w] = d;
+                    w += 1;
+                }
+            }
+            start = end;
+            self.end[r] = w as u32;
+        }
+        self.data.truncate(w);
+        self.data.shrink_to_fit();
     }
 }
 
@@ -659,6 +825,12 @@ impl<T: Copy + Ord> Lists<T> {
         self.end.push(self.data.len() as u32);
     }
 
+    /// Empties every run's list (the runs stay).
+    fn clear_lists(&mut self) {
+        self.data.clear();
+        self.end.iter_mut().for_each(|e| *e = 0);
+    }
+
     fn reserve(&mut self, runs: usize, data: usize) {
         self.end.reserve_exact(runs);
         self.data.reserve_exact(data);
@@ -677,6 +849,8 @@ impl<T: Copy + Ord> Lists<T> {
 /// prices the same as over [`Features`].
 #[derive(Default)]
 struct RunTable {
+    /// Lexicon ids lie in `0..vocabulary` (see [`shared_vocabulary`]).
+    vocabulary: usize,
     len: Vec<f32>,
     lex_total: Vec<u32>,
     // Token hashes folded to 32 bits: half the memory of a million-sentence
@@ -722,6 +896,78 @@ impl RunTable {
         }
         t.shrink_to_fit();
         t
+    }
+
+    /// The lexicon ids of these sentences (`texts`, in `lang`) under
+    /// `after`'s lexicons, where they were looked up under `before`'s:
+    /// the content words of a target side stay; a source side adds the
+    /// translations of the tables `after` adds; anything else is looked up
+    /// again.
+    fn relex(&mut self, texts: &[&str], lang: Lang, before: &Params, after: &Params) {
+        // Some(true): the side holds the keys; Some(false): the words.
+        let role = |p: &Params| {
+            p.lexicon
+                .as_ref()
+                .map(|l| l.tables[0].src_lang == Some(lang))
+        };
+        let added: Vec<&Lexicon> = match (role(before), role(after)) {
+            (Some(false), Some(false)) => return,
+            (Some(true), Some(true)) => {
+                let old = &before.lexicon.as_ref().expect("a role").tables;
+                after
+                    .lexicon
+                    .as_ref()
+                    .expect("a role")
+                    .tables
+                    .iter()
+                    .filter(|t| !old.iter().any(|o| Arc::ptr_eq(o, t)))
+                    .map(|t| &**t)
+                    .collect()
+            }
+            _ => {
+                let mut fresh = Lists::default();
+                fresh.reserve(texts.len() + 1, 0);
+                fresh.push(std::iter::empty(), false);
+                self.lex = fresh;
+                self.lex_total.iter_mut().for_each(|x| *x = 0);
+                after
+                    .lexicon
+                    .as_ref()
+                    .map(PairLexicons::refs)
+                    .unwrap_or_default()
+            }
+        };
+        if added.is_empty() {
+            return;
+        }
+        const CHUNK: usize = 2048;
+        let mut lists = Lists::default();
+        lists.reserve(self.lex.end.len(), self.lex.data.len());
+        lists.push(std::iter::empty(), false);
+        for (c, chunk) in texts.chunks(CHUNK).enumerate() {
+            let found: Vec<(Vec<u32>, u32)> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(k, text)| {
+                    let mut f = Features::default();
+                    f.set_lex(text, lang, &added);
+                    // Entry 0 is the empty run: sentence `r` is entry `r + 1`.
+                    let r = c * CHUNK + k + 1;
+                    if r < self.lex.end.len() {
+                        f.lex.extend_from_slice(self.lex.get(r));
+                        f.lex.sort_unstable();
+                        f.lex.dedup();
+                    }
+                    (f.lex, f.lex_total)
+                })
+                .collect();
+            for (k, (ids, total)) in found.into_iter().enumerate() {
+                lists.push(std::iter::once(&ids[..]), false);
+                self.lex_total[c * CHUNK + k + 1] += total;
+            }
+        }
+        lists.shrink_to_fit();
+        self.lex = lists;
     }
 
     /// Room for `runs` more runs (lists grow as they come).
@@ -773,6 +1019,7 @@ impl RunTable {
         lex: bool,
     ) -> RunTable {
         let mut t = RunTable::empty();
+        t.vocabulary = self.vocabulary;
         let runs = parts.len();
         t.len.reserve_exact(runs);
         t.lex_total.reserve_exact(runs);
@@ -980,6 +1227,7 @@ fn dp(
     for i in 0..=n {
         if i > 0 && params.lexicon.is_some() {
             row.fill(
+                rs.one.vocabulary,
                 &rs.one.lex,
                 &rt.one.lex,
                 i0 + i,

@@ -8,14 +8,12 @@ use rayon::prelude::*;
 use super::{Draft, IdHash, Lexicon, key, pack, unpack};
 use crate::lang::Lang;
 
-/// One pair's source keys and target stems (id and text), sorted, distinct.
-type Sides = (Vec<u64>, Vec<(u32, Box<str>)>);
-
 /// See [`Lexicon::learn`].
 pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
     // Keys and words of every pair as sorted, distinct integers, built in
-    // parallel; the text of each stem is kept once, to write the table.
-    let sides: Vec<Sides> = pairs
+    // parallel, without a string per word: the text of the few stems kept
+    // is found again at the end.
+    let docs: Vec<(Vec<u64>, Vec<u32>)> = pairs
         .par_iter()
         .map(|(s, t)| {
             let mut buf = (String::new(), String::new());
@@ -33,38 +31,22 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
             }
             sk.sort_unstable();
             sk.dedup();
-            let mut tk: Vec<(u32, Box<str>)> = Vec::new();
-            key::for_each_stem(t, &mut buf, |w| tk.push((key::stem_id(w), w.into())));
-            tk.sort_unstable_by_key(|x| x.0);
-            tk.dedup_by_key(|x| x.0);
+            let mut tk: Vec<u32> = Vec::new();
+            key::for_each_stem(t, &mut buf, |w| tk.push(key::stem_id(w)));
+            tk.sort_unstable();
+            tk.dedup();
             (sk, tk)
         })
         .collect();
-    // The text of stems (source stems for non-Chinese keys, target stems).
-    let mut src_text: HashMap<u64, Box<str>, IdHash> = HashMap::default();
-    let mut tgt_text: HashMap<u32, Box<str>, IdHash> = HashMap::default();
     let mut src_count: HashMap<u64, u32, IdHash> = HashMap::default();
     let mut tgt_count: HashMap<u32, u32, IdHash> = HashMap::default();
-    let mut docs: Vec<(Vec<u64>, Vec<u32>)> = Vec::with_capacity(sides.len());
-    for ((sk, tk), (s, _)) in sides.into_iter().zip(pairs) {
-        for &k in &sk {
+    for (sk, tk) in &docs {
+        for &k in sk {
             *src_count.entry(k).or_default() += 1;
         }
-        if src_lang != Lang::Zh {
-            let mut buf = (String::new(), String::new());
-            key::for_each_stem(s, &mut buf, |w| {
-                src_text
-                    .entry(u64::from(key::stem_id(w)))
-                    .or_insert_with(|| w.into());
-            });
+        for &w in tk {
+            *tgt_count.entry(w).or_default() += 1;
         }
-        let mut ids = Vec::with_capacity(tk.len());
-        for (id, w) in tk {
-            *tgt_count.entry(id).or_default() += 1;
-            tgt_text.entry(id).or_insert(w);
-            ids.push(id);
-        }
-        docs.push((sk, ids));
     }
     // A pair seen fewer than 3 times is never kept: neither is a key or
     // word seen fewer than 3 times, so they are not counted at all. Those
@@ -144,7 +126,36 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
         .collect();
     let mut all: Vec<(u64, u32)> = found.into_iter().flatten().collect();
     all.sort_unstable();
+    // The text of the stems kept (source stems are keys when the source is
+    // not Chinese), from the first pairs that hold them.
     let mut d = Draft::default();
+    let mut wanted: HashMap<u64, Option<Box<str>>, IdHash> = HashMap::default();
+    for &(k, w) in &all {
+        if src_lang != Lang::Zh {
+            wanted.insert(k, None);
+        }
+        wanted.insert(u64::from(w) | 1 << 63, None);
+    }
+    let mut missing = wanted.len();
+    let mut buf = (String::new(), String::new());
+    for (s, t) in pairs {
+        if missing == 0 {
+            break;
+        }
+        let mut note = |id: u64, w: &str| {
+            if let Some(slot @ None) = wanted.get_mut(&id) {
+                *slot = Some(w.into());
+                missing -= 1;
+            }
+        };
+        if src_lang != Lang::Zh {
+            key::for_each_stem(s, &mut buf, |w| note(u64::from(key::stem_id(w)), w));
+        }
+        key::for_each_stem(t, &mut buf, |w| {
+            note(u64::from(key::stem_id(w)) | 1 << 63, w)
+        });
+    }
+    let text = |id: u64| -> &str { wanted.get(&id).and_then(|x| x.as_deref()).unwrap_or("") };
     let mut at = 0;
     while at < all.len() {
         let k = all[at].0;
@@ -152,12 +163,14 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
         let key = if src_lang == Lang::Zh {
             unpack(k)
         } else {
-            src_text[&k].to_string()
+            text(k).to_string()
         };
         let ids: Vec<u32> = all[at..end]
             .iter()
             .map(|&(_, w)| {
-                d.word_text.entry(w).or_insert_with(|| tgt_text[&w].clone());
+                d.word_text
+                    .entry(w)
+                    .or_insert_with(|| text(u64::from(w) | 1 << 63).into());
                 w
             })
             .collect();
