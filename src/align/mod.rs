@@ -442,7 +442,7 @@ struct Guide<'a> {
 
 /// Rows past which a second pass is guided by the first pass's path
 /// rather than by a coarse level of its own.
-const NEAR_MARGIN: usize = GROUP / 2;
+const NEAR_MARGIN: usize = 2;
 
 /// Aligns in a band around `path` (beads over the same sentences, from an
 /// earlier pass with other parameters): the fine table only, no coarse

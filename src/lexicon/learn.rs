@@ -8,8 +8,23 @@ use rayon::prelude::*;
 use super::{Draft, IdHash, Lexicon, key, pack, unpack};
 use crate::lang::Lang;
 
+/// Pairs a lexicon is learned from at most: past it, evenly spaced pairs
+/// stand for the rest. An entry needs 3 co-occurrences and a Dice of 0.3,
+/// which tens of thousands of pairs settle as well as millions; counting
+/// grows with the pairs (each key against each word of its pairs).
+pub const MAX_PAIRS: usize = 20_000;
+
 /// See [`Lexicon::learn`].
 pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
+    let sample: Vec<(&str, &str)>;
+    let pairs = if pairs.len() > MAX_PAIRS {
+        sample = (0..MAX_PAIRS)
+            .map(|k| pairs[k * pairs.len() / MAX_PAIRS])
+            .collect();
+        &sample[..]
+    } else {
+        pairs
+    };
     // Keys and words of every pair as sorted, distinct integers, built in
     // parallel, without a string per word: the text of the few stems kept
     // is found again at the end.
@@ -86,6 +101,21 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
     }
     let key_count: Vec<u32> = keys.iter().map(|k| src_count[k]).collect();
     let word_count: Vec<u32> = words.iter().map(|w| tgt_count[w]).collect();
+    // A pair can reach the Dice threshold only when the two counts are
+    // within a factor 1.7/0.3 of each other (it co-occurs at most as often
+    // as the rarer one): each pair's words sorted by count, a key counts
+    // only the slice of words whose counts it could match.
+    for ws in &mut doc_words {
+        ws.sort_unstable_by_key(|&w| (word_count[w as usize], w));
+    }
+    let reach = |ck: u32| -> (u32, u32) {
+        let ck = f64::from(ck);
+        // Slightly wide: the exact test below decides.
+        (
+            (ck * 0.3 / 1.7 * 0.99).floor() as u32,
+            (ck * 1.7 / 0.3 * 1.01).ceil() as u32,
+        )
+    };
     // Keys in parallel, each counting its words in a dense array (one per
     // thread, in cache), not a hash table of pairs.
     let found: Vec<Vec<(u32, u32)>> = postings
@@ -94,8 +124,12 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
         .map_init(
             || (vec![0u32; words.len()], Vec::<u32>::new()),
             |(count, touched), (k, docs_of)| {
+                let (lo, hi) = reach(key_count[k]);
                 for &d in docs_of {
-                    for &w in &doc_words[d as usize] {
+                    let ws = &doc_words[d as usize];
+                    let a = ws.partition_point(|&w| word_count[w as usize] < lo);
+                    let b = ws.partition_point(|&w| word_count[w as usize] <= hi);
+                    for &w in &ws[a..b.max(a)] {
                         if count[w as usize] == 0 {
                             touched.push(w);
                         }

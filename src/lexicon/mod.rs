@@ -12,7 +12,7 @@
 
 pub mod embedded;
 pub mod key;
-mod learn;
+pub mod learn;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -373,8 +373,9 @@ impl Lexicon {
     /// Learns a lexicon from aligned sentence pairs (anchored paragraphs and
     /// first-pass beads of high confidence): source keys (Chinese character
     /// bigrams, or word stems) and target word stems that co-occur with a
-    /// Dice coefficient of at least 0.3 in at least 3 pairs. The result does
-    /// not depend on the number of threads.
+    /// Dice coefficient of at least 0.3 in at least 3 pairs; from at most
+    /// [`learn::MAX_PAIRS`] pairs, evenly spaced. The result does not
+    /// depend on the number of threads.
     pub fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
         learn::learn(src_lang, tgt_lang, pairs)
     }
