@@ -287,22 +287,39 @@ pub fn score_of(cost: f32) -> f32 {
 pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
     // Features are built a chunk at a time and kept only in flat form, so a
     // million-sentence input never holds a `Features` per sentence.
-    let (mut s, mut t) = rayon::join(
-        || RunTable::of_texts(src, params.src_lang, params),
-        || RunTable::of_texts(tgt, params.tgt_lang, params),
-    );
+    let (mut s, mut t) = tables(src, tgt, params);
     shared_vocabulary(&mut s, &mut t);
     align_runs(&s, &t, params, PIECE)
+}
+
+/// The tables of both sides. With a lexicon, the side of its words comes
+/// first, and the other keeps only the translations among those words
+/// (the rest can never be a hit): the translations of a dictionary are
+/// many, most of them not in a given text.
+fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
+    let Some(gloss_src) = params.lexicon.as_ref().map(|l| l.gloss_is_src) else {
+        return rayon::join(
+            || RunTable::of_texts(src, params.src_lang, params, None),
+            || RunTable::of_texts(tgt, params.tgt_lang, params, None),
+        );
+    };
+    let (gloss, words) = if gloss_src {
+        ((src, params.src_lang), (tgt, params.tgt_lang))
+    } else {
+        ((tgt, params.tgt_lang), (src, params.src_lang))
+    };
+    let w = RunTable::of_texts(words.0, words.1, params, None);
+    let keep: std::collections::HashSet<u32, crate::lexicon::IdHash> =
+        w.lex.data.iter().copied().collect();
+    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep));
+    if gloss_src { (g, w) } else { (w, g) }
 }
 
 /// [`align`] in a band around `path`, beads over the same sentences from
 /// an earlier pass (a second pass with a learned lexicon): no coarse
 /// level, the fine table only near the path.
 pub fn align_near(src: &[&str], tgt: &[&str], params: &Params, path: &[Bead]) -> Vec<Bead> {
-    let (mut s, mut t) = rayon::join(
-        || RunTable::of_texts(src, params.src_lang, params),
-        || RunTable::of_texts(tgt, params.tgt_lang, params),
-    );
+    let (mut s, mut t) = tables(src, tgt, params);
     shared_vocabulary(&mut s, &mut t);
     align_runs_near(&s, &t, params, path, PIECE)
 }
@@ -318,13 +335,18 @@ pub fn align_learning(
     params: &Params,
     learn: impl FnOnce(&[Bead]) -> Option<Arc<Lexicon>>,
 ) -> Vec<Bead> {
-    let (mut s, mut t) = rayon::join(
-        || RunTable::of_texts(src, params.src_lang, params),
-        || RunTable::of_texts(tgt, params.tgt_lang, params),
-    );
-    // The ids as looked up: the first pass renumbers them.
-    let (s_lex, t_lex) = (s.lex.clone(), t.lex.clone());
-    shared_vocabulary(&mut s, &mut t);
+    let (mut s, mut t) = tables(src, tgt, params);
+    // The first pass keeps only the ids both sides share, renumbered. The
+    // word side's own words are kept as they were (a learned lexicon may
+    // explain words no dictionary did); the gloss side's translations of
+    // words the other side lacks stay useless, so its lists are mapped back.
+    let gloss_src = params.lexicon.as_ref().map(|l| l.gloss_is_src);
+    let words = match gloss_src {
+        Some(true) => Some(t.lex.clone()),
+        Some(false) => Some(s.lex.clone()),
+        None => None,
+    };
+    let common = shared_vocabulary(&mut s, &mut t);
     let first = align_runs(&s, &t, params, PIECE);
     let Some(learned) = learn(&first) else {
         return first;
@@ -338,7 +360,15 @@ pub fn align_learning(
     let mut second = params.clone();
     second.lexicon = None;
     let second = second.with_lexicons(tables);
-    (s.lex, t.lex) = (s_lex, t_lex);
+    if let (Some(gloss_src), Some(words)) = (gloss_src, words) {
+        let (gloss, word) = if gloss_src {
+            (&mut s, &mut t)
+        } else {
+            (&mut t, &mut s)
+        };
+        gloss.lex.data.iter_mut().for_each(|d| *d = common[*d as usize]);
+        word.lex = words;
+    }
     rayon::join(
         || s.relex(src, params.src_lang, params, &second),
         || t.relex(tgt, params.tgt_lang, params, &second),
@@ -357,13 +387,14 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
 /// Keeps in both sides' lexicon lists only the ids both sides hold (an id
 /// one side lacks can never be a hit), renumbered `0..n` in the order of
 /// the ids, so lists stay sorted and the program can index by id.
-fn shared_vocabulary(s: &mut RunTable, t: &mut RunTable) {
+/// Returns the ids in their order (dense id → id).
+fn shared_vocabulary(s: &mut RunTable, t: &mut RunTable) -> Vec<u32> {
     use std::collections::{HashMap, HashSet};
     type Ids = crate::lexicon::IdHash;
     if s.lex.data.is_empty() || t.lex.data.is_empty() {
         s.lex.clear_lists();
         t.lex.clear_lists();
-        return;
+        return Vec::new();
     }
     let (a, b) = rayon::join(
         || s.lex.data.iter().copied().collect::<HashSet<u32, Ids>>(),
@@ -388,6 +419,7 @@ fn shared_vocabulary(s: &mut RunTable, t: &mut RunTable) {
     rayon::join(|| s.lex.renumber(&dense), || t.lex.renumber(&dense));
     s.vocabulary = common.len();
     t.vocabulary = common.len();
+    common
 }
 
 /// Sentences per independent piece of a long alignment: past this many
@@ -886,13 +918,25 @@ impl RunTable {
     }
 
     /// The sentences' table, their features built in parallel a chunk at a time.
-    fn of_texts(texts: &[&str], lang: Lang, params: &Params) -> RunTable {
+    /// `keep`: the lexicon ids to keep (all when `None`).
+    fn of_texts(
+        texts: &[&str],
+        lang: Lang,
+        params: &Params,
+        keep: Option<&std::collections::HashSet<u32, crate::lexicon::IdHash>>,
+    ) -> RunTable {
         const CHUNK: usize = 2048;
         let mut t = RunTable::empty();
         t.reserve(texts.len());
         for c in texts.chunks(CHUNK) {
             // Built in parallel inside the chunk, then flattened in order.
-            t.push_sentences(&params.features(c, lang));
+            let mut f = params.features(c, lang);
+            if let Some(keep) = keep {
+                for x in &mut f {
+                    x.lex.retain(|id| keep.contains(id));
+                }
+            }
+            t.push_sentences(&f);
         }
         t.shrink_to_fit();
         t
