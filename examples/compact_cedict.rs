@@ -1,10 +1,12 @@
 //! Builds the compact CC-CEDICT that the library embeds
-//! (`data/lexicon/cedict.zh-en.lex.deflate`) from `cedict.zh-en.tsv`
-//! (`simplified<TAB>gloss`, made from the CC-CEDICT release by
-//! `shared/data/scripts/cedict2tsv.py`):
+//! (`data/lexicon/cedict.zh-en.lex.deflate`, compiled by `build.rs`) from
+//! `cedict.zh-en.tsv` (`simplified<TAB>gloss`, made from the CC-CEDICT
+//! release by `shared/data/scripts/cedict2tsv.py`) and the same for the
+//! traditional headwords (`scripts/cedict_trad_tsv.py`):
 //!
 //! ```text
-//! cargo run --release --example compact_cedict -- ../shared/data/lexicon/cedict.zh-en.tsv data/lexicon/cedict.zh-en.lex.deflate
+//! python3 scripts/cedict_trad_tsv.py ../shared/data/lexicon/source/cedict_1_0_ts_utf-8_mdbg.txt.gz /tmp/cedict.trad.tsv
+//! cargo run --release --example compact_cedict -- ../shared/data/lexicon/cedict.zh-en.tsv /tmp/cedict.trad.tsv data/lexicon/cedict.zh-en.lex.deflate
 //! ```
 //!
 //! Only what the scorer uses is kept: headwords of 2 to 6 Han characters
@@ -21,11 +23,19 @@ use sixalign::score::gloss_words;
 
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
-    let [input, output] = a.as_slice() else {
-        eprintln!("usage: compact_cedict CEDICT_TSV OUT_FILE");
+    let [inputs @ .., output] = a.as_slice() else {
+        eprintln!("usage: compact_cedict CEDICT_TSV… OUT_FILE");
         std::process::exit(2);
     };
-    let text = fs::read_to_string(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+    if inputs.is_empty() {
+        eprintln!("usage: compact_cedict CEDICT_TSV… OUT_FILE");
+        std::process::exit(2);
+    }
+    let text: String = inputs
+        .iter()
+        .map(|input| fs::read_to_string(input).unwrap_or_else(|e| panic!("{input}: {e}")))
+        .collect::<Vec<String>>()
+        .join("\n");
     let xref = regex::Regex::new(r"\[[^\]]*\]|[\p{Han}|]+").expect("a valid pattern");
     let han = |c: char| matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF);
     // Headwords in dictionary order of first appearance would do as well;
@@ -51,7 +61,7 @@ fn main() {
         }
     }
     let mut out = String::from(
-        "# sixalign lexicon zh-en\n# CC-CEDICT (MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict), CC BY-SA 4.0; modified: headwords of 2-6 Han characters with the content words of their glosses\n",
+        "# sixalign lexicon zh-en\n# CC-CEDICT (MDBG, https://www.mdbg.net/chinese/dictionary?page=cc-cedict), CC BY-SA 4.0; modified: simplified and traditional headwords of 2-6 Han characters with the content words of their glosses\n",
     );
     for (head, words) in &entries {
         // The reader keeps at most 12 words of a line, as of a gloss.
