@@ -11,7 +11,7 @@
 //! |---|---|---|
 //! | 1 | `error`, `finding`, `input` | typed errors; what parser and QA report; the one reader (size limit, no devices) |
 //! | 2 | `lang` | every language fact as data (months, openers, labels, symbols) |
-//! | 3 | `normalize`, `load`, `segment`, `score`, `document` | the normalized view; bytes → `Text`; sentences; scorers; the document model (which keeps its `Text`) |
+//! | 3 | `normalize`, `load`, `segment`, `score`, `lexicon`, `document` | the normalized view; bytes → `Text`; sentences; scorers; lexicons as integers; the document model (which keeps its `Text`) |
 //! | 4 | `align`, `anchor` | the banded DP; anchoring |
 //! | 5 | `parse`, `engine` | `Text` → `Document`; the `Aligner`, the one front door |
 //! | 6 | `output`, `qa`, `synth` | writers; QA; the synthetic generator |
@@ -33,6 +33,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("normalize", 3),
     ("segment", 3),
     ("score", 3),
+    ("lexicon", 3),
     ("document", 3),
     ("load", 3),
     ("align", 4),
