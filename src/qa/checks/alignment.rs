@@ -82,6 +82,9 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
+                if self.take_displaced(b) {
+                    continue;
+                }
                 let (side, text, lang, there) = if b.tgt.is_empty() {
                     (Side::Src, self.join(Side::Src, &b.src), sl, tl)
                 } else {
@@ -173,6 +176,26 @@ impl Ctx<'_> {
             ((s - t).abs(), (s - (t - chars)).abs())
         };
         with < without
+    }
+
+    /// Whether the one-sided bead `b` is text the aligner displaced with
+    /// the sentences of a unit reported missing in its region (see
+    /// `Ctx::displaced`); if so, it is counted off.
+    fn take_displaced(&mut self, b: &crate::align::Bead) -> bool {
+        let side = if b.tgt.is_empty() {
+            Side::Src
+        } else {
+            Side::Tgt
+        };
+        let n = b.src.len().max(b.tgt.len());
+        let region = self.region_of(&b.src, &b.tgt);
+        match self.displaced.get_mut(&(region, side)) {
+            Some(left) if *left >= n => {
+                *left -= n;
+                true
+            }
+            _ => false,
+        }
     }
 
     fn log_ratio(&self, s: &Range<usize>, t: &Range<usize>) -> Option<f64> {
