@@ -15,7 +15,8 @@
 use std::ops::Range;
 
 use crate::align::Bead;
-use crate::qa::Side;
+use crate::lang::labels;
+use crate::qa::{FindingKind, Severity, Side};
 
 use super::{Ctx, len_chars};
 
@@ -245,5 +246,129 @@ impl Ctx<'_> {
             + count_vote(here_par, there_par, unit_par)
             + count_vote(here_n, there_n, unit_n);
         votes >= 2
+    }
+}
+
+/// The number of the paragraph a sentence opens (`2.`, `二、`), if any.
+fn paragraph_number(text: &str) -> Option<u32> {
+    let t: String = unicode_normalization::UnicodeNormalization::nfkc(text.trim_start()).collect();
+    labels::operative(&t)
+        .map(|(n, _)| n)
+        .or_else(|| labels::zh_para(&t).map(|(n, _, _)| n))
+}
+
+/// The numbered paragraphs of a run of sentences: number and sentences.
+fn numbered_paragraphs(
+    sents: &[crate::engine::Sentence],
+    range: &Range<usize>,
+) -> Vec<(u32, Range<usize>)> {
+    let mut out: Vec<(u32, Range<usize>)> = Vec::new();
+    for i in range.clone() {
+        match paragraph_number(&sents[i].text) {
+            Some(n) => out.push((n, i..i + 1)),
+            None => {
+                if let Some(last) = out.last_mut() {
+                    last.1.end = i + 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Ctx<'_> {
+    /// Numbered paragraphs inside a block (`1.` `2.` `3.` of an article)
+    /// that the same block of the other version numbers without them: its
+    /// numbers are a part of this side's, one or more left out. The
+    /// paragraph's text is missing when the block's length or its sentences
+    /// say so too; it is reported as unaligned, once.
+    pub(super) fn inner_paragraphs(&mut self) {
+        let mut found: Vec<(Side, String, u32, Range<usize>)> = Vec::new();
+        for r in &self.pa.regions {
+            if r.region.kind != crate::anchor::RegionKind::Anchored {
+                continue;
+            }
+            let (a, b) = (r.region.src.start, r.region.tgt.start);
+            let (sa, tb) = (self.s_sents[a].clone(), self.t_sents[b].clone());
+            let ps = numbered_paragraphs(&self.pa.src, &sa);
+            let pt = numbered_paragraphs(&self.pa.tgt, &tb);
+            if ps.is_empty() || pt.is_empty() {
+                continue;
+            }
+            let (ls, lt) = (self.src_chars(&sa), self.tgt_chars(&tb));
+            for (side, here, there, here_len, there_len, here_n, there_n) in [
+                (Side::Src, &ps, &pt, ls, lt, sa.len(), tb.len()),
+                (Side::Tgt, &pt, &ps, lt, ls, tb.len(), sa.len()),
+            ] {
+                let nums_there: Vec<u32> = there.iter().map(|p| p.0).collect();
+                // A renumbering, not an omission.
+                if nums_there.iter().any(|n| !here.iter().any(|p| p.0 == *n)) {
+                    continue;
+                }
+                for (n, sents) in here.iter().filter(|p| !nums_there.contains(&p.0)) {
+                    let len = match side {
+                        Side::Tgt => self.tgt_chars(sents),
+                        _ => self.src_chars(sents),
+                    };
+                    let length_vote = here_len - there_len >= len / 2.0;
+                    let count_vote = there_n + sents.len() <= here_n;
+                    if length_vote || count_vote || self.merged_without_counterpart(side, sents) {
+                        found.push((side, r.region.label.clone(), *n, sents.clone()));
+                    }
+                }
+            }
+        }
+        let (sl, tl) = (self.pa.src_lang, self.pa.tgt_lang);
+        for (side, label, n, sents) in found {
+            let (src, tgt, lang, there) = match side {
+                Side::Tgt => {
+                    let at = self.counterpart_before(Side::Tgt, sents.start);
+                    (at..at, sents.clone(), tl, sl)
+                }
+                _ => {
+                    let at = self.counterpart_before(Side::Src, sents.start);
+                    (sents.clone(), at..at, sl, tl)
+                }
+            };
+            let set = match side {
+                Side::Tgt => &mut self.t_reported,
+                _ => &mut self.s_reported,
+            };
+            set.extend(sents.clone());
+            let chars = match side {
+                Side::Tgt => self.tgt_chars(&sents),
+                _ => self.src_chars(&sents),
+            };
+            let severity = if chars >= self.th.unaligned_error_chars / 2.0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.push_at(
+                FindingKind::Unaligned,
+                severity,
+                side,
+                src,
+                tgt,
+                format!("paragraph {n} of {label} in {lang} with no counterpart in {there}"),
+            );
+        }
+    }
+
+    /// Where, on the other side, the text before sentence `i` of `side`
+    /// ends: the end of the other side of the last bead before `i`.
+    pub(super) fn counterpart_before(&self, side: Side, i: usize) -> usize {
+        let mut at = 0;
+        for b in self.pa.beads() {
+            let (here, there) = match side {
+                Side::Tgt => (&b.tgt, &b.src),
+                _ => (&b.src, &b.tgt),
+            };
+            if here.start >= i && !here.is_empty() {
+                break;
+            }
+            at = there.end;
+        }
+        at
     }
 }

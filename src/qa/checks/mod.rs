@@ -69,6 +69,7 @@ pub fn check_pair_with(
 ) -> Vec<PairFinding> {
     let mut c = Ctx::new(hub, other, alignment, th);
     c.structure();
+    c.inner_paragraphs();
     c.parser_findings();
     c.preamble();
     c.footnote_refs();
@@ -102,6 +103,10 @@ struct Ctx<'a> {
     /// the place of as many sentences of that side, which then look
     /// unaligned although the fault is the missing unit.
     displaced: BTreeMap<(usize, Side), usize>,
+    /// Sentences already reported as having no counterpart (a numbered
+    /// paragraph left out): not reported again bead by bead.
+    s_reported: BTreeSet<usize>,
+    t_reported: BTreeSet<usize>,
     /// The tokens of every sentence, computed once.
     s_tokens: Vec<Vec<Token>>,
     t_tokens: Vec<Vec<Token>>,
@@ -186,6 +191,8 @@ impl<'a> Ctx<'a> {
             t_explained: BTreeSet::new(),
             t_untranslated: BTreeSet::new(),
             displaced: BTreeMap::new(),
+            s_reported: BTreeSet::new(),
+            t_reported: BTreeSet::new(),
             s_tokens: pa
                 .src
                 .iter()
