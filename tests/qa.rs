@@ -1073,3 +1073,46 @@ fn findings_are_deterministic_and_sorted() {
     qa::sort_findings(&mut sorted);
     assert_eq!(a, sorted);
 }
+
+/// `qa` takes its inputs as `align` does: the Chinese version is the hub
+/// wherever it is given, `--lang xx=FILE` adds a version, a file given
+/// twice is refused, naming it.
+#[test]
+fn cli_qa_takes_inputs_as_align_does() {
+    let zh = Path::new(UDHR).join("zh.txt");
+    let en = Path::new(UDHR).join("en.txt");
+    let (zh, en) = (zh.to_str().expect("path"), en.to_str().expect("path"));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = sixalign(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let hub_first = json(&["qa", zh, en, "--json"]);
+    assert_eq!(hub_first["hub"]["lang"], "zh");
+    assert_eq!(hub_first["pairs"][0]["src_lang"], "zh");
+    assert_eq!(hub_first["pairs"][0]["tgt_lang"], "en");
+    let hub_last = json(&["qa", en, zh, "--json"]);
+    assert_eq!(hub_last, hub_first, "qa en zh must be qa zh en");
+    let with_lang = json(&["qa", zh, "--lang", &format!("en={en}"), "--json"]);
+    assert_eq!(
+        with_lang["pairs"][0]["findings"],
+        hub_first["pairs"][0]["findings"]
+    );
+
+    let twice = sixalign(&["qa", zh, en, "--lang", &format!("en={en}")]);
+    assert_eq!(twice.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&twice.stderr);
+    assert!(msg.contains("en.txt") && msg.contains("twice"), "{msg}");
+    let no_hub = sixalign(&["qa", en, &Path::new(UDHR).join("fr.txt").to_string_lossy()]);
+    assert_eq!(no_hub.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&no_hub.stderr).contains("no Chinese version"),
+        "{}",
+        String::from_utf8_lossy(&no_hub.stderr)
+    );
+}
