@@ -4,6 +4,7 @@ mod align;
 mod architecture;
 mod bad_input;
 mod corpus;
+mod eval;
 mod formats;
 mod fuzz;
 mod hardening;

@@ -6,16 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch, run_batch_guided};
-use sixalign::engine::{AlignerBuilder, LineFile, Stats, split_hub};
+use sixalign::engine::{AlignerBuilder, LineFile, Stats};
 use sixalign::output::{
     self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
 };
-use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::Severity;
-use sixalign::{Document, Error, Lang, Result};
+use sixalign::{Error, Lang, Result};
 
 use super::AlignArgs;
 use super::exit;
@@ -27,7 +24,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     if args.lines {
         return lines(args, start);
     }
-    let inputs = inputs(args)?;
+    let inputs = super::versions(&args.files, &args.lang)?;
     let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
     atomic::refuse_repeated_inputs(&paths)?;
     let target = target(args);
@@ -41,20 +38,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         Format::Moses => None,
         _ => Some(Output::open(format, &target, &[Lang::Zh])?),
     };
-    // Parse every version in parallel; errors come back in input order.
-    let docs: Vec<Document> = inputs
-        .par_iter()
-        .map(|(path, lang)| {
-            parse_path(
-                path,
-                &ParseOptions {
-                    lang: *lang,
-                    symbol: args.symbol.clone(),
-                },
-            )
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs)?;
+    let (hub, others) = super::read_versions(&inputs, args.symbol.as_deref())?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
@@ -141,27 +125,6 @@ fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
     let mut b = args.lex.builder()?;
     b.learn_lexicon(learn);
     Ok(b)
-}
-
-/// The documents to align, with their language when the user gave it.
-fn inputs(args: &AlignArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
-    let mut v: Vec<(PathBuf, Option<Lang>)> =
-        args.files.iter().map(|p| (p.clone(), None)).collect();
-    for spec in &args.lang {
-        let (code, path) = spec.split_once('=').ok_or_else(|| {
-            Error::usage(format!(
-                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
-            ))
-        })?;
-        let lang: Lang = code.parse()?;
-        v.push((PathBuf::from(path), Some(lang)));
-    }
-    if v.len() < 2 {
-        return Err(Error::usage(
-            "give the Chinese version and at least one other (sixalign align zh.txt en.txt …), or --lines SRC TGT",
-        ));
-    }
-    Ok(v)
 }
 
 /// The aligner the arguments ask for: the defaults, with `--lexicon`.

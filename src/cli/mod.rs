@@ -174,14 +174,11 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
 /// Arguments of `sixalign qa`.
 #[derive(Debug, Args)]
 pub struct QaArgs {
-    /// The hub version (Chinese).
-    #[arg(value_name = "ZH_FILE")]
-    pub hub: PathBuf,
-    /// The other language versions.
-    #[arg(value_name = "OTHER_FILE", required = true)]
-    pub others: Vec<PathBuf>,
-    /// The language of a file, when it cannot be told from the text (`ar=FILE`); repeatable.
-    #[arg(long, value_name = "xx=FILE")]
+    /// The Chinese version and the others, in any order (languages
+    /// detected; Chinese is the hub, as in `align`).
+    pub files: Vec<PathBuf>,
+    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
+    #[arg(long, value_name = "LANG=FILE")]
     pub lang: Vec<String>,
     /// One JSON object (schema sixalign-qa/1) instead of the summary.
     #[arg(long)]
@@ -208,6 +205,53 @@ pub struct InspectArgs {
     /// Exit with 1 when the parser reports findings.
     #[arg(long)]
     pub strict: bool,
+}
+
+/// The versions given on a command line: the files, then each `--lang
+/// LANG=FILE` with its language. `align` and `qa` take them alike.
+pub(crate) fn versions(
+    files: &[PathBuf],
+    specs: &[String],
+) -> Result<Vec<(PathBuf, Option<Lang>)>> {
+    let mut v: Vec<(PathBuf, Option<Lang>)> = files.iter().map(|p| (p.clone(), None)).collect();
+    for spec in specs {
+        let (code, path) = spec.split_once('=').ok_or_else(|| {
+            sixalign::Error::usage(format!(
+                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
+            ))
+        })?;
+        let lang: Lang = code.parse()?;
+        v.push((PathBuf::from(path), Some(lang)));
+    }
+    if v.len() < 2 {
+        return Err(sixalign::Error::usage(
+            "give the Chinese version and at least one other (zh.txt en.txt …, or --lang en=FILE)",
+        ));
+    }
+    sixalign::output::atomic::refuse_repeated_inputs(v.iter().map(|(p, _)| p))?;
+    Ok(v)
+}
+
+/// Parses the versions (in parallel; errors in input order) and separates
+/// the Chinese hub, wherever it was given ([`sixalign::engine::split_hub`]).
+pub(crate) fn read_versions(
+    inputs: &[(PathBuf, Option<Lang>)],
+    symbol: Option<&str>,
+) -> Result<(sixalign::Document, Vec<sixalign::Document>)> {
+    use rayon::prelude::*;
+    let docs = inputs
+        .par_iter()
+        .map(|(path, lang)| {
+            sixalign::parse::parse_path(
+                path,
+                &sixalign::parse::ParseOptions {
+                    lang: *lang,
+                    symbol: symbol.map(str::to_string),
+                },
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    sixalign::engine::split_hub(docs)
 }
 
 fn parse_lang(s: &str) -> std::result::Result<Lang, String> {

@@ -1,65 +1,25 @@
 //! `sixalign qa`: translation QA of the hub against its other versions.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use sixalign::Result;
 use sixalign::engine::Aligner;
 use sixalign::output::atomic;
-use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::{self, Counts, PairReport, Severity};
-use sixalign::{Document, Error, ErrorKind, Lang, Result};
 
 use super::QaArgs;
 use super::exit;
 use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
-    let mut langs: BTreeMap<PathBuf, Lang> = BTreeMap::new();
-    for spec in &args.lang {
-        let (code, file) = spec.split_once('=').ok_or_else(|| {
-            Error::new(ErrorKind::Usage(format!(
-                "--lang {spec}: expected xx=FILE, e.g. --lang ar=report.ar.txt"
-            )))
-        })?;
-        langs.insert(PathBuf::from(file), code.parse::<Lang>()?);
-    }
-    let parse = |p: &Path| -> Result<Document> {
-        let opts = ParseOptions {
-            lang: langs.get(p).copied(),
-            symbol: None,
-        };
-        parse_path(p, &opts)
-    };
-    let inputs: Vec<PathBuf> = std::iter::once(&args.hub)
-        .chain(&args.others)
-        .cloned()
-        .collect();
-    atomic::refuse_repeated_inputs(&inputs)?;
+    let inputs = super::versions(&args.files, &args.lang)?;
     if let Some(html) = &args.html {
-        atomic::check_outputs(std::slice::from_ref(html), &inputs)?;
+        let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+        atomic::check_outputs(std::slice::from_ref(html), &paths)?;
     }
-    let hub = parse(&args.hub)?;
-    let others = args
-        .others
-        .iter()
-        .map(|p| parse(p))
-        .collect::<Result<Vec<_>>>()?;
-    for (i, d) in std::iter::once(&hub).chain(&others).enumerate() {
-        if let Some(j) = std::iter::once(&hub)
-            .chain(&others)
-            .take(i)
-            .position(|e| e.lang == d.lang)
-        {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
-                inputs[j].display(),
-                inputs[i].display(),
-                d.lang
-            )));
-        }
-    }
+    let (hub, others) = super::read_versions(&inputs, None)?;
     let aligner = Aligner::new();
     let alignments = aligner.align_all(&hub, &others);
     let reports: Vec<PairReport> = alignments

@@ -4,13 +4,18 @@
 //! Volk's lax/strict measures, also used by Bertalign), so figures compare
 //! with published ones:
 //!
+//! - A bead file is read as `score.py` reads it ([`read_links`]): each side a
+//!   list of sentence indices as written, not necessarily consecutive
+//!   (`[49, 51, 53]:[51]`); two links are equal when their lists are.
 //! - Each file's beads are taken as a set (duplicates count once), and beads
 //!   empty on both sides are dropped.
 //! - **Precision** looks at every test bead, 1-0 and 0-1 beads included: a
 //!   strict hit is a bead that is also in the gold set; a lax hit is a strict
 //!   hit or a bead that shares a source sentence *and* a target sentence with
 //!   some gold bead. So a test 1-0 bead is a hit only when gold has the very
-//!   same 1-0 bead.
+//!   same 1-0 bead, and a gold 1-0 bead is never a lax match of a test bead
+//!   that links its source sentence to something (`[137]:[247, 248]` against
+//!   gold `[137]:[]`).
 //! - **Recall** does the same with the roles swapped, after dropping the 1-0
 //!   and 0-1 beads from *both* sides.
 //! - Counts are summed over all files first; precision, recall and F1 come
@@ -190,33 +195,63 @@ impl fmt::Display for Scores {
     }
 }
 
-type Link = (Range<usize>, Range<usize>);
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// One link of a bead file as `score.py` reads it: the source and target
+/// sentence indices in the order written. They need not be consecutive or
+/// ascending (published gold sets have links like `[49, 51, 53]:[51]`);
+/// two links are the same when their lists are.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Link {
+    /// Source sentence indices.
+    pub src: Vec<i64>,
+    /// Target sentence indices.
+    pub tgt: Vec<i64>,
 }
 
-/// Vecalign's `_precision`: how many `test` links are in `gold` (strict) or
-/// overlap a gold link on both sides (lax).
+impl From<&Bead> for Link {
+    fn from(b: &Bead) -> Link {
+        let list = |r: &Range<usize>| r.clone().map(|i| i as i64).collect();
+        Link {
+            src: list(&b.src),
+            tgt: list(&b.tgt),
+        }
+    }
+}
+
+/// `score.py`'s `_precision`: the distinct `test` links (those empty on
+/// both sides left out) that are in `gold` (strict), or that share a source
+/// sentence with a gold link and a target sentence with that same gold link
+/// (lax). A gold link empty on one side is never a lax match of anything
+/// but itself.
 fn tally(gold: &[Link], test: &[Link]) -> Tally {
+    let distinct = |v: &[Link]| -> Vec<Link> {
+        let mut v: Vec<Link> = v
+            .iter()
+            .filter(|l| !l.src.is_empty() || !l.tgt.is_empty())
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (gold, test) = (distinct(gold), distinct(test));
     let gold_set: HashSet<&Link> = gold.iter().collect();
-    // Source sentence -> target ranges of the gold links holding it.
-    let mut by_src: HashMap<usize, Vec<&Range<usize>>> = HashMap::new();
-    for (s, t) in gold {
-        for i in s.clone() {
-            by_src.entry(i).or_default().push(t);
+    // Source sentence -> the target sentences of the gold links holding it.
+    let mut by_src: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for g in &gold {
+        for &i in &g.src {
+            by_src.entry(i).or_default().extend(g.tgt.iter().copied());
         }
     }
     let mut out = Tally::default();
-    for link in test {
+    for link in &test {
         out.total += 1;
         if gold_set.contains(link) {
             out.strict += 1;
             out.lax += 1;
-        } else if link.0.clone().any(|i| {
+        } else if link.src.iter().any(|i| {
             by_src
-                .get(&i)
-                .is_some_and(|ts| ts.iter().any(|t| overlaps(t, &link.1)))
+                .get(i)
+                .is_some_and(|ts| link.tgt.iter().any(|t| ts.contains(t)))
         }) {
             out.lax += 1;
         }
@@ -224,31 +259,26 @@ fn tally(gold: &[Link], test: &[Link]) -> Tally {
     out
 }
 
-/// Distinct links, without the ones empty on both sides; with `only_full`,
-/// also without 1-0 and 0-1 links. Sorted, so results never depend on hash order.
-fn links(beads: &[Bead], only_full: bool) -> Vec<Link> {
-    let mut v: Vec<Link> = beads
-        .iter()
-        .filter(|b| {
-            if only_full {
-                !b.src.is_empty() && !b.tgt.is_empty()
-            } else {
-                !b.src.is_empty() || !b.tgt.is_empty()
-            }
-        })
-        .map(|b| (b.src.clone(), b.tgt.clone()))
-        .collect();
-    v.sort_by_key(|(s, t)| (s.start, s.end, t.start, t.end));
-    v.dedup();
-    v
+/// Scores one test alignment against its gold alignment, as `score.py`:
+/// precision over all test links, recall over the gold links with both
+/// sides non-empty against the test links with both sides non-empty.
+pub fn score_links(gold: &[Link], test: &[Link]) -> Counts {
+    let full = |v: &[Link]| -> Vec<Link> {
+        v.iter()
+            .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+            .cloned()
+            .collect()
+    };
+    Counts {
+        precision: tally(gold, test),
+        recall: tally(&full(test), &full(gold)),
+    }
 }
 
 /// Scores one test alignment against its gold alignment.
 pub fn score_pair(gold: &[Bead], test: &[Bead]) -> Counts {
-    Counts {
-        precision: tally(&links(gold, false), &links(test, false)),
-        recall: tally(&links(test, true), &links(gold, true)),
-    }
+    let links = |v: &[Bead]| -> Vec<Link> { v.iter().map(Link::from).collect() };
+    score_links(&links(gold), &links(test))
 }
 
 /// Scores several (gold, test) alignments, summing counts over them.
@@ -270,6 +300,63 @@ where
 pub fn read_beads(path: &Path) -> Result<Vec<Bead>> {
     let text = crate::load::read_text_file(path)?;
     parse_beads(&text).map_err(|e| e.with_path(path))
+}
+
+/// Reads a bead file as `score.py` does: every line `SRC:TGT`, each a
+/// bracketed list of integers (`[3]`, `[49, 51, 53]`, `[]`), in any order;
+/// what follows a second `:` (a score) is ignored. Blank lines are skipped.
+/// Errors name the file and line.
+pub fn read_links(path: &Path) -> Result<Vec<Link>> {
+    let text = crate::load::read_text_file(path)?;
+    parse_links(&text).map_err(|e| e.with_path(path))
+}
+
+/// Parses the text of a bead file into links (see [`read_links`]).
+pub fn parse_links(text: &str) -> Result<Vec<Link>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |msg: &str| {
+            Error::malformed(format!("bead line {:?}: {msg}", line.trim())).with_line(n + 1)
+        };
+        let fields: Vec<&str> = line
+            .split(':')
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+        let [src, tgt, ..] = fields[..] else {
+            return Err(bad("expected `[source indices]:[target indices]`"));
+        };
+        let src = parse_list(src).map_err(|e| bad(&format!("source side: {e}")))?;
+        let tgt = parse_list(tgt).map_err(|e| bad(&format!("target side: {e}")))?;
+        out.push(Link { src, tgt });
+    }
+    Ok(out)
+}
+
+/// `[1, 2]`, `[]`, `(1, 2)`, `[1, 2,]`: a bracketed list of integers.
+fn parse_list(field: &str) -> std::result::Result<Vec<i64>, String> {
+    let inner = field
+        .strip_prefix('[')
+        .and_then(|f| f.strip_suffix(']'))
+        .or_else(|| field.strip_prefix('(').and_then(|f| f.strip_suffix(')')))
+        .ok_or_else(|| format!("{field:?} is not a bracketed list like [0, 1]"))?;
+    let mut v = Vec::new();
+    let parts: Vec<&str> = inner.split(',').map(str::trim).collect();
+    for (k, p) in parts.iter().enumerate() {
+        // One trailing comma is allowed, as in Python.
+        if p.is_empty() && k + 1 == parts.len() && (k > 0 || inner.trim().is_empty()) {
+            continue;
+        }
+        v.push(
+            p.parse::<i64>()
+                .map_err(|_| format!("{p:?} is not a sentence index"))?,
+        );
+    }
+    Ok(v)
 }
 
 /// Regular, non-hidden files directly in `dir`, by name.
@@ -328,11 +415,17 @@ pub fn eval_paths(gold: &Path, test: &Path) -> Result<Scores> {
             )));
         }
     };
-    let mut loaded = Vec::with_capacity(pairs.len());
+    let (mut counts, mut gold_beads, mut test_beads) = (Counts::default(), 0, 0);
     for (g, t) in &pairs {
-        loaded.push((read_beads(g)?, read_beads(t)?));
+        let (g, t) = (read_links(g)?, read_links(t)?);
+        counts += score_links(&g, &t);
+        gold_beads += g.len();
+        test_beads += t.len();
     }
-    Ok(score_all(
-        loaded.iter().map(|(g, t)| (g.as_slice(), t.as_slice())),
+    Ok(Scores::from_counts(
+        counts,
+        pairs.len(),
+        gold_beads,
+        test_beads,
     ))
 }

@@ -19,6 +19,7 @@ impl Ctx<'_> {
             .filter_map(|b| self.log_ratio(&b.src, &b.tgt))
             .collect();
         let (med, mad) = median_mad(&logs);
+        let spread = self.spread();
         let (sl, tl) = (self.pa.src_lang, self.pa.tgt_lang);
         // Hub text with no counterpart right next to target text with no
         // counterpart, in the same region: both versions have text there,
@@ -82,6 +83,9 @@ impl Ctx<'_> {
                 {
                     continue;
                 }
+                if self.take_displaced(b) || self.reported(b) {
+                    continue;
+                }
                 let (side, text, lang, there) = if b.tgt.is_empty() {
                     (Side::Src, self.join(Side::Src, &b.src), sl, tl)
                 } else {
@@ -109,6 +113,66 @@ impl Ctx<'_> {
                     b.tgt.clone(),
                     format!("{what} in {lang} with no counterpart in {there}"),
                 );
+                continue;
+            }
+            // A sentence with no counterpart that the aligner merged into
+            // its neighbour's bead: the bead balances far better without it.
+            if self.reported(b) {
+                continue;
+            }
+            if let Some(x) = spread.and_then(|sp| self.surplus(b, sp)) {
+                let explained = match x.side {
+                    Side::Tgt => x
+                        .run
+                        .clone()
+                        .any(|i| self.t_explained.contains(&self.pa.tgt[i].unit)),
+                    _ => x
+                        .run
+                        .clone()
+                        .any(|i| self.s_explained.contains(&self.pa.src[i].unit)),
+                };
+                let (src, tgt, lang, there) = match x.side {
+                    Side::Tgt => {
+                        let at = b.src.end;
+                        (at..at, x.run.clone(), tl, sl)
+                    }
+                    _ => {
+                        let at = if x.run.start == b.src.start {
+                            b.tgt.start
+                        } else {
+                            b.tgt.end
+                        };
+                        (x.run.clone(), at..at, sl, tl)
+                    }
+                };
+                let one_sided = crate::align::Bead {
+                    src: src.clone(),
+                    tgt: tgt.clone(),
+                    score: 0.0,
+                };
+                if !explained && !self.take_displaced(&one_sided) {
+                    let severity = if x.chars >= self.th.unaligned_error_chars {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    };
+                    let n = x.run.len();
+                    let what = if n == 1 {
+                        "sentence".to_string()
+                    } else {
+                        format!("{n} sentences")
+                    };
+                    self.push_at(
+                        FindingKind::Unaligned,
+                        severity,
+                        x.side,
+                        src,
+                        tgt,
+                        format!(
+                            "{what} in {lang} with no counterpart in {there} (joined to a neighbour's link, whose lengths agree only without it)"
+                        ),
+                    );
+                }
                 continue;
             }
             let outlier = match (self.log_ratio(&b.src, &b.tgt), mad) {
@@ -173,6 +237,33 @@ impl Ctx<'_> {
             ((s - t).abs(), (s - (t - chars)).abs())
         };
         with < without
+    }
+
+    /// Whether sentences of `b` were reported already as having no
+    /// counterpart (a numbered paragraph left out).
+    fn reported(&self, b: &crate::align::Bead) -> bool {
+        b.src.clone().any(|i| self.s_reported.contains(&i))
+            || b.tgt.clone().any(|i| self.t_reported.contains(&i))
+    }
+
+    /// Whether the one-sided bead `b` is text the aligner displaced with
+    /// the sentences of a unit reported missing in its region (see
+    /// `Ctx::displaced`); if so, it is counted off.
+    fn take_displaced(&mut self, b: &crate::align::Bead) -> bool {
+        let side = if b.tgt.is_empty() {
+            Side::Src
+        } else {
+            Side::Tgt
+        };
+        let n = b.src.len().max(b.tgt.len());
+        let region = self.region_of(&b.src, &b.tgt);
+        match self.displaced.get_mut(&(region, side)) {
+            Some(left) if *left >= n => {
+                *left -= n;
+                true
+            }
+            _ => false,
+        }
     }
 
     fn log_ratio(&self, s: &Range<usize>, t: &Range<usize>) -> Option<f64> {

@@ -8,11 +8,12 @@
 //! not turn into a false `number_mismatch`.
 
 mod alignment;
+mod evidence;
 mod numbers;
 mod structure;
 mod untranslated;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::anchor::{self, Unit};
@@ -68,6 +69,7 @@ pub fn check_pair_with(
 ) -> Vec<PairFinding> {
     let mut c = Ctx::new(hub, other, alignment, th);
     c.structure();
+    c.inner_paragraphs();
     c.parser_findings();
     c.preamble();
     c.footnote_refs();
@@ -96,6 +98,15 @@ struct Ctx<'a> {
     t_explained: BTreeSet<usize>,
     /// Target sentences reported as untranslated.
     t_untranslated: BTreeSet<usize>,
+    /// For a region and side where a unit was reported missing, how many
+    /// of the unit's sentences the aligner linked all the same: they took
+    /// the place of as many sentences of that side, which then look
+    /// unaligned although the fault is the missing unit.
+    displaced: BTreeMap<(usize, Side), usize>,
+    /// Sentences already reported as having no counterpart (a numbered
+    /// paragraph left out): not reported again bead by bead.
+    s_reported: BTreeSet<usize>,
+    t_reported: BTreeSet<usize>,
     /// The tokens of every sentence, computed once.
     s_tokens: Vec<Vec<Token>>,
     t_tokens: Vec<Vec<Token>>,
@@ -179,6 +190,9 @@ impl<'a> Ctx<'a> {
             s_explained: BTreeSet::new(),
             t_explained: BTreeSet::new(),
             t_untranslated: BTreeSet::new(),
+            displaced: BTreeMap::new(),
+            s_reported: BTreeSet::new(),
+            t_reported: BTreeSet::new(),
             s_tokens: pa
                 .src
                 .iter()

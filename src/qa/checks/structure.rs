@@ -121,7 +121,16 @@ impl Ctx<'_> {
                 }
                 let range = sents[u].clone();
                 let text_linked = linked[range.clone()].iter().filter(|&&l| l).count();
-                if range.is_empty() || 2 * text_linked >= range.len() {
+                // Linked text may still be missing: a sentence merged into
+                // its neighbour's bead, or a region whose other side is short
+                // by the unit (headings in one version only are structure).
+                let heading = units[u].kind == Some(BlockKind::Heading);
+                let present = range.is_empty()
+                    || (2 * text_linked >= range.len()
+                        && (heading
+                            || !(self.region_lacks(side, u)
+                                || self.merged_without_counterpart(side, &range))));
+                if present {
                     structural
                         .entry((side, what_unit(&units[u])))
                         .or_default()
@@ -169,10 +178,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// Whether each sentence of each side is in a bead that links text to text.
+    /// Whether each sentence of each side is in a bead that links text to
+    /// text, and is not a run of that bead which has no counterpart
+    /// ([`Ctx::surplus`]).
     fn linked_sentences(&self) -> (Vec<bool>, Vec<bool>) {
         let mut s = vec![false; self.pa.src.len()];
         let mut t = vec![false; self.pa.tgt.len()];
+        let spread = self.spread();
         for b in self.pa.beads() {
             if b.src.is_empty() || b.tgt.is_empty() {
                 continue;
@@ -182,6 +194,12 @@ impl Ctx<'_> {
             }
             for i in b.tgt.clone() {
                 t[i] = true;
+            }
+            if let Some(x) = spread.and_then(|sp| self.surplus(b, sp)) {
+                let v = if x.side == Side::Tgt { &mut t } else { &mut s };
+                for i in x.run {
+                    v[i] = false;
+                }
             }
         }
         (s, t)
@@ -241,6 +259,26 @@ impl Ctx<'_> {
         let raw = unit.raw_label.unwrap_or(&key).to_string();
         let line = unit.line;
         let range = sents[u].clone();
+        let linked = self
+            .pa
+            .beads()
+            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+            .map(|b| {
+                let r = if side == Side::Tgt { &b.tgt } else { &b.src };
+                r.end
+                    .min(range.end)
+                    .saturating_sub(r.start.max(range.start))
+            })
+            .sum::<usize>();
+        let sent = match side {
+            Side::Tgt => self.pa.tgt.get(range.start),
+            _ => self.pa.src.get(range.start),
+        };
+        if let Some(s) = sent
+            && linked > 0
+        {
+            *self.displaced.entry((s.region, side)).or_default() += linked;
+        }
         // The empty range on the other side sits where the unit's region
         // starts there.
         let first = sents[u].start.min(if side == Side::Tgt {
