@@ -44,6 +44,10 @@ pub struct ReviewArgs {
     /// With `--apply`: one row per group of Chinese sentences with every language in it.
     #[arg(long, requires = "apply")]
     pub six_way: bool,
+    /// With `--apply`: only the pair of the hub with this language (`en`),
+    /// as a bead file needs.
+    #[arg(long, value_name = "LANG", value_parser = super::parse_lang, requires = "apply")]
+    pub pair: Option<Lang>,
     /// The document symbol, when the text does not say it.
     #[arg(long)]
     pub symbol: Option<String>,
@@ -164,12 +168,30 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
         &output::target_paths(format, &target, &Lang::ALL),
         &[edits.to_path_buf()],
     )?;
-    let review = Review::read(edits)?;
+    let mut review = Review::read(edits)?;
+    if let Some(lang) = args.pair {
+        review.pairs.retain(|p| p.other.lang == lang);
+        if review.pairs.is_empty() {
+            return Err(Error::usage(format!(
+                "the work file has no {}-{lang} pair",
+                review.hub.lang
+            ))
+            .with_path(edits));
+        }
+    }
     let pairs = review.alignments()?;
     if pairs.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
+        let codes: Vec<&str> = review.pairs.iter().map(|p| p.other.lang.code()).collect();
         return Err(Error::usage(format!(
-            "the {format} format holds one language pair; the work file has {}: add --six-way (moses) or use jsonl, tsv or tmx",
-            pairs.len()
+            "the {format} format holds one language pair and the work file has {} ({}): choose one with --pair {}{}",
+            pairs.len(),
+            codes.join(", "),
+            codes[0],
+            if format == Format::Moses {
+                ", or add --six-way"
+            } else {
+                ""
+            }
         )));
     }
     if args.six_way && format == Format::Beads {

@@ -466,13 +466,16 @@
     var top = OFF[cur.pos], bottom = OFF[cur.pos + 1], st = list.scrollTop, h = list.clientHeight || 600;
     if (top < st) list.scrollTop = Math.max(0, top - 24);
     else if (bottom > st + h) list.scrollTop = Math.max(0, Math.min(top - 24, bottom - h + 24));
+    return list.scrollTop !== st;
   }
-  function refresh() { rebuild(); reveal(); render(); }
+  // Rows measured on the way may move the bead: once more with true heights.
+  function show() { reveal(); render(); if (reveal()) render(); }
+  function refresh() { rebuild(); show(); }
 
   var lastEditMs = 0;
   var prof = {};
   function afterEdit(name, t0) {
-    var t1 = performance.now(); rebuild(); var t2 = performance.now(); reveal(); render(); var t3 = performance.now();
+    var t1 = performance.now(); rebuild(); var t2 = performance.now(); show(); var t3 = performance.now();
     prof = { patch: t1 - t0, rebuild: t2 - t1, render: t3 - t2 };
     lastEditMs = performance.now() - t0;
     scheduleSave();
@@ -482,7 +485,7 @@
   function select(i, side, k) {
     cur.i = Math.max(0, Math.min(i, pairs[cur.pi].beads.length - 1));
     cur.side = side || null; cur.k = k == null ? -1 : k;
-    reveal(); render();
+    show();
   }
   function step(dir, test) {
     var p = pairs[cur.pi], pos = posOf(cur.i), inView = view[pos] === cur.i;
