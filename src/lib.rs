@@ -29,6 +29,7 @@ pub mod normalize;
 pub mod output;
 pub mod parse;
 pub mod qa;
+pub mod review;
 pub mod score;
 pub mod segment;
 // The synthetic-document generator is a test and bench tool (tests/, benches/,

@@ -15,7 +15,7 @@
 //! | 4 | `align`, `anchor` | the banded DP; anchoring |
 //! | 5 | `parse`, `engine` | `Text` → `Document`; the `Aligner`, the one front door |
 //! | 6 | `output`, `qa`, `synth` | writers; QA; the synthetic generator |
-//! | 7 | `corpus`, `eval` | many documents, pipe, batch; scoring against gold |
+//! | 7 | `corpus`, `eval`, `review` | many documents, pipe, batch; scoring against gold; the review page and its edits |
 //! | 8 | `bench` | the corpus benchmark |
 //!
 //! The command (`src/main.rs`, `src/cli/`) sits above them all and reaches
@@ -45,6 +45,7 @@ const FLOORS: &[(&str, u32)] = &[
     ("synth", 6),
     ("corpus", 7),
     ("eval", 7),
+    ("review", 7),
     ("bench", 8),
 ];
 

@@ -14,6 +14,7 @@ mod output;
 mod parse;
 mod qa;
 mod quality;
+mod review;
 mod segment;
 mod tmx_dtd;
 mod variants;

@@ -18,6 +18,7 @@ mod corpus;
 mod eval;
 mod inspect;
 mod qa;
+mod review;
 mod style;
 
 /// Align UN documents across the six official languages.
@@ -44,6 +45,9 @@ pub enum Command {
     Eval(EvalArgs),
     /// Translation QA: what does not correspond between the hub and each other version.
     Qa(QaArgs),
+    /// Review and correct an alignment in the browser (one self-contained
+    /// page), and write the corrected alignment (`--apply`).
+    Review(review::ReviewArgs),
     /// Align a whole corpus: a directory tree or a manifest of documents.
     Corpus(corpus::CorpusArgs),
     /// Read documents as JSON lines on stdin, write aligned pairs as JSON lines (for cluster engines).
@@ -319,6 +323,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Align(args) => align::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Qa(args) => qa::run(&args),
+        Command::Review(args) => review::run(&args),
         Command::Corpus(args) => corpus::run_corpus(&args),
         Command::Pipe(args) => corpus::run_pipe(&args),
         Command::Bench(args) => corpus::run_bench(&args),

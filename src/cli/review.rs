@@ -1,0 +1,267 @@
+//! `sixalign review`: writes the review page of an alignment (made here as
+//! `align` makes it, or read with `--from`), or, with `--apply`, writes the
+//! alignment a reviewer corrected in the page.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use rayon::prelude::*;
+
+use sixalign::engine::split_hub;
+use sixalign::output::{self, Format, Output, Target, atomic, write_alignment, write_multiway};
+use sixalign::parse::{ParseOptions, parse_path};
+use sixalign::qa;
+use sixalign::review::{Review, page};
+use sixalign::{Document, Error, Lang, Result};
+
+use super::LexiconArgs;
+
+/// Arguments of `sixalign review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The Chinese version, then the others (languages detected).
+    pub files: Vec<PathBuf>,
+    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
+    #[arg(long, value_name = "LANG=FILE")]
+    pub lang: Vec<String>,
+    /// Where to write: the page (default `review.html`), or with `--apply`
+    /// the corrected alignment (default standard output; `-` too).
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Review this alignment (`sixalign align -f jsonl` output of the same
+    /// versions) instead of aligning.
+    #[arg(long, value_name = "PAIRS.jsonl", conflicts_with = "apply")]
+    pub from: Option<PathBuf>,
+    /// Write the corrected alignment of a work file saved from the page
+    /// ("save"), in `--format`, exactly as `sixalign align` writes beads.
+    #[arg(long, value_name = "EDITS")]
+    pub apply: Option<PathBuf>,
+    /// With `--apply`: tsv, jsonl (default), tmx, moses or beads.
+    #[arg(long, short = 'f', value_parser = super::parse_format, requires = "apply")]
+    pub format: Option<Format>,
+    /// With `--apply`: one row per group of Chinese sentences with every language in it.
+    #[arg(long, requires = "apply")]
+    pub six_way: bool,
+    /// With `--apply`: only the pair of the hub with this language (`en`),
+    /// as a bead file needs.
+    #[arg(long, value_name = "LANG", value_parser = super::parse_lang, requires = "apply")]
+    pub pair: Option<Lang>,
+    /// The document symbol, when the text does not say it.
+    #[arg(long)]
+    pub symbol: Option<String>,
+    /// Lexicon options.
+    #[command(flatten)]
+    pub lex: LexiconArgs,
+    /// Align once, without learning (as `align --no-learn`).
+    #[arg(long)]
+    pub no_learn: bool,
+    /// No summary on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
+    if let Some(edits) = &args.apply {
+        return apply(args, edits);
+    }
+    let inputs = inputs(args)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
+    atomic::refuse_repeated_inputs(&paths)?;
+    let out = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("review.html"));
+    let to_stdout = out.as_os_str() == "-";
+    let mut read = paths.clone();
+    read.extend(args.from.iter().cloned());
+    read.extend(args.lex.lexicon.iter().cloned());
+    if !to_stdout {
+        atomic::check_outputs(std::slice::from_ref(&out), &read)?;
+    }
+    let docs: Vec<Document> = inputs
+        .par_iter()
+        .map(|(path, lang)| {
+            parse_path(
+                path,
+                &ParseOptions {
+                    lang: *lang,
+                    symbol: args.symbol.clone(),
+                },
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let (hub, others) = split_hub(docs)?;
+    let learn = !args.no_learn && !args.lex.no_lexicon && args.from.is_none();
+    let mut b = args.lex.builder()?;
+    b.learn_lexicon(learn);
+    let mut aligner = b.build();
+    if aligner.learns() {
+        let learned = aligner.learn_from_documents(&hub, &others);
+        args.lex.save(&learned)?;
+        aligner = aligner.with_learned(learned);
+    }
+    let pairs = aligner.align_all(&hub, &others);
+    // QA reads the aligner's alignment (its findings are about sentences,
+    // which stay where they are whatever the beads).
+    let findings: Vec<_> = pairs
+        .iter()
+        .zip(&others)
+        .map(|(p, o)| qa::check_pair(&hub, o, p))
+        .collect();
+    let other_refs: Vec<&Document> = others.iter().collect();
+    let mut review = Review::new(&hub, &other_refs, &pairs, &findings);
+    if let Some(from) = &args.from {
+        // The sentences come from the documents, the beads from the file.
+        let text = String::from_utf8(sixalign::input::read_input(from)?)
+            .map_err(|_| Error::malformed("not UTF-8").with_path(from))?;
+        review.load_jsonl(&text).map_err(|e| e.with_path(from))?;
+    }
+    if to_stdout {
+        let mut o = io::BufWriter::new(io::stdout().lock());
+        page::write_page(&review, &mut o)?;
+        o.flush()?;
+    } else {
+        atomic::write_file(&out, |w| page::write_page(&review, w))?;
+    }
+    if !args.quiet {
+        let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
+        let nf: usize = review.pairs.iter().map(|p| p.findings.len()).sum();
+        let size = if to_stdout {
+            String::new()
+        } else {
+            std::fs::metadata(&out)
+                .map(|m| format!(", {:.1} MB", m.len() as f64 / 1e6))
+                .unwrap_or_default()
+        };
+        let codes: Vec<&str> = review.pairs.iter().map(|p| p.other.lang.code()).collect();
+        writeln!(
+            io::stderr().lock(),
+            "sixalign: review page of {} ({} with {}): {beads} beads, {nf} findings{size}\n  open {} in a browser; save your work there and write it with `sixalign review --apply FILE -o OUT -f tmx`",
+            review.doc,
+            review.hub.lang,
+            codes.join(", "),
+            if to_stdout {
+                "it".to_string()
+            } else {
+                out.display().to_string()
+            }
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--apply EDITS`: the corrected alignment, through the writers `align` uses.
+fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
+    if !args.files.is_empty() || !args.lang.is_empty() {
+        return Err(Error::usage(
+            "--apply reads everything from the work file: give no documents",
+        ));
+    }
+    let format = args.format.unwrap_or(Format::Jsonl);
+    let target = match &args.output {
+        Some(p) => Target::from_arg(&p.to_string_lossy()),
+        None => Target::Stdout,
+    };
+    atomic::check_outputs(
+        &output::target_paths(format, &target, &Lang::ALL),
+        &[edits.to_path_buf()],
+    )?;
+    let mut review = Review::read(edits)?;
+    if let Some(lang) = args.pair {
+        review.pairs.retain(|p| p.other.lang == lang);
+        if review.pairs.is_empty() {
+            return Err(Error::usage(format!(
+                "the work file has no {}-{lang} pair",
+                review.hub.lang
+            ))
+            .with_path(edits));
+        }
+    }
+    let pairs = review.alignments()?;
+    if pairs.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
+        let codes: Vec<&str> = review.pairs.iter().map(|p| p.other.lang.code()).collect();
+        return Err(Error::usage(format!(
+            "the {format} format holds one language pair and the work file has {} ({}): choose one with --pair {}{}",
+            pairs.len(),
+            codes.join(", "),
+            codes[0],
+            if format == Format::Moses {
+                ", or add --six-way"
+            } else {
+                ""
+            }
+        )));
+    }
+    if args.six_way && format == Format::Beads {
+        return Err(Error::usage(
+            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
+        ));
+    }
+    let mut langs = vec![review.hub.lang];
+    langs.extend(review.pairs.iter().map(|p| p.other.lang));
+    let mut out = Output::open(format, &target, &langs)?;
+    let w = out.writer();
+    w.begin()?;
+    if args.six_way {
+        write_multiway(w, &pairs)?;
+    } else {
+        for p in &pairs {
+            write_alignment(w, p)?;
+        }
+    }
+    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
+    out.commit()?;
+    if !args.quiet {
+        let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
+        let confirmed: usize = review
+            .pairs
+            .iter()
+            .flat_map(|p| &p.beads)
+            .filter(|b| b.confirmed())
+            .count();
+        let changed: usize = review
+            .pairs
+            .iter()
+            .flat_map(|p| &p.beads)
+            .filter(|b| b.changed())
+            .count();
+        let to = if written.is_empty() {
+            "standard output".to_string()
+        } else {
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        writeln!(
+            io::stderr().lock(),
+            "sixalign: {} ({format}): {beads} beads of {}, {changed} edited, {confirmed} confirmed",
+            to,
+            review.doc
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The documents to review, with their language when the user gave it.
+fn inputs(args: &ReviewArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
+    let mut v: Vec<(PathBuf, Option<Lang>)> =
+        args.files.iter().map(|p| (p.clone(), None)).collect();
+    for spec in &args.lang {
+        let (code, path) = spec.split_once('=').ok_or_else(|| {
+            Error::usage(format!(
+                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
+            ))
+        })?;
+        v.push((PathBuf::from(path), Some(code.parse()?)));
+    }
+    if v.len() < 2 {
+        return Err(Error::usage(
+            "give the Chinese version and at least one other (sixalign review zh.txt en.txt …), or --apply FILE",
+        ));
+    }
+    Ok(v)
+}
