@@ -15,4 +15,5 @@ mod qa;
 mod quality;
 mod segment;
 mod tmx_dtd;
+mod traditional;
 mod variants;

@@ -187,7 +187,7 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         if clause
             || labels::operative(s).is_some()
             || labels::article(s).is_some()
-            || labels::chapter(s).is_some()
+            || labels::division(s).is_some()
             || labels::zh_para(s).is_some()
             || labels::outline(s).is_some()
         {
@@ -196,7 +196,7 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
             let mut start = i;
             while start > 0 && {
                 let p = &view[paras[start - 1].clone()];
-                labels::heading(p).is_some() || labels::chapter(p).is_some()
+                labels::heading(p).is_some() || labels::division(p).is_some()
             } {
                 start -= 1;
             }
@@ -249,21 +249,25 @@ impl Parser<'_> {
         if self.phase != Phase::Title && self.closing(&r, s) {
             return;
         }
-        if let Some((n, len)) = labels::article(s) {
+        if let Some((n, sub, len)) = labels::article_key(s) {
             self.phase = Phase::Body;
             self.in_article = true;
-            let key = format!("art{n}");
+            let key = labels::article_label_key(n, sub);
             self.parent = Some(Parent::new(key.clone()));
             self.push(BlockKind::Article, Some((len, key)), r);
             return;
         }
         if self.phase != Phase::Title
-            && let Some((n, len)) = labels::chapter(s)
+            && let Some((d, n, len)) = labels::division(s)
         {
             self.phase = Phase::Body;
             self.in_article = false;
             self.parent = None;
-            self.push(BlockKind::Heading, Some((len, format!("ch{n}"))), r);
+            self.push(
+                BlockKind::Heading,
+                Some((len, labels::division_key(d, n))),
+                r,
+            );
             return;
         }
         // `一、`, `（一）`, `第一款` inside an article number its paragraphs,
