@@ -157,6 +157,82 @@ pub const ARTICLE_WORDS: &[&str] = &["article", "artículo", "articulo", "ста
 /// Spellings of "first" used for article 1 (`Article premier`).
 pub const FIRST_WORDS: &[&str] = &["premier", "première", "primero", "1er", "первая"];
 
+/// Frequent characters written differently in Simplified and Traditional
+/// Chinese, (Simplified, Traditional), each form used by one script only:
+/// enough of them tell a text's script.
+pub const HANS_HANT: &[(char, char)] = &[
+    ('这', '這'),
+    ('们', '們'),
+    ('国', '國'),
+    ('会', '會'),
+    ('与', '與'),
+    ('为', '為'),
+    ('个', '個'),
+    ('对', '對'),
+    ('说', '說'),
+    ('关', '關'),
+    ('条', '條'),
+    ('权', '權'),
+    ('议', '議'),
+    ('发', '發'),
+    ('经', '經'),
+    ('时', '時'),
+    ('动', '動'),
+    ('进', '進'),
+    ('应', '應'),
+    ('实', '實'),
+    ('现', '現'),
+    ('员', '員'),
+    ('问', '問'),
+    ('间', '間'),
+    ('过', '過'),
+    ('还', '還'),
+    ('两', '兩'),
+    ('东', '東'),
+    ('书', '書'),
+    ('长', '長'),
+    ('义', '義'),
+    ('产', '產'),
+    ('业', '業'),
+    ('务', '務'),
+    ('机', '機'),
+    ('开', '開'),
+    ('体', '體'),
+    ('该', '該'),
+    ('认', '認'),
+    ('级', '級'),
+    ('约', '約'),
+    ('组', '組'),
+    ('织', '織'),
+    ('济', '濟'),
+    ('际', '際'),
+    ('难', '難'),
+    ('题', '題'),
+    ('决', '決'),
+    ('处', '處'),
+    ('区', '區'),
+    ('报', '報'),
+    ('护', '護'),
+    ('无', '無'),
+    ('称', '稱'),
+    ('统', '統'),
+    ('则', '則'),
+    ('规', '規'),
+    ('视', '視'),
+    ('负', '負'),
+    ('责', '責'),
+    ('缔', '締'),
+    ('宪', '憲'),
+    ('门', '門'),
+    ('从', '從'),
+    ('众', '眾'),
+    ('将', '將'),
+    ('给', '給'),
+    ('样', '樣'),
+    ('华', '華'),
+    ('联', '聯'),
+];
+
 /// Latin words after an article number that mark an article inserted after
 /// it (`Article 12 bis`), and which inserted one it is (`第十二條之一`).
 pub const ARTICLE_SUFFIXES: &[(&str, u32)] = &[
@@ -619,6 +695,14 @@ mod tests {
         assert_eq!(roman(19), "XIX");
         assert_eq!(letter_key(0), "a");
         assert_eq!(letter_key(27), "bb");
+    }
+
+    #[test]
+    fn simplified_and_traditional_forms_differ() {
+        for &(a, b) in HANS_HANT {
+            assert_ne!(a, b);
+            assert!(!HANS_HANT.iter().any(|&(x, _)| x == b), "{b} is both");
+        }
     }
 
     #[test]
