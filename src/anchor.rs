@@ -347,7 +347,10 @@ fn inner_label(line: &str) -> Option<(bool, String)> {
     let l = fold_label(line);
     if let Some((n, mark, _)) = labels::zh_para(&l) {
         return Some(match mark {
-            ZhMark::Paren => (false, format!("({})", tables::letter_key(n.checked_sub(1)? as usize))),
+            ZhMark::Paren => (
+                false,
+                format!("({})", tables::letter_key(n.checked_sub(1)? as usize)),
+            ),
             _ => (true, n.to_string()),
         });
     }
@@ -355,7 +358,9 @@ fn inner_label(line: &str) -> Option<(bool, String)> {
         return Some((true, n.to_string()));
     }
     match labels::sub(&l)? {
-        (SubMark::Letter { index, .. }, _) => Some((false, format!("({})", tables::letter_key(index)))),
+        (SubMark::Letter { index, .. }, _) => {
+            Some((false, format!("({})", tables::letter_key(index))))
+        }
         _ => None,
     }
 }
@@ -369,7 +374,9 @@ pub fn inner_keys(text: &str, ranges: &[Range<usize>]) -> Vec<Option<String>> {
     ranges
         .iter()
         .map(|r| {
-            let line_start = text[..r.start].trim_end_matches([' ', '\t']).ends_with('\n')
+            let line_start = text[..r.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
                 || text[..r.start].trim().is_empty();
             if !line_start {
                 return None;
@@ -617,7 +624,8 @@ mod tests {
             inner_keys(text, &ranges)
         };
         let zh = keys("一、締約國承允。\n二、本公約：\n（一）所稱；\n（二）所述。\n三、附則。");
-        let en = keys("1. States undertake.\n2. This Convention:\n(a) means;\n(b) says.\n3. Annex.");
+        let en =
+            keys("1. States undertake.\n2. This Convention:\n(a) means;\n(b) says.\n3. Annex.");
         let want: Vec<Option<String>> = ["1", "2", "2(a)", "2(b)", "3"]
             .iter()
             .map(|k| Some(k.to_string()))
@@ -642,6 +650,9 @@ mod tests {
         assert!(inner_anchors(&zh, &keys("States undertake.\nThis Convention")).is_empty());
         // Only sentences opening a line count.
         let text = "1. One. 2. Two.";
-        assert_eq!(inner_keys(text, &[0..7, 8..15]), [Some("1".to_string()), None]);
+        assert_eq!(
+            inner_keys(text, &[0..7, 8..15]),
+            [Some("1".to_string()), None]
+        );
     }
 }

@@ -1338,7 +1338,13 @@ fn traditional_treaty_numbering_inside_the_line() {
             .find(|b| key(b) == k)
             .unwrap_or_else(|| panic!("{k}"))
     };
-    let paras = |k: &str| article(k).text.split('\n').map(str::to_string).collect::<Vec<_>>();
+    let paras = |k: &str| {
+        article(k)
+            .text
+            .split('\n')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
         paras("art1"),
         [

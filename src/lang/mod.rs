@@ -2,10 +2,11 @@
 //! fact the pipeline uses, as data: the month names (here), the per-language
 //! tables of openers, closings, meeting and agenda lines (`lang::tables`), the
 //! label systems per script (`lang::labels`: letters, Cyrillic and Arabic
-//! letters, Chinese numerals, roman numerals) and the UN document-symbol
-//! pattern ([`symbol`]).
+//! letters, Chinese numerals, roman numerals), numbers written in words
+//! ([`numerals`]) and the UN document-symbol pattern ([`symbol`]).
 
 pub(crate) mod labels;
+pub mod numerals;
 pub mod symbol;
 pub(crate) mod tables;
 

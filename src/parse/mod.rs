@@ -221,15 +221,20 @@ fn inline_starts(s: &str) -> Vec<usize> {
 /// heading glued to the end of the line before it (`……。第二編 總則`), is
 /// cut into paragraphs of their own, as the other versions write them.
 ///
-/// A number cuts only where it continues the numbering of the line: the
-/// same form as the label before it and the next value, or a new run from
-/// one that goes on to two; an article heading only as the next article.
-/// A numeral in a sentence never cuts.
+/// A number cuts only inside an article (the paragraphs stay part of its
+/// text), and only where it continues the numbering of the line: the same
+/// form as the label before it and the next value, or a new run from one
+/// that goes on to two; never a Latin letter (`(a)`, a list running in a
+/// sentence in every version). An article heading cuts only as the next
+/// article. A numeral in a sentence never cuts.
 fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(paras.len());
     let mut last_article: Option<u32> = None;
     for r in paras {
         let s = &view[r.clone()];
+        if labels::division(s).is_some() {
+            last_article = None;
+        }
         // Runs of labels: (form, last value, cut offsets); the line's own
         // label opens the first (after the article heading it may follow:
         // `第五條 一、……`).
@@ -259,9 +264,15 @@ fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<u
                 last_article = Some(n);
                 continue;
             }
-            let Some((f, v)) = inline_label(t) else {
+            // Numbers cut inside articles only, where the paragraphs stay
+            // in the article's text; a lettered list running in a sentence
+            // (`包括(a)……;(b)……`) is written so in every version.
+            let Some((f, v)) = inline_label(t).filter(|(f, _)| *f != Form::Letter) else {
                 continue;
             };
+            if last_article.is_none() {
+                continue;
+            }
             if let Some(run) = runs.iter_mut().rev().find(|x| x.0 == f)
                 && run.1 + 1 == v
             {

@@ -301,6 +301,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     if lang == Lang::Zh {
         percent_zh(&mut sc, s, lang);
     }
+    in_words(&mut sc, s, lang);
     numbers(&mut sc, s, lang);
     if lang == Lang::En {
         number_words_en(&mut sc, s);
@@ -483,6 +484,28 @@ fn percent_zh(sc: &mut Scan, s: &str, lang: Lang) {
     }
 }
 
+/// Percentages and fractions written in words (`百分之一`, `one per cent`,
+/// `三分之二`, `deux tiers`), and in French, Spanish, Russian and Arabic
+/// numbers in words (`vingt et un`): a percentage is a figure like `1 %`;
+/// a fraction or a number in words only supports a match.
+fn in_words(sc: &mut Scan, s: &str, lang: Lang) {
+    use crate::lang::numerals::{NumeralKind, numerals};
+    for n in numerals(s, lang) {
+        if !sc.free(&n.range) {
+            continue;
+        }
+        match n.kind {
+            NumeralKind::Percent => sc.take(n.range, TokenKind::Percent, n.key),
+            NumeralKind::Fraction => sc.take_soft(n.range, TokenKind::Number, n.key),
+            // English and Chinese numbers in words have their own passes.
+            NumeralKind::Number if !matches!(lang, Lang::En | Lang::Zh) => {
+                sc.push(n.range, TokenKind::Number, n.key, true)
+            }
+            NumeralKind::Number => {}
+        }
+    }
+}
+
 fn year_or_number(v: &str) -> TokenKind {
     if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
         TokenKind::Year
@@ -616,7 +639,7 @@ fn numerals_zh(sc: &mut Scan, s: &str) {
 }
 
 static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
+    Regex::new(&format!("[{}]+", tables::zh_numeral_chars())).expect("zh numeral regex")
 });
 
 /// `v` (a canonical number) times 10^`zeros`, canonical again.
