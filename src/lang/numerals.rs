@@ -444,8 +444,14 @@ fn zh(text: &str) -> Vec<Numeral> {
     out
 }
 
-/// A word of `text`: its byte range and lower-case form.
-fn word_list(text: &str) -> Vec<(Range<usize>, String)> {
+/// `w` is the table word `t`, in any letter case (no allocation: the
+/// letters of the tables keep their length in either case).
+fn same(w: &str, t: &str) -> bool {
+    w.len() == t.len() && w.chars().flat_map(char::to_lowercase).eq(t.chars())
+}
+
+/// The words of `text`: byte range and text.
+fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text
@@ -456,7 +462,7 @@ fn word_list(text: &str) -> Vec<(Range<usize>, String)> {
         match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s..i, text[s..i].to_lowercase()));
+                out.push((s..i, &text[s..i]));
                 start = None;
             }
             _ => {}
@@ -480,7 +486,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
     let lookup = |w: &str| -> Option<(u64, Op)> {
         let w = if lang == Lang::Ar {
             // The conjunction `و` joins the parts (`واحد وعشرون`).
-            match table.iter().find(|(x, _, _)| *x == w) {
+            match table.iter().find(|(x, _, _)| same(w, x)) {
                 Some(&(_, v, op)) => return Some((v, op)),
                 None => w.strip_prefix('و')?,
             }
@@ -489,17 +495,26 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
         };
         table
             .iter()
-            .find(|(x, _, _)| *x == w)
+            .find(|(x, _, _)| same(w, x))
             .map(|&(_, v, op)| (v, op))
     };
     let mut out = Vec::new();
     let mut k = 0;
     while k < ws.len() {
-        if lookup(&ws[k].1).is_none() {
+        // `cent` in `25 pour cent`, `ciento` in `por ciento`: the percent
+        // words, not a number.
+        let after_percent_word = k > 0
+            && lang != Lang::Ar
+            && percent
+                .iter()
+                .filter(|p| p.contains(' '))
+                .filter_map(|p| p.split(' ').next())
+                .any(|p| same(ws[k - 1].1, p));
+        if after_percent_word || lookup(ws[k].1).is_none() {
             // `half`, `ثلثي`: a fraction word with its own numerator.
             if let Some(&(_, num, den)) = fractions
                 .iter()
-                .find(|(w, num, _)| *num > 0 && *w == ws[k].1)
+                .find(|(w, num, _)| *num > 0 && same(ws[k].1, w))
             {
                 out.push(Numeral {
                     range: ws[k].0.clone(),
@@ -523,7 +538,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                     break;
                 }
             }
-            if let Some((v, op)) = lookup(&ws[j].1) {
+            if let Some((v, op)) = lookup(ws[j].1) {
                 match op {
                     Op::Add if lang == Lang::Fr && v == 20 && cur % 100 == 4 => {
                         // `quatre-vingt`: four twenties.
@@ -542,9 +557,9 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 parts += 1;
                 end = j;
                 j += 1;
-            } else if joiner.is_some_and(|x| x == ws[j].1)
+            } else if joiner.is_some_and(|x| same(ws[j].1, x))
                 && j + 1 < ws.len()
-                && lookup(&ws[j + 1].1).is_some()
+                && lookup(ws[j + 1].1).is_some()
             {
                 j += 1;
             } else {
@@ -562,8 +577,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
             g.is_empty() || g == "-"
         });
         let whole = |p: &&&str| {
-            rest_l.starts_with(**p)
-                && !rest_l[p.len()..].starts_with(char::is_alphabetic)
+            rest_l.starts_with(**p) && !rest_l[p.len()..].starts_with(char::is_alphabetic)
         };
         if let Some(p) = percent.iter().find(whole) {
             let lead = rest.len() - rest.trim_start().len();
@@ -580,7 +594,9 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 end += 1;
             }
         } else if let (true, Some(n)) = (tight, next)
-            && let Some(&(_, _, den)) = fractions.iter().find(|(w, num, _)| *num == 0 && *w == n.1)
+            && let Some(&(_, _, den)) = fractions
+                .iter()
+                .find(|(w, num, _)| *num == 0 && same(n.1, w))
         {
             out.push(Numeral {
                 range: range.start..n.0.end,
@@ -635,6 +651,9 @@ mod tests {
             (Lang::Fr, "soixante et onze", &["71"]),
             (Lang::Fr, "deux cents", &["200"]),
             (Lang::Fr, "un pour cent", &["1%"]),
+            (Lang::Fr, "25 pour cent", &[]),
+            (Lang::Es, "25 por ciento", &[]),
+            (Lang::En, "Twenty-One", &["21"]),
             (Lang::Fr, "les deux tiers des membres", &["2/3"]),
             (Lang::Es, "veintiuno Estados", &["21"]),
             (Lang::Es, "treinta y cinco", &["35"]),

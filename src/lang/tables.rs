@@ -43,10 +43,20 @@ pub const TABLES: [LangTable; 6] = [
     },
     LangTable {
         lang: Lang::Zh,
-        openers: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],
+        // Simplified and Traditional forms.
+        openers: &[
+            "大会",
+            "安全理事会",
+            "经济及社会理事会",
+            "人权理事会",
+            "大會",
+            "安全理事會",
+            "經濟及社會理事會",
+            "人權理事會",
+        ],
         preamble: &["序言"],
-        agenda: r"^议程项目\s*(\d+)",
-        meeting: r"第\s*(\d+)\s*次(?:全体)?会议",
+        agenda: r"^[议議]程[项項]目\s*(\d+)",
+        meeting: r"第\s*(\d+)\s*次(?:全[体體])?[会會][议議]",
         date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
     },
     LangTable {

@@ -207,7 +207,7 @@ static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `上午10时15分`, `10时15分`. Durations (`48 horas`, `24小时`) have no
 /// minutes and no a.m./p.m., so they stay numbers.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*时(?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*时\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
+    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*[时時](?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*[时時]\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
         .expect("time regex")
 });
 static ZH_MONTH: LazyLock<Regex> =
@@ -229,7 +229,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A scale word after a number (`10万`, `100 billion`, `1,5 млрд`): the
 /// value is multiplied out, so `10万` and `100,000` compare equal.
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(万)|(亿)|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
+    Regex::new(r"^\s*(?:([万萬])|([亿億])|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
         .expect("scale regex")
 });
 
