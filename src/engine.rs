@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,8 +18,8 @@ use crate::anchor::{self, Region};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lang::{self, Lang};
+use crate::lexicon::Lexicon;
 use crate::load;
-use crate::score::Lexicon;
 use crate::segment;
 
 /// Builds an [`Aligner`]; every setting has a default that works.
@@ -55,7 +55,7 @@ impl AlignerBuilder {
     }
 
     /// One more lexicon, for any language pair: the lexicons given for the
-    /// same pair are used together (their union).
+    /// same pair are used together (their translations pooled).
     pub fn add_lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut AlignerBuilder {
         self.lexicons.push(lexicon);
         self
@@ -82,24 +82,16 @@ impl AlignerBuilder {
 
     /// The aligner with these settings. The builder can be used again.
     pub fn build(&self) -> Aligner {
-        // One table per language pair: the union of those given for it.
-        let mut tables: Vec<Arc<Lexicon>> = Vec::new();
-        for lex in &self.lexicons {
-            let (Some(a), Some(b)) = (lex.src_lang, lex.tgt_lang) else {
-                continue;
-            };
-            match tables.iter_mut().find(|t| t.fits(a, b)) {
-                Some(t) if t.src_lang == lex.src_lang => *t = Arc::new(t.union(lex)),
-                // The same pair the other way round: kept apart, never mixed.
-                Some(_) => {}
-                None => tables.push(Arc::clone(lex)),
-            }
-        }
+        let tables: Vec<Arc<Lexicon>> = self
+            .lexicons
+            .iter()
+            .filter(|l| l.src_lang.is_some() && l.tgt_lang.is_some())
+            .cloned()
+            .collect();
         Aligner {
             tables,
             builtin: self.builtin,
             learn: self.learn,
-            zh_en: Arc::new(OnceLock::new()),
         }
     }
 }
@@ -110,8 +102,6 @@ pub struct Aligner {
     tables: Vec<Arc<Lexicon>>,
     builtin: bool,
     learn: bool,
-    /// The zh–en table with the built-in CC-CEDICT, made when first needed.
-    zh_en: Arc<OnceLock<Option<Arc<Lexicon>>>>,
 }
 
 impl Default for Aligner {
@@ -324,22 +314,17 @@ impl Aligner {
         AlignerBuilder::new()
     }
 
-    /// The lexicon used for `a`–`b` (either direction): the union of the
-    /// tables given for the pair, with CC-CEDICT for zh–en unless turned off.
-    pub fn lexicon_for(&self, a: Lang, b: Lang) -> Option<Arc<Lexicon>> {
-        let given = self.tables.iter().find(|t| t.fits(a, b)).cloned();
-        if !(self.builtin && Lexicon::cedict_fits(a, b)) {
-            return given;
+    /// The lexicons used for `a`–`b` (either direction): CC-CEDICT for
+    /// zh–en unless turned off, then the tables given for the pair. They
+    /// are used together, in the direction of the first (see
+    /// [`Params::with_lexicons`]).
+    pub fn lexicons_for(&self, a: Lang, b: Lang) -> Vec<Arc<Lexicon>> {
+        let mut v = Vec::new();
+        if self.builtin && Lexicon::cedict_fits(a, b) {
+            v.push(Lexicon::cedict());
         }
-        self.zh_en
-            .get_or_init(|| {
-                let ce = Lexicon::cedict();
-                Some(match self.tables.iter().find(|t| t.fits(a, b)) {
-                    Some(t) if t.src_lang == Some(Lang::Zh) => Arc::new(ce.union(t)),
-                    _ => ce,
-                })
-            })
-            .clone()
+        v.extend(self.tables.iter().filter(|t| t.fits(a, b)).cloned());
+        v
     }
 
     /// Whether this aligner aligns twice, learning a lexicon in between.
@@ -372,11 +357,8 @@ impl Aligner {
     /// Parameters of the program for one language pair, the length ratio
     /// estimated from the texts to be aligned, with the pair's lexicon.
     pub fn params(&self, src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
-        let p = Params::estimate(src_lang, tgt_lang, src, tgt);
-        match self.lexicon_for(src_lang, tgt_lang) {
-            Some(l) => p.with_lexicon(l),
-            None => p,
-        }
+        Params::estimate(src_lang, tgt_lang, src, tgt)
+            .with_lexicons(self.lexicons_for(src_lang, tgt_lang))
     }
 
     /// Aligns two lists of sentences that carry no structure (one sentence
@@ -408,9 +390,46 @@ impl Aligner {
         if !self.learn {
             return align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt));
         }
-        let lex = self.learn_from_lines(src_lang, tgt_lang, src, tgt);
-        self.with_learned(vec![lex])
-            .align_lines(src_lang, tgt_lang, src, tgt)
+        self.align_lines_learning(src_lang, tgt_lang, src, tgt).0
+    }
+
+    /// [`Aligner::align_lines`] in two passes whatever the setting, with
+    /// the lexicon learned from the first pass's confident 1-1 beads: the
+    /// second pass reuses the first's features and is filled near its path
+    /// ([`align::align_learning`]).
+    pub fn align_lines_learning(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> (Vec<Bead>, Lexicon) {
+        let params = self.params(src_lang, tgt_lang, src, tgt);
+        let mut learned = None;
+        let beads = align::align_learning(src, tgt, &params, |first| {
+            let lex = Arc::new(Lexicon::learn(
+                src_lang,
+                tgt_lang,
+                &confident_links(src, tgt, first, LEARN_MIN_SCORE),
+            ));
+            learned = Some(Arc::clone(&lex));
+            (!lex.is_empty()).then_some(lex)
+        });
+        let lex = learned.expect("the first pass always learns");
+        (beads, Arc::unwrap_or_clone(lex))
+    }
+
+    /// One pass of [`Aligner::align_lines`] filled near `path`, the beads
+    /// of an earlier pass over the same lines ([`align::align_near`]).
+    pub fn align_lines_near(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+        path: &[Bead],
+    ) -> Vec<Bead> {
+        align::align_near(src, tgt, &self.params(src_lang, tgt_lang, src, tgt), path)
     }
 
     /// The first pass of [`Aligner::align_lines`]: aligns once and learns a

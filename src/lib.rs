@@ -23,6 +23,7 @@ pub mod eval;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod load;
 pub mod normalize;
 pub mod output;

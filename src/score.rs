@@ -16,17 +16,13 @@
 //!   [`Lexicon`] (CC-CEDICT for zh–en, or one learned from first-pass beads).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
-
-use rayon::prelude::*;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::error::{Error, ErrorKind, Result};
 use crate::lang::Lang;
+use crate::lexicon::key::{is_han, words};
+pub use crate::lexicon::{Lexicon, gloss_words};
 
 /// What the scorers need to know about one sentence (or, at coarse levels of
 /// the aligner, a run of sentences).
@@ -42,24 +38,28 @@ pub struct Features {
     pub names: Vec<u64>,
     /// Cognate keys (4-letter prefixes of Latin-script words), hashed, sorted.
     pub weak: Vec<u64>,
-    /// Lexicon ids, sorted and deduplicated: on the lexicon's source side the
-    /// ids of the translations of the words found, on its target side the ids
-    /// of the words themselves.
+    /// Lexicon ids ([`crate::lexicon::key::stem_id`]), sorted and distinct:
+    /// on the lexicons' source side the ids of the translations of the keys
+    /// found, on their target side the ids of the sentence's own content
+    /// words (whatever lexicon is used: they do not change when one is
+    /// learned).
     pub lex: Vec<u32>,
-    /// On the lexicon's target side, the number of content words (what `lex`
-    /// hits are a share of); 0 on the source side.
+    /// On the lexicons' target side, the number of content words, repeats
+    /// counted (what `lex` hits are a share of); 0 on the source side.
     pub lex_total: u32,
 }
 
 impl Features {
     /// Features of `text` in `lang`; `lexicon` (if any) decides the lex keys.
     pub fn new(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> Features {
-        Features::build(text, lang, lexicon, lang.is_latin())
+        Features::build(text, lang, lexicon.as_slice(), lang.is_latin())
     }
 
-    /// [`Features::new`], computing cognate keys only when `cognates` is set
-    /// (they serve only between two Latin-script languages).
-    pub fn build(text: &str, lang: Lang, lexicon: Option<&Lexicon>, cognates: bool) -> Features {
+    /// [`Features::new`] with the lexicons of one language pair (all in
+    /// one direction: their translations are pooled), computing cognate
+    /// keys only when `cognates` is set (they serve only between two
+    /// Latin-script languages).
+    pub fn build(text: &str, lang: Lang, lexicons: &[&Lexicon], cognates: bool) -> Features {
         let mut f = Features {
             len: length(text, lang),
             ..Features::default()
@@ -90,15 +90,43 @@ impl Features {
             }
             f.weak.sort_unstable();
         }
-        if let Some(lex) = lexicon {
-            lex.keys_of(text, lang, &mut f);
-        }
+        f.set_lex(text, lang, lexicons);
         // Millions of these may be held at once (`--lines`).
         f.strong.shrink_to_fit();
         f.names.shrink_to_fit();
         f.weak.shrink_to_fit();
         f.lex.shrink_to_fit();
         f
+    }
+
+    /// Fills `lex` and `lex_total` for `lexicons`: the translations of
+    /// the keys of `text` when `lang` is their source language, its content
+    /// words when it is their target language.
+    pub fn set_lex(&mut self, text: &str, lang: Lang, lexicons: &[&Lexicon]) {
+        thread_local! {
+            static IDS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
+        self.lex_total = 0;
+        // Ids gather in a buffer kept per thread; the sentence keeps an
+        // exact-sized copy (millions of sentences may be held at once).
+        IDS.with(|ids| {
+            let ids = &mut *ids.borrow_mut();
+            ids.clear();
+            let mut source = false;
+            for l in lexicons.iter().filter(|l| l.src_lang == Some(lang)) {
+                l.gloss(text, ids);
+                source = true;
+            }
+            if source {
+                ids.sort_unstable();
+                ids.dedup();
+            } else if lexicons.iter().any(|l| l.tgt_lang == Some(lang)) {
+                self.lex_total = crate::lexicon::content_words(text, ids);
+            }
+            self.lex.clear();
+            self.lex.reserve_exact(ids.len());
+            self.lex.extend_from_slice(ids);
+        });
     }
 
     /// The features of several consecutive sentences taken as one.
@@ -115,6 +143,8 @@ impl Features {
         f.strong.sort_unstable();
         f.names.sort_unstable();
         f.weak.sort_unstable();
+        // Distinct ids of the run, on either side (a group at a coarse
+        // level of the aligner counts as one sentence).
         f.lex.sort_unstable();
         f.lex.dedup();
         f.strong.shrink_to_fit();
@@ -168,25 +198,6 @@ fn hash<T: Hash>(t: &T) -> u64 {
     let mut h = DefaultHasher::new();
     t.hash(&mut h);
     h.finish()
-}
-
-/// Lower-cased alphabetic words of `text` (tatweel removed).
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphabetic() || c == TATWEEL))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars()
-                .filter(|&c| c != TATWEEL)
-                .flat_map(char::to_lowercase)
-                .collect()
-        })
-}
-
-/// Lower case without diacritics, for cognate keys (`développement` ~ `development`).
-fn fold(w: &str) -> String {
-    w.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect()
 }
 
 /// The length of a paragraph number (`1. `, `12.`) opening a text, or 0.
@@ -649,473 +660,14 @@ impl LexiconScorer {
     }
 }
 
+/// Content words of the word side explained by the gloss side: per word
+/// sentence, its distinct content words found among the translations of
+/// the whole gloss run.
 fn lex_hits(gloss: &[Features], words: &[Features]) -> usize {
-    if gloss.len() == 1 && words.len() == 1 {
-        return intersect(&gloss[0].lex, &words[0].lex);
-    }
     let mut g: Vec<u32> = gloss.iter().flat_map(|f| f.lex.iter().copied()).collect();
     g.sort_unstable();
     g.dedup();
-    let mut w: Vec<u32> = words.iter().flat_map(|f| f.lex.iter().copied()).collect();
-    w.sort_unstable();
-    intersect(&g, &w)
-}
-
-/// A bilingual lexicon from a source language (usually zh) to a target
-/// language: source keys (words or, when learned from Chinese, character
-/// bigrams) map to ids of target words.
-///
-/// Tables are read from and written to one text format, a section per
-/// language pair:
-///
-/// ```text
-/// # sixalign lexicon zh-fr learned
-/// 决议<TAB>résol
-/// 大会<TAB>assem génér
-/// ```
-///
-/// A header `# sixalign lexicon SRC-TGT` (with `learned` when the entries
-/// were learned from aligned text) starts a section; each line below it is
-/// `key<TAB>translations`. Lines before any header are a zh–en dictionary
-/// (`headword<TAB>English gloss`, as `cedict.zh-en.tsv`); other `#` lines are
-/// comments.
-#[derive(Clone, Debug, Default)]
-pub struct Lexicon {
-    /// Language of the keys.
-    pub src_lang: Option<Lang>,
-    /// Language of the translations.
-    pub tgt_lang: Option<Lang>,
-    keys: HashMap<String, Vec<u32>>,
-    vocab: HashMap<String, u32>,
-    max_key_chars: usize,
-    learned: bool,
-}
-
-/// Function words that explain nothing.
-const STOP: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
-    "its", "their", "which", "who", "not", "all", "any", "other", "such", "also", "been", "des",
-    "les", "une", "pour", "dans", "par", "sur", "qui", "que", "est", "aux", "del", "los", "las",
-    "con", "por", "para", "una", "que", "como", "sus", "это", "для", "что", "как", "при",
-];
-
-/// Word key: lower-cased, folded, cut to a 5-letter stem so that
-/// `resolutions`/`resolution` and `developing`/`development` meet.
-fn stem(w: &str) -> Option<String> {
-    let f = fold(w);
-    if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
-        return None;
-    }
-    let s: String = f.chars().take(5).collect();
-    // A stem is its own stem (a saved table reads back the same): `others`
-    // goes with `other`.
-    (!STOP.contains(&s.as_str())).then_some(s)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
-}
-
-/// The content words of a dictionary gloss, as the lexicon keeps them
-/// (lower-cased, no function words, at most 12): what a compact copy of a
-/// dictionary needs to hold.
-pub fn gloss_words(gloss: &str) -> Vec<String> {
-    words(gloss)
-        .filter(|w| stem(w).is_some())
-        .take(12)
-        .collect()
-}
-
-/// The compact CC-CEDICT shipped with the library (`data/lexicon/`, built by
-/// `examples/compact_cedict.rs`; CC BY-SA 4.0, CC-CEDICT by MDBG).
-static CEDICT: &[u8] = include_bytes!("../data/lexicon/cedict.zh-en.lex.deflate");
-
-impl Lexicon {
-    /// The zh–en lexicon shipped with the library: CC-CEDICT (CC BY-SA 4.0,
-    /// MDBG, <https://www.mdbg.net/chinese/dictionary?page=cc-cedict>),
-    /// simplified headwords with the content words of their glosses. Decoded
-    /// once per process.
-    pub fn cedict() -> Arc<Lexicon> {
-        static LEX: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(LEX.get_or_init(|| {
-            let bytes = miniz_oxide::inflate::decompress_to_vec(CEDICT)
-                .expect("the embedded CC-CEDICT is valid deflate data");
-            let text = String::from_utf8(bytes).expect("the embedded CC-CEDICT is UTF-8");
-            let mut v = Lexicon::parse(&text, Path::new("(embedded CC-CEDICT)"))
-                .expect("the embedded CC-CEDICT parses");
-            Arc::new(v.remove(0))
-        }))
-    }
-
-    /// Whether the built-in CC-CEDICT serves `a`–`b` (zh–en either way).
-    pub fn cedict_fits(a: Lang, b: Lang) -> bool {
-        matches!((a, b), (Lang::Zh, Lang::En) | (Lang::En, Lang::Zh))
-    }
-
-    /// Loads the first table of a lexicon file (see [`Lexicon`] for the
-    /// format), such as CC-CEDICT converted to `cedict.zh-en.tsv`.
-    pub fn from_tsv(path: impl AsRef<Path>) -> Result<Lexicon> {
-        let path = path.as_ref();
-        let mut v = Lexicon::read(path)?;
-        Ok(v.remove(0))
-    }
-
-    /// Loads every table of a lexicon file (see [`Lexicon`] for the format).
-    pub fn read(path: impl AsRef<Path>) -> Result<Vec<Lexicon>> {
-        let path = path.as_ref();
-        let bytes = crate::input::read_input(path)?;
-        let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(&bytes);
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            Error::new(ErrorKind::InvalidUtf8 {
-                offset: e.valid_up_to(),
-            })
-            .with_path(path)
-        })?;
-        Lexicon::parse(text, path)
-    }
-
-    /// Parses lexicon text (see [`Lexicon`]); `path` names it in errors.
-    /// Never empty: a text without tables gives one empty zh–en table.
-    pub fn parse(text: &str, path: &Path) -> Result<Vec<Lexicon>> {
-        let mut out: Vec<Lexicon> = Vec::new();
-        let fresh = |s: Lang, t: Lang, learned: bool| Lexicon {
-            src_lang: Some(s),
-            tgt_lang: Some(t),
-            learned,
-            ..Lexicon::default()
-        };
-        let mut cur = fresh(Lang::Zh, Lang::En, false);
-        let mut started = false;
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if let Some(rest) = line.strip_prefix('#') {
-                let f: Vec<&str> = rest.split_whitespace().collect();
-                if f.len() >= 3 && f[0] == "sixalign" && f[1] == "lexicon" {
-                    let pair = f[2]
-                        .split_once('-')
-                        .and_then(|(a, b)| Some((Lang::from_code(a)?, Lang::from_code(b)?)));
-                    let Some((a, b)) = pair.filter(|(a, b)| a != b) else {
-                        return Err(Error::new(ErrorKind::Malformed(format!(
-                            "`{}` is not a language pair such as zh-fr",
-                            f[2]
-                        )))
-                        .with_path(path)
-                        .with_line(n + 1));
-                    };
-                    if started || !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    cur = fresh(a, b, f.get(3) == Some(&"learned"));
-                    started = true;
-                }
-                continue;
-            }
-            let Some((head, gloss)) = line.split_once('\t') else {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                return Err(Error::new(ErrorKind::Malformed(
-                    "expected `headword<TAB>gloss`".to_string(),
-                ))
-                .with_path(path)
-                .with_line(n + 1));
-            };
-            cur.add_entry(head.trim(), gloss);
-        }
-        out.push(cur);
-        Ok(out)
-    }
-
-    /// Adds `key → content words of gloss`; keys the scorer cannot use are
-    /// left out (Chinese keys must be 2 to 6 Han characters: single
-    /// characters have dozens of senses and add noise).
-    fn add_entry(&mut self, head: &str, gloss: &str) {
-        let key = if self.src_lang == Some(Lang::Zh) {
-            let chars = head.chars().count();
-            if !(2..=6).contains(&chars) || !head.chars().all(is_han) {
-                return;
-            }
-            head.to_string()
-        } else {
-            match words(head).next().as_deref().and_then(stem) {
-                Some(k) => k,
-                None => return,
-            }
-        };
-        let ids: Vec<u32> = words(gloss)
-            .filter_map(|w| stem(&w))
-            .take(12)
-            .map(|w| self.word_id(w))
-            .collect();
-        if ids.is_empty() {
-            return;
-        }
-        self.max_key_chars = self.max_key_chars.max(key.chars().count());
-        let e = self.keys.entry(key).or_default();
-        e.extend(ids);
-        e.sort_unstable();
-        e.dedup();
-    }
-
-    /// Writes the lexicon as one table of the text format (see [`Lexicon`]),
-    /// keys and translations sorted, so the same lexicon gives the same bytes.
-    pub fn write_tsv<W: std::io::Write>(&self, mut w: W) -> std::io::Result<()> {
-        let (Some(s), Some(t)) = (self.src_lang, self.tgt_lang) else {
-            return Ok(());
-        };
-        let learned = if self.learned { " learned" } else { "" };
-        writeln!(w, "# sixalign lexicon {}-{}{learned}", s.code(), t.code())?;
-        let mut word = vec![""; self.vocab.len()];
-        for (k, &id) in &self.vocab {
-            word[id as usize] = k;
-        }
-        let mut keys: Vec<(&String, &Vec<u32>)> = self.keys.iter().collect();
-        keys.sort_unstable();
-        let mut line = String::new();
-        for (k, ids) in keys {
-            let mut ws: Vec<&str> = ids.iter().map(|&i| word[i as usize]).collect();
-            ws.sort_unstable();
-            // A reader keeps 12 words of a line, as of a dictionary gloss.
-            for chunk in ws.chunks(12) {
-                line.clear();
-                line.push_str(k);
-                line.push('\t');
-                line.push_str(&chunk.join(" "));
-                writeln!(w, "{line}")?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Both lexicons in one, for the same language pair: every key with the
-    /// translations of either. Dictionary entries outweigh learned ones, so
-    /// the union is learned only when both are.
-    pub fn union(&self, other: &Lexicon) -> Lexicon {
-        let mut out = self.clone();
-        out.learned = self.learned && other.learned;
-        let mut word = vec![""; other.vocab.len()];
-        for (k, &id) in &other.vocab {
-            word[id as usize] = k;
-        }
-        // Ids in the order of `other`'s ids, so the union is deterministic.
-        let map: Vec<u32> = word.iter().map(|w| out.word_id((*w).to_string())).collect();
-        let mut keys: Vec<(&String, &Vec<u32>)> = other.keys.iter().collect();
-        keys.sort_unstable();
-        for (k, ids) in keys {
-            let e = out.keys.entry(k.clone()).or_default();
-            e.extend(ids.iter().map(|&i| map[i as usize]));
-            e.sort_unstable();
-            e.dedup();
-        }
-        out.max_key_chars = out.max_key_chars.max(other.max_key_chars);
-        out
-    }
-
-    /// Learns a lexicon from aligned sentence pairs (anchored paragraphs and
-    /// first-pass beads of high confidence): source keys (Chinese character
-    /// bigrams, or word stems) and target word stems that co-occur with a
-    /// Dice coefficient of at least 0.3 in at least 3 pairs. Counting runs in
-    /// parallel over shards of the source keys; the result does not depend
-    /// on the number of threads.
-    pub fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
-        let mut lex = Lexicon {
-            src_lang: Some(src_lang),
-            tgt_lang: Some(tgt_lang),
-            learned: true,
-            ..Lexicon::default()
-        };
-        // Intern both sides once: counting then works on integer ids.
-        let mut src_ids: HashMap<String, u32> = HashMap::new();
-        let mut docs: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(pairs.len());
-        for (s, t) in pairs {
-            let mut sk: Vec<u32> = source_keys(s, src_lang)
-                .into_iter()
-                .map(|k| {
-                    let next = src_ids.len() as u32;
-                    *src_ids.entry(k).or_insert(next)
-                })
-                .collect();
-            sk.sort_unstable();
-            sk.dedup();
-            let mut tk: Vec<u32> = words(t)
-                .filter_map(|w| stem(&w))
-                .map(|w| lex.word_id(w))
-                .collect();
-            tk.sort_unstable();
-            tk.dedup();
-            docs.push((sk, tk));
-        }
-        let mut src_count = vec![0u32; src_ids.len()];
-        let mut tgt_count = vec![0u32; lex.vocab.len()];
-        for (sk, tk) in &docs {
-            for &k in sk {
-                src_count[k as usize] += 1;
-            }
-            for &w in tk {
-                tgt_count[w as usize] += 1;
-            }
-        }
-        // A pair seen fewer than 3 times is never kept: neither is a key or
-        // word seen fewer than 3 times, so they are not counted at all.
-        let docs: Vec<(Vec<u32>, Vec<u32>)> = docs
-            .into_iter()
-            .map(|(sk, tk)| {
-                (
-                    sk.into_iter()
-                        .filter(|&k| src_count[k as usize] >= 3)
-                        .collect(),
-                    tk.into_iter()
-                        .filter(|&w| tgt_count[w as usize] >= 3)
-                        .collect(),
-                )
-            })
-            .collect();
-        const SHARDS: u32 = 16;
-        let found: Vec<Vec<(u32, u32)>> = (0..SHARDS)
-            .into_par_iter()
-            .map(|shard| {
-                let mut count: HashMap<u64, u32, IdHash> = HashMap::default();
-                for (sk, tk) in &docs {
-                    for &k in sk.iter().filter(|&&k| k % SHARDS == shard) {
-                        for &w in tk {
-                            *count.entry(u64::from(k) << 32 | u64::from(w)).or_default() += 1;
-                        }
-                    }
-                }
-                let mut kept: Vec<(u32, u32)> = count
-                    .into_iter()
-                    .filter(|&(kw, c)| {
-                        let (k, w) = ((kw >> 32) as usize, (kw & 0xFFFF_FFFF) as usize);
-                        c >= 3 && 2.0 * c as f32 / (src_count[k] + tgt_count[w]) as f32 >= 0.3
-                    })
-                    .map(|(kw, _)| ((kw >> 32) as u32, kw as u32))
-                    .collect();
-                kept.sort_unstable();
-                kept
-            })
-            .collect();
-        let mut key_of = vec![String::new(); src_ids.len()];
-        for (k, id) in src_ids {
-            key_of[id as usize] = k;
-        }
-        for (k, w) in found.into_iter().flatten() {
-            let key = &key_of[k as usize];
-            lex.max_key_chars = lex.max_key_chars.max(key.chars().count());
-            lex.keys.entry(key.clone()).or_default().push(w);
-        }
-        for ids in lex.keys.values_mut() {
-            ids.sort_unstable();
-        }
-        lex
-    }
-
-    /// Whether it was learned from aligned text ([`Lexicon::learn`]) rather
-    /// than read from a dictionary: learned entries are noisier and weigh less.
-    pub fn is_learned(&self) -> bool {
-        self.learned
-    }
-
-    /// Whether this lexicon is for `a`–`b`, in either direction.
-    pub fn fits(&self, a: Lang, b: Lang) -> bool {
-        (self.src_lang == Some(a) && self.tgt_lang == Some(b))
-            || (self.src_lang == Some(b) && self.tgt_lang == Some(a))
-    }
-
-    /// Number of source keys.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether the lexicon has no entries.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
-    fn word_id(&mut self, w: String) -> u32 {
-        let next = self.vocab.len() as u32;
-        *self.vocab.entry(w).or_insert(next)
-    }
-
-    /// Fills `f.lex` (and `f.lex_total`) for a sentence in `lang`.
-    fn keys_of(&self, text: &str, lang: Lang, f: &mut Features) {
-        if Some(lang) == self.src_lang {
-            if lang == Lang::Zh {
-                let han: Vec<char> = text.chars().collect();
-                let mut key = String::new();
-                for i in 0..han.len() {
-                    if !is_han(han[i]) {
-                        continue;
-                    }
-                    key.clear();
-                    for &c in han[i..].iter().take(self.max_key_chars) {
-                        if !is_han(c) {
-                            break;
-                        }
-                        key.push(c);
-                        if let Some(ids) = self.keys.get(&key) {
-                            f.lex.extend_from_slice(ids);
-                        }
-                    }
-                }
-            } else {
-                for w in words(text) {
-                    if let Some(ids) = stem(&w).and_then(|k| self.keys.get(&k)) {
-                        f.lex.extend_from_slice(ids);
-                    }
-                }
-            }
-            f.lex.sort_unstable();
-            f.lex.dedup();
-        } else if Some(lang) == self.tgt_lang {
-            for w in words(text) {
-                if let Some(k) = stem(&w) {
-                    f.lex_total += 1;
-                    if let Some(&id) = self.vocab.get(&k) {
-                        f.lex.push(id);
-                    }
-                }
-            }
-            f.lex.sort_unstable();
-        }
-    }
-}
-
-/// Hashes the packed (key, word) ids of [`Lexicon::learn`]: one multiply,
-/// since the keys are already well spread integers.
-#[derive(Clone, Copy, Default)]
-struct IdHash;
-
-impl std::hash::BuildHasher for IdHash {
-    type Hasher = IdHasher;
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher(0)
-    }
-}
-
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-/// Keys a learned lexicon uses for a source sentence.
-fn source_keys(text: &str, lang: Lang) -> Vec<String> {
-    if lang == Lang::Zh {
-        let han: Vec<char> = text.chars().filter(|&c| is_han(c)).collect();
-        han.windows(2).map(|w| w.iter().collect()).collect()
-    } else {
-        words(text).filter_map(|w| stem(&w)).collect()
-    }
+    words.iter().map(|w| intersect(&g, &w.lex)).sum()
 }
 
 #[cfg(test)]

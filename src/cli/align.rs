@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch};
+use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch, run_batch_guided};
 use sixalign::engine::{AlignerBuilder, LineFile, Stats, split_hub};
 use sixalign::output::{
     self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
@@ -192,13 +192,14 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
     }
     let jobs = read_jobfile(jobfile)?;
     check_jobs(&jobs, Some(jobfile))?;
-    let mut aligner = aligner(args)?.build();
-    if aligner.learns() {
-        let learned = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
-        args.lex.save(&learned)?;
-        aligner = aligner.with_learned(learned);
-    }
-    let results = run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
+    let aligner = aligner(args)?.build();
+    let results = if aligner.learns() {
+        let first = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
+        args.lex.save(&first.lexicons)?;
+        run_batch_guided(&jobs, args.src_lang, args.tgt_lang, &aligner, &first)
+    } else {
+        run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner)
+    };
     let mut e = io::stderr().lock();
     let (mut ok, mut sentences) = (0usize, 0usize);
     for r in &results {
@@ -258,13 +259,14 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let (src_file, tgt_file) = (src_file?, tgt_file?);
     let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
     let (src, tgt) = (src_file.lines(), tgt_file.lines());
-    let mut aligner = aligner(args)?.build();
-    if aligner.learns() {
-        let learned = aligner.learn_from_lines(src_lang, tgt_lang, &src, &tgt);
+    let aligner = aligner(args)?.build();
+    let beads = if aligner.learns() {
+        let (beads, learned) = aligner.align_lines_learning(src_lang, tgt_lang, &src, &tgt);
         args.lex.save(std::slice::from_ref(&learned))?;
-        aligner = aligner.with_learned(vec![learned]);
-    }
-    let beads = aligner.align_lines(src_lang, tgt_lang, &src, &tgt);
+        beads
+    } else {
+        aligner.align_lines(src_lang, tgt_lang, &src, &tgt)
+    };
 
     let mut out = match early.take() {
         Some(o) => o,

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::align::Bead;
 use crate::engine::{Aligner, LEARN_MIN_SCORE, LineFile, confident_links};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -145,7 +146,7 @@ pub fn check_jobs(jobs: &[Job], jobfile: Option<&Path>) -> Result<()> {
 /// job order. Every file is read through the one reader
 /// ([`LineFile::read`]); the languages are detected per file when not given.
 /// When the aligner learns, the lexicon is learned once over the whole
-/// batch ([`learn_batch`]) before the jobs are aligned.
+/// batch ([`learn_batch`]) before the jobs are aligned again.
 pub fn run_batch(
     jobs: &[Job],
     src_lang: Option<Lang>,
@@ -153,11 +154,35 @@ pub fn run_batch(
     aligner: &Aligner,
 ) -> Vec<JobResult> {
     if aligner.learns() {
-        let learned = learn_batch(jobs, src_lang, tgt_lang, aligner);
-        return run_batch(jobs, src_lang, tgt_lang, &aligner.with_learned(learned));
+        let first = learn_batch(jobs, src_lang, tgt_lang, aligner);
+        return run_batch_guided(jobs, src_lang, tgt_lang, aligner, &first);
     }
+    run_jobs(jobs, src_lang, tgt_lang, aligner, None)
+}
+
+/// The second pass of a learning [`run_batch`]: every job aligned with the
+/// lexicons `first` learned, near its first-pass path.
+pub fn run_batch_guided(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+    first: &FirstPass,
+) -> Vec<JobResult> {
+    let second = aligner.with_learned(first.lexicons.clone());
+    run_jobs(jobs, src_lang, tgt_lang, &second, Some(&first.paths))
+}
+
+fn run_jobs(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+    paths: Option<&[Option<Vec<Bead>>]>,
+) -> Vec<JobResult> {
     jobs.par_iter()
-        .map(|job| {
+        .enumerate()
+        .map(|(k, job)| {
             let mut r = JobResult {
                 out: job.out.clone(),
                 src_sentences: 0,
@@ -165,12 +190,23 @@ pub fn run_batch(
                 beads: 0,
                 error: None,
             };
-            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, &mut r) {
+            let path = paths.and_then(|p| p.get(k)).and_then(Option::as_deref);
+            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, path, &mut r) {
                 r.error = Some(e.to_string());
             }
             r
         })
         .collect()
+}
+
+/// What the first pass over a batch gives: the lexicons learned, and each
+/// job's path (`None` for a job that did not read).
+#[derive(Clone, Debug)]
+pub struct FirstPass {
+    /// One lexicon per language pair among the jobs.
+    pub lexicons: Vec<Lexicon>,
+    /// Per job, the first pass's beads.
+    pub paths: Vec<Option<Vec<Bead>>>,
 }
 
 /// The first pass over a batch: every job that reads is aligned once (in
@@ -182,21 +218,22 @@ pub fn learn_batch(
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
-) -> Vec<Lexicon> {
+) -> FirstPass {
     let first = aligner.single_pass();
-    let read: Vec<(LineFile, LineFile, Vec<crate::align::Bead>)> = jobs
+    let all: Vec<Option<(LineFile, LineFile, Vec<Bead>)>> = jobs
         .par_iter()
-        .filter_map(|job| {
+        .map(|job| {
             let src = LineFile::read(&job.src, src_lang).ok()?;
             let tgt = LineFile::read(&job.tgt, tgt_lang).ok()?;
             let beads = first.align_lines(src.lang, tgt.lang, &src.lines(), &tgt.lines());
             Some((src, tgt, beads))
         })
         .collect();
+    let read: Vec<&(LineFile, LineFile, Vec<Bead>)> = all.iter().flatten().collect();
     let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.0.lang, r.1.lang)).collect();
     langs.sort();
     langs.dedup();
-    langs
+    let lexicons = langs
         .into_iter()
         .map(|(sl, tl)| {
             let mut links: Vec<(&str, &str)> = Vec::new();
@@ -210,7 +247,9 @@ pub fn learn_batch(
             }
             Lexicon::learn(sl, tl, &links)
         })
-        .collect()
+        .collect();
+    let paths = all.into_iter().map(|r| r.map(|(_, _, b)| b)).collect();
+    FirstPass { lexicons, paths }
 }
 
 fn run_job(
@@ -218,6 +257,7 @@ fn run_job(
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
+    path: Option<&[Bead]>,
     r: &mut JobResult,
 ) -> Result<()> {
     let src = LineFile::read(&job.src, src_lang)?;
@@ -225,7 +265,10 @@ fn run_job(
     let (src_lines, tgt_lines) = (src.lines(), tgt.lines());
     r.src_sentences = src_lines.len();
     r.tgt_sentences = tgt_lines.len();
-    let beads = aligner.align_lines(src.lang, tgt.lang, &src_lines, &tgt_lines);
+    let beads = match path {
+        Some(p) => aligner.align_lines_near(src.lang, tgt.lang, &src_lines, &tgt_lines, p),
+        None => aligner.align_lines(src.lang, tgt.lang, &src_lines, &tgt_lines),
+    };
     r.beads = beads.len();
     atomic::write_file(&job.out, |w| write_beads(w, &beads))
 }

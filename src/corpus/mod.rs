@@ -49,7 +49,9 @@ pub mod batch;
 pub mod pipe;
 pub mod run;
 
-pub use batch::{Job, JobResult, check_jobs, learn_batch, read_jobfile, run_batch};
+pub use batch::{
+    FirstPass, Job, JobResult, check_jobs, learn_batch, read_jobfile, run_batch, run_batch_guided,
+};
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
     DocReport, DocStatus, PairReport, RunOptions, Summary, learn_lexicons, output_stem, run,

@@ -11,6 +11,8 @@
 //! only filled in a band around the coarse path, so cost grows linearly with
 //! the number of sentences, not quadratically.
 
+mod hits;
+
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -18,10 +20,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::lang::Lang;
+use crate::lexicon::Lexicon;
 use crate::score::{
-    self, Calibration, CognateScorer, Features, LengthScorer, Lexicon, LexiconScorer, LinkTerms,
-    Scorer, TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms, Scorer,
+    TokenScorer,
 };
+use hits::{MAX_RUN, RowHits};
 
 /// One link of an alignment: source sentences `src` correspond to target
 /// sentences `tgt` (either range may be empty for 1-0 and 0-1 beads).
@@ -47,6 +51,22 @@ const SHAPES: [(usize, usize, f32); 8] = [
     (1, 3, 0.004),
 ];
 
+// Every shape fits the rows and columns the lexicon term looks back over.
+const _: () = {
+    let mut k = 0;
+    while k < SHAPES.len() {
+        assert!(SHAPES[k].0 <= MAX_RUN && SHAPES[k].1 <= MAX_RUN);
+        k += 1;
+    }
+};
+
+/// The lexicon price of linking the first unit of `src` with the first of
+/// `tgt`: the word side's distinct words among the gloss side's translations.
+fn one_lex(src: &RunTable, tgt: &RunTable, params: &Params) -> f32 {
+    let hits = score::intersect(src.lex.get(1), tgt.lex.get(1));
+    params.lex_price(params.lex_total((src, 1), (tgt, 1)), hits)
+}
+
 /// Sentences merged into one group at each coarse level.
 pub const GROUP: usize = 8;
 
@@ -55,6 +75,26 @@ const FULL_CELLS: usize = 1 << 12;
 
 /// The share of length spread that does not shrink with length.
 const RELATIVE: f32 = 0.1;
+
+/// The lexicons of one language pair, all in one direction: their
+/// translations are pooled (a dictionary and a table learned from the
+/// first pass are kept apart and added when a sentence is looked up).
+#[derive(Clone, Debug)]
+pub struct PairLexicons {
+    /// The tables.
+    pub tables: Vec<Arc<Lexicon>>,
+    /// How much explained words weigh.
+    pub scorer: LexiconScorer,
+    /// Whether the source side holds the keys (and the target side the
+    /// words they explain), as zh → en does; else the other way round.
+    pub gloss_is_src: bool,
+}
+
+impl PairLexicons {
+    fn refs(&self) -> Vec<&Lexicon> {
+        self.tables.iter().map(|t| &**t).collect()
+    }
+}
 
 /// Everything the program needs for one language pair.
 #[derive(Clone, Debug)]
@@ -69,8 +109,8 @@ pub struct Params {
     pub tokens: TokenScorer,
     /// Cognates, for two Latin-script languages.
     pub cognates: Option<CognateScorer>,
-    /// A bilingual lexicon and how much it weighs.
-    pub lexicon: Option<(Arc<Lexicon>, LexiconScorer)>,
+    /// The bilingual lexicons of the pair and how much they weigh.
+    pub lexicon: Option<PairLexicons>,
     /// Extra cost added to every 1-0 and 0-1 bead (beyond its prior).
     pub skip_penalty: f32,
     /// How bead scores are computed from the link's terms.
@@ -119,27 +159,44 @@ impl Params {
 
     /// The same parameters with a bilingual lexicon as one more scorer. It is
     /// used only when its languages are this pair's (in either direction).
-    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Params {
-        let fits = |a: Option<Lang>, b: Option<Lang>| {
-            (a == Some(self.src_lang) && b == Some(self.tgt_lang))
-                || (a == Some(self.tgt_lang) && b == Some(self.src_lang))
+    pub fn with_lexicon(self, lexicon: Arc<Lexicon>) -> Params {
+        self.with_lexicons(vec![lexicon])
+    }
+
+    /// The same parameters with the lexicons of this pair among `tables`
+    /// (the others are left out), pooled: those in the direction of the
+    /// first that fits; tables the other way round are left out, never
+    /// mixed.
+    pub fn with_lexicons(mut self, tables: Vec<Arc<Lexicon>>) -> Params {
+        let fitting: Vec<Arc<Lexicon>> = tables
+            .into_iter()
+            .filter(|t| t.fits(self.src_lang, self.tgt_lang))
+            .collect();
+        let Some(first) = fitting.first() else {
+            return self;
         };
-        if fits(lexicon.src_lang, lexicon.tgt_lang) {
-            // Weights tuned on the UNv1 dev set (CC-CEDICT) and on SDG
-            // documents (learned); see tests/quality.rs.
-            let scorer = if lexicon.is_learned() {
-                LexiconScorer {
-                    weight: 3.0,
-                    baseline: 0.15,
-                }
-            } else {
-                LexiconScorer {
-                    weight: 8.0,
-                    baseline: 0.05,
-                }
-            };
-            self.lexicon = Some((lexicon, scorer));
-        }
+        let gloss_is_src = first.src_lang == Some(self.src_lang);
+        let src = first.src_lang;
+        let tables: Vec<Arc<Lexicon>> = fitting.into_iter().filter(|t| t.src_lang == src).collect();
+        // Weights tuned on the UNv1 dev set (CC-CEDICT) and on SDG
+        // documents (learned); see tests/quality.rs. A dictionary among
+        // the tables weighs as a dictionary.
+        let scorer = if tables.iter().all(|t| t.is_learned()) {
+            LexiconScorer {
+                weight: 3.0,
+                baseline: 0.15,
+            }
+        } else {
+            LexiconScorer {
+                weight: 8.0,
+                baseline: 0.05,
+            }
+        };
+        self.lexicon = Some(PairLexicons {
+            tables,
+            scorer,
+            gloss_is_src,
+        });
         self
     }
 
@@ -154,17 +211,21 @@ impl Params {
     }
 
     fn features(&self, texts: &[&str], lang: Lang) -> Vec<Features> {
-        let lex = self.lexicon.as_ref().map(|(l, _)| &**l);
+        let lex = self
+            .lexicon
+            .as_ref()
+            .map(PairLexicons::refs)
+            .unwrap_or_default();
         let cognates = self.cognates.is_some();
         if texts.len() < 256 {
             texts
                 .iter()
-                .map(|t| Features::build(t, lang, lex, cognates))
+                .map(|t| Features::build(t, lang, &lex, cognates))
                 .collect()
         } else {
             texts
                 .par_iter()
-                .map(|t| Features::build(t, lang, lex, cognates))
+                .map(|t| Features::build(t, lang, &lex, cognates))
                 .collect()
         }
     }
@@ -175,7 +236,10 @@ impl Params {
             length: self.length.cost(src, tgt),
             tokens: self.tokens.cost(src, tgt),
             cognates: self.cognates.as_ref().map_or(0.0, |c| c.cost(src, tgt)),
-            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, l)| l.cost(src, tgt)),
+            lexicon: self
+                .lexicon
+                .as_ref()
+                .map_or(0.0, |l| l.scorer.cost(src, tgt)),
         }
     }
 
@@ -194,8 +258,8 @@ impl Params {
         if let Some(cg) = &self.cognates {
             c += cg.cost(src, tgt);
         }
-        if let Some((_, lx)) = &self.lexicon {
-            c += lx.cost(src, tgt);
+        if let Some(lx) = &self.lexicon {
+            c += lx.scorer.cost(src, tgt);
         }
         c
     }
@@ -223,16 +287,139 @@ pub fn score_of(cost: f32) -> f32 {
 pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
     // Features are built a chunk at a time and kept only in flat form, so a
     // million-sentence input never holds a `Features` per sentence.
-    let (s, t) = rayon::join(
-        || RunTable::of_texts(src, params.src_lang, params),
-        || RunTable::of_texts(tgt, params.tgt_lang, params),
-    );
+    let (mut s, mut t) = tables(src, tgt, params);
+    shared_vocabulary(&mut s, &mut t);
     align_runs(&s, &t, params, PIECE)
+}
+
+/// The tables of both sides. With a lexicon, the side of its words comes
+/// first, and the other keeps only the translations among those words
+/// (the rest can never be a hit): the translations of a dictionary are
+/// many, most of them not in a given text.
+fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
+    let Some(gloss_src) = params.lexicon.as_ref().map(|l| l.gloss_is_src) else {
+        return rayon::join(
+            || RunTable::of_texts(src, params.src_lang, params, None),
+            || RunTable::of_texts(tgt, params.tgt_lang, params, None),
+        );
+    };
+    let (gloss, words) = if gloss_src {
+        ((src, params.src_lang), (tgt, params.tgt_lang))
+    } else {
+        ((tgt, params.tgt_lang), (src, params.src_lang))
+    };
+    let w = RunTable::of_texts(words.0, words.1, params, None);
+    let keep: std::collections::HashSet<u32, crate::lexicon::IdHash> =
+        w.lex.data.iter().copied().collect();
+    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep));
+    if gloss_src { (g, w) } else { (w, g) }
+}
+
+/// [`align`] in a band around `path`, beads over the same sentences from
+/// an earlier pass (a second pass with a learned lexicon): no coarse
+/// level, the fine table only near the path.
+pub fn align_near(src: &[&str], tgt: &[&str], params: &Params, path: &[Bead]) -> Vec<Bead> {
+    let (mut s, mut t) = tables(src, tgt, params);
+    shared_vocabulary(&mut s, &mut t);
+    align_runs_near(&s, &t, params, path, PIECE)
+}
+
+/// Aligns twice over one set of features: `learn` gets the first pass's
+/// beads and may give a lexicon (learned from them) for a second pass,
+/// which reuses every feature but the lexicon ids of the side it changes
+/// and is filled in a band around the first pass's path. Returns the
+/// second pass's beads, or the first's when nothing was learned.
+pub fn align_learning(
+    src: &[&str],
+    tgt: &[&str],
+    params: &Params,
+    learn: impl FnOnce(&[Bead]) -> Option<Arc<Lexicon>>,
+) -> Vec<Bead> {
+    let (mut s, mut t) = tables(src, tgt, params);
+    // The first pass keeps only the ids both sides share, renumbered. The
+    // word side's own words are kept as they were (a learned lexicon may
+    // explain words no dictionary did); the gloss side's translations of
+    // words the other side lacks stay useless, so its lists are mapped back.
+    let gloss_src = params.lexicon.as_ref().map(|l| l.gloss_is_src);
+    let words = match gloss_src {
+        Some(true) => Some(t.lex.clone()),
+        Some(false) => Some(s.lex.clone()),
+        None => None,
+    };
+    let common = shared_vocabulary(&mut s, &mut t);
+    let first = align_runs(&s, &t, params, PIECE);
+    let Some(learned) = learn(&first) else {
+        return first;
+    };
+    let mut tables = params
+        .lexicon
+        .as_ref()
+        .map(|l| l.tables.clone())
+        .unwrap_or_default();
+    tables.push(learned);
+    let mut second = params.clone();
+    second.lexicon = None;
+    let second = second.with_lexicons(tables);
+    if let (Some(gloss_src), Some(words)) = (gloss_src, words) {
+        let (gloss, word) = if gloss_src {
+            (&mut s, &mut t)
+        } else {
+            (&mut t, &mut s)
+        };
+        gloss.lex.data.iter_mut().for_each(|d| *d = common[*d as usize]);
+        word.lex = words;
+    }
+    rayon::join(
+        || s.relex(src, params.src_lang, params, &second),
+        || t.relex(tgt, params.tgt_lang, params, &second),
+    );
+    shared_vocabulary(&mut s, &mut t);
+    align_runs_near(&s, &t, &second, &first, PIECE)
 }
 
 /// [`align`] over sentence features computed beforehand.
 pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Vec<Bead> {
-    align_runs(&RunTable::new(src), &RunTable::new(tgt), params, PIECE)
+    let (mut s, mut t) = (RunTable::new(src), RunTable::new(tgt));
+    shared_vocabulary(&mut s, &mut t);
+    align_runs(&s, &t, params, PIECE)
+}
+
+/// Keeps in both sides' lexicon lists only the ids both sides hold (an id
+/// one side lacks can never be a hit), renumbered `0..n` in the order of
+/// the ids, so lists stay sorted and the program can index by id.
+/// Returns the ids in their order (dense id → id).
+fn shared_vocabulary(s: &mut RunTable, t: &mut RunTable) -> Vec<u32> {
+    use std::collections::{HashMap, HashSet};
+    type Ids = crate::lexicon::IdHash;
+    if s.lex.data.is_empty() || t.lex.data.is_empty() {
+        s.lex.clear_lists();
+        t.lex.clear_lists();
+        return Vec::new();
+    }
+    let (a, b) = rayon::join(
+        || s.lex.data.iter().copied().collect::<HashSet<u32, Ids>>(),
+        || t.lex.data.iter().copied().collect::<HashSet<u32, Ids>>(),
+    );
+    let (small, large) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let mut common: Vec<u32> = small
+        .iter()
+        .copied()
+        .filter(|x| large.contains(x))
+        .collect();
+    common.sort_unstable();
+    let dense: HashMap<u32, u32, Ids> = common
+        .iter()
+        .enumerate()
+        .map(|(n, &id)| (id, n as u32))
+        .collect();
+    rayon::join(|| s.lex.renumber(&dense), || t.lex.renumber(&dense));
+    s.vocabulary = common.len();
+    t.vocabulary = common.len();
+    common
 }
 
 /// Sentences per independent piece of a long alignment: past this many
@@ -256,7 +443,7 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
         return vec![Bead {
             src: 0..1,
             tgt: 0..1,
-            score: params.run_score((src, 1), (tgt, 1), true),
+            score: params.run_score((src, 1), (tgt, 1), one_lex(src, tgt, params), true),
         }];
     }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {
@@ -268,12 +455,66 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
     }
     // Coarse level: groups of GROUP sentences.
     let coarse = align_runs(&src.grouped(GROUP), &tgt.grouped(GROUP), params, piece);
+    let guide = Guide {
+        path: &coarse,
+        g: GROUP,
+        margin: GROUP / 2,
+    };
+    refine(src, tgt, params, &guide, piece)
+}
+
+/// A path the fine table is filled around: beads over groups of `g`
+/// sentences (a coarse level), or over sentences (`g` = 1: an earlier
+/// pass), and how far from it the band reaches at first.
+struct Guide<'a> {
+    path: &'a [Bead],
+    g: usize,
+    margin: usize,
+}
+
+/// Rows past which a second pass is guided by the first pass's path
+/// rather than by a coarse level of its own.
+const NEAR_MARGIN: usize = 2;
+
+/// Aligns in a band around `path` (beads over the same sentences, from an
+/// earlier pass with other parameters): the fine table only, no coarse
+/// level. Small inputs get the full table, as [`align`] gives them.
+fn align_runs_near(
+    src: &RunTable,
+    tgt: &RunTable,
+    params: &Params,
+    path: &[Bead],
+    piece: usize,
+) -> Vec<Bead> {
+    let (n, m) = (src.runs(), tgt.runs());
+    let ends = path.last().map_or((0, 0), |b| (b.src.end, b.tgt.end));
+    if (n + 1).saturating_mul(m + 1) <= FULL_CELLS || ends != (n, m) {
+        return align_runs(src, tgt, params, piece);
+    }
+    let guide = Guide {
+        path,
+        g: 1,
+        margin: NEAR_MARGIN,
+    };
+    refine(src, tgt, params, &guide, piece)
+}
+
+/// The fine table around `guide`, in pieces of about `piece` rows filled
+/// in parallel.
+fn refine(
+    src: &RunTable,
+    tgt: &RunTable,
+    params: &Params,
+    guide: &Guide,
+    piece: usize,
+) -> Vec<Bead> {
+    let (n, m) = (src.runs(), tgt.runs());
     let (rs, rt) = (Runs::new(src), Runs::new(tgt));
-    let band = Band::around(&coarse, n, m, GROUP, GROUP / 2);
-    let corners = corners(&coarse, n, m, GROUP);
+    let band = Band::around(guide.path, n, m, guide.g, guide.margin);
+    let corners = corners(guide.path, n, m, guide.g);
     let cuts = cuts(&corners, piece);
     if cuts.len() == 2 {
-        return fine_piece(&rs, &rt, params, &band, &coarse, (n, m), (0, 0), (n, m));
+        return fine_piece(&rs, &rt, params, &band, guide, (n, m), (0, 0), (n, m));
     }
     // Long inputs: pieces that overlap by OVERLAP rows on each side of every
     // cut, filled in parallel, then joined at a corner both paths share
@@ -296,14 +537,14 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
         .collect();
     let pieces: Vec<Vec<Bead>> = spans
         .par_iter()
-        .map(|&(from, to)| fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to))
+        .map(|&(from, to)| fine_piece(&rs, &rt, params, &band, guide, (n, m), from, to))
         .collect();
     let mut beads: Vec<Bead> = Vec::with_capacity(n.max(m));
     let mut pieces = pieces.into_iter();
     beads.extend(pieces.next().expect("at least one piece"));
     for (k, next) in pieces.enumerate() {
         join(&mut beads, next, corners[cuts[k + 1]], |from, to| {
-            fine_piece(&rs, &rt, params, &band, &coarse, (n, m), from, to)
+            fine_piece(&rs, &rt, params, &band, guide, (n, m), from, to)
         });
     }
     beads
@@ -405,7 +646,7 @@ fn fine_piece(
     rt: &Runs,
     params: &Params,
     band: &Band,
-    coarse: &[Bead],
+    guide: &Guide,
     (n, m): (usize, usize),
     from: (usize, usize),
     to: (usize, usize),
@@ -413,11 +654,11 @@ fn fine_piece(
     if let Some(b) = dp(rs, rt, params, &band.piece(from, to), from) {
         return b;
     }
-    let mut margin = GROUP / 2;
+    let mut margin = guide.margin;
     loop {
         // Unreachable end: the band was too tight; widen it.
         margin *= 4;
-        let band = Band::around(coarse, n, m, GROUP, margin).piece(from, to);
+        let band = Band::around(guide.path, n, m, guide.g, margin).piece(from, to);
         if let Some(b) = dp(rs, rt, params, &band, from) {
             return b;
         }
@@ -540,7 +781,7 @@ impl Band {
 /// Sorted lists of many runs, back to back: run `r`'s list is
 /// `data[end[r - 1]..end[r]]`. One allocation for all of them, where a
 /// [`Features`] per run would hold four.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Lists<T> {
     data: Vec<T>,
     end: Vec<u32>,
@@ -556,6 +797,27 @@ impl Lists<u32> {
         }
         self.data[at..].sort_unstable();
         self.end.push(self.data.len() as u32);
+    }
+}
+
+impl Lists<u32> {
+    /// Keeps the ids `dense` maps, mapped (in place).
+    fn renumber(&mut self, dense: &std::collections::HashMap<u32, u32, crate::lexicon::IdHash>) {
+        let mut w = 0;
+        let mut start = 0;
+        for r in 0..self.end.len() {
+            let end = self.end[r] as usize;
+            for k in start..end {
+                if let Some(&d) = dense.get(&self.data[k]) {
+                    self.data[w] = d;
+                    w += 1;
+                }
+            }
+            start = end;
+            self.end[r] = w as u32;
+        }
+        self.data.truncate(w);
+        self.data.shrink_to_fit();
     }
 }
 
@@ -595,6 +857,12 @@ impl<T: Copy + Ord> Lists<T> {
         self.end.push(self.data.len() as u32);
     }
 
+    /// Empties every run's list (the runs stay).
+    fn clear_lists(&mut self) {
+        self.data.clear();
+        self.end.iter_mut().for_each(|e| *e = 0);
+    }
+
     fn reserve(&mut self, runs: usize, data: usize) {
         self.end.reserve_exact(runs);
         self.data.reserve_exact(data);
@@ -613,6 +881,8 @@ impl<T: Copy + Ord> Lists<T> {
 /// prices the same as over [`Features`].
 #[derive(Default)]
 struct RunTable {
+    /// Lexicon ids lie in `0..vocabulary` (see [`shared_vocabulary`]).
+    vocabulary: usize,
     len: Vec<f32>,
     lex_total: Vec<u32>,
     // Token hashes folded to 32 bits: half the memory of a million-sentence
@@ -648,16 +918,100 @@ impl RunTable {
     }
 
     /// The sentences' table, their features built in parallel a chunk at a time.
-    fn of_texts(texts: &[&str], lang: Lang, params: &Params) -> RunTable {
+    /// `keep`: the lexicon ids to keep (all when `None`).
+    fn of_texts(
+        texts: &[&str],
+        lang: Lang,
+        params: &Params,
+        keep: Option<&std::collections::HashSet<u32, crate::lexicon::IdHash>>,
+    ) -> RunTable {
         const CHUNK: usize = 2048;
         let mut t = RunTable::empty();
         t.reserve(texts.len());
         for c in texts.chunks(CHUNK) {
             // Built in parallel inside the chunk, then flattened in order.
-            t.push_sentences(&params.features(c, lang));
+            let mut f = params.features(c, lang);
+            if let Some(keep) = keep {
+                for x in &mut f {
+                    x.lex.retain(|id| keep.contains(id));
+                }
+            }
+            t.push_sentences(&f);
         }
         t.shrink_to_fit();
         t
+    }
+
+    /// The lexicon ids of these sentences (`texts`, in `lang`) under
+    /// `after`'s lexicons, where they were looked up under `before`'s:
+    /// the content words of a target side stay; a source side adds the
+    /// translations of the tables `after` adds; anything else is looked up
+    /// again.
+    fn relex(&mut self, texts: &[&str], lang: Lang, before: &Params, after: &Params) {
+        // Some(true): the side holds the keys; Some(false): the words.
+        let role = |p: &Params| {
+            p.lexicon
+                .as_ref()
+                .map(|l| l.tables[0].src_lang == Some(lang))
+        };
+        let added: Vec<&Lexicon> = match (role(before), role(after)) {
+            (Some(false), Some(false)) => return,
+            (Some(true), Some(true)) => {
+                let old = &before.lexicon.as_ref().expect("a role").tables;
+                after
+                    .lexicon
+                    .as_ref()
+                    .expect("a role")
+                    .tables
+                    .iter()
+                    .filter(|t| !old.iter().any(|o| Arc::ptr_eq(o, t)))
+                    .map(|t| &**t)
+                    .collect()
+            }
+            _ => {
+                let mut fresh = Lists::default();
+                fresh.reserve(texts.len() + 1, 0);
+                fresh.push(std::iter::empty(), false);
+                self.lex = fresh;
+                self.lex_total.iter_mut().for_each(|x| *x = 0);
+                after
+                    .lexicon
+                    .as_ref()
+                    .map(PairLexicons::refs)
+                    .unwrap_or_default()
+            }
+        };
+        if added.is_empty() {
+            return;
+        }
+        const CHUNK: usize = 2048;
+        let mut lists = Lists::default();
+        lists.reserve(self.lex.end.len(), self.lex.data.len());
+        lists.push(std::iter::empty(), false);
+        for (c, chunk) in texts.chunks(CHUNK).enumerate() {
+            let found: Vec<(Vec<u32>, u32)> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(k, text)| {
+                    let mut f = Features::default();
+                    f.set_lex(text, lang, &added);
+                    // Entry 0 is the empty run: sentence `r` is entry `r + 1`.
+                    let r = c * CHUNK + k + 1;
+                    if r < self.lex.end.len() {
+                        f.lex.extend_from_slice(self.lex.get(r));
+                        f.lex.sort_unstable();
+                        f.lex.dedup();
+                    }
+                    (f.lex, f.lex_total)
+                })
+                .collect();
+            for (k, (ids, total)) in found.into_iter().enumerate() {
+                lists.push(std::iter::once(&ids[..]), false);
+                self.lex_total[c * CHUNK + k + 1] += total;
+            }
+        }
+        lists.shrink_to_fit();
+        self.lex = lists;
     }
 
     /// Room for `runs` more runs (lists grow as they come).
@@ -699,15 +1053,26 @@ impl RunTable {
 
     /// A table whose entry `r + 1` merges this table's entries `parts[r]`.
     /// `width` is how many entries a part spans at most, for sizing.
-    fn merged(&self, parts: impl ExactSizeIterator<Item = Range<usize>>, width: usize) -> RunTable {
+    /// `lex`: whether to merge the lexicon ids too (groups at a coarse
+    /// level do; runs of a few sentences do not, the program reads their
+    /// sentences' ids, see [`hits`]).
+    fn merged(
+        &self,
+        parts: impl ExactSizeIterator<Item = Range<usize>>,
+        width: usize,
+        lex: bool,
+    ) -> RunTable {
         let mut t = RunTable::empty();
+        t.vocabulary = self.vocabulary;
         let runs = parts.len();
         t.len.reserve_exact(runs);
         t.lex_total.reserve_exact(runs);
         t.strong.reserve(runs, self.strong.data.len() * width);
         t.names.reserve(runs, self.names.data.len() * width);
         t.weak.reserve(runs, self.weak.data.len() * width);
-        t.lex.reserve(runs, self.lex.data.len() * width);
+        if lex {
+            t.lex.reserve(runs, self.lex.data.len() * width);
+        }
         for r in parts {
             let mut len = 0.0;
             let mut lex_total = 0;
@@ -720,7 +1085,11 @@ impl RunTable {
             t.strong.push(r.clone().map(|e| self.strong.get(e)), false);
             t.names.push(r.clone().map(|e| self.names.get(e)), false);
             t.weak.push(r.clone().map(|e| self.weak.get(e)), false);
-            t.lex.push(r.map(|e| self.lex.get(e)), true);
+            if lex {
+                t.lex.push(r.map(|e| self.lex.get(e)), true);
+            } else {
+                t.lex.push(std::iter::empty(), false);
+            }
         }
         t.shrink_to_fit();
         t
@@ -732,6 +1101,7 @@ impl RunTable {
         self.merged(
             (0..n.div_ceil(g)).map(|k| k * g + 1..((k + 1) * g).min(n) + 1),
             1,
+            true,
         )
     }
 
@@ -742,6 +1112,7 @@ impl RunTable {
         self.merged(
             (1..n + 1).map(|i| if i < d { 0..0 } else { i + 1 - d..i + 1 }),
             d,
+            false,
         )
     }
 }
@@ -773,14 +1144,34 @@ impl<'a> Runs<'a> {
 }
 
 impl Params {
-    /// [`Params::link_cost`] of two merged runs, or `None` when `base` plus the cost cannot be
-    /// below `best`. The length cost (−ln of a probability, never negative)
-    /// is the dearest term and is added last, only when the rest leaves
-    /// room: float sums are monotone, so the skip is exact.
+    /// The lexicon's price of a link whose word side has `total` content
+    /// words of which `hits` are explained (0 without a lexicon or words).
+    fn lex_price(&self, total: u32, hits: usize) -> f32 {
+        match &self.lexicon {
+            Some(l) if total > 0 => l.scorer.price(hits, total),
+            _ => 0.0,
+        }
+    }
+
+    /// The content words of the word side of a link of two merged runs.
+    fn lex_total(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> u32 {
+        match &self.lexicon {
+            Some(l) if l.gloss_is_src => t.lex_total[j],
+            Some(_) => s.lex_total[i],
+            None => 0,
+        }
+    }
+
+    /// [`Params::link_cost`] of two merged runs whose lexicon price is
+    /// `lexicon`, or `None` when `base` plus the cost cannot be below
+    /// `best`. The length cost (−ln of a probability, never negative) is
+    /// the dearest term and is added last, only when the rest leaves room:
+    /// float sums are monotone, so the skip is exact.
     fn run_cost_below(
         &self,
         (s, i): (&RunTable, usize),
         (t, j): (&RunTable, usize),
+        lexicon: f32,
         best: f32,
         base: f32,
     ) -> Option<f32> {
@@ -792,15 +1183,6 @@ impl Params {
             let (sw, tw) = (s.weak.get(i), t.weak.get(j));
             cg.price(score::intersect(sw, tw), sw.len() + tw.len())
         });
-        let lexicon = self.lexicon.as_ref().and_then(|(_, lx)| {
-            // The side with content-word counts is the lexicon's target side.
-            let total = if s.lex_total[i] > 0 {
-                s.lex_total[i]
-            } else {
-                t.lex_total[j]
-            };
-            (total > 0).then(|| lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total))
-        });
         // The terms in the order the whole cost adds them: length, tokens,
         // cognates, lexicon.
         let sum = |length: f32| {
@@ -808,8 +1190,8 @@ impl Params {
             if let Some(x) = cognates {
                 c += x;
             }
-            if let Some(x) = lexicon {
-                c += x;
+            if self.lexicon.is_some() {
+                c += lexicon;
             }
             c
         };
@@ -820,8 +1202,15 @@ impl Params {
     }
 
     /// The calibrated score of a link of two merged runs (see
-    /// [`Params::link_score`]); only for the beads of the final path.
-    fn run_score(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize), one: bool) -> f32 {
+    /// [`Params::link_score`]) whose lexicon price is `lexicon`; only for
+    /// the beads of the final path.
+    fn run_score(
+        &self,
+        (s, i): (&RunTable, usize),
+        (t, j): (&RunTable, usize),
+        lexicon: f32,
+        one: bool,
+    ) -> f32 {
         let (ss, ts) = (s.strong.get(i), t.strong.get(j));
         let m = score::intersect(ss, ts);
         let names = score::intersect(s.names.get(i), t.names.get(j));
@@ -832,48 +1221,29 @@ impl Params {
                 let (sw, tw) = (s.weak.get(i), t.weak.get(j));
                 cg.price(score::intersect(sw, tw), sw.len() + tw.len())
             }),
-            lexicon: self.lexicon.as_ref().map_or(0.0, |(_, lx)| {
-                let total = if s.lex_total[i] > 0 {
-                    s.lex_total[i]
-                } else {
-                    t.lex_total[j]
-                };
-                if total == 0 {
-                    0.0
-                } else {
-                    lx.price(score::intersect(s.lex.get(i), t.lex.get(j)), total)
-                }
-            }),
+            lexicon,
         };
         self.calibration.score(&terms, one)
     }
 
-    /// A bound no link between these two merged runs can cost less than,
-    /// so that the program can skip pricing bead shapes that cannot win: at
-    /// most the smaller count of tokens can be shared, and the difference
-    /// between the counts is unmatched whatever is shared.
-    fn run_floor(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> f32 {
+    /// A bound no link between these two merged runs (lexicon price
+    /// `lexicon`, exact) can cost less than, so that the program can skip
+    /// pricing bead shapes that cannot win: at most the smaller count of
+    /// tokens can be shared, and the difference between the counts is
+    /// unmatched whatever is shared.
+    fn run_floor(
+        &self,
+        (s, i): (&RunTable, usize),
+        (t, j): (&RunTable, usize),
+        lexicon: f32,
+    ) -> f32 {
         let (a, b) = (s.strong.get(i).len(), t.strong.get(j).len());
         let names = s.names.get(i).len().min(t.names.get(j).len());
         let mut floor = self.tokens.price(a.min(b), a.abs_diff(b), names);
         if let Some(cg) = &self.cognates {
             floor -= cg.weight;
         }
-        if let Some((_, lx)) = &self.lexicon {
-            // At most as many hits as the shorter list holds; the price
-            // falls as hits rise, so that many is the best case.
-            let total = if s.lex_total[i] > 0 {
-                s.lex_total[i]
-            } else {
-                t.lex_total[j]
-            };
-            if total > 0 && lx.weight >= 0.0 {
-                floor += lx.price(s.lex.get(i).len().min(t.lex.get(j).len()), total);
-            } else if total > 0 {
-                floor -= lx.weight.abs();
-            }
-        }
-        floor
+        floor + lexicon
     }
 }
 
@@ -892,9 +1262,24 @@ fn dp(
     let cells = band.offset[n + 1];
     let mut cost = vec![f32::INFINITY; cells];
     let mut back = vec![u8::MAX; cells];
+    // The lexicon price of the winning shape, for the path's scores.
+    let mut lex = vec![0f32; if params.lexicon.is_some() { cells } else { 0 }];
     let prior: Vec<f32> = SHAPES.iter().map(|s| -s.2.ln()).collect();
+    let mut row = RowHits::new();
+    let gloss_rows = params.lexicon.as_ref().is_some_and(|l| l.gloss_is_src);
     cost[band.cell(0, 0)?] = 0.0;
     for i in 0..=n {
+        if i > 0 && params.lexicon.is_some() {
+            row.fill(
+                rs.one.vocabulary,
+                &rs.one.lex,
+                &rt.one.lex,
+                i0 + i,
+                i0 + 1,
+                (j0 + 1, j0 + band.lo[i], j0 + band.hi[i]),
+                gloss_rows,
+            );
+        }
         for j in band.lo[i]..=band.hi[i] {
             let here = band.offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
@@ -902,6 +1287,7 @@ fn dp(
             }
             let mut best = f32::INFINITY;
             let mut arg = u8::MAX;
+            let mut best_lex = 0.0;
             for (k, &(di, dj, _)) in SHAPES.iter().enumerate() {
                 if di > i || dj > j {
                     continue;
@@ -914,16 +1300,21 @@ fn dp(
                     continue;
                 }
                 let base = c0 + prior[k];
+                let mut lx = 0.0;
                 let c = if di == 0 || dj == 0 {
                     base + params.skip_penalty
                 } else {
                     let (s, t) = (rs.get(i0 + i, di), rt.get(j0 + j, dj));
+                    if params.lexicon.is_some() {
+                        let hits = row.get(j0 + j, di, dj);
+                        lx = params.lex_price(params.lex_total(s, t), hits);
+                    }
                     // Ties go to the earlier shape, so skipping a shape
                     // whose best case only ties changes nothing.
-                    if base + params.run_floor(s, t) >= best {
+                    if base + params.run_floor(s, t, lx) >= best {
                         continue;
                     }
-                    match params.run_cost_below(s, t, best, base) {
+                    match params.run_cost_below(s, t, lx, best, base) {
                         Some(c) => base + c,
                         None => continue,
                     }
@@ -931,10 +1322,14 @@ fn dp(
                 if c < best {
                     best = c;
                     arg = k as u8;
+                    best_lex = lx;
                 }
             }
             cost[here] = best;
             back[here] = arg;
+            if let Some(x) = lex.get_mut(here) {
+                *x = best_lex;
+            }
         }
     }
     let end = band.cell(n, m)?;
@@ -944,12 +1339,19 @@ fn dp(
     let mut beads = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let k = back[band.cell(i, j)?] as usize;
+        let here = band.cell(i, j)?;
+        let k = back[here] as usize;
         let (di, dj, _) = SHAPES[k];
         let score = if di == 0 || dj == 0 {
             0.0
         } else {
-            params.run_score(rs.get(i0 + i, di), rt.get(j0 + j, dj), di == 1 && dj == 1)
+            let lx = lex.get(here).copied().unwrap_or(0.0);
+            params.run_score(
+                rs.get(i0 + i, di),
+                rt.get(j0 + j, dj),
+                lx,
+                di == 1 && dj == 1,
+            )
         };
         beads.push(Bead {
             src: i0 + i - di..i0 + i,

@@ -1,0 +1,166 @@
+//! Lexicon keys as integers: word stems hashed to `u32`, Han characters.
+//!
+//! Shared with `build.rs`, which compiles the built-in CC-CEDICT with the
+//! same stems and the same hash, so this file uses nothing of the crate
+//! (std and `unicode-normalization` only).
+
+use unicode_normalization::UnicodeNormalization;
+
+const TATWEEL: char = '\u{0640}';
+
+/// Function words that explain nothing.
+pub const STOP: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
+    "its", "their", "which", "who", "not", "all", "any", "other", "such", "also", "been", "des",
+    "les", "une", "pour", "dans", "par", "sur", "qui", "que", "est", "aux", "del", "los", "las",
+    "con", "por", "para", "una", "que", "como", "sus", "это", "для", "что", "как", "при",
+];
+
+/// Characters of a stem: words are cut to this many letters, so that
+/// `resolutions`/`resolution` and `developing`/`development` meet.
+pub const STEM_CHARS: usize = 5;
+
+/// Whether `c` is a Han character (the CJK blocks the lexicon keys use).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+/// The id of a stem: FNV-1a over its UTF-8 bytes, folded to 32 bits.
+/// Fixed across runs, threads and builds; two stems of one sentence pair
+/// share an id by accident about once in four billion.
+pub fn stem_id(stem: &str) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in stem.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Lower case without diacritics (`développement` ~ `development`).
+pub fn fold(w: &str) -> String {
+    w.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// Word key: lower-cased, folded, cut to a [`STEM_CHARS`]-letter stem;
+/// `None` for function words and words under three letters. A stem is its
+/// own stem (a saved table reads back the same): `others` goes with `other`.
+pub fn stem(w: &str) -> Option<String> {
+    let f = fold(w);
+    if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
+        return None;
+    }
+    let s: String = f.chars().take(STEM_CHARS).collect();
+    (!STOP.contains(&s.as_str())).then_some(s)
+}
+
+/// Lower-cased alphabetic words of `text` (tatweel removed).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == TATWEEL))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .filter(|&c| c != TATWEEL)
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+}
+
+/// Calls `f` with the stem of every content word of `text`, in order: what
+/// `words(text).filter_map(|w| stem(&w))` gives, without an allocation for
+/// a word of ASCII letters (most words of en, fr, es text). `buf` is
+/// scratch space for the other words.
+pub fn for_each_stem(text: &str, buf: &mut (String, String), mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            // An ASCII word ends at a byte that is not an ASCII letter; if
+            // that byte starts a non-ASCII letter (or tatweel), the word goes
+            // on: take the general path for the whole word.
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] >= 0x80 {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_alphabetic() || c == TATWEEL {
+                    i = general_word(text, start, buf, &mut f);
+                    continue;
+                }
+            }
+            ascii_word(&bytes[start..i], &mut f);
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphabetic() || c == TATWEEL {
+                i = general_word(text, i, buf, &mut f);
+            } else {
+                i += c.len_utf8();
+            }
+        }
+    }
+}
+
+fn ascii_word(w: &[u8], f: &mut impl FnMut(&str)) {
+    if w.len() < 3 {
+        return;
+    }
+    let mut low = [0u8; STEM_CHARS];
+    let n = w.len().min(STEM_CHARS);
+    for (d, s) in low.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    let stem = std::str::from_utf8(&low[..n]).expect("ASCII letters");
+    // The whole word is a function word only when it is as short as one
+    // (no function word is longer than a stem); the stem itself may be one.
+    if STOP.contains(&stem) {
+        return;
+    }
+    f(stem);
+}
+
+/// The word starting at byte `start`, through the general path; returns
+/// the byte where it ends.
+fn general_word(
+    text: &str,
+    start: usize,
+    buf: &mut (String, String),
+    f: &mut impl FnMut(&str),
+) -> usize {
+    let (word, folded) = buf;
+    word.clear();
+    let mut end = text.len();
+    for (k, c) in text[start..].char_indices() {
+        if !(c.is_alphabetic() || c == TATWEEL) {
+            end = start + k;
+            break;
+        }
+        if c != TATWEEL {
+            word.extend(c.to_lowercase());
+        }
+    }
+    if word.is_empty() {
+        return end.max(start + 1);
+    }
+    folded.clear();
+    folded.extend(
+        word.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
+    );
+    if folded.chars().count() < 3 || STOP.contains(&folded.as_str()) {
+        return end;
+    }
+    let cut = folded
+        .char_indices()
+        .nth(STEM_CHARS)
+        .map_or(folded.len(), |(k, _)| k);
+    let stem = &folded[..cut];
+    if !STOP.contains(&stem) {
+        f(stem);
+    }
+    end
+}

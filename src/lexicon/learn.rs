@@ -1,0 +1,215 @@
+//! A lexicon learned from aligned sentence pairs, counted over integers:
+//! Chinese character pairs packed in a `u64`, word stems by their id.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::{Draft, IdHash, Lexicon, key, pack, unpack};
+use crate::lang::Lang;
+
+/// Pairs a lexicon is learned from at most: past it, evenly spaced pairs
+/// stand for the rest. An entry needs 3 co-occurrences and a Dice of 0.3,
+/// which tens of thousands of pairs settle as well as millions; counting
+/// grows with the pairs (each key against each word of its pairs).
+pub const MAX_PAIRS: usize = 20_000;
+
+/// See [`Lexicon::learn`].
+pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> Lexicon {
+    let sample: Vec<(&str, &str)>;
+    let pairs = if pairs.len() > MAX_PAIRS {
+        sample = (0..MAX_PAIRS)
+            .map(|k| pairs[k * pairs.len() / MAX_PAIRS])
+            .collect();
+        &sample[..]
+    } else {
+        pairs
+    };
+    // Keys and words of every pair as sorted, distinct integers, built in
+    // parallel, without a string per word: the text of the few stems kept
+    // is found again at the end.
+    let docs: Vec<(Vec<u64>, Vec<u32>)> = pairs
+        .par_iter()
+        .map(|(s, t)| {
+            let mut buf = (String::new(), String::new());
+            let mut sk: Vec<u64> = Vec::new();
+            if src_lang == Lang::Zh {
+                let mut prev = None;
+                for c in s.chars().filter(|&c| key::is_han(c)) {
+                    if let Some(p) = prev {
+                        sk.push(pack(p, c));
+                    }
+                    prev = Some(c);
+                }
+            } else {
+                key::for_each_stem(s, &mut buf, |w| sk.push(u64::from(key::stem_id(w))));
+            }
+            sk.sort_unstable();
+            sk.dedup();
+            let mut tk: Vec<u32> = Vec::new();
+            key::for_each_stem(t, &mut buf, |w| tk.push(key::stem_id(w)));
+            tk.sort_unstable();
+            tk.dedup();
+            (sk, tk)
+        })
+        .collect();
+    let mut src_count: HashMap<u64, u32, IdHash> = HashMap::default();
+    let mut tgt_count: HashMap<u32, u32, IdHash> = HashMap::default();
+    for (sk, tk) in &docs {
+        for &k in sk {
+            *src_count.entry(k).or_default() += 1;
+        }
+        for &w in tk {
+            *tgt_count.entry(w).or_default() += 1;
+        }
+    }
+    // A pair seen fewer than 3 times is never kept: neither is a key or
+    // word seen fewer than 3 times, so they are not counted at all. Those
+    // kept get dense numbers, in sorted order (deterministic).
+    let mut keys: Vec<u64> = src_count
+        .iter()
+        .filter(|&(_, &c)| c >= 3)
+        .map(|(&k, _)| k)
+        .collect();
+    keys.sort_unstable();
+    let mut words: Vec<u32> = tgt_count
+        .iter()
+        .filter(|&(_, &c)| c >= 3)
+        .map(|(&w, _)| w)
+        .collect();
+    words.sort_unstable();
+    let key_no: HashMap<u64, u32, IdHash> = keys
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| (k, n as u32))
+        .collect();
+    let word_no: HashMap<u32, u32, IdHash> = words
+        .iter()
+        .enumerate()
+        .map(|(n, &w)| (w, n as u32))
+        .collect();
+    // Each kept key's pairs (an inverted index), and each pair's words.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
+    let mut doc_words: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
+    for (d, (sk, tk)) in docs.iter().enumerate() {
+        for k in sk {
+            if let Some(&n) = key_no.get(k) {
+                postings[n as usize].push(d as u32);
+            }
+        }
+        doc_words.push(tk.iter().filter_map(|w| word_no.get(w).copied()).collect());
+    }
+    let key_count: Vec<u32> = keys.iter().map(|k| src_count[k]).collect();
+    let word_count: Vec<u32> = words.iter().map(|w| tgt_count[w]).collect();
+    // A pair can reach the Dice threshold only when the two counts are
+    // within a factor 1.7/0.3 of each other (it co-occurs at most as often
+    // as the rarer one): each pair's words sorted by count, a key counts
+    // only the slice of words whose counts it could match.
+    for ws in &mut doc_words {
+        ws.sort_unstable_by_key(|&w| (word_count[w as usize], w));
+    }
+    let reach = |ck: u32| -> (u32, u32) {
+        let ck = f64::from(ck);
+        // Slightly wide: the exact test below decides.
+        (
+            (ck * 0.3 / 1.7 * 0.99).floor() as u32,
+            (ck * 1.7 / 0.3 * 1.01).ceil() as u32,
+        )
+    };
+    // Keys in parallel, each counting its words in a dense array (one per
+    // thread, in cache), not a hash table of pairs.
+    let found: Vec<Vec<(u32, u32)>> = postings
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (vec![0u32; words.len()], Vec::<u32>::new()),
+            |(count, touched), (k, docs_of)| {
+                let (lo, hi) = reach(key_count[k]);
+                for &d in docs_of {
+                    let ws = &doc_words[d as usize];
+                    let a = ws.partition_point(|&w| word_count[w as usize] < lo);
+                    let b = ws.partition_point(|&w| word_count[w as usize] <= hi);
+                    for &w in &ws[a..b.max(a)] {
+                        if count[w as usize] == 0 {
+                            touched.push(w);
+                        }
+                        count[w as usize] += 1;
+                    }
+                }
+                let mut kept = Vec::new();
+                for &w in touched.iter() {
+                    let c = count[w as usize];
+                    count[w as usize] = 0;
+                    let dice = 2.0 * c as f32 / (key_count[k] + word_count[w as usize]) as f32;
+                    if c >= 3 && dice >= 0.3 {
+                        kept.push((k as u32, w));
+                    }
+                }
+                touched.clear();
+                kept
+            },
+        )
+        .collect();
+    let found: Vec<Vec<(u64, u32)>> = found
+        .into_iter()
+        .map(|v| {
+            v.into_iter()
+                .map(|(k, w)| (keys[k as usize], words[w as usize]))
+                .collect()
+        })
+        .collect();
+    let mut all: Vec<(u64, u32)> = found.into_iter().flatten().collect();
+    all.sort_unstable();
+    // The text of the stems kept (source stems are keys when the source is
+    // not Chinese), from the first pairs that hold them.
+    let mut d = Draft::default();
+    let mut wanted: HashMap<u64, Option<Box<str>>, IdHash> = HashMap::default();
+    for &(k, w) in &all {
+        if src_lang != Lang::Zh {
+            wanted.insert(k, None);
+        }
+        wanted.insert(u64::from(w) | 1 << 63, None);
+    }
+    let mut missing = wanted.len();
+    let mut buf = (String::new(), String::new());
+    for (s, t) in pairs {
+        if missing == 0 {
+            break;
+        }
+        let mut note = |id: u64, w: &str| {
+            if let Some(slot @ None) = wanted.get_mut(&id) {
+                *slot = Some(w.into());
+                missing -= 1;
+            }
+        };
+        if src_lang != Lang::Zh {
+            key::for_each_stem(s, &mut buf, |w| note(u64::from(key::stem_id(w)), w));
+        }
+        key::for_each_stem(t, &mut buf, |w| {
+            note(u64::from(key::stem_id(w)) | 1 << 63, w)
+        });
+    }
+    let text = |id: u64| -> &str { wanted.get(&id).and_then(|x| x.as_deref()).unwrap_or("") };
+    let mut at = 0;
+    while at < all.len() {
+        let k = all[at].0;
+        let end = at + all[at..].partition_point(|x| x.0 == k);
+        let key = if src_lang == Lang::Zh {
+            unpack(k)
+        } else {
+            text(k).to_string()
+        };
+        let ids: Vec<u32> = all[at..end]
+            .iter()
+            .map(|&(_, w)| {
+                d.word_text
+                    .entry(w)
+                    .or_insert_with(|| text(u64::from(w) | 1 << 63).into());
+                w
+            })
+            .collect();
+        d.add(&key, ids);
+        at = end;
+    }
+    d.finish(src_lang, tgt_lang, true)
+}
