@@ -270,7 +270,10 @@ const PERCENT: &[(Lang, &[&str])] = &[
 /// Fraction words: (word, numerator, denominator); the numerator 0 takes
 /// the number before it (`two thirds`), else the word holds it (`ثلثي`
 /// is two thirds).
-const FRACTIONS: &[(Lang, &[(&str, u64, u64)])] = &[
+/// (word, numerator, denominator).
+type Fractions = &'static [(&'static str, u64, u64)];
+
+const FRACTIONS: &[(Lang, Fractions)] = &[
     (
         Lang::En,
         &[
