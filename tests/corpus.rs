@@ -636,6 +636,11 @@ fn bench_reports_both_runs_and_identical_outputs() {
         .collect();
     assert_eq!(rows.len(), 2, "{out}");
     assert!(out.contains("3 documents"), "{out}");
+    // The learning pass `sixalign corpus` runs by default is timed and counted.
+    assert!(
+        out.contains("learn s") && out.contains("learning pass"),
+        "{out}"
+    );
     assert!(out.contains("identical: yes"), "{out}");
     assert!(keep.join("input/fr").is_dir(), "--dir keeps the corpus");
 }

@@ -366,7 +366,11 @@ pub fn align_learning(
         } else {
             (&mut t, &mut s)
         };
-        gloss.lex.data.iter_mut().for_each(|d| *d = common[*d as usize]);
+        gloss
+            .lex
+            .data
+            .iter_mut()
+            .for_each(|d| *d = common[*d as usize]);
         word.lex = words;
     }
     rayon::join(

@@ -53,7 +53,7 @@ pub struct CorpusArgs {
     pub chunk: usize,
     /// Learn a lexicon per language pair from a first pass over the first N
     /// documents (in parallel), and use it in the real run (0: no first pass).
-    #[arg(long, value_name = "N", default_value_t = 200)]
+    #[arg(long, value_name = "N", default_value_t = corpus::LEARN_DOCS)]
     pub learn_lexicon: usize,
     /// Lexicon options.
     #[command(flatten)]
@@ -129,6 +129,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
             "--save-lexicon writes the lexicon learned in a first pass: give --learn-lexicon N > 0",
         ));
     }
+    let learning = std::time::Instant::now();
     if args.learn_lexicon > 0 && !args.lex.no_lexicon {
         let learned =
             corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon, &builder.build());
@@ -146,10 +147,11 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
             builder.add_lexicon(std::sync::Arc::new(lex));
         }
     }
+    let learn_seconds = learning.elapsed().as_secs_f64();
     let aligner = builder.build();
     let mut pairs = 0usize;
     let mut bad = 0usize;
-    let summary = corpus::run(
+    let mut summary = corpus::run(
         &found.docs,
         &opts,
         &aligner,
@@ -172,6 +174,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         },
     )?;
     bar.finish_and_clear();
+    summary.learn_seconds = learn_seconds;
     if !args.quiet {
         eprint!("{}", summary.to_text());
     }

@@ -215,11 +215,19 @@ pub struct Summary {
     pub stats: Stats,
     /// Bytes of input read.
     pub bytes: u64,
-    /// Wall-clock seconds.
+    /// Wall-clock seconds of the run.
     pub seconds: f64,
+    /// Wall-clock seconds of the learning pass before it (0 without one);
+    /// rates count both.
+    pub learn_seconds: f64,
 }
 
 impl Summary {
+    /// Seconds end to end: the learning pass and the run.
+    pub fn total_seconds(&self) -> f64 {
+        self.seconds + self.learn_seconds
+    }
+
     /// Adds one document's figures.
     pub fn add(&mut self, d: &DocReport) {
         self.documents += 1;
@@ -245,17 +253,17 @@ impl Summary {
 
     /// Sentence pairs (beads linking both sides) per second.
     pub fn pairs_per_sec(&self) -> f64 {
-        rate(self.stats.linked_beads as f64, self.seconds)
+        rate(self.stats.linked_beads as f64, self.total_seconds())
     }
 
     /// Documents per second (aligned ones).
     pub fn docs_per_sec(&self) -> f64 {
-        rate(self.aligned as f64, self.seconds)
+        rate(self.aligned as f64, self.total_seconds())
     }
 
     /// Megabytes (10^6 bytes) of input per second.
     pub fn mb_per_sec(&self) -> f64 {
-        rate(self.bytes as f64 / 1e6, self.seconds)
+        rate(self.bytes as f64 / 1e6, self.total_seconds())
     }
 
     /// A few lines for people (the end-of-run summary on stderr).
@@ -291,9 +299,15 @@ impl Summary {
             beads.join(", "),
             self.stats.mean_score()
         ));
+        if self.learn_seconds > 0.0 {
+            s.push_str(&format!(
+                "{:.2} s learning a lexicon (first pass), {:.2} s aligning; end to end:\n",
+                self.learn_seconds, self.seconds
+            ));
+        }
         s.push_str(&format!(
             "{:.2} s, {:.0} pairs/s, {:.1} documents/s, {:.2} MB/s\n",
-            self.seconds,
+            self.total_seconds(),
             self.pairs_per_sec(),
             self.docs_per_sec(),
             self.mb_per_sec()
@@ -412,6 +426,9 @@ fn load_version(path: &Path, lang: Lang, id: &str) -> Result<(crate::Document, u
     )?;
     Ok((doc, n))
 }
+
+/// Documents the first pass of `sixalign corpus` learns from by default.
+pub const LEARN_DOCS: usize = 200;
 
 /// A first pass over the first `sample` documents that have a hub version:
 /// their confident 1-1 beads teach one lexicon per language pair (see

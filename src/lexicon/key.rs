@@ -16,6 +16,51 @@ pub const STOP: &[&str] = &[
     "con", "por", "para", "una", "que", "como", "sus", "это", "для", "что", "как", "при",
 ];
 
+/// Up to eight bytes of a word as one integer (0 for longer words: no
+/// function word is longer).
+const fn packed(w: &[u8]) -> u64 {
+    if w.len() > 8 {
+        return 0;
+    }
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < w.len() {
+        k = k << 8 | w[i] as u64;
+        i += 1;
+    }
+    // The length in the top byte keeps `ab` and `\0ab` apart.
+    k | (w.len() as u64) << 56
+}
+
+/// [`STOP`] packed and sorted, for a binary search instead of a scan with
+/// a string comparison per function word (once per word of every text).
+const STOP_KEYS: [u64; STOP.len()] = {
+    let mut keys = [0u64; STOP.len()];
+    let mut i = 0;
+    while i < STOP.len() {
+        keys[i] = packed(STOP[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: const code has no `sort`.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// Whether `w` is a function word ([`STOP`]).
+pub fn is_stop(w: &str) -> bool {
+    w.len() <= 8 && STOP_KEYS.binary_search(&packed(w.as_bytes())).is_ok()
+}
+
 /// Characters of a stem: words are cut to this many letters, so that
 /// `resolutions`/`resolution` and `developing`/`development` meet.
 pub const STEM_CHARS: usize = 5;
@@ -48,11 +93,11 @@ pub fn fold(w: &str) -> String {
 /// own stem (a saved table reads back the same): `others` goes with `other`.
 pub fn stem(w: &str) -> Option<String> {
     let f = fold(w);
-    if f.chars().count() < 3 || STOP.contains(&f.as_str()) {
+    if f.chars().count() < 3 || is_stop(&f) {
         return None;
     }
     let s: String = f.chars().take(STEM_CHARS).collect();
-    (!STOP.contains(&s.as_str())).then_some(s)
+    (!is_stop(&s)).then_some(s)
 }
 
 /// Lower-cased alphabetic words of `text` (tatweel removed).
@@ -114,10 +159,11 @@ fn ascii_word(w: &[u8], f: &mut impl FnMut(&str)) {
     for (d, s) in low.iter_mut().zip(w) {
         *d = s.to_ascii_lowercase();
     }
-    let stem = std::str::from_utf8(&low[..n]).expect("ASCII letters");
+    // ASCII letters: always UTF-8.
+    let stem = std::str::from_utf8(&low[..n]).unwrap_or_default();
     // The whole word is a function word only when it is as short as one
     // (no function word is longer than a stem); the stem itself may be one.
-    if STOP.contains(&stem) {
+    if is_stop(stem) {
         return;
     }
     f(stem);
@@ -151,7 +197,7 @@ fn general_word(
         word.nfd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c)),
     );
-    if folded.chars().count() < 3 || STOP.contains(&folded.as_str()) {
+    if folded.chars().count() < 3 || is_stop(folded) {
         return end;
     }
     let cut = folded
@@ -159,8 +205,32 @@ fn general_word(
         .nth(STEM_CHARS)
         .map_or(folded.len(), |(k, _)| k);
     let stem = &folded[..cut];
-    if !STOP.contains(&stem) {
+    if !is_stop(stem) {
         f(stem);
     }
     end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_found_by_their_packed_form() {
+        for w in STOP {
+            assert!(is_stop(w), "{w}");
+        }
+        for w in [
+            "th",
+            "them",
+            "andes",
+            "pourq",
+            "это!",
+            "",
+            "thee",
+            "whichever",
+        ] {
+            assert!(!is_stop(w), "{w}");
+        }
+    }
 }
