@@ -201,8 +201,8 @@ impl fmt::Display for Script {
 ///
 /// ```
 /// use sixalign::lang::{zh_script, Script};
-/// assert_eq!(zh_script("人人有資格享受本宣言所載的一切權利和自由。"), Some(Script::Hant));
-/// assert_eq!(zh_script("人人有资格享受本宣言所载的一切权利和自由。"), Some(Script::Hans));
+/// assert_eq!(zh_script("聯合國會員國享有一切權利。"), Some(Script::Hant));
+/// assert_eq!(zh_script("联合国会员国享有一切权利。"), Some(Script::Hans));
 /// assert_eq!(zh_script("人人生而自由"), None);
 /// ```
 pub fn zh_script(text: &str) -> Option<Script> {
