@@ -561,6 +561,35 @@ pub fn check_outputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
     refuse_inputs(outputs, inputs)
 }
 
+/// Checks one more output of a command (`--save-lexicon`) against the
+/// outputs it already writes and the files it reads, before anything is
+/// written: `extra` may be written ([`resolve_target`]), it is none of
+/// `outputs` (the same path, or two names of one existing file) and none of
+/// `inputs`. The message names `extra` as given. Linear in the number of
+/// paths (a corpus run writes thousands).
+pub fn check_extra_output<O, I>(extra: &Path, outputs: O, inputs: I) -> Result<()>
+where
+    O: IntoIterator,
+    O::Item: AsRef<Path>,
+    I: IntoIterator,
+    I::Item: AsRef<Path>,
+{
+    resolve_target(extra)?;
+    let key = lexical(extra);
+    let id = FileId::of(extra);
+    for out in outputs {
+        let out = out.as_ref();
+        if lexical(out) == key || (id.is_some() && FileId::of(out) == id) {
+            return Err(Error::usage(format!(
+                "is also the output {}; every output needs its own file (give another name)",
+                out.display()
+            ))
+            .with_path(extra));
+        }
+    }
+    refuse_inputs([extra], inputs)
+}
+
 /// Refuses when two of `outputs` are the same file (the same path, or two
 /// names of one existing file); the message names both.
 pub fn refuse_duplicates<O>(outputs: O) -> Result<()>
