@@ -355,3 +355,177 @@ mod save_lexicon {
         }
     }
 }
+
+/// A Word file is read no further than the input size limit, however far
+/// its XML inflates, and its list numbering stays bounded.
+mod decompression {
+    use super::*;
+    use std::io::Write;
+
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+    /// A .docx of `parts`; the part named `bomb` gets `zeros` zero bytes
+    /// inside a text run, deflated (100 MB become about 100 KB).
+    fn docx(path: &Path, parts: &[(&str, String)], bomb: Option<(&str, usize)>) {
+        let f = std::fs::File::create(path).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        for (name, body) in parts {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(body.as_bytes()).unwrap();
+        }
+        if let Some((name, zeros)) = bomb {
+            z.start_file(name, opts).unwrap();
+            z.write_all(format!("<w:document {W}><w:body><w:p><w:r><w:t>").as_bytes())
+                .unwrap();
+            let chunk = vec![0u8; 1 << 20];
+            let mut left = zeros;
+            while left > 0 {
+                let n = left.min(chunk.len());
+                z.write_all(&chunk[..n]).unwrap();
+                left -= n;
+            }
+            z.write_all(b"</w:t></w:r></w:p></w:body></w:document>")
+                .unwrap();
+        }
+        z.finish().unwrap();
+    }
+
+    fn document(paras: &str) -> String {
+        format!("<w:document {W}><w:body>{paras}</w:body></w:document>")
+    }
+
+    /// Runs `args` in `dir` under an address-space limit of `mib` MiB: an
+    /// input read past the limit would abort (or fail) instead of passing.
+    fn run_bounded(dir: &Path, mib: u64, args: &[&str]) -> Output {
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        Command::new("sh")
+            .current_dir(dir)
+            .env("MALLOC_ARENA_MAX", "2")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {} && exec '{BIN}' {}",
+                mib * 1024,
+                quoted.join(" ")
+            ))
+            .stdin(Stdio::null())
+            .output()
+            .expect("sh runs")
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_at_the_limit_in_bounded_memory() {
+        let d = tempfile::tempdir().unwrap();
+        let bomb = d.path().join("bomb.docx");
+        docx(&bomb, &[], Some(("word/document.xml", 100 << 20)));
+        let packed = std::fs::metadata(&bomb).unwrap().len();
+        assert!(
+            packed < 2 << 20,
+            "a bomb: {packed} bytes inflate to 100 MiB"
+        );
+        copy(d.path(), "en", "en.txt");
+        for args in [
+            &[
+                "align",
+                "bomb.docx",
+                "en.txt",
+                "--max-input",
+                "16M",
+                "-o",
+                "out.jsonl",
+            ][..],
+            &["inspect", "bomb.docx", "--max-input", "16M"][..],
+        ] {
+            let o = run_bounded(d.path(), 160, args);
+            let e = refused(&o, "bomb.docx");
+            assert!(e.contains("inflates past") && e.contains("16 MiB"), "{e}");
+            assert!(e.contains("--max-input"), "says how to raise it: {e}");
+            assert_eq!(names(d.path()), ["bomb.docx", "en.txt"], "nothing written");
+        }
+    }
+
+    #[test]
+    fn every_part_counts_against_the_limit() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("styles.docx");
+        let doc = document("<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>");
+        docx(
+            &p,
+            &[("word/document.xml", doc.clone())],
+            Some(("word/styles.xml", 8 << 20)),
+        );
+        let o = run_in(d.path(), &["inspect", "styles.docx", "--max-input", "1M"]);
+        let e = refused(&o, "styles.docx");
+        assert!(
+            e.contains("word/styles.xml") && e.contains("inflates past"),
+            "{e}"
+        );
+        // Under the limit the same parts are read.
+        let ok = d.path().join("ok.docx");
+        docx(&ok, &[("word/document.xml", doc)], None);
+        let o = run_in(d.path(), &["inspect", "ok.docx", "--max-input", "1M"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+
+    /// A list whose counters start at absurd values.
+    fn absurd_list(fmt: &str, start: &str) -> (String, String) {
+        let numbering = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="(%1)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num></w:numbering>"#
+        );
+        let p = |num: u32, t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = [
+            p(1, "Decides to remain seized of the matter."),
+            p(1, "Requests the Secretary-General to report."),
+            p(2, "Invites Member States to contribute."),
+        ]
+        .concat();
+        (document(&body), numbering)
+    }
+
+    #[test]
+    fn absurd_list_numbering_is_bounded() {
+        let d = tempfile::tempdir().unwrap();
+        for (fmt, start, label) in [
+            ("lowerLetter", "2000000000", "(2000000000)"),
+            (
+                "upperLetter",
+                "9223372036854775807",
+                "(9223372036854775807)",
+            ),
+            ("decimal", "9223372036854775807", "(9223372036854775807)"),
+            ("decimalFullWidth", "-9223372036854775808", "(-"),
+            ("hindiNumbers", "-5", "(-٥)"),
+            ("upperRoman", "2000000000", "(MMMCMXCIX)"),
+        ] {
+            let (doc, numbering) = absurd_list(fmt, start);
+            let p = d.path().join("list.docx");
+            docx(
+                &p,
+                &[
+                    ("word/document.xml", doc),
+                    ("word/numbering.xml", numbering),
+                ],
+                None,
+            );
+            let o = run_bounded(d.path(), 400, &["inspect", "list.docx", "--lang", "en"]);
+            let out = String::from_utf8_lossy(&o.stdout).into_owned();
+            assert!(o.status.success(), "{fmt} {start}: {}", stderr(&o));
+            assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+            assert!(
+                out.contains(label),
+                "{fmt} {start}: the label {label} in {out}"
+            );
+            assert!(
+                out.len() < 20_000,
+                "{fmt} {start}: {} bytes of output",
+                out.len()
+            );
+        }
+    }
+}
