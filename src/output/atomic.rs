@@ -130,6 +130,19 @@ impl TempDir {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Writes `bytes` to `path` (inside this directory), making its parent
+    /// directories, under the registry's lock: a cleanup that has begun (a
+    /// signal) holds that lock until the process exits, so no file or
+    /// directory can appear in the directory while it is being removed, or
+    /// after (`create_dir_all` would make the whole chain again).
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let _reg = registry();
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::from(e).with_path(parent))?;
+        }
+        fs::write(path, bytes).map_err(|e| Error::from(e).with_path(path))
+    }
 }
 
 impl Drop for TempDir {

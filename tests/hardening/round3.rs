@@ -529,3 +529,66 @@ mod decompression {
         }
     }
 }
+
+/// `bench` interrupted while it generates its corpus removes all of it.
+mod bench_interrupted {
+    use super::*;
+
+    /// Files under `dir`, recursively (0 while it cannot be read).
+    fn count(dir: &Path) -> usize {
+        let mut n = 0;
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    #[test]
+    fn a_signal_while_generating_removes_the_directory() {
+        // At several moments of the generation (the race between writing
+        // the corpus and removing it is what is under test), each signal.
+        for (sig, code, after) in [
+            ("-INT", 130, 1),
+            ("-INT", 130, 40),
+            ("-TERM", 143, 120),
+            ("-HUP", 129, 250),
+            ("-INT", 130, 400),
+        ] {
+            let d = tempfile::tempdir().unwrap();
+            let mut child = Command::new(BIN)
+                .env("TMPDIR", d.path())
+                .args(["bench", "--docs", "3000", "--threads", "1"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            while count(d.path()) < after {
+                assert!(
+                    child.try_wait().unwrap().is_none(),
+                    "bench ended before {after} files were generated"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            kill(&child, sig);
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(out.status.code(), Some(code), "{sig}: {}", stderr(&out));
+            assert!(
+                names(d.path()).is_empty(),
+                "{sig} after {after} files: left {} files",
+                count(d.path())
+            );
+        }
+    }
+}
