@@ -17,4 +17,5 @@ mod quality;
 mod review;
 mod segment;
 mod tmx_dtd;
+mod traditional;
 mod variants;
