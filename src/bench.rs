@@ -247,11 +247,17 @@ pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchRepor
             let stem = format!("A_RES_99_{}", written + 1);
             for (l, text) in &d.texts {
                 let p = input.join(l.code()).join(format!("{stem}.txt"));
-                if let Some(parent) = p.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| Error::from(e).with_path(parent))?;
+                match &temp {
+                    // Under the cleanup's lock: an interrupt removes it all.
+                    Some(t) => t.write(&p, text.as_bytes())?,
+                    None => {
+                        if let Some(parent) = p.parent() {
+                            std::fs::create_dir_all(parent)
+                                .map_err(|e| Error::from(e).with_path(parent))?;
+                        }
+                        std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
+                    }
                 }
-                std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
             }
             written += 1;
         }

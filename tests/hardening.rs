@@ -1000,3 +1000,6 @@ mod bench {
         assert!(names(d.path()).is_empty(), "{:?}", names(d.path()));
     }
 }
+
+/// Round three (issue 24): output options, decompression bounds.
+mod round3;

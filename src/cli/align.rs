@@ -28,7 +28,9 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let target = target(args);
     // Moses writes PREFIX.<code> for the languages found; check them all.
     let outputs = output::target_paths(format, &target, &Lang::ALL);
-    atomic::check_outputs(&outputs, &with_lexicon(paths, args))?;
+    let read = with_lexicon(paths, args);
+    atomic::check_outputs(&outputs, &read)?;
+    args.lex.check_save(&outputs, &read)?;
     // Outputs are opened (their temporary files created) before the inputs
     // are read, so a run stopped while reading (a slow pipe) leaves nothing.
     // (Moses needs the languages found; every other format only the hub's.)
@@ -119,12 +121,10 @@ fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
     Ok(b)
 }
 
-/// The aligner the arguments ask for: the defaults, with `--lexicon`.
-/// The inputs and the lexicons read or written (an output must not replace
-/// any of them).
+/// The inputs and the lexicons read (an output must not replace any of
+/// them; `--save-lexicon` is an output, checked by `check_save`).
 fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
     paths.extend(args.lex.lexicon.iter().cloned());
-    paths.extend(args.lex.save_lexicon.iter().cloned());
     paths
 }
 
@@ -147,6 +147,16 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
     }
     let jobs = read_jobfile(jobfile)?;
     check_jobs(&jobs, Some(jobfile))?;
+    // No job may replace a `--lexicon` table, and `--save-lexicon` may
+    // replace no job's input or output, nor the job file.
+    let outs: Vec<&Path> = jobs.iter().map(|j| j.out.as_path()).collect();
+    atomic::refuse_inputs(&outs, &args.lex.lexicon)?;
+    let read: Vec<&Path> = jobs
+        .iter()
+        .flat_map(|j| [j.src.as_path(), j.tgt.as_path()])
+        .chain([jobfile])
+        .collect();
+    args.lex.check_save(&outs, &read)?;
     let aligner = aligner(args)?.build();
     let results = if aligner.learns() {
         let first = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
@@ -197,10 +207,9 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     atomic::refuse_repeated_inputs([src_path, tgt_path])?;
     let target = target(args);
     let outputs = output::target_paths(format, &target, &Lang::ALL);
-    atomic::check_outputs(
-        &outputs,
-        &with_lexicon(vec![src_path.clone(), tgt_path.clone()], args),
-    )?;
+    let read = with_lexicon(vec![src_path.clone(), tgt_path.clone()], args);
+    atomic::check_outputs(&outputs, &read)?;
+    args.lex.check_save(&outputs, &read)?;
     // Opened before reading when the languages it needs are known: Moses
     // needs both, TMX the source's (detected from the text when not given).
     let mut early = match (format, args.src_lang) {

@@ -122,6 +122,19 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         b.enable_steady_tick(Duration::from_millis(200));
         b
     };
+    // The lexicon saved after the first pass replaces no document, no
+    // table read, the manifest, the report or an alignment.
+    let mut outputs = corpus::run::planned_outputs(&found.docs, &opts);
+    outputs.extend(args.report.iter().cloned());
+    let mut read: Vec<PathBuf> = found
+        .docs
+        .iter()
+        .flat_map(|d| d.files.values().cloned())
+        .collect();
+    read.push(args.input.clone());
+    args.lex.check_save(&outputs, &read)?;
+    // Nor may an alignment or the report replace a `--lexicon` table.
+    atomic::refuse_inputs(&outputs, &args.lex.lexicon)?;
     let start = std::time::Instant::now();
     let mut builder = args.lex.builder()?;
     if args.lex.save_lexicon.is_some() && args.learn_lexicon == 0 {

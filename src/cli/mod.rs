@@ -144,6 +144,29 @@ impl LexiconArgs {
         Ok(b)
     }
 
+    /// Before anything is read or written: the `--save-lexicon` file, if
+    /// one was given, may be written and is neither one of the command's
+    /// other `outputs` nor one of the files it reads (`inputs` and every
+    /// `--lexicon` table), so that saving a lexicon replaces no document, no
+    /// table being read and no alignment.
+    pub fn check_save<O, I>(&self, outputs: O, inputs: I) -> Result<()>
+    where
+        O: IntoIterator,
+        O::Item: AsRef<std::path::Path>,
+        I: IntoIterator,
+        I::Item: AsRef<std::path::Path>,
+    {
+        let Some(save) = &self.save_lexicon else {
+            return Ok(());
+        };
+        let inputs: Vec<PathBuf> = inputs
+            .into_iter()
+            .map(|p| p.as_ref().to_path_buf())
+            .chain(self.lexicon.iter().cloned())
+            .collect();
+        sixalign::output::atomic::check_extra_output(save, outputs, &inputs)
+    }
+
     /// Writes `learned` to the `--save-lexicon` file, if one was given
     /// (atomically: a temporary name renamed when complete).
     pub fn save(&self, learned: &[Lexicon]) -> Result<()> {

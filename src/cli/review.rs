@@ -77,9 +77,13 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     let mut read = paths.clone();
     read.extend(args.from.iter().cloned());
     read.extend(args.lex.lexicon.iter().cloned());
-    if !to_stdout {
-        atomic::check_outputs(std::slice::from_ref(&out), &read)?;
-    }
+    let outputs: Vec<PathBuf> = if to_stdout {
+        Vec::new()
+    } else {
+        vec![out.clone()]
+    };
+    atomic::check_outputs(&outputs, &read)?;
+    args.lex.check_save(&outputs, &read)?;
     let docs: Vec<Document> = inputs
         .par_iter()
         .map(|(path, lang)| {
@@ -157,6 +161,11 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
     if !args.files.is_empty() || !args.lang.is_empty() {
         return Err(Error::usage(
             "--apply reads everything from the work file: give no documents",
+        ));
+    }
+    if args.lex.save_lexicon.is_some() {
+        return Err(Error::usage(
+            "--apply learns no lexicon: drop --save-lexicon (it writes what `review` learns when it builds a page)",
         ));
     }
     let format = args.format.unwrap_or(Format::Jsonl);

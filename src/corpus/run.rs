@@ -402,6 +402,14 @@ fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) ->
         atomic::resolve_target(r)?;
         outputs.push(r.to_path_buf());
     }
+    outputs.extend(planned_outputs(docs, opts));
+    atomic::refuse_inputs(&outputs, inputs)
+}
+
+/// Every file a run over `docs` writes in the output directory (one, or
+/// two for Moses, per document and language pair found).
+pub fn planned_outputs(docs: &[DocFiles], opts: &RunOptions) -> Vec<PathBuf> {
+    let mut outputs = Vec::new();
     for d in docs {
         for &l in d.files.keys() {
             if l != opts.hub && opts.langs.contains(&l) {
@@ -409,7 +417,7 @@ fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) ->
             }
         }
     }
-    atomic::refuse_inputs(&outputs, inputs)
+    outputs
 }
 
 /// Reads and parses one language version of a document; its size in bytes.

@@ -62,15 +62,23 @@ pub(super) fn to_text(bytes: &[u8]) -> Result<String, ErrorKind> {
             "give the Word (.docx), PDF, HTML or text version of the document",
         ));
     }
+    // The parts inflated, together, are held to the input size limit: a
+    // zip bomb (megabytes that inflate to gigabytes) is read until the limit
+    // and refused, in bounded memory.
+    let limit = crate::input::max_input();
+    let mut left = limit;
     let mut part = |name: &str| -> Result<Option<String>, ErrorKind> {
-        let mut f = match zip.by_name(name) {
+        let f = match zip.by_name(name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(unreadable(format!("cannot open {name}: {e}"), RESAVE)),
         };
-        let mut buf = Vec::new();
-        f.read_to_end(&mut buf)
-            .map_err(|e| unreadable(format!("cannot read {name}: {e}"), RESAVE))?;
+        // The size the archive declares refuses most bombs before a byte is
+        // inflated; the reading is bounded whatever it declares.
+        if f.size() > left {
+            return Err(inflates_past(name, limit));
+        }
+        let buf = read_part(f, name, &mut left, limit)?;
         let s = super::decode(&buf)
             .map_err(|e| unreadable(format!("{name} is not text: {e}"), RESAVE))?;
         Ok(Some(s))
@@ -108,6 +116,30 @@ pub(super) fn to_text(bytes: &[u8]) -> Result<String, ErrorKind> {
         }
     }
     Ok(out)
+}
+
+/// Inflates one part, at most `left` bytes (what the input size limit
+/// leaves after the parts already read); one more is refused.
+fn read_part(f: impl Read, name: &str, left: &mut u64, limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    let mut buf = Vec::new();
+    f.take(left.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| unreadable(format!("cannot read {name}: {e}"), RESAVE))?;
+    if buf.len() as u64 > *left {
+        return Err(inflates_past(name, limit));
+    }
+    *left -= buf.len() as u64;
+    Ok(buf)
+}
+
+fn inflates_past(name: &str, limit: u64) -> ErrorKind {
+    unreadable(
+        format!(
+            "its XML ({name}) inflates past the input size limit of {} (a zip bomb, or a document far larger than any UN document)",
+            crate::error::human_bytes(limit)
+        ),
+        "if it is genuine, raise the limit with --max-input SIZE or SIXALIGN_MAX_INPUT",
+    )
 }
 
 fn bad_xml(part: &str, e: quick_xml::Error) -> ErrorKind {
@@ -590,12 +622,12 @@ impl<'a> Body<'a> {
             for (&i, o) in &num.overrides {
                 let start = o.0.or(o.1.as_ref().map(|l| l.start));
                 if let (Some(s), true) = (start, i < 9) {
-                    counters[i] = Some(s - 1);
+                    counters[i] = Some(s.saturating_sub(1));
                 }
             }
         }
         let lvl = level_of(ilvl);
-        counters[ilvl] = Some(counters[ilvl].map_or(lvl.start, |c| c + 1));
+        counters[ilvl] = Some(counters[ilvl].map_or(lvl.start, |c| c.saturating_add(1)));
         // Deeper levels restart, unless told to restart only after a higher one.
         for (d, c) in counters.iter_mut().enumerate().skip(ilvl + 1) {
             let restart = level_of(d).restart;
@@ -637,6 +669,10 @@ impl<'a> Body<'a> {
     }
 }
 
+/// The largest number written in letters (`zzz…z`, 30 letters, as Word
+/// stops); larger ones are written in digits, so a label stays short.
+const MAX_LETTER_NUMBER: i64 = 26 * 30;
+
 /// Counter `n` written in a Word number format.
 fn format_number(n: i64, fmt: &str) -> String {
     const ARABIC_ALPHA: [&str; 28] = [
@@ -654,9 +690,26 @@ fn format_number(n: i64, fmt: &str) -> String {
     const HEAVENLY: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
     let cycle = |len: i64| ((n.max(1) - 1) % len) as usize;
     let letters = |base: u8| {
-        // Word repeats the letter: a … z, aa … zz.
+        // Word repeats the letter: a … z, aa … zz, up to 780 (30 letters);
+        // past that (an absurd start, 2,000,000,000 would be 77 million
+        // letters) the number is written in digits.
+        if n > MAX_LETTER_NUMBER {
+            return n.to_string();
+        }
         let k = (n.max(1) - 1) as usize;
         std::iter::repeat_n((base + (k % 26) as u8) as char, k / 26 + 1).collect::<String>()
+    };
+    // The decimal digits of `n` from the script whose zero is `zero` (a
+    // sign stays as it is).
+    let digits = |zero: u32| -> String {
+        n.to_string()
+            .chars()
+            .map(|c| {
+                c.to_digit(10)
+                    .and_then(|d| char::from_u32(zero + d))
+                    .unwrap_or(c)
+            })
+            .collect()
     };
     match fmt {
         "lowerLetter" => letters(b'a'),
@@ -664,11 +717,7 @@ fn format_number(n: i64, fmt: &str) -> String {
         "lowerRoman" => super::html::roman(n).to_lowercase(),
         "upperRoman" => super::html::roman(n),
         "decimalZero" => format!("{n:02}"),
-        "decimalFullWidth" | "decimalFullWidth2" => n
-            .to_string()
-            .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
-            .collect(),
+        "decimalFullWidth" | "decimalFullWidth2" => digits(0xFF10),
         "chineseCounting"
         | "chineseCountingThousand"
         | "chineseLegalSimplified"
@@ -680,9 +729,8 @@ fn format_number(n: i64, fmt: &str) -> String {
             .to_string()
             .chars()
             .map(|c| {
-                "〇一二三四五六七八九"
-                    .chars()
-                    .nth(c as usize - '0' as usize)
+                c.to_digit(10)
+                    .and_then(|d| "〇一二三四五六七八九".chars().nth(d as usize))
                     .unwrap_or(c)
             })
             .collect(),
@@ -691,11 +739,7 @@ fn format_number(n: i64, fmt: &str) -> String {
         "arabicAbjad" => ARABIC_ABJAD[cycle(28)].to_string(),
         "russianLower" => RUSSIAN[cycle(28)].to_string(),
         "russianUpper" => RUSSIAN[cycle(28)].to_uppercase().collect(),
-        "hindiNumbers" | "arabicNumbers" => n
-            .to_string()
-            .chars()
-            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x0660).unwrap_or(c))
-            .collect(),
+        "hindiNumbers" | "arabicNumbers" => digits(0x0660),
         _ => n.to_string(),
     }
 }
@@ -731,6 +775,67 @@ fn chinese_counting(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_bounded() {
+        assert_eq!(format_number(780, "lowerLetter"), "z".repeat(30));
+        assert_eq!(format_number(781, "lowerLetter"), "781");
+        assert_eq!(format_number(2_000_000_000, "upperLetter"), "2000000000");
+        assert_eq!(format_number(i64::MAX, "lowerLetter"), i64::MAX.to_string());
+        // Every format, at the extremes: short, and no overflow.
+        for fmt in [
+            "decimal",
+            "lowerLetter",
+            "upperLetter",
+            "lowerRoman",
+            "upperRoman",
+            "decimalZero",
+            "decimalFullWidth",
+            "chineseCounting",
+            "ideographDigital",
+            "ideographTraditional",
+            "arabicAlpha",
+            "arabicAbjad",
+            "russianLower",
+            "russianUpper",
+            "hindiNumbers",
+        ] {
+            for n in [i64::MIN, -5, 0, 2_000_000_000, i64::MAX] {
+                let s = format_number(n, fmt);
+                assert!(s.chars().count() <= 40, "{fmt} {n}: {s}");
+            }
+        }
+        assert_eq!(format_number(-12, "decimalFullWidth"), "-１２");
+        assert_eq!(format_number(-12, "hindiNumbers"), "-١٢");
+    }
+
+    #[test]
+    fn parts_are_read_to_the_limit_only() {
+        // A part that declares nothing and inflates forever stops at the limit.
+        let mut left = 1000;
+        let e = read_part(std::io::repeat(b'x'), "word/document.xml", &mut left, 1000).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("word/document.xml") && msg.contains("--max-input"),
+            "{msg}"
+        );
+        // Parts share the limit.
+        let mut left = 1000;
+        assert_eq!(
+            read_part(&[b'a'; 600][..], "a", &mut left, 1000)
+                .unwrap()
+                .len(),
+            600
+        );
+        assert_eq!(left, 400);
+        assert!(read_part(&[b'a'; 600][..], "b", &mut left, 1000).is_err());
+        assert_eq!(
+            read_part(&[b'a'; 400][..], "c", &mut left, 1000)
+                .unwrap()
+                .len(),
+            400
+        );
+    }
 
     #[test]
     fn number_formats() {

@@ -130,6 +130,19 @@ impl TempDir {
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Writes `bytes` to `path` (inside this directory), making its parent
+    /// directories, under the registry's lock: a cleanup that has begun (a
+    /// signal) holds that lock until the process exits, so no file or
+    /// directory can appear in the directory while it is being removed, or
+    /// after (`create_dir_all` would make the whole chain again).
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let _reg = registry();
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::from(e).with_path(parent))?;
+        }
+        fs::write(path, bytes).map_err(|e| Error::from(e).with_path(path))
+    }
 }
 
 impl Drop for TempDir {
@@ -559,6 +572,35 @@ pub fn check_outputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
     }
     refuse_duplicates(outputs)?;
     refuse_inputs(outputs, inputs)
+}
+
+/// Checks one more output of a command (`--save-lexicon`) against the
+/// outputs it already writes and the files it reads, before anything is
+/// written: `extra` may be written ([`resolve_target`]), it is none of
+/// `outputs` (the same path, or two names of one existing file) and none of
+/// `inputs`. The message names `extra` as given. Linear in the number of
+/// paths (a corpus run writes thousands).
+pub fn check_extra_output<O, I>(extra: &Path, outputs: O, inputs: I) -> Result<()>
+where
+    O: IntoIterator,
+    O::Item: AsRef<Path>,
+    I: IntoIterator,
+    I::Item: AsRef<Path>,
+{
+    resolve_target(extra)?;
+    let key = lexical(extra);
+    let id = FileId::of(extra);
+    for out in outputs {
+        let out = out.as_ref();
+        if lexical(out) == key || (id.is_some() && FileId::of(out) == id) {
+            return Err(Error::usage(format!(
+                "is also the output {}; every output needs its own file (give another name)",
+                out.display()
+            ))
+            .with_path(extra));
+        }
+    }
+    refuse_inputs([extra], inputs)
 }
 
 /// Refuses when two of `outputs` are the same file (the same path, or two
