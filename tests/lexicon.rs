@@ -152,7 +152,10 @@ fn builtin_cedict_is_complete_and_explains_un_terms() {
         .iter()
         .filter(|i| en.lex.binary_search(i).is_ok())
         .count();
-    assert!(hits_hant >= 5, "{hits_hant} words explained from Traditional");
+    assert!(
+        hits_hant >= 5,
+        "{hits_hant} words explained from Traditional"
+    );
 }
 
 #[test]
