@@ -17,6 +17,8 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::document::{Block, BlockKind, Document};
+use crate::lang::labels::{self, SubMark, ZhMark};
+use crate::lang::tables;
 use crate::load::Offsets;
 
 /// One alignable unit of a document: a block, or a footnote.
@@ -320,6 +322,126 @@ fn labelled<'u>(units: &'u [Unit<'_>]) -> Vec<(usize, &'u str)> {
         .collect()
 }
 
+// --- the inner level: paragraphs inside an anchored article ----------------
+
+/// The label a line opens with, folded as the normalized view folds it
+/// (full-width forms, ideographic space and Eastern Arabic digits): the
+/// article text is in original characters.
+fn fold_label(line: &str) -> String {
+    line.chars()
+        .take(24)
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '٠'..='٩' => char::from_u32(c as u32 - '٠' as u32 + '0' as u32).unwrap_or(c),
+            '۰'..='۹' => char::from_u32(c as u32 - '۰' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The number of a paragraph inside an article, the same in every
+/// language: `1` for `1.`, `١ -`, `１．`, `一、`, `一  `, `第一款`; `(a)` for
+/// `(a)`, `a)`, `а)`, `(أ)`, `（一）`. Roman sub-sub-paragraphs are left out.
+fn inner_label(line: &str) -> Option<(bool, String)> {
+    let l = fold_label(line);
+    if let Some((n, mark, _)) = labels::zh_para(&l) {
+        return Some(match mark {
+            ZhMark::Paren => (
+                false,
+                format!("({})", tables::letter_key(n.checked_sub(1)? as usize)),
+            ),
+            _ => (true, n.to_string()),
+        });
+    }
+    if let Some((n, _)) = labels::operative(&l) {
+        return Some((true, n.to_string()));
+    }
+    match labels::sub(&l)? {
+        (SubMark::Letter { index, .. }, _) => {
+            Some((false, format!("({})", tables::letter_key(index))))
+        }
+        _ => None,
+    }
+}
+
+/// For each sentence of an article's text (`ranges` into `text`, as the
+/// segmenter cut it), the key of the paragraph number it opens with: `2`,
+/// `2(a)` (a lettered paragraph under the number before it), `None` for a
+/// sentence that does not open a numbered line.
+pub fn inner_keys(text: &str, ranges: &[Range<usize>]) -> Vec<Option<String>> {
+    let mut top: Option<String> = None;
+    ranges
+        .iter()
+        .map(|r| {
+            let line_start = text[..r.start]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || text[..r.start].trim().is_empty();
+            if !line_start {
+                return None;
+            }
+            let (is_top, key) = inner_label(text.get(r.clone())?)?;
+            if is_top {
+                top = Some(key.clone());
+                Some(key)
+            } else {
+                Some(format!("{}{key}", top.as_deref().unwrap_or("")))
+            }
+        })
+        .collect()
+}
+
+/// Inside an anchored article, the sentences that open paragraphs with the
+/// same number on both sides (`一、` ↔ `1.`, `（一）` ↔ `(a)`): pairs of
+/// indices into `src` and `tgt`, in order (the longest common subsequence
+/// of the keys, so a number one side lacks costs only itself). The
+/// sentence aligner then works between two such anchors. None when either
+/// side numbers nothing, or the article is too long to compare (a table of
+/// keys is quadratic).
+pub fn inner_anchors(src: &[Option<String>], tgt: &[Option<String>]) -> Vec<(usize, usize)> {
+    let s: Vec<(usize, &str)> = src
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.as_deref().map(|k| (i, k)))
+        .collect();
+    let t: Vec<(usize, &str)> = tgt
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.as_deref().map(|k| (i, k)))
+        .collect();
+    let (n, m) = (s.len(), t.len());
+    if n == 0 || m == 0 || n.saturating_mul(m) > 1 << 20 {
+        return Vec::new();
+    }
+    // lcs[i][j]: the longest common subsequence of s[i..] and t[j..].
+    let w = m + 1;
+    let mut lcs = vec![0u32; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i * w + j] = if s[i].1 == t[j].1 {
+                lcs[(i + 1) * w + j + 1] + 1
+            } else {
+                lcs[(i + 1) * w + j].max(lcs[i * w + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n && j < m {
+        if s[i].1 == t[j].1 {
+            out.push((s[i].0, t[j].0));
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * w + j] >= lcs[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,5 +610,49 @@ mod tests {
         assert!(anchor(&[], &[]).is_empty());
         let one_sided = anchor(&a, &[]);
         check_cover(&one_sided, 3, 0);
+    }
+
+    #[test]
+    fn paragraphs_inside_articles_anchor_across_numbering_systems() {
+        let keys = |text: &str| {
+            let mut ranges = Vec::new();
+            let mut at = 0;
+            for line in text.split('\n') {
+                ranges.push(at..at + line.len());
+                at += line.len() + 1;
+            }
+            inner_keys(text, &ranges)
+        };
+        let zh = keys("一、締約國承允。\n二、本公約：\n（一）所稱；\n（二）所述。\n三、附則。");
+        let en =
+            keys("1. States undertake.\n2. This Convention:\n(a) means;\n(b) says.\n3. Annex.");
+        let want: Vec<Option<String>> = ["1", "2", "2(a)", "2(b)", "3"]
+            .iter()
+            .map(|k| Some(k.to_string()))
+            .collect();
+        assert_eq!(zh, want);
+        assert_eq!(en, want);
+        for (a, b) in [
+            ("一  締約國", "1"),
+            ("第二款 人人", "2"),
+            ("１．人人", "1"),
+            ("١ - يحق", "1"),
+            ("б) текст", "(b)"),
+            ("(ب) نص", "(b)"),
+            ("a) texto", "(a)"),
+        ] {
+            assert_eq!(keys(a), [Some(b.to_string())], "{a}");
+        }
+        // A paragraph one side lacks costs only itself.
+        let fr = keys("1. Les États.\n2. La Convention :\n(b) dit.\n3. Annexe.");
+        assert_eq!(inner_anchors(&zh, &fr), [(0, 0), (1, 1), (3, 2), (4, 3)]);
+        // Nothing numbered on one side: no anchor.
+        assert!(inner_anchors(&zh, &keys("States undertake.\nThis Convention")).is_empty());
+        // Only sentences opening a line count.
+        let text = "1. One. 2. Two.";
+        assert_eq!(
+            inner_keys(text, &[0..7, 8..15]),
+            [Some("1".to_string()), None]
+        );
     }
 }

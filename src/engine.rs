@@ -258,6 +258,11 @@ struct Segmented {
     originals: Vec<String>,
     spans: Vec<Range<usize>>,
     unit_sents: Vec<Range<usize>>,
+    /// Per sentence, the number of the article paragraph it opens
+    /// ([`anchor::inner_keys`]); `None` outside articles.
+    inner: Vec<Option<String>>,
+    /// Per unit, whether it is an article.
+    article: Vec<bool>,
 }
 
 fn segment_units(units: &[anchor::Unit<'_>], lang: Lang, original: &str) -> Segmented {
@@ -265,20 +270,32 @@ fn segment_units(units: &[anchor::Unit<'_>], lang: Lang, original: &str) -> Segm
     let mut originals = Vec::new();
     let mut spans = Vec::new();
     let mut unit_sents = Vec::with_capacity(units.len());
+    let mut inner = Vec::new();
+    let mut article = Vec::with_capacity(units.len());
     for u in units {
         let start = sentences.len();
-        for r in segment::segment(u.text, lang) {
+        let ranges = segment::segment(u.text, lang);
+        let is_article = u.kind == Some(crate::document::BlockKind::Article);
+        if is_article {
+            inner.extend(anchor::inner_keys(u.text, &ranges));
+        } else {
+            inner.resize(inner.len() + ranges.len(), None);
+        }
+        for r in ranges {
             spans.push(u.offsets.original(r.clone()));
             originals.push(u.offsets.original_text(u.text, original, r.clone()));
             sentences.push(u.text[r].to_string());
         }
         unit_sents.push(start..sentences.len());
+        article.push(is_article);
     }
     Segmented {
         sentences,
         originals,
         spans,
         unit_sents,
+        inner,
+        article,
     }
 }
 
@@ -477,14 +494,39 @@ impl Aligner {
             .map(|region| {
                 let s = sentence_span(&src_seg, &region.src);
                 let t = sentence_span(&tgt_seg, &region.tgt);
-                let beads = align::align(&src_texts[s.clone()], &tgt_texts[t.clone()], &params)
-                    .into_iter()
-                    .map(|b| Bead {
-                        src: b.src.start + s.start..b.src.end + s.start,
-                        tgt: b.tgt.start + t.start..b.tgt.end + t.start,
-                        score: b.score,
-                    })
-                    .collect();
+                // An article anchored on both sides: its numbered paragraphs
+                // anchor too, and the sentences align between them.
+                let inner = if region.kind == anchor::RegionKind::Anchored
+                    && region.src.len() == 1
+                    && region.tgt.len() == 1
+                    && src_seg.article[region.src.start]
+                    && tgt_seg.article[region.tgt.start]
+                {
+                    anchor::inner_anchors(&src_seg.inner[s.clone()], &tgt_seg.inner[t.clone()])
+                } else {
+                    Vec::new()
+                };
+                let cuts = std::iter::once((0, 0))
+                    .chain(inner)
+                    .chain(std::iter::once((s.len(), t.len())));
+                let mut beads = Vec::new();
+                let mut from = (0, 0);
+                for (i, j) in cuts.skip(1) {
+                    let (ps, pt) = (s.start + from.0..s.start + i, t.start + from.1..t.start + j);
+                    from = (i, j);
+                    if ps.is_empty() && pt.is_empty() {
+                        continue;
+                    }
+                    beads.extend(
+                        align::align(&src_texts[ps.clone()], &tgt_texts[pt.clone()], &params)
+                            .into_iter()
+                            .map(|b| Bead {
+                                src: b.src.start + ps.start..b.src.end + ps.start,
+                                tgt: b.tgt.start + pt.start..b.tgt.end + pt.start,
+                                score: b.score,
+                            }),
+                    );
+                }
                 RegionAlignment {
                     region,
                     src: s,

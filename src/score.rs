@@ -260,6 +260,22 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
     // One buffer for every token's characters, not an allocation each.
     let mut run = String::new();
+    // Numbers in words (lang::numerals): a percentage is its figure, a
+    // fraction its value; other numbers only count when shared.
+    run.extend(s);
+    for x in crate::lang::numerals::numerals(&run, lang) {
+        // `百分之25`: the digits are a token already.
+        if run[x.range.clone()].bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        match (x.kind, x.value) {
+            (crate::lang::numerals::NumeralKind::Percent, Some(v)) => {
+                out.push(hash(&("#", v.to_string())))
+            }
+            (crate::lang::numerals::NumeralKind::Number, Some(v)) => names.push(hash(&("N", v))),
+            _ => out.push(hash(&("F", x.key))),
+        }
+    }
     let mut i = 0;
     while i < n {
         let c = s[i];

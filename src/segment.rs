@@ -117,8 +117,8 @@ fn is_terminator(c: char, lang: Lang) -> bool {
 /// them; otherwise it opens the next sentence.
 fn is_closer(c: char, text: &str, seg_start: usize, pos: usize) -> bool {
     match c {
-        '”' | '’' | '»' | ')' | ']' | '}' | '）' | '」' | '』' | '】' | '》' | '〉' | '〕'
-        | '›' | '］' => true,
+        '”' | '’' | '»' | ')' | ']' | '}' | '）' | '」' | '』' | '﹂' | '﹄' | '】' | '》'
+        | '〉' | '〕' | '›' | '］' => true,
         '"' | '\'' => text[seg_start..pos].matches(c).count() % 2 == 1,
         _ => false,
     }

@@ -1297,3 +1297,100 @@ fn a_paragraph_broken_by_a_page_with_footnotes_stays_whole() {
     );
     assert!(doc.findings.is_empty(), "{:?}", doc.findings);
 }
+
+/// A treaty in Traditional Chinese: articles `第N條` (an inserted `第N條之一`),
+/// parts `第貳編` glued to the end of the line before, paragraphs numbered
+/// inside one line (`一  ……。二  ……`, `一、……。二、……`, `（一）……；（二）……`,
+/// `１．……。２．……`): each becomes a paragraph of its own, as the other
+/// versions write them; a numeral in a sentence never cuts.
+#[test]
+fn traditional_treaty_numbering_inside_the_line() {
+    let text = "\
+公民及政治權利國際公約
+第壹編
+第一條
+一  所有民族均享有自決權。二  所有民族得為本身之目的，自由處置其天然財富及資源。三  本公約締約國應促進自決權之實現。
+第二條
+一、本公約締約國承允尊重並確保所有境內受其管轄之人。二、凡未經現行立法規定者，締約國承允依照本國憲法程序採取措施。
+第二條之一
+締約國承允：（一）確保任何人所享本公約確認之權利；（二）確保上述救濟之主管當局。
+第三條
+１．締約國承允確保男女平等。２．本條所稱權利應予尊重。第貳編 實施
+第四條
+本條所稱十二個國家。三分之二之締約國。二  國家不得有所減免。
+";
+    let doc = parse_str("iccpr.zh-hant", text, None);
+    assert_eq!(doc.lang, Lang::Zh);
+    assert_eq!(doc.zh_script(), Some(sixalign::lang::Script::Hant));
+    let keys: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.label.as_ref())
+        .map(|l| l.key.as_str())
+        .collect();
+    assert_eq!(
+        keys,
+        ["part1", "art1", "art2", "art2-1", "art3", "part2", "art4"]
+    );
+    let article = |k: &str| {
+        doc.blocks
+            .iter()
+            .find(|b| key(b) == k)
+            .unwrap_or_else(|| panic!("{k}"))
+    };
+    let paras = |k: &str| {
+        article(k)
+            .text
+            .split('\n')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        paras("art1"),
+        [
+            "一  所有民族均享有自決權。",
+            "二  所有民族得為本身之目的，自由處置其天然財富及資源。",
+            "三  本公約締約國應促進自決權之實現。"
+        ]
+    );
+    assert_eq!(paras("art2").len(), 2, "{:?}", paras("art2"));
+    assert!(paras("art2")[1].starts_with("二、凡未經"));
+    assert_eq!(
+        paras("art2-1"),
+        [
+            "締約國承允：",
+            "（一）確保任何人所享本公約確認之權利；",
+            "（二）確保上述救濟之主管當局。"
+        ]
+    );
+    assert_eq!(
+        paras("art3"),
+        ["１．締約國承允確保男女平等。", "２．本條所稱權利應予尊重。"]
+    );
+    // The glued part heading is a heading of its own, with its title.
+    let part2 = article("part2");
+    assert_eq!(part2.kind, BlockKind::Heading);
+    assert_eq!(part2.text, "實施");
+    // `二  ` after `三分之二…。` opens no run (no `一` before it): one line.
+    assert_eq!(paras("art4").len(), 1, "{:?}", paras("art4"));
+    // Spans still point at the original bytes.
+    for b in &doc.blocks {
+        assert!(text[b.span.clone()].contains(b.text.split('\n').next().unwrap_or("")));
+    }
+}
+
+/// The same numbering in Simplified characters reads the same; a line
+/// that only cites numbers is left alone.
+#[test]
+fn simplified_numbering_inside_the_line_and_lines_left_alone() {
+    let doc = parse_str(
+        "t.zh",
+        "第一条\n一、所有民族均享有自决权。二、所有民族得自由处置其天然财富。\n第二条\n缔约国应于第一款所述期限内报告。二十五个国家已经批准。\n",
+        Some(Lang::Zh),
+    );
+    assert_eq!(doc.zh_script(), Some(sixalign::lang::Script::Hans));
+    let art: Vec<&Block> = of_kind(&doc, BlockKind::Article);
+    assert_eq!(art.len(), 2);
+    assert_eq!(art[0].text.split('\n').count(), 2, "{}", art[0].text);
+    assert_eq!(art[1].text.split('\n').count(), 1, "{}", art[1].text);
+}

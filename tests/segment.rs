@@ -17,6 +17,23 @@ struct Row {
 
 const ROWS: &[Row] = &[
     Row {
+        name: "zh Traditional corner quotes close with their sentence, as curly ones do",
+        lang: Lang::Zh,
+        text: "他說：「本公約所稱『酷刑』。」締約國應承允。﹁引文。﹂其後",
+        want: &[
+            "他說：「本公約所稱『酷刑』。」",
+            "締約國應承允。",
+            "﹁引文。﹂",
+            "其後",
+        ],
+    },
+    Row {
+        name: "zh Simplified curly quotes, the same cuts",
+        lang: Lang::Zh,
+        text: "他说：“本公约所称‘酷刑’。”缔约国应承允。",
+        want: &["他说：“本公约所称‘酷刑’。”", "缔约国应承允。"],
+    },
+    Row {
         name: "en a.m. before a capital ends the sentence, before a number it does not",
         lang: Lang::En,
         text: "To be held at 10.15 a.m. The Group met. It met at 3 p.m. 5 times.",

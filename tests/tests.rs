@@ -18,4 +18,5 @@ mod quality;
 mod review;
 mod segment;
 mod tmx_dtd;
+mod traditional;
 mod variants;

@@ -356,6 +356,9 @@ enum Sys {
     Bullet,
     /// The label as the source writes it, alone on the line before.
     OwnLine,
+    /// `一　` (a numeral and an ideographic space), as treaties number the
+    /// paragraphs of an article.
+    ZhSpace,
 }
 
 fn zh_numeral(n: usize) -> String {
@@ -413,11 +416,19 @@ struct Style {
     top: Sys,
     /// The inner level: sub-paragraphs, targets, paragraphs inside articles.
     inner: Sys,
+    /// Numbered paragraphs after the first of a list run on in its line
+    /// (`一　……。二　……`), as Chinese treaties often have them.
+    inline: bool,
+    /// Chapter headings glued to the end of the line before (after a
+    /// sentence end), as conversions leave them.
+    glue_headings: bool,
 }
 
 const KEEP: Style = Style {
     top: Sys::Keep,
     inner: Sys::Keep,
+    inline: false,
+    glue_headings: false,
 };
 
 /// The text of a version, one paragraph per line, as the UDHR files and
@@ -425,9 +436,22 @@ const KEEP: Style = Style {
 fn render(lang: Lang, pieces: &[Piece], style: Style, inner: u8) -> String {
     let join = if lang == Lang::Zh { "" } else { " " };
     let mut out = String::new();
+    let mut prev: Option<&Role> = None;
     for p in pieces {
         let text: Vec<&str> = p.segs.iter().map(|(_, t)| t.as_str()).collect();
         let text = text.join(join);
+        let ends_sentence = out.trim_end().ends_with(['。', '；', '！', '？', '.', ';']);
+        let glue = match (&p.role, prev) {
+            (Role::Num { level, .. }, Some(Role::Num { level: l, .. })) => {
+                style.inline && level == l && *level == inner
+            }
+            (Role::Chapter, _) => style.glue_headings,
+            _ => false,
+        } && ends_sentence;
+        if glue && out.ends_with('\n') {
+            out.pop();
+        }
+        prev = Some(&p.role);
         match &p.role {
             Role::Num { level, n, label } => {
                 let sys = if *level == inner {
@@ -448,6 +472,7 @@ fn render(lang: Lang, pieces: &[Piece], style: Style, inner: u8) -> String {
                     Sys::FullWidth => out.push_str(&format!("{full}．{text}")),
                     Sys::Bullet => out.push_str(&format!("• {text}")),
                     Sys::OwnLine => out.push_str(&format!("{}\n{text}", label.trim())),
+                    Sys::ZhSpace => out.push_str(&format!("{}\u{3000}{text}", zh_numeral(*n))),
                 }
             }
             _ => out.push_str(&text),
@@ -542,6 +567,83 @@ fn merge_some(pieces: &mut Vec<Piece>, count: usize, seed: usize) {
     }
 }
 
+/// Simplified → Traditional, character by character, from CC-CEDICT's
+/// traditional and simplified columns (`../shared/data/lexicon/source`):
+/// for each simplified character, the traditional one it stands for most
+/// often across the dictionary's words.
+fn hant_table() -> &'static std::collections::HashMap<char, char> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let p = shared("lexicon/source/cedict_1_0_ts_utf-8_mdbg.txt.gz");
+        let gz = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        // A gzip member with no optional fields: a 10-byte header, then deflate.
+        assert_eq!(gz.get(..4), Some(&[0x1f, 0x8b, 8, 0][..]), "plain gzip");
+        let raw = miniz_oxide::inflate::decompress_to_vec(&gz[10..])
+            .unwrap_or_else(|e| panic!("{}: {e:?}", p.display()));
+        let text = String::from_utf8(raw).expect("CC-CEDICT is UTF-8");
+        let mut counts: std::collections::HashMap<(char, char), usize> = Default::default();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split(' ');
+            let (Some(trad), Some(simp)) = (f.next(), f.next()) else {
+                continue;
+            };
+            if trad.chars().count() != simp.chars().count() {
+                continue;
+            }
+            // Identity counts too: a character most words keep (`年`)
+            // is not converted to a rare variant form (`秊`).
+            for (t, s) in trad.chars().zip(simp.chars()) {
+                *counts.entry((s, t)).or_insert(0) += 1;
+            }
+        }
+        let mut best: std::collections::HashMap<char, (usize, char)> = Default::default();
+        for ((s, t), n) in counts {
+            let e = best.entry(s).or_insert((0, t));
+            if n > e.0 || (n == e.0 && t < e.1) {
+                *e = (n, t);
+            }
+        }
+        let table: std::collections::HashMap<char, char> = best
+            .into_iter()
+            .filter(|(s, (_, t))| s != t)
+            .map(|(s, (_, t))| (s, t))
+            .collect();
+        assert!(table.len() > 2000, "{} mappings", table.len());
+        for (s, t) in [
+            ('条', '條'),
+            ('国', '國'),
+            ('会', '會'),
+            ('发', '發'),
+            ('这', '這'),
+        ] {
+            assert_eq!(table.get(&s), Some(&t), "{s}");
+        }
+        for s in ['年', '和', '是', '法', '的'] {
+            assert_eq!(table.get(&s), None, "{s} is the same in both scripts");
+        }
+        table
+    })
+}
+
+fn hant(s: &str) -> String {
+    let t = hant_table();
+    s.chars().map(|c| *t.get(&c).unwrap_or(&c)).collect()
+}
+
+/// The pieces whose index `pick` selects, in Traditional characters
+/// (labels, titles and text; the gold follows them).
+fn to_traditional(pieces: &mut [Piece], pick: impl Fn(usize) -> bool) {
+    for (_, p) in pieces.iter_mut().enumerate().filter(|(k, _)| pick(*k)) {
+        for (_, t) in &mut p.segs {
+            *t = hant(t);
+        }
+        if let Role::Num { label, .. } = &mut p.role {
+            *label = hant(label);
+        }
+    }
+}
+
 // --- variants ---------------------------------------------------------------
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -569,9 +671,19 @@ enum Variant {
     Merged,
     /// Each non-hub version broken another way.
     Mixed,
+    /// zh in Traditional characters (converted with CC-CEDICT's
+    /// traditional/simplified columns).
+    Traditional,
+    /// zh in Traditional characters on every other line only (texts that
+    /// mix the two scripts).
+    MixedScript,
+    /// zh in Traditional characters as treaties have it: the paragraphs of
+    /// an article numbered `一　` and run on in one line, chapter headings
+    /// glued to the end of the line before.
+    TraditionalInline,
 }
 
-const VARIANTS: [Variant; 10] = [
+const VARIANTS: [Variant; 13] = [
     Variant::ZhDunOthersLost,
     Variant::LostInner,
     Variant::ZhSystems,
@@ -582,6 +694,9 @@ const VARIANTS: [Variant; 10] = [
     Variant::ChaptersSplit,
     Variant::Merged,
     Variant::Mixed,
+    Variant::Traditional,
+    Variant::MixedScript,
+    Variant::TraditionalInline,
 ];
 
 fn style_of(styles: &mut [(Lang, Style)], l: Lang) -> &mut Style {
@@ -629,6 +744,18 @@ fn build(src: &Source, v: Variant) -> Vec<Version> {
         }
         Variant::ChaptersHub | Variant::ChaptersSplit => {
             add_chapters(Lang::Zh, s.get_mut(Lang::Zh), 6)
+        }
+        Variant::Traditional => to_traditional(s.get_mut(Lang::Zh), |_| true),
+        Variant::MixedScript => to_traditional(s.get_mut(Lang::Zh), |k| k % 2 == 1),
+        Variant::TraditionalInline => {
+            if inner_only {
+                number_all(s.get_mut(Lang::Zh));
+                zh.inner = Sys::ZhSpace;
+                zh.inline = true;
+            }
+            zh.glue_headings = true;
+            add_chapters(Lang::Zh, s.get_mut(Lang::Zh), 6);
+            to_traditional(s.get_mut(Lang::Zh), |_| true);
         }
         _ => {}
     }
@@ -1101,4 +1228,33 @@ fn zh_paragraph_numbering_inside_articles_is_one_warning() {
         assert_eq!(s[0].severity, Severity::Warning);
         assert!(errors(&f).is_empty(), "zh-{l}:\n{}", show(&errors(&f)));
     }
+}
+
+/// The Traditional variants are what they claim: Traditional characters
+/// (told so by the parser), article paragraphs run on in one line,
+/// chapter headings glued to the line before; the mixed one has both scripts.
+#[test]
+fn traditional_variants_are_built_as_treaties_have_them() {
+    let src = udhr();
+    let versions = build(&src, Variant::TraditionalInline);
+    let zh = &versions[0].2;
+    assert!(zh.contains("第一條") && !zh.contains("第一条"), "{zh:.300}");
+    assert!(zh.contains("。二\u{3000}"), "paragraphs run on in the line");
+    assert!(
+        zh.lines()
+            .any(|l| l.ends_with("第二章") && l.chars().count() > 3),
+        "a chapter heading glued to the line before"
+    );
+    let d = doc("udhr.zh-hant", zh, Lang::Zh);
+    assert_eq!(d.zh_script(), Some(sixalign::lang::Script::Hant));
+    let keys: Vec<&str> = d
+        .blocks
+        .iter()
+        .filter_map(|b| b.label.as_ref())
+        .map(|l| l.key.as_str())
+        .filter(|k| k.starts_with("ch"))
+        .collect();
+    assert_eq!(keys, ["ch1", "ch2", "ch3", "ch4", "ch5"]);
+    let mixed = &build(&src, Variant::MixedScript)[0].2;
+    assert!(mixed.contains('條') && mixed.contains('条'), "both scripts");
 }

@@ -8,9 +8,7 @@ use std::time::Instant;
 
 use sixalign::corpus::{check_jobs, learn_batch, read_jobfile, run_batch, run_batch_guided};
 use sixalign::engine::{AlignerBuilder, LineFile, Stats};
-use sixalign::output::{
-    self, Format, Output, Target, atomic, write_alignment, write_line_beads, write_multiway,
-};
+use sixalign::output::{self, Format, Output, Target, atomic, write_alignments, write_line_beads};
 use sixalign::qa::Severity;
 use sixalign::{Error, Lang, Result};
 
@@ -66,13 +64,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     };
     let w = out.writer();
     w.begin()?;
-    if args.six_way {
-        write_multiway(w, &pairs)?;
-    } else {
-        for p in &pairs {
-            write_alignment(w, p)?;
-        }
-    }
+    write_alignments(w, &pairs, args.six_way)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
 

@@ -10,7 +10,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use sixalign::engine::split_hub;
-use sixalign::output::{self, Format, Output, Target, atomic, write_alignment, write_multiway};
+use sixalign::output::{self, Format, Output, Target, atomic, write_alignments};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa;
 use sixalign::review::{Review, page};
@@ -204,13 +204,7 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
     let mut out = Output::open(format, &target, &langs)?;
     let w = out.writer();
     w.begin()?;
-    if args.six_way {
-        write_multiway(w, &pairs)?;
-    } else {
-        for p in &pairs {
-            write_alignment(w, p)?;
-        }
-    }
+    write_alignments(w, &pairs, args.six_way)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
     if !args.quiet {

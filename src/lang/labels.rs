@@ -9,9 +9,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tables::{
-    ABJAD_LETTERS, ARABIC_LETTER_NAMES, ARABIC_ORDINALS, ARTICLE_WORDS, CYRILLIC_CAPITALS,
-    CYRILLIC_LETTERS, FIRST_WORDS, TABLES, chinese_number, letter_key, roman, roman_value,
+    ABJAD_LETTERS, ARABIC_LETTER_NAMES, ARABIC_ORDINALS, ARTICLE_SUFFIXES, ARTICLE_WORDS,
+    CYRILLIC_CAPITALS, CYRILLIC_LETTERS, DIVISION_WORDS, Division, FIRST_WORDS, TABLES,
+    ZH_DIVISIONS, chinese_number, letter_key, roman, roman_value, zh_numeral_chars,
 };
+
+/// `[…]` of the Chinese numeral characters (both scripts, financial forms).
+static ZH_NUM: LazyLock<String> = LazyLock::new(|| format!("[{}]", zh_numeral_chars()));
 
 /// A sub-paragraph mark as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +84,7 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
         return None;
     }
     // `(一)` (`（一）` before normalization) is the Chinese `(a)`.
-    let zh_numeral = inner.chars().all(|c| "〇一二三四五六七八九十".contains(c));
+    let zh_numeral = inner.chars().all(super::tables::is_zh_numeral);
 
     let bare = first != '(' && first != ')';
     let rest = &s[end..];
@@ -157,19 +161,32 @@ fn abjad(s: &str) -> Option<usize> {
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     let words = ARTICLE_WORDS.join("|");
     let firsts = FIRST_WORDS.join("|");
+    let suffixes: Vec<&str> = ARTICLE_SUFFIXES.iter().map(|(w, _)| *w).collect();
     Regex::new(&format!(
-        r"(?i)^(?:{words})\s+(\d{{1,9}}|{firsts})\s*(?:[.:\-–—]\s*|$)"
+        r"(?i)^(?:{words})\s+(\d{{1,9}}|{firsts})(?:\s*(?:(?:-\s*)?({})\b|-(\d{{1,2}})\b))?\s*(?:[.:\-–—]\s*|$)",
+        suffixes.join("|")
     ))
     .expect("article pattern")
 });
+/// `第十二条`, `第十二條`, `第一百二十三條`, `第十二條之一` (an article inserted
+/// after 12, the Latin `12 bis`); text may follow on the line after a space.
 static ARTICLE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^第\s*([〇零一二三四五六七八九十百\d]+)\s*条\s*(?:[.:\-–—、]\s*|$)")
-        .expect("zh article")
+    let num = ZH_NUM.as_str();
+    Regex::new(&format!(
+        r"^第\s*((?:{num}|\d)+)\s*[条條](?:\s*之\s*((?:{num}|\d)+))?\s*(?:[.:\-–—、]\s*|\s+|$)"
+    ))
+    .expect("zh article")
 });
 
-/// `Article 12`, `Article premier`, `第十二条`, `Статья 12`, `المادة 12`:
-/// the article number and label length. Text may follow the heading.
+/// `Article 12`, `Article premier`, `第十二条`, `第十二條`, `Статья 12`,
+/// `المادة 12`: the article number and label length. Text may follow the heading.
 pub fn article(s: &str) -> Option<(u32, usize)> {
+    article_key(s).map(|(n, _, len)| (n, len))
+}
+
+/// [`article`] with the number of an inserted article: `第十二條之一`,
+/// `Article 12 bis` and `Article 12-1` are (12, 1, len); `第十二條` (12, 0, len).
+pub fn article_key(s: &str) -> Option<(u32, u32, usize)> {
     if let Some(c) = ARTICLE.captures(s) {
         let n = &c[1];
         let n = if FIRST_WORDS
@@ -180,18 +197,40 @@ pub fn article(s: &str) -> Option<(u32, usize)> {
         } else {
             n.parse().ok()?
         };
-        return Some((n, c.get(0)?.end()));
+        let sub = if let Some(w) = c.get(2) {
+            let w = w.as_str().to_lowercase();
+            ARTICLE_SUFFIXES.iter().find(|(x, _)| *x == w)?.1
+        } else if let Some(d) = c.get(3) {
+            d.as_str().parse().ok()?
+        } else {
+            0
+        };
+        return Some((n, sub, c.get(0)?.end()));
     }
     let c = ARTICLE_ZH.captures(s)?;
-    Some((chinese_number(&c[1])?, c.get(0)?.end()))
+    let sub = match c.get(2) {
+        Some(m) => chinese_number(m.as_str())?,
+        None => 0,
+    };
+    Some((chinese_number(&c[1])?, sub, c.get(0)?.end()))
+}
+
+/// The key of an article: `art12`, `art12-1` for an inserted one (`第十二條之一`, `12 bis`).
+pub fn article_label_key(n: u32, sub: u32) -> String {
+    if sub == 0 {
+        format!("art{n}")
+    } else {
+        format!("art{n}-{sub}")
+    }
 }
 
 static HEAD_ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]{1,6})\s*\.\s+\S").expect("roman heading"));
 static HEAD_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-ZА-Я])\s*\.\s+\S").expect("letter heading"));
-static HEAD_ZH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]{1,3})、\s*\S").expect("zh heading"));
+static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^({}{{1,4}})、\s*\S", ZH_NUM.as_str())).expect("zh heading")
+});
 static HEAD_AR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Arabic}+?)[\u{064B}\u{064C}\u{064D}]?\s*[-–—:]\s*\S").expect("ar heading")
 });
@@ -252,8 +291,16 @@ pub fn outline(s: &str) -> Option<(String, Vec<&str>, usize)> {
 }
 
 static ZH_PARA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([〇零一二三四五六七八九十百]{1,4})、|\(([〇零一二三四五六七八九十百]{1,4})\)|第([〇零一二三四五六七八九十百\d]{1,4})款)\s*")
-        .expect("zh paragraph label")
+    let num = ZH_NUM.as_str();
+    let kuan: String = ZH_DIVISIONS
+        .iter()
+        .filter(|(_, d)| *d == Division::Paragraph)
+        .map(|(w, _)| *w)
+        .collect();
+    Regex::new(&format!(
+        r"^(?:({num}{{1,4}})、|\(({num}{{1,4}})\)|第((?:{num}|\d){{1,4}})[{kuan}]|({num}{{1,3}})\s+[^\s\x00-\x7F])\s*"
+    ))
+    .expect("zh paragraph label")
 });
 
 /// How a Chinese paragraph label is written.
@@ -263,39 +310,59 @@ pub enum ZhMark {
     Dun,
     /// `（一）` (`(一)` in the view): a sub-paragraph.
     Paren,
-    /// `第一款`: a paragraph of an article.
+    /// `第一款`, `第一項`: a paragraph of an article.
     Kuan,
+    /// `一  `: a numeral and white space before the text, as treaties
+    /// number the paragraphs of an article (`一  締約國……`).
+    Space,
 }
 
-/// `一、`, `（一）`, `第一款`: the Chinese paragraph numbering that other
-/// versions write `1.`, `(a)` or `(1)`. Its value, form and label length.
+/// `一、`, `（一）`, `第一款`, `第一項`, `一  `: the Chinese paragraph
+/// numbering that other versions write `1.`, `(a)` or `(1)`. Its value,
+/// form and label length.
 pub fn zh_para(s: &str) -> Option<(u32, ZhMark, usize)> {
     let c = ZH_PARA.captures(s)?;
-    let (n, mark) = if let Some(m) = c.get(1) {
-        (m.as_str(), ZhMark::Dun)
+    let (n, mark, len) = if let Some(m) = c.get(1) {
+        (m.as_str(), ZhMark::Dun, c.get(0)?.end())
     } else if let Some(m) = c.get(2) {
-        (m.as_str(), ZhMark::Paren)
+        (m.as_str(), ZhMark::Paren, c.get(0)?.end())
+    } else if let Some(m) = c.get(3) {
+        (m.as_str(), ZhMark::Kuan, c.get(0)?.end())
     } else {
-        (c.get(3)?.as_str(), ZhMark::Kuan)
+        // `一  締約國`: the label is the numeral and the space; the
+        // character matched after it is text.
+        let m = c.get(4)?;
+        let rest = &s[m.end()..];
+        (m.as_str(), ZhMark::Space, s.len() - rest.trim_start().len())
     };
-    let len = c.get(0)?.end();
     if s[len..].trim().is_empty() {
         return None;
     }
     Some((chinese_number(n)?, mark, len))
 }
 
-static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:第\s*([〇零一二三四五六七八九十百\d]{1,4})\s*章|(?:chapter|chapitre|cap[ií]tulo|глава|الفصل)\s+([ivxlc]{1,6}|\d{1,3}|premier|primero|\p{Arabic}+))\s*(?:[.:\-–—]\s*|\s|$)",
-    )
-    .expect("chapter heading")
+static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+    let num = ZH_NUM.as_str();
+    let zh: Vec<&str> = ZH_DIVISIONS
+        .iter()
+        .filter(|(_, d)| *d != Division::Paragraph)
+        .map(|(w, _)| *w)
+        .collect();
+    let words: Vec<&str> = DIVISION_WORDS.iter().map(|(w, _)| *w).collect();
+    Regex::new(&format!(
+        r"(?i)^(?:第\s*((?:{num}|\d){{1,4}})\s*({})|({})\s+([ivxlc]{{1,6}}|\d{{1,3}}|premier|première|primero|primera|\p{{Arabic}}+))\s*(?:[.:\-–—]\s*|\s|$)",
+        zh.join("|"),
+        words.join("|")
+    ))
+    .expect("division heading")
 });
 
-/// `第一章`, `Chapter I`, `Chapitre premier`, `Capítulo I`, `Глава I`,
-/// `الفصل الأول`: a chapter heading, its number and the label length.
-pub fn chapter(s: &str) -> Option<(u32, usize)> {
-    let c = CHAPTER.captures(s)?;
+/// A heading of a part, chapter or section: `第一編`, `第壹編`, `第一部分`,
+/// `Part I`, `第二章`, `Chapter II`, `第三節`, `Section 3` (words in
+/// [`DIVISION_WORDS`] and [`ZH_DIVISIONS`]): what it divides, its number
+/// and the label length. A heading is short and ends without a clause's stop.
+pub fn division(s: &str) -> Option<(Division, u32, usize)> {
+    let c = DIVISION.captures(s)?;
     let len = c.get(0)?.end();
     // A heading is short and ends without a clause's stop; `Chapter 7 of
     // the report shows …` is a sentence.
@@ -303,24 +370,47 @@ pub fn chapter(s: &str) -> Option<(u32, usize)> {
     if rest.chars().count() > 80 || rest.ends_with(['.', ';', ',', '。', '；', '，']) {
         return None;
     }
-    let n = if let Some(m) = c.get(1) {
-        chinese_number(m.as_str())?
-    } else {
+    let (kind, n) = if let Some(m) = c.get(1) {
         let w = c.get(2)?.as_str();
+        let kind = ZH_DIVISIONS.iter().find(|(x, _)| *x == w)?.1;
+        (kind, chinese_number(m.as_str())?)
+    } else {
+        let word = c.get(3)?.as_str().to_lowercase();
+        let kind = DIVISION_WORDS
+            .iter()
+            .find(|(x, _)| x.to_lowercase() == word)?
+            .1;
+        let w = c.get(4)?.as_str();
         let lower = w.to_lowercase();
-        if let Ok(n) = w.parse() {
+        let n = if let Ok(n) = w.parse() {
             n
         } else if let Some(v) = roman_value(&lower) {
             v
-        } else if FIRST_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        } else if FIRST_WORDS
+            .iter()
+            .chain(&["primera"])
+            .any(|f| f.eq_ignore_ascii_case(w))
+        {
             1
         } else {
             let bare = w.strip_prefix("ال").unwrap_or(w);
             let i = ARABIC_CHAPTER_ORDINALS.iter().position(|&o| o == bare)?;
             i as u32 + 1
-        }
+        };
+        (kind, n)
     };
-    Some((n, len))
+    Some((kind, n, len))
+}
+
+/// The key of a division heading: `part2`, `ch3`, `sec1`.
+pub fn division_key(d: Division, n: u32) -> String {
+    let p = match d {
+        Division::Part => "part",
+        Division::Chapter => "ch",
+        Division::Section => "sec",
+        Division::Paragraph => "para",
+    };
+    format!("{p}{n}")
 }
 
 /// Arabic ordinals as chapters are numbered (`الفصل الأول`), without the article.
@@ -369,7 +459,7 @@ pub fn is_opener(s: &str) -> bool {
 /// so that the line-joiner never runs a label into the line before it.
 static LABEL_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(\d{1,3}\s*[.\-–)．](?:\s|$|\D)|(?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z]))+\.?(?:\s|$)|[(\[（]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة|Chapter|Chapitre|Capítulo|Глава|الفصل)\s|第\S{1,6}[条章款]|[一二三四五六七八九十]+、)",
+        r"^(\d{1,3}\s*[.\-–)．](?:\s|$|\D)|(?:\d{1,3}|[A-Z])(?:\.(?:\d{1,3}|[a-z]))+\.?(?:\s|$)|[(\[（]|\)[^\s()]{1,4}\(|[a-zа-я]\)|[IVXLC]+\.\s|[A-ZА-Я]\.\s|(Article|Artículo|Статья|المادة|Chapter|Chapitre|Capítulo|Глава|الفصل)\s|(?:Part|PART|Partie|PARTIE|Parte|PARTE|Часть|ЧАСТЬ|Section|Sección|Раздел)\s+(?:[IVXLC]{1,6}|\d{1,3})\b|第\S{1,8}?[条條章款項项编編节節]|第\S{1,6}部分|[一二三四五六七八九十壹貳贰參叁肆伍陸陆柒捌玖拾]+、)",
     )
     .expect("label start")
 });
@@ -447,9 +537,13 @@ mod tests {
             ("الفصل الأول", 1),
             ("الفصل 3", 3),
         ] {
-            assert_eq!(chapter(s).map(|c| c.0), Some(n), "{s}");
+            assert_eq!(
+                division(s).map(|c| (c.0, c.1)),
+                Some((Division::Chapter, n)),
+                "{s}"
+            );
         }
-        assert_eq!(chapter("Chapters of the report"), None);
+        assert_eq!(division("Chapters of the report"), None);
         for s in [
             "1.", "12 -", "(a)", "б)", "1.1", "1.a", "一、", "(三)", "IV.", "１．",
         ] {
@@ -486,5 +580,110 @@ mod tests {
         );
         assert_eq!(sub("(A/74/363) text"), None);
         assert_eq!(sub("a)b"), None);
+    }
+
+    /// Every Chinese label system, Simplified and Traditional, with every
+    /// numeral form: what it reads as, and its label length in characters.
+    #[test]
+    fn chinese_label_systems_in_both_scripts() {
+        // Articles: (text, number, inserted, label chars).
+        for (s, n, sub, chars) in [
+            ("第一条", 1, 0, 3),
+            ("第一條", 1, 0, 3),
+            ("第十二條", 12, 0, 4),
+            ("第一百二十三條", 123, 0, 7),
+            ("第一百零一條", 101, 0, 6),
+            ("第兩百條", 200, 0, 4),
+            ("第貳拾參條", 23, 0, 5),
+            ("第廿一條", 21, 0, 4),
+            ("第 5 條", 5, 0, 5),
+            ("第十二條之一", 12, 1, 6),
+            ("第十二条之二", 12, 2, 6),
+            ("第三條 人人有權", 3, 0, 4),
+            ("第三條、人人有權", 3, 0, 4),
+            ("Article 12 bis", 12, 1, 14),
+            ("Article 12-1", 12, 1, 12),
+            ("Article premier", 1, 0, 15),
+        ] {
+            let got = article_key(s).map(|(n, sub, len)| (n, sub, s[..len].chars().count()));
+            assert_eq!(got, Some((n, sub, chars)), "{s}");
+        }
+        for s in ["第三條規定的權利", "第一条规定", "第條", "条约第一条"] {
+            assert_eq!(article_key(s), None, "{s}");
+        }
+        assert_eq!(article_label_key(12, 0), "art12");
+        assert_eq!(article_label_key(12, 1), "art12-1");
+
+        // Parts, chapters, sections.
+        for (s, d, n) in [
+            ("第一編", Division::Part, 1),
+            ("第一编 总则", Division::Part, 1),
+            ("第貳編", Division::Part, 2),
+            ("第壹編 總則", Division::Part, 1),
+            ("第二部分", Division::Part, 2),
+            ("Part II", Division::Part, 2),
+            ("PART IV. GENERAL PROVISIONS", Division::Part, 4),
+            ("Partie III", Division::Part, 3),
+            ("Часть 2", Division::Part, 2),
+            ("第三章", Division::Chapter, 3),
+            ("第參章 程序", Division::Chapter, 3),
+            ("第一節", Division::Section, 1),
+            ("第一节", Division::Section, 1),
+            ("Section 2", Division::Section, 2),
+            ("Раздел II", Division::Section, 2),
+        ] {
+            assert_eq!(division(s).map(|x| (x.0, x.1)), Some((d, n)), "{s}");
+        }
+        for s in [
+            "第一編所載的權利。",
+            "Part of the report shows that more is needed.",
+        ] {
+            assert_eq!(division(s), None, "{s}");
+        }
+        assert_eq!(division_key(Division::Part, 2), "part2");
+        assert_eq!(division_key(Division::Section, 1), "sec1");
+
+        // Paragraphs inside articles: value, form, the text after the label.
+        for (s, n, mark, rest) in [
+            ("一、締約國", 1, ZhMark::Dun, "締約國"),
+            ("壹、前言", 1, ZhMark::Dun, "前言"),
+            ("十二、人人", 12, ZhMark::Dun, "人人"),
+            ("(一)人人", 1, ZhMark::Paren, "人人"),
+            ("(十一) 人人", 11, ZhMark::Paren, "人人"),
+            ("第一款 人人", 1, ZhMark::Kuan, "人人"),
+            ("第二項 人人", 2, ZhMark::Kuan, "人人"),
+            ("第二项人人", 2, ZhMark::Kuan, "人人"),
+            ("一  締約國", 1, ZhMark::Space, "締約國"),
+            ("二 本公約", 2, ZhMark::Space, "本公約"),
+            ("兩 人", 2, ZhMark::Space, "人"),
+        ] {
+            let got = zh_para(s).map(|(n, m, len)| (n, m, &s[len..]));
+            assert_eq!(got, Some((n, mark, rest)), "{s}");
+        }
+        for s in ["一般而言", "一 ", "一 2019", "一切", "(A/74/363) 文件"] {
+            assert_eq!(zh_para(s), None, "{s}");
+        }
+        // `(一)` and `（一）` (the view folds full width) are the letter a.
+        assert_eq!(
+            sub("(三)人人").map(|x| x.0),
+            Some(SubMark::Letter {
+                index: 2,
+                roman: None
+            })
+        );
+        assert_eq!(heading("壹、前言").map(|x| x.0), Some("I".to_string()));
+        // The line joiner never runs these into the line before.
+        for s in [
+            "第一條",
+            "第十二條之一",
+            "第貳編 總則",
+            "第一項 人人",
+            "第二部分",
+            "壹、前言",
+            "Part II",
+        ] {
+            assert!(starts_like_label(s, false), "{s}");
+        }
+        assert!(!starts_like_label("Part of the text", false));
     }
 }

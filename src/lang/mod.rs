@@ -2,10 +2,11 @@
 //! fact the pipeline uses, as data: the month names (here), the per-language
 //! tables of openers, closings, meeting and agenda lines (`lang::tables`), the
 //! label systems per script (`lang::labels`: letters, Cyrillic and Arabic
-//! letters, Chinese numerals, roman numerals) and the UN document-symbol
-//! pattern ([`symbol`]).
+//! letters, Chinese numerals, roman numerals), numbers written in words
+//! ([`numerals`]) and the UN document-symbol pattern ([`symbol`]).
 
 pub(crate) mod labels;
+pub mod numerals;
 pub mod symbol;
 pub(crate) mod tables;
 
@@ -96,6 +97,7 @@ impl FromStr for Lang {
 /// ```
 /// use sixalign::lang::{detect, Lang};
 /// assert_eq!(detect("大会，回顾其决议，"), Some(Lang::Zh));
+/// assert_eq!(detect("大會，回顧其決議，"), Some(Lang::Zh));
 /// assert_eq!(detect("The General Assembly, recalling its resolutions on the matter,"), Some(Lang::En));
 /// assert_eq!(detect("L’Assemblée générale, rappelant ses résolutions sur la question,"), Some(Lang::Fr));
 /// ```
@@ -165,6 +167,59 @@ pub fn detect(text: &str) -> Option<Lang> {
     }
     let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
     Some(STOP[k].0)
+}
+
+/// The script of a Chinese text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Script {
+    /// Simplified characters (the UN's Chinese, mainland texts).
+    Hans,
+    /// Traditional characters (Taiwan, Hong Kong, converted texts).
+    Hant,
+}
+
+impl Script {
+    /// The ISO 15924 code: `Hans`, `Hant`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Script::Hans => "Hans",
+            Script::Hant => "Hant",
+        }
+    }
+}
+
+impl fmt::Display for Script {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Tells Simplified from Traditional Chinese by the frequent characters
+/// the two write differently ([`tables::HANS_HANT`]); `None` when the text
+/// holds too few of them to tell. A text mixing the two gets the script of
+/// most of them.
+///
+/// ```
+/// use sixalign::lang::{zh_script, Script};
+/// assert_eq!(zh_script("聯合國會員國享有一切權利。"), Some(Script::Hant));
+/// assert_eq!(zh_script("联合国会员国享有一切权利。"), Some(Script::Hans));
+/// assert_eq!(zh_script("人人生而自由"), None);
+/// ```
+pub fn zh_script(text: &str) -> Option<Script> {
+    let (mut hans, mut hant) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if tables::HANS_HANT.iter().any(|&(s, _)| s == c) {
+            hans += 1;
+        } else if tables::HANS_HANT.iter().any(|&(_, t)| t == c) {
+            hant += 1;
+        }
+    }
+    match hans.cmp(&hant) {
+        _ if hans + hant < 2 => None,
+        std::cmp::Ordering::Greater => Some(Script::Hans),
+        std::cmp::Ordering::Less => Some(Script::Hant),
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 /// English month names, lower case, January first.

@@ -43,10 +43,20 @@ pub const TABLES: [LangTable; 6] = [
     },
     LangTable {
         lang: Lang::Zh,
-        openers: &["大会", "安全理事会", "经济及社会理事会", "人权理事会"],
+        // Simplified and Traditional forms.
+        openers: &[
+            "大会",
+            "安全理事会",
+            "经济及社会理事会",
+            "人权理事会",
+            "大會",
+            "安全理事會",
+            "經濟及社會理事會",
+            "人權理事會",
+        ],
         preamble: &["序言"],
-        agenda: r"^议程项目\s*(\d+)",
-        meeting: r"第\s*(\d+)\s*次(?:全体)?会议",
+        agenda: r"^[议議]程[项項]目\s*(\d+)",
+        meeting: r"第\s*(\d+)\s*次(?:全[体體])?[会會][议議]",
         date: r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日",
     },
     LangTable {
@@ -157,6 +167,142 @@ pub const ARTICLE_WORDS: &[&str] = &["article", "artículo", "articulo", "ста
 /// Spellings of "first" used for article 1 (`Article premier`).
 pub const FIRST_WORDS: &[&str] = &["premier", "première", "primero", "1er", "первая"];
 
+/// Frequent characters written differently in Simplified and Traditional
+/// Chinese, (Simplified, Traditional), each form used by one script only:
+/// enough of them tell a text's script.
+pub const HANS_HANT: &[(char, char)] = &[
+    ('这', '這'),
+    ('们', '們'),
+    ('国', '國'),
+    ('会', '會'),
+    ('与', '與'),
+    ('为', '為'),
+    ('个', '個'),
+    ('对', '對'),
+    ('说', '說'),
+    ('关', '關'),
+    ('条', '條'),
+    ('权', '權'),
+    ('议', '議'),
+    ('发', '發'),
+    ('经', '經'),
+    ('时', '時'),
+    ('动', '動'),
+    ('进', '進'),
+    ('应', '應'),
+    ('实', '實'),
+    ('现', '現'),
+    ('员', '員'),
+    ('问', '問'),
+    ('间', '間'),
+    ('过', '過'),
+    ('还', '還'),
+    ('两', '兩'),
+    ('东', '東'),
+    ('书', '書'),
+    ('长', '長'),
+    ('义', '義'),
+    ('产', '產'),
+    ('业', '業'),
+    ('务', '務'),
+    ('机', '機'),
+    ('开', '開'),
+    ('体', '體'),
+    ('该', '該'),
+    ('认', '認'),
+    ('级', '級'),
+    ('约', '約'),
+    ('组', '組'),
+    ('织', '織'),
+    ('济', '濟'),
+    ('际', '際'),
+    ('难', '難'),
+    ('题', '題'),
+    ('决', '決'),
+    ('处', '處'),
+    ('区', '區'),
+    ('报', '報'),
+    ('护', '護'),
+    ('无', '無'),
+    ('称', '稱'),
+    ('统', '統'),
+    ('则', '則'),
+    ('规', '規'),
+    ('视', '視'),
+    ('负', '負'),
+    ('责', '責'),
+    ('缔', '締'),
+    ('宪', '憲'),
+    ('门', '門'),
+    ('从', '從'),
+    ('众', '眾'),
+    ('将', '將'),
+    ('给', '給'),
+    ('样', '樣'),
+    ('华', '華'),
+    ('联', '聯'),
+];
+
+/// Latin words after an article number that mark an article inserted after
+/// it (`Article 12 bis`), and which inserted one it is (`第十二條之一`).
+pub const ARTICLE_SUFFIXES: &[(&str, u32)] = &[
+    ("bis", 1),
+    ("ter", 2),
+    ("quater", 3),
+    ("quinquies", 4),
+    ("sexies", 5),
+];
+
+/// What a structural heading divides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Division {
+    /// A part of a treaty (`第一編`, `第壹編`, `第一部分`, `Part I`).
+    Part,
+    /// A chapter (`第一章`, `Chapter I`).
+    Chapter,
+    /// A section (`第一節`, `Section 1`).
+    Section,
+    /// A paragraph of an article (`第一款`, `第一項`): a label, not a heading.
+    Paragraph,
+}
+
+/// Chinese words after `第N` that name a division, Simplified and
+/// Traditional (`第一编` / `第一編`). Articles (`条`/`條`) are apart
+/// ([`crate::lang::labels::article`]). Mainland treaties number the
+/// paragraphs of an article `第一款`, Taiwanese ones `第一項`.
+pub const ZH_DIVISIONS: &[(&str, Division)] = &[
+    ("编", Division::Part),
+    ("編", Division::Part),
+    ("部分", Division::Part),
+    ("章", Division::Chapter),
+    ("节", Division::Section),
+    ("節", Division::Section),
+    ("款", Division::Paragraph),
+    ("項", Division::Paragraph),
+    ("项", Division::Paragraph),
+];
+
+/// Words that open a division heading in the other five languages
+/// (compared case-insensitively; a number follows: `Part IV`, `Глава 2`).
+pub const DIVISION_WORDS: &[(&str, Division)] = &[
+    ("part", Division::Part),
+    ("partie", Division::Part),
+    ("parte", Division::Part),
+    ("часть", Division::Part),
+    ("الجزء", Division::Part),
+    ("chapter", Division::Chapter),
+    ("chapitre", Division::Chapter),
+    ("capítulo", Division::Chapter),
+    ("capitulo", Division::Chapter),
+    ("глава", Division::Chapter),
+    ("الفصل", Division::Chapter),
+    ("section", Division::Section),
+    ("sección", Division::Section),
+    ("seccion", Division::Section),
+    ("раздел", Division::Section),
+    ("الفرع", Division::Section),
+];
+
 /// Cyrillic sub-paragraph letters in order: `а)` is `a`, `б)` is `b` …
 pub const CYRILLIC_LETTERS: &[char] = &[
     'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у',
@@ -203,54 +349,113 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     chinese_value(s).and_then(|v| u32::try_from(v).ok())
 }
 
+/// Chinese digits and their values, Simplified and Traditional alike:
+/// the common forms, `两`/`兩` (two before a unit), `〇`/`零`, and the
+/// financial forms (`壹贰叁` / `壹貳參`) that Traditional texts number parts with.
+pub const ZH_DIGITS: &[(char, u8)] = &[
+    ('〇', 0),
+    ('零', 0),
+    ('一', 1),
+    ('壹', 1),
+    ('弌', 1),
+    ('二', 2),
+    ('两', 2),
+    ('兩', 2),
+    ('贰', 2),
+    ('貳', 2),
+    ('三', 3),
+    ('叁', 3),
+    ('參', 3),
+    ('参', 3),
+    ('四', 4),
+    ('肆', 4),
+    ('五', 5),
+    ('伍', 5),
+    ('六', 6),
+    ('陆', 6),
+    ('陸', 6),
+    ('七', 7),
+    ('柒', 7),
+    ('八', 8),
+    ('捌', 8),
+    ('九', 9),
+    ('玖', 9),
+];
+
+/// Chinese numeral units and their values (`十`/`拾`, `百`/`佰`, `千`/`仟`,
+/// `万`/`萬`, `亿`/`億`); `廿` and `卅` are twenty and thirty.
+pub const ZH_UNITS: &[(char, u64)] = &[
+    ('十', 10),
+    ('拾', 10),
+    ('廿', 20),
+    ('卅', 30),
+    ('百', 100),
+    ('佰', 100),
+    ('千', 1000),
+    ('仟', 1000),
+    ('万', 10_000),
+    ('萬', 10_000),
+    ('亿', 100_000_000),
+    ('億', 100_000_000),
+];
+
+/// The value of a Chinese digit character ([`ZH_DIGITS`]).
+pub fn zh_digit(c: char) -> Option<u8> {
+    ZH_DIGITS.iter().find(|(d, _)| *d == c).map(|&(_, v)| v)
+}
+
+/// The value of a Chinese numeral unit character ([`ZH_UNITS`]).
+pub fn zh_unit(c: char) -> Option<u64> {
+    ZH_UNITS.iter().find(|(d, _)| *d == c).map(|&(_, v)| v)
+}
+
+/// Whether `c` is a Chinese digit or numeral unit, in either script.
+pub fn is_zh_numeral(c: char) -> bool {
+    zh_digit(c).is_some() || zh_unit(c).is_some()
+}
+
+/// Every Chinese digit and unit character, for patterns (`[…]` classes).
+pub fn zh_numeral_chars() -> String {
+    ZH_DIGITS
+        .iter()
+        .map(|&(c, _)| c)
+        .chain(ZH_UNITS.iter().map(|&(c, _)| c))
+        .collect()
+}
+
 /// The value of a Chinese numeral: `二十五` 25, `十` 10, `一百零八` 108,
-/// `三千万` 30000000, `二〇一五` 2015 (digit by digit).
+/// `三千万` 30000000, `二〇一五` 2015 (digit by digit), `第一百二十三` 123,
+/// Traditional `兩萬` 20000, financial `貳拾參` 23, `廿一` 21.
 pub fn chinese_value(t: &str) -> Option<u64> {
-    let digit = |c: char| {
-        Some(match c {
-            '零' | '〇' => 0,
-            '一' => 1,
-            '二' | '两' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        })
-    };
-    if t.chars().all(|c| digit(c).is_some()) {
-        return t
-            .chars()
-            .try_fold(0u64, |acc, c| acc.checked_mul(10)?.checked_add(digit(c)?));
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars().all(|c| zh_digit(c).is_some()) {
+        return t.chars().try_fold(0u64, |acc, c| {
+            acc.checked_mul(10)?.checked_add(u64::from(zh_digit(c)?))
+        });
     }
     let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
     for c in t.chars() {
-        if let Some(d) = digit(c) {
-            current = d;
+        if let Some(d) = zh_digit(c) {
+            current = u64::from(d);
             continue;
         }
-        let unit: u64 = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            '万' => 10_000,
-            '亿' => 100_000_000,
-            _ => return None,
-        };
+        let unit = zh_unit(c)?;
         if unit >= 10_000 {
-            section = (section + current).checked_mul(unit)?;
+            section = section.checked_add(current)?.checked_mul(unit)?;
             total = total.checked_add(section)?;
             section = 0;
+        } else if unit == 20 || unit == 30 {
+            // `廿`, `卅`: a ready-made tens figure.
+            section = section.checked_add(unit)?;
         } else {
             let n = if current == 0 { 1 } else { current };
-            section += n * unit;
+            section = section.checked_add(n.checked_mul(unit)?)?;
         }
         current = 0;
     }
-    Some(total + section + current)
+    total.checked_add(section)?.checked_add(current)
 }
 
 /// A number as an upper-case roman numeral (heading keys).
@@ -456,12 +661,58 @@ mod tests {
         assert_eq!(chinese_number("二十九"), Some(29));
         assert_eq!(chinese_number("一百零一"), Some(101));
         assert_eq!(chinese_number("条"), None);
+        assert_eq!(chinese_number(""), None);
+        // Every numeral form, Simplified and Traditional.
+        for (s, v) in [
+            ("〇", 0),
+            ("零", 0),
+            ("兩", 2),
+            ("两", 2),
+            ("兩百", 200),
+            ("一千零二十", 1020),
+            ("二〇一九", 2019),
+            ("二零一九", 2019),
+            ("壹", 1),
+            ("貳", 2),
+            ("贰", 2),
+            ("參", 3),
+            ("叁", 3),
+            ("肆拾伍", 45),
+            ("陸佰", 600),
+            ("陆佰", 600),
+            ("柒仟捌佰玖拾", 7890),
+            ("拾", 10),
+            ("廿", 20),
+            ("廿三", 23),
+            ("卅", 30),
+            ("三萬", 30_000),
+            ("三万", 30_000),
+            ("兩億", 200_000_000),
+            ("一百二十三", 123),
+        ] {
+            assert_eq!(chinese_value(s), Some(v), "{s}");
+        }
+        for s in ["條", "一條", "百分"] {
+            assert_eq!(chinese_value(s), None, "{s}");
+        }
+        assert_eq!(
+            chinese_value("九九九九九九九九九九九九九九九九九九九九九"),
+            None
+        );
         assert_eq!(roman_value("iv"), Some(4));
         assert_eq!(roman_value("XIV"), Some(14));
         assert_eq!(roman_value("iiii"), None);
         assert_eq!(roman(19), "XIX");
         assert_eq!(letter_key(0), "a");
         assert_eq!(letter_key(27), "bb");
+    }
+
+    #[test]
+    fn simplified_and_traditional_forms_differ() {
+        for &(a, b) in HANS_HANT {
+            assert_ne!(a, b);
+            assert!(!HANS_HANT.iter().any(|&(x, _)| x == b), "{b} is both");
+        }
     }
 
     #[test]

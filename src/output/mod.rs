@@ -452,6 +452,22 @@ fn write_pairs(
     Ok(())
 }
 
+/// Writes the alignments of one document: six-way rows
+/// ([`write_multiway`]) or every pair in turn ([`write_alignment`]).
+pub fn write_alignments(
+    w: &mut dyn PairWriter,
+    pairs: &[PairAlignment],
+    six_way: bool,
+) -> io::Result<()> {
+    if six_way {
+        return write_multiway(w, pairs);
+    }
+    for p in pairs {
+        write_alignment(w, p)?;
+    }
+    Ok(())
+}
+
 /// Writes the alignments of one hub with several languages as six-way rows
 /// (see [`multiway`]): one row per group of hub sentences, a cell per language.
 pub fn write_multiway(w: &mut dyn PairWriter, pairs: &[PairAlignment]) -> io::Result<()> {

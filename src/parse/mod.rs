@@ -115,7 +115,10 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
             format!("the language given is {given} but the text looks like {seen}"),
         );
     }
-    let paras = with_bare_labels_joined(view, text.paragraphs().collect());
+    let mut paras = with_bare_labels_joined(view, text.paragraphs().collect());
+    if lang == Lang::Zh {
+        paras = with_inline_labels_split(view, paras);
+    }
     let body_start = title_end(view, &paras);
     for (i, r) in paras.iter().enumerate() {
         if i == body_start && p.phase == Phase::Title {
@@ -167,6 +170,138 @@ fn with_bare_labels_joined(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<us
     out
 }
 
+/// How a paragraph number inside a line is written: a cut needs the same
+/// form as the label before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Zh(ZhMark),
+    Arabic,
+    Letter,
+}
+
+/// The paragraph number `s` opens with, and its value (`(b)` is 2).
+fn inline_label(s: &str) -> Option<(Form, u32)> {
+    if let Some((n, mark, _)) = labels::zh_para(s) {
+        return Some((Form::Zh(mark), n));
+    }
+    if let Some((n, _)) = labels::operative(s) {
+        return Some((Form::Arabic, n));
+    }
+    match labels::sub(s)? {
+        (SubMark::Letter { index, .. }, _) => Some((Form::Letter, u32::try_from(index).ok()? + 1)),
+        _ => None,
+    }
+}
+
+/// Where a new paragraph may start inside `s`: after a sentence's or a
+/// clause's end (`。；：！？`, the view writes the last four in ASCII),
+/// closing quotes and white space. Byte offsets into `s`.
+fn inline_starts(s: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut after_end = false;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '。' | ';' | ':' | '!' | '?' | '；' | '：' | '！' | '？') {
+            after_end = true;
+        } else if after_end
+            && (c.is_whitespace() || matches!(c, '」' | '』' | '”' | '’' | ')' | '）'))
+        {
+        } else {
+            if after_end && i > 0 {
+                out.push(i);
+            }
+            after_end = false;
+        }
+    }
+    out
+}
+
+/// A Chinese line that holds several numbered paragraphs (`一  締約國……。二
+/// ……`, `一、……。二、……`, `(一)……;(二)……`, `１．……。２．……`, as treaties
+/// run the paragraphs of an article on one line), or a Part or Chapter
+/// heading glued to the end of the line before it (`……。第二編 總則`), is
+/// cut into paragraphs of their own, as the other versions write them.
+///
+/// A number cuts only inside an article (the paragraphs stay part of its
+/// text), and only where it continues the numbering of the line: the same
+/// form as the label before it and the next value, or a new run from one
+/// that goes on to two; never a Latin letter (`(a)`, a list running in a
+/// sentence in every version). An article heading cuts only as the next
+/// article. A numeral in a sentence never cuts.
+fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(paras.len());
+    let mut last_article: Option<u32> = None;
+    for r in paras {
+        let s = &view[r.clone()];
+        if labels::division(s).is_some() {
+            last_article = None;
+        }
+        // Runs of labels: (form, last value, cut offsets); the line's own
+        // label opens the first (after the article heading it may follow:
+        // `第五條 一、……`).
+        let mut runs: Vec<(Form, u32, Vec<usize>)> = Vec::new();
+        let own = match labels::article_key(s) {
+            Some((n, _, len)) => {
+                last_article = Some(n);
+                len
+            }
+            None => 0,
+        };
+        if let Some((f, v)) = inline_label(&s[own..]) {
+            runs.push((f, v, vec![own]));
+        }
+        let mut cuts: Vec<usize> = Vec::new();
+        for p in inline_starts(s) {
+            let t = &s[p..];
+            if labels::division(t).is_some() {
+                // A heading ends the line (it is short and has no stop).
+                cuts.push(p);
+                break;
+            }
+            if let Some((n, 0, _)) = labels::article_key(t)
+                && last_article.is_some_and(|a| a + 1 == n)
+            {
+                cuts.push(p);
+                last_article = Some(n);
+                continue;
+            }
+            // Numbers cut inside articles only, where the paragraphs stay
+            // in the article's text; a lettered list running in a sentence
+            // (`包括(a)……;(b)……`) is written so in every version.
+            let Some((f, v)) = inline_label(t).filter(|(f, _)| *f != Form::Letter) else {
+                continue;
+            };
+            if last_article.is_none() {
+                continue;
+            }
+            if let Some(run) = runs.iter_mut().rev().find(|x| x.0 == f)
+                && run.1 + 1 == v
+            {
+                run.1 = v;
+                run.2.push(p);
+            } else if v == 1 {
+                runs.push((f, 1, vec![p]));
+            }
+        }
+        for (_, _, at) in runs.into_iter().filter(|x| x.2.len() >= 2) {
+            cuts.extend(at.into_iter().filter(|&p| p > 0));
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut start = 0;
+        for p in cuts.into_iter().chain(std::iter::once(s.len())) {
+            let piece = &s[start..p];
+            let lead = piece.len() - piece.trim_start().len();
+            let t = piece.trim();
+            if !t.is_empty() {
+                let a = r.start + start + lead;
+                out.push(a..a + t.len());
+            }
+            start = p;
+        }
+    }
+    out
+}
+
 /// Index of the first paragraph after the title lines.
 ///
 /// The opener or a "Preamble" heading ends the title; without them, the
@@ -187,7 +322,7 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
         if clause
             || labels::operative(s).is_some()
             || labels::article(s).is_some()
-            || labels::chapter(s).is_some()
+            || labels::division(s).is_some()
             || labels::zh_para(s).is_some()
             || labels::outline(s).is_some()
         {
@@ -196,7 +331,7 @@ fn title_end(view: &str, paras: &[Range<usize>]) -> usize {
             let mut start = i;
             while start > 0 && {
                 let p = &view[paras[start - 1].clone()];
-                labels::heading(p).is_some() || labels::chapter(p).is_some()
+                labels::heading(p).is_some() || labels::division(p).is_some()
             } {
                 start -= 1;
             }
@@ -249,21 +384,25 @@ impl Parser<'_> {
         if self.phase != Phase::Title && self.closing(&r, s) {
             return;
         }
-        if let Some((n, len)) = labels::article(s) {
+        if let Some((n, sub, len)) = labels::article_key(s) {
             self.phase = Phase::Body;
             self.in_article = true;
-            let key = format!("art{n}");
+            let key = labels::article_label_key(n, sub);
             self.parent = Some(Parent::new(key.clone()));
             self.push(BlockKind::Article, Some((len, key)), r);
             return;
         }
         if self.phase != Phase::Title
-            && let Some((n, len)) = labels::chapter(s)
+            && let Some((d, n, len)) = labels::division(s)
         {
             self.phase = Phase::Body;
             self.in_article = false;
             self.parent = None;
-            self.push(BlockKind::Heading, Some((len, format!("ch{n}"))), r);
+            self.push(
+                BlockKind::Heading,
+                Some((len, labels::division_key(d, n))),
+                r,
+            );
             return;
         }
         // `一、`, `（一）`, `第一款` inside an article number its paragraphs,
@@ -796,6 +935,15 @@ impl Document {
             .normalized()
             .get(b.normalized.clone())
             .unwrap_or("")
+    }
+
+    /// The script of a Chinese version (`Hans` or `Hant`, see
+    /// [`lang::zh_script`]); `None` for other languages or when the text
+    /// does not tell.
+    pub fn zh_script(&self) -> Option<lang::Script> {
+        (self.lang == Lang::Zh)
+            .then(|| lang::zh_script(self.text.normalized()))
+            .flatten()
     }
 
     /// The agenda item number (`93`), from the agenda block.

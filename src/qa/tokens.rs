@@ -207,7 +207,7 @@ static ZH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `上午10时15分`, `10时15分`. Durations (`48 horas`, `24小时`) have no
 /// minutes and no a.m./p.m., so they stay numbers.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*时(?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*时\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
+    Regex::new(r"(?i)(\d{1,2})\s*[hч]\.?\s*(\d{2})\b|(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.\s?m\.|p\.\s?m\.)|(\d{1,2})[.:](\d{2})\s*(?:horas|heures|h\b|ч\.)|(?:上午|下午|中午|晚上|凌晨)\s*(\d{1,2})\s*[时時](?:\s*(\d{1,2})\s*分)?|(\d{1,2})\s*[时時]\s*(\d{1,2})\s*分|\b([01]\d|2[0-3])([0-5]\d)\s+hours\b")
         .expect("time regex")
 });
 static ZH_MONTH: LazyLock<Regex> =
@@ -229,7 +229,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A scale word after a number (`10万`, `100 billion`, `1,5 млрд`): the
 /// value is multiplied out, so `10万` and `100,000` compare equal.
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(万)|(亿)|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
+    Regex::new(r"^\s*(?:([万萬])|([亿億])|(?i:(mil millones|billions?|milliards?|миллиард[а-я]*|млрд\.?|بليون|مليار))|(?i:(millions?|mill[oó]n(?:es)?|миллион[а-я]*|млн\.?|مليون|ملايين)))")
         .expect("scale regex")
 });
 
@@ -301,6 +301,7 @@ pub fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     if lang == Lang::Zh {
         percent_zh(&mut sc, s, lang);
     }
+    in_words(&mut sc, s, lang);
     numbers(&mut sc, s, lang);
     if lang == Lang::En {
         number_words_en(&mut sc, s);
@@ -483,6 +484,28 @@ fn percent_zh(sc: &mut Scan, s: &str, lang: Lang) {
     }
 }
 
+/// Percentages and fractions written in words (`百分之一`, `one per cent`,
+/// `三分之二`, `deux tiers`), and in French, Spanish, Russian and Arabic
+/// numbers in words (`vingt et un`): a percentage is a figure like `1 %`;
+/// a fraction or a number in words only supports a match.
+fn in_words(sc: &mut Scan, s: &str, lang: Lang) {
+    use crate::lang::numerals::{NumeralKind, numerals};
+    for n in numerals(s, lang) {
+        if !sc.free(&n.range) {
+            continue;
+        }
+        match n.kind {
+            NumeralKind::Percent => sc.take(n.range, TokenKind::Percent, n.key),
+            NumeralKind::Fraction => sc.take_soft(n.range, TokenKind::Number, n.key),
+            // English and Chinese numbers in words have their own passes.
+            NumeralKind::Number if !matches!(lang, Lang::En | Lang::Zh) => {
+                sc.push(n.range, TokenKind::Number, n.key, true)
+            }
+            NumeralKind::Number => {}
+        }
+    }
+}
+
 fn year_or_number(v: &str) -> TokenKind {
     if v.len() == 4 && (v.starts_with("19") || v.starts_with("20")) {
         TokenKind::Year
@@ -616,7 +639,7 @@ fn numerals_zh(sc: &mut Scan, s: &str) {
 }
 
 static ZH_NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[零〇一二两三四五六七八九十百千万亿]+").expect("zh numeral regex")
+    Regex::new(&format!("[{}]+", tables::zh_numeral_chars())).expect("zh numeral regex")
 });
 
 /// `v` (a canonical number) times 10^`zeros`, canonical again.
