@@ -117,7 +117,9 @@ pub const LEARN_MIN_SCORE: f32 = 0.8;
 /// One sentence of a document, original characters.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Sentence {
-    /// The sentence text.
+    /// The sentence text as output writes it: the original at
+    /// [`span`](Sentence::span), soft hyphens, word joiners, NBSP and
+    /// presentation forms included (the scorer reads the normalized view).
     pub text: String,
     /// Index of the unit (block or footnote, see [`anchor::units`]) it comes from.
     pub unit: usize,
@@ -249,7 +251,11 @@ impl Stats {
 /// Sentences of one document, with their spans in the original and the
 /// sentence range of each unit.
 struct Segmented {
+    /// The text segmentation and scoring read (the units' text).
     sentences: Vec<String>,
+    /// The same sentences as output writes them: the original at their
+    /// spans ([`Offsets::original_text`](crate::load::Offsets::original_text)).
+    originals: Vec<String>,
     spans: Vec<Range<usize>>,
     unit_sents: Vec<Range<usize>>,
     /// Per sentence, the number of the article paragraph it opens
@@ -259,8 +265,9 @@ struct Segmented {
     article: Vec<bool>,
 }
 
-fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
+fn segment_units(units: &[anchor::Unit<'_>], lang: Lang, original: &str) -> Segmented {
     let mut sentences = Vec::new();
+    let mut originals = Vec::new();
     let mut spans = Vec::new();
     let mut unit_sents = Vec::with_capacity(units.len());
     let mut inner = Vec::new();
@@ -276,6 +283,7 @@ fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
         }
         for r in ranges {
             spans.push(u.offsets.original(r.clone()));
+            originals.push(u.offsets.original_text(u.text, original, r.clone()));
             sentences.push(u.text[r].to_string());
         }
         unit_sents.push(start..sentences.len());
@@ -283,6 +291,7 @@ fn segment_units(units: &[anchor::Unit<'_>], lang: Lang) -> Segmented {
     }
     Segmented {
         sentences,
+        originals,
         spans,
         unit_sents,
         inner,
@@ -471,8 +480,8 @@ impl Aligner {
         let src_units = anchor::units(hub);
         let tgt_units = anchor::units(other);
         let regions = anchor::anchor(&src_units, &tgt_units);
-        let src_seg = segment_units(&src_units, hub.lang);
-        let tgt_seg = segment_units(&tgt_units, other.lang);
+        let src_seg = segment_units(&src_units, hub.lang, hub.text.original());
+        let tgt_seg = segment_units(&tgt_units, other.lang, other.text.original());
 
         // The length ratio is a property of the language pair and of the
         // document's translator, so it is estimated once over the whole document.
@@ -541,7 +550,7 @@ impl Aligner {
                 }
             }
             let sents = seg
-                .sentences
+                .originals
                 .into_iter()
                 .zip(seg.spans)
                 .enumerate()
@@ -659,7 +668,7 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
     // Paragraphs fixed by their numbering correspond before any sentence is
     // aligned; inside them, and elsewhere, confident 1-1 beads.
     let mut joined: Vec<(String, String)> = Vec::new();
-    let mut links: Vec<(&str, &str)> = Vec::new();
+    let mut single: Vec<(String, String)> = Vec::new();
     for p in pairs {
         for r in &p.regions {
             let (ns, nt) = (r.src.len(), r.tgt.len());
@@ -670,7 +679,7 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
             {
                 let text = |s: &[Sentence]| -> String {
                     s.iter()
-                        .map(|x| x.text.as_str())
+                        .map(|x| scored_text(&x.text))
                         .collect::<Vec<_>>()
                         .join(" ")
                 };
@@ -679,12 +688,33 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
         }
         for b in p.beads() {
             if b.src.len() == 1 && b.tgt.len() == 1 && b.score >= min_score {
-                links.push((&p.src[b.src.start].text, &p.tgt[b.tgt.start].text));
+                single.push((
+                    scored_text(&p.src[b.src.start].text).into_owned(),
+                    scored_text(&p.tgt[b.tgt.start].text).into_owned(),
+                ));
             }
         }
     }
-    links.extend(joined.iter().map(|(s, t)| (s.as_str(), t.as_str())));
+    let links: Vec<(&str, &str)> = single
+        .iter()
+        .chain(&joined)
+        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .collect();
     Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
+}
+
+/// A sentence's output text as the scorer saw it: less the characters the
+/// view drops in place (soft hyphens, word joiners, tatweel), which output
+/// keeps.
+pub(crate) fn scored_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(crate::normalize::is_invisible) {
+        text.chars()
+            .filter(|&c| !crate::normalize::is_invisible(c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// [`learn_lexicon`] for each language pair among `pairs`, in the order of

@@ -5,6 +5,7 @@ mod architecture;
 mod bad_input;
 mod corpus;
 mod eval;
+mod fidelity;
 mod formats;
 mod fuzz;
 mod hardening;

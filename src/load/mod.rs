@@ -304,6 +304,62 @@ impl Offsets {
         self.len = self.len.max(other.len);
     }
 
+    /// The original text of `text[r]`, where `text` is the text these
+    /// offsets belong to and `original` the document's original: the bytes
+    /// every character was copied from (so NFKC, NBSP, presentation forms
+    /// are as in the original), with the characters the view drops in place
+    /// (soft hyphens, word joiners, tatweel, direction marks) kept where
+    /// they sit between two copied characters. A character that stands for
+    /// a line break stays as `text` has it, and other gaps (furniture,
+    /// footnote marks, markup, a line-end hyphen) stay out. Where the
+    /// sentence is one plain stretch of the original, the result is
+    /// `original[self.original(r)]`.
+    pub fn original_text(&self, text: &str, original: &str, r: Range<usize>) -> String {
+        let end = r.end.min(text.len());
+        let mut out = String::with_capacity(end.saturating_sub(r.start) + 8);
+        // End in the original of the last copied byte written, while the
+        // next copied byte may continue it.
+        let mut prev: Option<usize> = None;
+        let first = self
+            .runs
+            .partition_point(|run| run[0] as usize <= r.start)
+            .saturating_sub(1);
+        for k in first..self.runs.len() {
+            let [t, o, copied] = self.runs[k];
+            let run_end = self.runs.get(k + 1).map_or(text.len(), |n| n[0] as usize);
+            let from = (t as usize).max(r.start);
+            let to = run_end.min(end);
+            if from >= to {
+                if t as usize >= end {
+                    break;
+                }
+                continue;
+            }
+            let Some(piece) = text.get(from..to) else {
+                continue;
+            };
+            let src = o as usize + (from - t as usize)..o as usize + (to - t as usize);
+            match (copied, original.get(src.clone())) {
+                (1, Some(orig)) => {
+                    if let Some(gap) = prev
+                        .filter(|&p| p < src.start)
+                        .and_then(|p| original.get(p..src.start))
+                        .filter(|g| g.chars().all(normalize::is_invisible))
+                    {
+                        out.push_str(gap);
+                    }
+                    out.push_str(orig);
+                    prev = Some(src.end);
+                }
+                _ => {
+                    out.push_str(piece);
+                    prev = None;
+                }
+            }
+        }
+        out
+    }
+
     /// The original byte offset of text byte `i`.
     fn at(&self, i: usize) -> usize {
         let k = self.runs.partition_point(|r| r[0] as usize <= i);

@@ -665,7 +665,10 @@ fn eastern_digit(c: char) -> Option<char> {
     }
 }
 
-fn is_invisible(c: char) -> bool {
+/// A character the view drops where it stands (PDF justification, soft
+/// hyphens, joiners, direction marks); output keeps it between the
+/// characters around it ([`crate::load::Offsets::original_text`]).
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{0640}' | '\u{00AD}' | '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}'

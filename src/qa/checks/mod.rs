@@ -138,8 +138,10 @@ fn sentence_lines(
         let block = doc.blocks.get(s.unit).filter(|b| b.text.as_str() == u.text);
         let line = block
             .and_then(|b| {
-                let at = u.text.get(cursor.1..)?.find(s.text.as_str())? + cursor.1;
-                cursor.1 = at + s.text.len();
+                // The unit's text is the sentence less what the view drops in place.
+                let text = crate::engine::scored_text(&s.text);
+                let at = u.text.get(cursor.1..)?.find(text.as_ref())? + cursor.1;
+                cursor.1 = at + text.len();
                 let part = u.text[..at].matches('\n').count();
                 (b.lines.len() == u.text.matches('\n').count() + 1).then(|| b.lines[part])
             })
@@ -151,7 +153,7 @@ fn sentence_lines(
 
 fn len_chars(s: &str) -> usize {
     s.chars()
-        .filter(|&c| !c.is_whitespace() && c != '\u{0640}')
+        .filter(|&c| !c.is_whitespace() && !crate::normalize::is_invisible(c))
         .count()
 }
 
@@ -196,12 +198,12 @@ impl<'a> Ctx<'a> {
             s_tokens: pa
                 .src
                 .iter()
-                .map(|x| tokens(&x.text, pa.src_lang))
+                .map(|x| tokens(&crate::engine::scored_text(&x.text), pa.src_lang))
                 .collect(),
             t_tokens: pa
                 .tgt
                 .iter()
-                .map(|x| tokens(&x.text, pa.tgt_lang))
+                .map(|x| tokens(&crate::engine::scored_text(&x.text), pa.tgt_lang))
                 .collect(),
             ratio,
             s_lines,
