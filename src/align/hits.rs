@@ -7,13 +7,13 @@
 //! bead shape ending at every column of the row's band, from one pass over
 //! the ids of the sentences involved:
 //!
-//! * gloss side = rows (zh → en, the usual case): a small hash table maps
-//!   each id translated by the last [`MAX_RUN`] source units to how far
-//!   back the nearest one lies; one pass over each target unit's ids then
+//! * gloss side = rows (zh → en, the usual case): a byte per id (ids are
+//!   dense, see `shared_vocabulary`) says, for each id translated by the
+//!   last [`MAX_RUN`] source units, how far back the nearest one lies; one pass over each target unit's ids then
 //!   counts its hits for every source run length, and prefix sums over the
 //!   columns give every target run length.
-//! * gloss side = columns (the lexicon runs the other way): the table maps
-//!   each word of the last source units to which of them hold it; each
+//! * gloss side = columns (the lexicon runs the other way): the bytes say,
+//!   for each word of the last source units, which of them hold it; each
 //!   target unit's translations are looked up once, and the hits of a
 //!   target run are the distinct translations of its units.
 

@@ -476,8 +476,8 @@ struct Guide<'a> {
     margin: usize,
 }
 
-/// Rows past which a second pass is guided by the first pass's path
-/// rather than by a coarse level of its own.
+/// How far (in sentences) a second pass's band first reaches from the
+/// first pass's path; widened where the path's end cannot be reached.
 const NEAR_MARGIN: usize = 2;
 
 /// Aligns in a band around `path` (beads over the same sentences, from an
