@@ -478,7 +478,7 @@ struct Guide<'a> {
 
 /// How far (in sentences) a second pass's band first reaches from the
 /// first pass's path; widened where the path's end cannot be reached.
-const NEAR_MARGIN: usize = 2;
+const NEAR_MARGIN: usize = GROUP / 2;
 
 /// Aligns in a band around `path` (beads over the same sentences, from an
 /// earlier pass with other parameters): the fine table only, no coarse
