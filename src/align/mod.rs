@@ -962,7 +962,7 @@ impl RunTable {
             (Some(false), Some(false)) => return,
             (Some(true), Some(true)) => {
                 let old = &before.lexicon.as_ref().expect("a role").tables;
-                after
+                let added: Vec<&Lexicon> = after
                     .lexicon
                     .as_ref()
                     .expect("a role")
@@ -970,9 +970,15 @@ impl RunTable {
                     .iter()
                     .filter(|t| !old.iter().any(|o| Arc::ptr_eq(o, t)))
                     .map(|t| &**t)
-                    .collect()
+                    .collect();
+                if added.is_empty() {
+                    return;
+                }
+                added
             }
             _ => {
+                // Looked up again from nothing: every sentence gets a list
+                // (an empty one when `after` has no lexicon for this side).
                 let mut fresh = Lists::default();
                 fresh.reserve(texts.len() + 1, 0);
                 fresh.push(std::iter::empty(), false);
@@ -985,9 +991,6 @@ impl RunTable {
                     .unwrap_or_default()
             }
         };
-        if added.is_empty() {
-            return;
-        }
         const CHUNK: usize = 2048;
         let mut lists = Lists::default();
         lists.reserve(self.lex.end.len(), self.lex.data.len());
