@@ -249,9 +249,15 @@ impl Browser {
 
     /// Clicks the centre of the first element `selector` matches, with the mouse.
     fn click(&mut self, selector: &str) {
+        // Scrolling re-renders the rows on screen (only those are in the
+        // page) on the next frames: the target is found again after two
+        // frames, so the click lands on the element as drawn.
+        let s = serde_json::to_string(selector).unwrap();
+        self.eval(&format!(
+            "(function(){{var e=document.querySelector({s});if(e)e.scrollIntoView({{block:'nearest'}});return new Promise(function(ok){{requestAnimationFrame(function(){{requestAnimationFrame(function(){{ok(true);}});}});}});}})()"
+        ));
         let r = self.eval(&format!(
-            "(function(){{var e=document.querySelector({s});if(!e)return null;e.scrollIntoView({{block:'nearest'}});var r=e.getClientRects()[0];return [r.left+Math.min(r.width/2,20),r.top+r.height/2];}})()",
-            s = serde_json::to_string(selector).unwrap()
+            "(function(){{var e=document.querySelector({s});if(!e)return null;var r=e.getClientRects()[0];return [r.left+Math.min(r.width/2,20),r.top+r.height/2];}})()"
         ));
         let xy = r
             .as_array()
