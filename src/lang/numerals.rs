@@ -8,7 +8,10 @@
 //! The words are data (one table per language, below); the readers only
 //! add them up.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::Lang;
 use super::tables::{chinese_value, is_zh_numeral};
@@ -447,10 +450,81 @@ fn zh(text: &str) -> Vec<Numeral> {
     out
 }
 
-/// `w` is the table word `t`, in any letter case (no allocation: the
-/// letters of the tables keep their length in either case).
-fn same(w: &str, t: &str) -> bool {
-    w.len() == t.len() && w.chars().flat_map(char::to_lowercase).eq(t.chars())
+/// One language's words, looked up by their lower-case form: the number
+/// words, the fraction words, the first words of the percent phrases and
+/// the joiner. Built once per language from the tables above.
+struct Vocab {
+    numbers: HashMap<&'static str, (u64, Op)>,
+    fractions: HashMap<&'static str, (u64, u64)>,
+    /// `cent` of `pour cent`: the words a two-word percent phrase opens with.
+    percent_first: Vec<&'static str>,
+    joiner: Option<&'static str>,
+    percent: &'static [&'static str],
+    /// The longest word of any table, in bytes: longer words are none.
+    longest: usize,
+}
+
+fn vocab(lang: Lang) -> &'static Vocab {
+    static VOCABS: OnceLock<Vec<(Lang, Vocab)>> = OnceLock::new();
+    let all = VOCABS.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|&l| {
+                let numbers: HashMap<_, _> =
+                    words_of(l).iter().map(|&(w, v, op)| (w, (v, op))).collect();
+                let fractions: HashMap<_, _> = FRACTIONS
+                    .iter()
+                    .filter(|(x, _)| *x == l)
+                    .flat_map(|(_, f)| f.iter().map(|&(w, num, den)| (w, (num, den))))
+                    .collect();
+                let percent = PERCENT
+                    .iter()
+                    .find(|(x, _)| *x == l)
+                    .map_or(&[][..], |(_, w)| *w);
+                let percent_first = percent
+                    .iter()
+                    .filter(|p| p.contains(' '))
+                    .filter_map(|p| p.split(' ').next())
+                    .collect();
+                let joiner = JOINERS.iter().find(|(x, _)| *x == l).map(|(_, w)| *w);
+                let longest = numbers
+                    .keys()
+                    .chain(fractions.keys())
+                    .chain(joiner.iter())
+                    .map(|w| w.len())
+                    .chain(percent.iter().flat_map(|p| p.split(' ')).map(str::len))
+                    .max()
+                    .unwrap_or(0);
+                let v = Vocab {
+                    numbers,
+                    fractions,
+                    percent_first,
+                    joiner,
+                    percent,
+                    longest,
+                };
+                (l, v)
+            })
+            .collect()
+    });
+    &all.iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language")
+        .1
+}
+
+/// `w` in lower case as the tables spell their words, when it can be a
+/// table word at all (not longer than the longest, and keeping its length
+/// in lower case: the tables' letters do); borrowed when it is lower case already.
+fn lower(w: &str, longest: usize) -> Option<Cow<'_, str>> {
+    if w.len() > longest {
+        return None;
+    }
+    if !w.chars().any(char::is_uppercase) {
+        return Some(Cow::Borrowed(w));
+    }
+    let l: String = w.chars().flat_map(char::to_lowercase).collect();
+    (l.len() == w.len()).then_some(Cow::Owned(l))
 }
 
 /// The words of `text`: byte range and text.
@@ -475,50 +549,35 @@ fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 fn words(text: &str, lang: Lang) -> Vec<Numeral> {
-    let table = words_of(lang);
-    let joiner = JOINERS.iter().find(|(l, _)| *l == lang).map(|(_, w)| *w);
-    let percent = PERCENT
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&[][..], |(_, w)| *w);
-    let fractions = FRACTIONS
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map_or(&[][..], |(_, w)| *w);
+    let v = vocab(lang);
     let ws = word_list(text);
-    let lookup = |w: &str| -> Option<(u64, Op)> {
-        let w = if lang == Lang::Ar {
-            // The conjunction `و` joins the parts (`واحد وعشرون`).
-            match table.iter().find(|(x, _, _)| same(w, x)) {
-                Some(&(_, v, op)) => return Some((v, op)),
-                None => w.strip_prefix('و')?,
-            }
-        } else {
-            w
-        };
-        table
-            .iter()
-            .find(|(x, _, _)| same(w, x))
-            .map(|&(_, v, op)| (v, op))
+    let number = |w: &str| -> Option<(u64, Op)> {
+        let l = lower(w, v.longest)?;
+        v.numbers.get(&*l).copied()
     };
+    let lookup = |w: &str| -> Option<(u64, Op)> {
+        if lang == Lang::Ar {
+            // The conjunction `و` joins the parts (`واحد وعشرون`).
+            return number(w).or_else(|| number(w.strip_prefix('و')?));
+        }
+        number(w)
+    };
+    let fraction = |w: &str| -> Option<(u64, u64)> {
+        let l = lower(w, v.longest)?;
+        v.fractions.get(&*l).copied()
+    };
+    let is = |w: &str, t: &str| lower(w, v.longest).is_some_and(|l| l == t);
+    let (joiner, percent) = (v.joiner, v.percent);
     let mut out = Vec::new();
     let mut k = 0;
     while k < ws.len() {
         // `cent` in `25 pour cent`, `ciento` in `por ciento`: the percent
         // words, not a number.
-        let after_percent_word = k > 0
-            && lang != Lang::Ar
-            && percent
-                .iter()
-                .filter(|p| p.contains(' '))
-                .filter_map(|p| p.split(' ').next())
-                .any(|p| same(ws[k - 1].1, p));
+        let after_percent_word =
+            k > 0 && lang != Lang::Ar && v.percent_first.iter().any(|p| is(ws[k - 1].1, p));
         if after_percent_word || lookup(ws[k].1).is_none() {
             // `half`, `ثلثي`: a fraction word with its own numerator.
-            if let Some(&(_, num, den)) = fractions
-                .iter()
-                .find(|(w, num, _)| *num > 0 && same(ws[k].1, w))
-            {
+            if let Some((num, den)) = fraction(ws[k].1).filter(|&(num, _)| num > 0) {
                 out.push(Numeral {
                     range: ws[k].0.clone(),
                     kind: NumeralKind::Fraction,
@@ -560,7 +619,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 parts += 1;
                 end = j;
                 j += 1;
-            } else if joiner.is_some_and(|x| same(ws[j].1, x))
+            } else if joiner.is_some_and(|x| is(ws[j].1, x))
                 && j + 1 < ws.len()
                 && lookup(ws[j + 1].1).is_some()
             {
@@ -597,9 +656,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 end += 1;
             }
         } else if let (true, Some(n)) = (tight, next)
-            && let Some(&(_, _, den)) = fractions
-                .iter()
-                .find(|(w, num, _)| *num == 0 && same(n.1, w))
+            && let Some((_, den)) = fraction(n.1).filter(|&(num, _)| num == 0)
         {
             out.push(Numeral {
                 range: range.start..n.0.end,
