@@ -14,6 +14,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+#[path = "src/lang/letters.rs"]
+mod letters;
+
 #[path = "src/lexicon/key.rs"]
 #[allow(dead_code)]
 mod key;
@@ -23,6 +26,7 @@ const SOURCE: &str = "data/lexicon/cedict.zh-en.lex.deflate";
 fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
     println!("cargo::rerun-if-changed=src/lexicon/key.rs");
+    println!("cargo::rerun-if-changed=src/lang/letters.rs");
     let packed = std::fs::read(SOURCE).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
     let text = miniz_oxide::inflate::decompress_to_vec(&packed)
         .unwrap_or_else(|e| panic!("{SOURCE}: not deflate data: {e:?}"));

@@ -21,6 +21,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::lang::Lang;
+use crate::lang::letters::is_letter;
 use crate::lexicon::key::{is_han, words};
 pub use crate::lexicon::{Lexicon, gloss_words};
 
@@ -320,10 +321,10 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
             } else {
                 i += 1;
             }
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             // A non-ASCII word: only months are translation-invariant.
             let start = i;
-            while i < n && s[i].is_alphabetic() && !s[i].is_ascii() {
+            while i < n && is_letter(s[i]) && !s[i].is_ascii() {
                 i += 1;
             }
             // No month name is longer than 16 letters.

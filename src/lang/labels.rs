@@ -432,10 +432,37 @@ pub fn is_label_alone(s: &str) -> bool {
 /// The "Preamble" heading line, in any of the six languages.
 pub fn is_preamble_heading(s: &str) -> bool {
     let s = s.trim().trim_end_matches([':', '.']);
-    TABLES
-        .iter()
-        .flat_map(|t| t.preamble.iter())
-        .any(|w| w.to_lowercase() == s.to_lowercase())
+    lowered_in(s, &PREAMBLES)
+}
+
+/// A table's words in lower case, with the longest one's length in bytes.
+struct Lowered {
+    words: Vec<String>,
+    longest: usize,
+}
+
+impl Lowered {
+    fn of<'a>(words: impl Iterator<Item = &'a &'static str>) -> Lowered {
+        let words: Vec<String> = words.map(|w| w.to_lowercase()).collect();
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
+        Lowered { words, longest }
+    }
+}
+
+static PREAMBLES: LazyLock<Lowered> =
+    LazyLock::new(|| Lowered::of(TABLES.iter().flat_map(|t| t.preamble.iter())));
+static OPENERS: LazyLock<Lowered> =
+    LazyLock::new(|| Lowered::of(TABLES.iter().flat_map(|t| t.openers.iter())));
+
+/// `s` is one of `table`'s words, in any letter case. Most lines tried are
+/// far longer than any of them: lower-casing can at most triple a length
+/// in bytes, so those are refused before `s` is lower-cased.
+fn lowered_in(s: &str, table: &Lowered) -> bool {
+    if s.len() > 3 * table.longest {
+        return false;
+    }
+    let s = s.to_lowercase();
+    table.words.iter().any(|w| *w == s)
 }
 
 /// The preamble opener (`大会,` in the view, `The General Assembly,`).
@@ -447,11 +474,12 @@ pub fn is_opener(s: &str) -> bool {
     let Some(s) = s.strip_suffix([',', '،', ':']) else {
         return false;
     };
-    let s = s.trim_end().replace('’', "'");
-    TABLES
-        .iter()
-        .flat_map(|t| t.openers.iter())
-        .any(|o| o.eq_ignore_ascii_case(&s) || o.to_lowercase() == s.to_lowercase())
+    let s = s.trim_end();
+    // `’` (3 bytes) becomes `'` (1 byte), then lower case may shrink 3×.
+    if s.len() > 9 * OPENERS.longest {
+        return false;
+    }
+    lowered_in(&s.replace('’', "'"), &OPENERS)
 }
 
 /// What a paragraph opening with a label looks like, in any of the six

@@ -6,6 +6,7 @@
 //! ([`numerals`]) and the UN document-symbol pattern ([`symbol`]).
 
 pub(crate) mod labels;
+pub mod letters;
 pub mod numerals;
 pub mod symbol;
 pub(crate) mod tables;

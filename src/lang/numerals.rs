@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::Lang;
+use super::letters::is_letter;
 use super::tables::{chinese_value, is_zh_numeral};
 
 /// What a number in words is.
@@ -535,7 +536,7 @@ fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let letter = c.is_alphabetic() && !c.is_ascii_digit();
+        let letter = is_letter(c);
         match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

@@ -2,9 +2,12 @@
 //!
 //! Shared with `build.rs`, which compiles the built-in CC-CEDICT with the
 //! same stems and the same hash, so this file uses nothing of the crate
-//! (std and `unicode-normalization` only).
+//! (std, `unicode-normalization` and `lang/letters.rs`, which `build.rs`
+//! includes too).
 
 use unicode_normalization::UnicodeNormalization;
+
+use super::letters::is_letter;
 
 const TATWEEL: char = '\u{0640}';
 
@@ -102,7 +105,7 @@ pub fn stem(w: &str) -> Option<String> {
 
 /// Lower-cased alphabetic words of `text` (tatweel removed).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphabetic() || c == TATWEEL))
+    text.split(|c: char| !(is_letter(c) || c == TATWEEL))
         .filter(|w| !w.is_empty())
         .map(|w| {
             w.chars()
@@ -131,7 +134,7 @@ pub fn for_each_stem(text: &str, buf: &mut (String, String), mut f: impl FnMut(&
             }
             if i < bytes.len() && bytes[i] >= 0x80 {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_alphabetic() || c == TATWEEL {
+                if is_letter(c) || c == TATWEEL {
                     i = general_word(text, start, buf, &mut f);
                     continue;
                 }
@@ -141,7 +144,7 @@ pub fn for_each_stem(text: &str, buf: &mut (String, String), mut f: impl FnMut(&
             i += 1;
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphabetic() || c == TATWEEL {
+            if is_letter(c) || c == TATWEEL {
                 i = general_word(text, i, buf, &mut f);
             } else {
                 i += c.len_utf8();
@@ -181,7 +184,7 @@ fn general_word(
     word.clear();
     let mut end = text.len();
     for (k, c) in text[start..].char_indices() {
-        if !(c.is_alphabetic() || c == TATWEEL) {
+        if !(is_letter(c) || c == TATWEEL) {
             end = start + k;
             break;
         }

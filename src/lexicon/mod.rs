@@ -12,6 +12,8 @@
 
 pub mod embedded;
 pub mod key;
+// `key` reads it as `super::letters` here and in `build.rs`.
+use crate::lang::letters;
 pub mod learn;
 
 use std::collections::HashMap;
