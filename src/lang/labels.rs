@@ -462,7 +462,7 @@ fn lowered_in(s: &str, table: &Lowered) -> bool {
         return false;
     }
     let s = s.to_lowercase();
-    table.words.iter().any(|w| *w == s)
+    table.words.contains(&s)
 }
 
 /// The preamble opener (`大会,` in the view, `The General Assembly,`).
