@@ -30,8 +30,8 @@ use regex::Regex;
 
 mod join;
 use join::{Join, blank_line_paragraphs, ends_paragraph, join, wrap_join};
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
 ///
@@ -462,6 +462,8 @@ fn frag(
     // count means a literal asterisk somewhere, and then none is touched.
     let emphasis_ok = line.matches('*').count() % 2 == 0;
     let mut link_close: Option<(usize, usize)> = None;
+    // One buffer for every character that NFKC changes.
+    let mut run = String::new();
     while i < line.len() {
         let rest = &line[i..];
         if let Some((at, after)) = link_close
@@ -552,8 +554,16 @@ fn frag(
             }
             j += c.len_utf8();
         }
-        let run: String = line[i..j].nfkc().collect();
-        f.push(&run, base + i..base + j);
+        let one = j == i + ch.len_utf8();
+        if one && is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+            // Most characters are their own NFKC form (a Han character,
+            // a Cyrillic or Arabic letter): no normalizer to run.
+            f.push(ch.encode_utf8(&mut [0; 4]), base + i..base + j);
+        } else {
+            run.clear();
+            run.extend(line[i..j].nfkc());
+            f.push(&run, base + i..base + j);
+        }
         i = j;
     }
     f.trim_end();
