@@ -455,8 +455,8 @@ fn zh(text: &str) -> Vec<Numeral> {
 /// words, the fraction words, the first words of the percent phrases and
 /// the joiner. Built once per language from the tables above.
 struct Vocab {
-    numbers: HashMap<&'static str, (u64, Op)>,
-    fractions: HashMap<&'static str, (u64, u64)>,
+    numbers: WordMap<(u64, Op)>,
+    fractions: WordMap<(u64, u64)>,
     /// `cent` of `pour cent`: the words a two-word percent phrase opens with.
     percent_first: Vec<&'static str>,
     joiner: Option<&'static str>,
@@ -471,9 +471,9 @@ fn vocab(lang: Lang) -> &'static Vocab {
         Lang::ALL
             .iter()
             .map(|&l| {
-                let numbers: HashMap<_, _> =
+                let numbers: WordMap<_> =
                     words_of(l).iter().map(|&(w, v, op)| (w, (v, op))).collect();
-                let fractions: HashMap<_, _> = FRACTIONS
+                let fractions: WordMap<_> = FRACTIONS
                     .iter()
                     .filter(|(x, _)| *x == l)
                     .flat_map(|(_, f)| f.iter().map(|&(w, num, den)| (w, (num, den))))
@@ -521,12 +521,50 @@ fn lower(w: &str, longest: usize) -> Option<Cow<'_, str>> {
     if w.len() > longest {
         return None;
     }
-    if !w.chars().any(char::is_uppercase) {
+    if !w.chars().any(is_upper) {
         return Some(Cow::Borrowed(w));
     }
     let l: String = w.chars().flat_map(char::to_lowercase).collect();
     (l.len() == w.len()).then_some(Cow::Owned(l))
 }
+
+/// `char::is_uppercase`, without its table search for the letters of the
+/// six languages' scripts that have no upper case or are lower case.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{410}'..='\u{42F}' => true,
+        '\0'..='\u{7F}'
+        | '\u{430}'..='\u{44F}'
+        | '\u{600}'..='\u{6FF}'
+        | '\u{4E00}'..='\u{9FFF}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
+/// FNV-1a over the bytes of a word: the tables' words are few and short,
+/// and a lookup per word of text must cost little.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
 
 /// The words of `text`: byte range and text.
 fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
@@ -682,6 +720,15 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_upper_is_is_uppercase() {
+        let wrong: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_upper(c) != c.is_uppercase())
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
 
     fn keys(t: &str, l: Lang) -> Vec<String> {
         numerals(t, l).into_iter().map(|n| n.key).collect()

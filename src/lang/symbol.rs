@@ -97,8 +97,14 @@ pub fn document_symbol(text: &str) -> Option<&str> {
 /// The symbol of a line that may be a running header: the symbol alone
 /// (with a page number, perhaps), or beside a title across a wide gap.
 pub fn running_header(line: &str) -> Option<&str> {
-    if let Some(c) = HEADER_LINE.captures(line) {
+    // Most lines are neither: the cheaper test first, captures on a match.
+    if HEADER_LINE.is_match(line)
+        && let Some(c) = HEADER_LINE.captures(line)
+    {
         return c.get(2).map(|m| m.as_str());
+    }
+    if !HEADER_BESIDE.is_match(line) {
+        return None;
     }
     let c = HEADER_BESIDE.captures(line)?;
     c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())

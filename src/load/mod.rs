@@ -198,7 +198,7 @@ impl Text {
             let orig = &self.original[m[0] as usize..m[1] as usize];
             // A view character that stands for a line break (or a joined
             // break) is output as the view has it: the break is furniture.
-            if orig.contains(['\n', '\r']) || orig.is_empty() {
+            if orig.is_empty() || orig.bytes().any(|b| b == b'\n' || b == b'\r') {
                 offsets.push(out.len(), m[0] as usize, false);
                 out.push(ch);
             } else {

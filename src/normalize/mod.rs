@@ -549,13 +549,13 @@ fn frag(
         // A base character with its combining marks normalizes as one unit.
         let mut j = i + ch.len_utf8();
         for c in line[j..].chars() {
-            if canonical_combining_class(c) == 0 {
+            if c.is_ascii() || is_plain(c) || canonical_combining_class(c) == 0 {
                 break;
             }
             j += c.len_utf8();
         }
         let one = j == i + ch.len_utf8();
-        if one && is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes {
+        if one && (is_plain(ch) || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes) {
             // Most characters are their own NFKC form (a Han character,
             // a Cyrillic or Arabic letter): no normalizer to run.
             f.push(ch.encode_utf8(&mut [0; 4]), base + i..base + j);
@@ -584,6 +584,13 @@ fn frag(
         };
     }
     f
+}
+
+/// A letter that is its own NFKC form and no combining mark, known without
+/// the normalizer's tables: Latin-1 letters, basic Cyrillic, Arabic
+/// letters, CJK unified ideographs (the bulk of the six languages' text).
+fn is_plain(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{FF}' | '\u{410}'..='\u{44F}' | '\u{621}'..='\u{63A}' | '\u{641}'..='\u{64A}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// The byte length of a markdown emphasis delimiter (`*`, `**`, `***`) at
@@ -828,6 +835,20 @@ fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_letters_are_their_own_nfkc_form_and_no_combining_mark() {
+        let wrong: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c))
+            .filter(|&c| {
+                canonical_combining_class(c) != 0
+                    || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
+                    || std::iter::once(c).nfkc().ne(std::iter::once(c))
+            })
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
 
     fn v(s: &str) -> String {
         build(s).text
