@@ -29,7 +29,17 @@ fn end_to_end(c: &mut Criterion) {
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function("end_to_end_20_docs", |b| {
-        b.iter(|| corpus::run(&docs, &opts, &Aligner::new(), None, &mut |_| {}).unwrap())
+        b.iter(|| {
+            corpus::run(
+                &docs,
+                &opts,
+                &Aligner::new(),
+                Default::default(),
+                None,
+                &mut |_| {},
+            )
+            .unwrap()
+        })
     });
     g.finish();
 }

@@ -284,13 +284,22 @@ pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchRepor
         let summary = pool.install(|| {
             let start = std::time::Instant::now();
             let mut builder = Aligner::builder();
-            for lex in
-                corpus::learn_lexicons(&found.docs, &opts, corpus::LEARN_DOCS, &Aligner::new())
-            {
+            let first =
+                corpus::learn_lexicons(&found.docs, &opts, corpus::LEARN_DOCS, &Aligner::new());
+            for lex in first.lexicons {
                 builder.add_lexicon(std::sync::Arc::new(lex));
             }
             let learn_seconds = start.elapsed().as_secs_f64();
-            corpus::run(&found.docs, &opts, &builder.build(), None, &mut |_| {}).map(|mut s| {
+            let aligner = builder.build();
+            corpus::run(
+                &found.docs,
+                &opts,
+                &aligner,
+                first.loaded,
+                None,
+                &mut |_| {},
+            )
+            .map(|mut s| {
                 s.learn_seconds = learn_seconds;
                 s
             })

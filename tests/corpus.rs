@@ -230,9 +230,14 @@ fn missing_hub_is_reported_and_the_batch_goes_on() {
         ..RunOptions::new(dir.path().join("out"))
     };
     let mut seen = Vec::new();
-    let s = corpus::run(&found.docs, &opts, &Aligner::new(), None, &mut |d| {
-        seen.push(d.clone())
-    })
+    let s = corpus::run(
+        &found.docs,
+        &opts,
+        &Aligner::new(),
+        Default::default(),
+        None,
+        &mut |d| seen.push(d.clone()),
+    )
     .unwrap();
     let ids: Vec<&str> = seen.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["A/RES/99/1", "A/RES/99/2", "A/RES/99/3"]);
@@ -365,9 +370,14 @@ fn a_failed_write_leaves_no_file_that_looks_whole() {
         ..RunOptions::new(&out)
     };
     let mut seen = Vec::new();
-    corpus::run(&found.docs, &opts, &Aligner::new(), None, &mut |d| {
-        seen.push(d.clone())
-    })
+    corpus::run(
+        &found.docs,
+        &opts,
+        &Aligner::new(),
+        Default::default(),
+        None,
+        &mut |d| seen.push(d.clone()),
+    )
     .unwrap();
     assert_eq!(seen[0].status, DocStatus::Skipped);
     assert_eq!(seen[0].reason.as_deref(), Some("write failed"));

@@ -143,11 +143,13 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         ));
     }
     let learning = std::time::Instant::now();
+    let mut loaded = corpus::Loaded::default();
     if args.learn_lexicon > 0 && !args.lex.no_lexicon {
-        let learned =
+        let first =
             corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon, &builder.build());
-        args.lex.save(&learned)?;
-        for lex in learned {
+        args.lex.save(&first.lexicons)?;
+        loaded = first.loaded;
+        for lex in first.lexicons {
             if !args.quiet {
                 eprintln!(
                     "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",
@@ -168,6 +170,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         &found.docs,
         &opts,
         &aligner,
+        loaded,
         args.report.as_deref(),
         &mut |d| {
             pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();

@@ -54,8 +54,8 @@ pub use batch::{
 };
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
-    DocReport, DocStatus, LEARN_DOCS, PairReport, RunOptions, Summary, learn_lexicons, output_stem,
-    run,
+    DocReport, DocStatus, LEARN_DOCS, Learned, Loaded, PairReport, RunOptions, Summary,
+    learn_lexicons, output_stem, run,
 };
 
 /// The language versions of one document.

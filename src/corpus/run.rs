@@ -343,6 +343,7 @@ pub fn run(
     docs: &[DocFiles],
     opts: &RunOptions,
     aligner: &Aligner,
+    loaded: Loaded,
     report: Option<&Path>,
     on_doc: &mut dyn FnMut(&DocReport),
 ) -> Result<Summary> {
@@ -364,7 +365,7 @@ pub fn run(
     for batch in docs.chunks(chunk.max(1)) {
         let reports: Vec<DocReport> = batch
             .par_iter()
-            .map(|d| align_doc(d, opts, &others, aligner))
+            .map(|d| align_doc(d, opts, &others, aligner, &loaded))
             .collect();
         for r in &reports {
             summary.add(r);
@@ -438,45 +439,110 @@ fn load_version(path: &Path, lang: Lang, id: &str) -> Result<(crate::Document, u
 /// Documents the first pass of `sixalign corpus` learns from by default.
 pub const LEARN_DOCS: usize = 200;
 
+/// Input bytes of the documents a learning pass keeps loaded for the run
+/// (beyond this, the run reads them again): the sample is bounded in
+/// documents, this bounds it in memory too (a parsed document holds some
+/// 10 to 20 bytes per input byte).
+const KEEP_BYTES: u64 = 16 << 20;
+
+/// What the learning pass gives the run: the lexicons learned, and the
+/// documents it read and parsed (up to [`KEEP_BYTES`] of input), so the
+/// run does not read and parse them again.
+pub struct Learned {
+    /// One lexicon per language pair.
+    pub lexicons: Vec<crate::score::Lexicon>,
+    /// The versions read, by path.
+    pub loaded: Loaded,
+}
+
+/// Versions already read and parsed, by path: each is taken once by the
+/// run (and its memory freed with the document's alignment).
+#[derive(Default)]
+pub struct Loaded(std::sync::Mutex<std::collections::HashMap<PathBuf, (crate::Document, u64)>>);
+
+impl Loaded {
+    fn take(&self, path: &Path) -> Option<(crate::Document, u64)> {
+        self.0.lock().ok()?.remove(path)
+    }
+}
+
 /// A first pass over the first `sample` documents that have a hub version:
 /// their confident 1-1 beads teach one lexicon per language pair (see
-/// [`crate::engine::learn_lexicons`]) for the real run. Versions that do not
-/// load are left out here; the real run reports them.
+/// [`crate::engine::learn_lexicons`]) for the real run, which also gets the
+/// documents read ([`Learned::loaded`]). Versions that do not load are
+/// left out here; the real run reports them.
 pub fn learn_lexicons(
     docs: &[DocFiles],
     opts: &RunOptions,
     sample: usize,
     aligner: &Aligner,
-) -> Vec<crate::score::Lexicon> {
+) -> Learned {
     let others = opts.others();
     let picked: Vec<&DocFiles> = docs
         .iter()
         .filter(|d| d.files.contains_key(&opts.hub))
         .take(sample)
         .collect();
-    let aligner = aligner.single_pass();
-    let pairs: Vec<crate::engine::PairAlignment> = picked
-        .par_iter()
-        .flat_map_iter(|d| {
-            let Ok((hub, _)) = load_version(&d.files[&opts.hub], opts.hub, &d.id) else {
-                return Vec::new();
-            };
-            let versions: Vec<crate::Document> = others
-                .iter()
-                .filter_map(|l| {
-                    d.files
-                        .get(l)
-                        .and_then(|p| load_version(p, *l, &d.id).ok())
-                        .map(|(doc, _)| doc)
-                })
-                .collect();
-            aligner.align_all(&hub, &versions)
+    // Documents are kept in order while their bytes fit, whatever the
+    // number of threads (decided before any is read, from file sizes).
+    let mut budget = KEEP_BYTES;
+    let keep: Vec<bool> = picked
+        .iter()
+        .map(|d| {
+            let size: u64 = d
+                .files
+                .values()
+                .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
+                .fold(0, u64::saturating_add);
+            let fits = size <= budget;
+            if fits {
+                budget -= size;
+            }
+            fits
         })
         .collect();
-    crate::engine::learn_lexicons(&pairs, crate::engine::LEARN_MIN_SCORE)
+    let aligner = aligner.single_pass();
+    let loaded = Loaded::default();
+    let pairs: Vec<crate::engine::PairAlignment> = picked
+        .par_iter()
+        .zip(&keep)
+        .flat_map_iter(|(d, &keep)| {
+            let Ok(hub) = load_version(&d.files[&opts.hub], opts.hub, &d.id) else {
+                return Vec::new();
+            };
+            let mut read: Vec<(&PathBuf, u64)> = Vec::new();
+            let mut versions: Vec<crate::Document> = Vec::new();
+            for l in &others {
+                if let Some(p) = d.files.get(l)
+                    && let Ok((v, n)) = load_version(p, *l, &d.id)
+                {
+                    read.push((p, n));
+                    versions.push(v);
+                }
+            }
+            let aligned = aligner.align_all(&hub.0, &versions);
+            if keep && let Ok(mut m) = loaded.0.lock() {
+                m.insert(d.files[&opts.hub].clone(), hub);
+                for ((p, n), v) in read.into_iter().zip(versions) {
+                    m.insert(p.clone(), (v, n));
+                }
+            }
+            aligned
+        })
+        .collect();
+    Learned {
+        lexicons: crate::engine::learn_lexicons(&pairs, crate::engine::LEARN_MIN_SCORE),
+        loaded,
+    }
 }
 
-fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner) -> DocReport {
+fn align_doc(
+    d: &DocFiles,
+    opts: &RunOptions,
+    others: &[Lang],
+    aligner: &Aligner,
+    loaded: &Loaded,
+) -> DocReport {
     let mut rep = DocReport::new(&d.id, DocStatus::Aligned);
     rep.missing = others
         .iter()
@@ -502,7 +568,10 @@ fn align_doc(d: &DocFiles, opts: &RunOptions, others: &[Lang], aligner: &Aligner
         rep.status = DocStatus::Done;
         return rep;
     }
-    let load = |lang: Lang, path: &Path| load_version(path, lang, &d.id);
+    let load = |lang: Lang, path: &Path| match loaded.take(path) {
+        Some(v) => Ok(v),
+        None => load_version(path, lang, &d.id),
+    };
     let hub = match load(opts.hub, hub_path) {
         Ok((doc, n)) => {
             rep.bytes += n;
