@@ -455,14 +455,23 @@ fn zh(text: &str) -> Vec<Numeral> {
 /// words, the fraction words, the first words of the percent phrases and
 /// the joiner. Built once per language from the tables above.
 struct Vocab {
-    numbers: WordMap<(u64, Op)>,
-    fractions: WordMap<(u64, u64)>,
-    /// `cent` of `pour cent`: the words a two-word percent phrase opens with.
-    percent_first: Vec<&'static str>,
-    joiner: Option<&'static str>,
+    words: WordMap<Entry>,
     percent: &'static [&'static str],
     /// The longest word of any table, in bytes: longer words are none.
     longest: usize,
+}
+
+/// What a word is in a language's tables.
+#[derive(Clone, Copy, Default)]
+struct Entry {
+    /// A number word: its value and how it combines.
+    number: Option<(u64, Op)>,
+    /// A fraction word: (numerator, 0 to take the number before; denominator).
+    fraction: Option<(u64, u64)>,
+    /// `cent` of `pour cent`: a two-word percent phrase opens with it.
+    percent_first: bool,
+    /// The word joining the parts of a number (`and`, `et`, `y`).
+    joiner: bool,
 }
 
 fn vocab(lang: Lang) -> &'static Vocab {
@@ -471,36 +480,30 @@ fn vocab(lang: Lang) -> &'static Vocab {
         Lang::ALL
             .iter()
             .map(|&l| {
-                let numbers: WordMap<_> =
-                    words_of(l).iter().map(|&(w, v, op)| (w, (v, op))).collect();
-                let fractions: WordMap<_> = FRACTIONS
-                    .iter()
-                    .filter(|(x, _)| *x == l)
-                    .flat_map(|(_, f)| f.iter().map(|&(w, num, den)| (w, (num, den))))
-                    .collect();
+                let mut words: WordMap<Entry> = WordMap::default();
+                for &(w, value, op) in words_of(l) {
+                    words.entry(w).or_default().number = Some((value, op));
+                }
+                for (_, f) in FRACTIONS.iter().filter(|(x, _)| *x == l) {
+                    for &(w, num, den) in f.iter() {
+                        words.entry(w).or_default().fraction = Some((num, den));
+                    }
+                }
                 let percent = PERCENT
                     .iter()
                     .find(|(x, _)| *x == l)
                     .map_or(&[][..], |(_, w)| *w);
-                let percent_first = percent
-                    .iter()
-                    .filter(|p| p.contains(' '))
-                    .filter_map(|p| p.split(' ').next())
-                    .collect();
-                let joiner = JOINERS.iter().find(|(x, _)| *x == l).map(|(_, w)| *w);
-                let longest = numbers
-                    .keys()
-                    .chain(fractions.keys())
-                    .chain(joiner.iter())
-                    .map(|w| w.len())
-                    .chain(percent.iter().flat_map(|p| p.split(' ')).map(str::len))
-                    .max()
-                    .unwrap_or(0);
+                for p in percent.iter().filter(|p| p.contains(' ')) {
+                    if let Some(first) = p.split(' ').next() {
+                        words.entry(first).or_default().percent_first = true;
+                    }
+                }
+                for &(_, w) in JOINERS.iter().filter(|(x, _)| *x == l) {
+                    words.entry(w).or_default().joiner = true;
+                }
+                let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
                 let v = Vocab {
-                    numbers,
-                    fractions,
-                    percent_first,
-                    joiner,
+                    words,
                     percent,
                     longest,
                 };
@@ -590,33 +593,36 @@ fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
 fn words(text: &str, lang: Lang) -> Vec<Numeral> {
     let v = vocab(lang);
     let ws = word_list(text);
-    let number = |w: &str| -> Option<(u64, Op)> {
-        let l = lower(w, v.longest)?;
-        v.numbers.get(&*l).copied()
+    // Each word looked up once: its table entry, and its value as a
+    // number word (an Arabic one perhaps behind the conjunction `و`, which
+    // joins the parts: `واحد وعشرون`).
+    let entry = |w: &str| -> Entry {
+        lower(w, v.longest)
+            .and_then(|l| v.words.get(&*l).copied())
+            .unwrap_or_default()
     };
-    let lookup = |w: &str| -> Option<(u64, Op)> {
-        if lang == Lang::Ar {
-            // The conjunction `و` joins the parts (`واحد وعشرون`).
-            return number(w).or_else(|| number(w.strip_prefix('و')?));
-        }
-        number(w)
-    };
-    let fraction = |w: &str| -> Option<(u64, u64)> {
-        let l = lower(w, v.longest)?;
-        v.fractions.get(&*l).copied()
-    };
-    let is = |w: &str, t: &str| lower(w, v.longest).is_some_and(|l| l == t);
-    let (joiner, percent) = (v.joiner, v.percent);
+    let es: Vec<(Entry, Option<(u64, Op)>)> = ws
+        .iter()
+        .map(|&(_, w)| {
+            let e = entry(w);
+            let number = e.number.or_else(|| {
+                (lang == Lang::Ar)
+                    .then(|| entry(w.strip_prefix('و')?).number)
+                    .flatten()
+            });
+            (e, number)
+        })
+        .collect();
+    let percent = v.percent;
     let mut out = Vec::new();
     let mut k = 0;
     while k < ws.len() {
         // `cent` in `25 pour cent`, `ciento` in `por ciento`: the percent
         // words, not a number.
-        let after_percent_word =
-            k > 0 && lang != Lang::Ar && v.percent_first.iter().any(|p| is(ws[k - 1].1, p));
-        if after_percent_word || lookup(ws[k].1).is_none() {
+        let after_percent_word = k > 0 && lang != Lang::Ar && es[k - 1].0.percent_first;
+        if after_percent_word || es[k].1.is_none() {
             // `half`, `ثلثي`: a fraction word with its own numerator.
-            if let Some((num, den)) = fraction(ws[k].1).filter(|&(num, _)| num > 0) {
+            if let Some((num, den)) = es[k].0.fraction.filter(|&(num, _)| num > 0) {
                 out.push(Numeral {
                     range: ws[k].0.clone(),
                     kind: NumeralKind::Fraction,
@@ -639,7 +645,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                     break;
                 }
             }
-            if let Some((v, op)) = lookup(ws[j].1) {
+            if let Some((v, op)) = es[j].1 {
                 match op {
                     Op::Add if lang == Lang::Fr && v == 20 && cur % 100 == 4 => {
                         // `quatre-vingt`: four twenties.
@@ -658,10 +664,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 parts += 1;
                 end = j;
                 j += 1;
-            } else if joiner.is_some_and(|x| is(ws[j].1, x))
-                && j + 1 < ws.len()
-                && lookup(ws[j + 1].1).is_some()
-            {
+            } else if es[j].0.joiner && es.get(j + 1).is_some_and(|e| e.1.is_some()) {
                 j += 1;
             } else {
                 break;
@@ -695,7 +698,7 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
                 end += 1;
             }
         } else if let (true, Some(n)) = (tight, next)
-            && let Some((_, den)) = fraction(n.1).filter(|&(num, _)| num == 0)
+            && let Some((_, den)) = es[end + 1].0.fraction.filter(|&(num, _)| num == 0)
         {
             out.push(Numeral {
                 range: range.start..n.0.end,
