@@ -441,6 +441,41 @@ impl Aligner {
         align::align_near(src, tgt, &self.params(src_lang, tgt_lang, src, tgt), path)
     }
 
+    /// One pass of [`Aligner::align_lines`] (whatever the setting), keeping
+    /// the features for a second ([`Aligner::align_lines_again`]).
+    pub fn align_lines_once(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> (Vec<Bead>, align::Pass) {
+        align::align_once(src, tgt, &self.params(src_lang, tgt_lang, src, tgt))
+    }
+
+    /// The second pass over lines aligned by [`Aligner::align_lines_once`]
+    /// into `path`, with the tables of `learned` that fit the pair added:
+    /// the first pass's features are reused ([`align::Pass::again`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn align_lines_again(
+        &self,
+        pass: align::Pass,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+        learned: &[Arc<Lexicon>],
+        path: &[Bead],
+    ) -> Vec<Bead> {
+        let learned: Vec<Arc<Lexicon>> = learned
+            .iter()
+            .filter(|l| l.fits(src_lang, tgt_lang) && !l.is_empty())
+            .cloned()
+            .collect();
+        let params = self.params(src_lang, tgt_lang, src, tgt);
+        pass.again(src, tgt, &params, &learned, path)
+    }
+
     /// The first pass of [`Aligner::align_lines`]: aligns once and learns a
     /// lexicon from the confident 1-1 beads.
     pub fn learn_from_lines(

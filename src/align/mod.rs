@@ -335,50 +335,110 @@ pub fn align_learning(
     params: &Params,
     learn: impl FnOnce(&[Bead]) -> Option<Arc<Lexicon>>,
 ) -> Vec<Bead> {
+    let (first, pass) = align_once(src, tgt, params);
+    match learn(&first) {
+        Some(learned) => pass.again(src, tgt, params, &[learned], &first),
+        None => first,
+    }
+}
+
+/// The features of a pair after a first pass ([`align_once`]), kept for a
+/// second pass with more lexicons ([`Pass::again`]): a batch learns its
+/// lexicon from every job's first pass, then aligns each job again
+/// without building its features twice.
+pub struct Pass {
+    s: RunTable,
+    t: RunTable,
+    /// The word side's lexicon lists as looked up (before renumbering).
+    words: Option<Lists<u32>>,
+    /// Dense id → id of the first pass's shared vocabulary.
+    common: Vec<u32>,
+}
+
+impl std::fmt::Debug for Pass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pass")
+            .field("src_sentences", &self.s.runs())
+            .field("tgt_sentences", &self.t.runs())
+            .finish()
+    }
+}
+
+/// [`align`], keeping the features for a second pass ([`Pass::again`]).
+pub fn align_once(src: &[&str], tgt: &[&str], params: &Params) -> (Vec<Bead>, Pass) {
     let (mut s, mut t) = tables(src, tgt, params);
     // The first pass keeps only the ids both sides share, renumbered. The
     // word side's own words are kept as they were (a learned lexicon may
     // explain words no dictionary did); the gloss side's translations of
     // words the other side lacks stay useless, so its lists are mapped back.
-    let gloss_src = params.lexicon.as_ref().map(|l| l.gloss_is_src);
-    let words = match gloss_src {
+    let words = match params.lexicon.as_ref().map(|l| l.gloss_is_src) {
         Some(true) => Some(t.lex.clone()),
         Some(false) => Some(s.lex.clone()),
         None => None,
     };
     let common = shared_vocabulary(&mut s, &mut t);
-    let first = align_runs(&s, &t, params, PIECE);
-    let Some(learned) = learn(&first) else {
-        return first;
-    };
-    let mut tables = params
-        .lexicon
-        .as_ref()
-        .map(|l| l.tables.clone())
-        .unwrap_or_default();
-    tables.push(learned);
-    let mut second = params.clone();
-    second.lexicon = None;
-    let second = second.with_lexicons(tables);
-    if let (Some(gloss_src), Some(words)) = (gloss_src, words) {
-        let (gloss, word) = if gloss_src {
-            (&mut s, &mut t)
-        } else {
-            (&mut t, &mut s)
-        };
-        gloss
-            .lex
-            .data
-            .iter_mut()
-            .for_each(|d| *d = common[*d as usize]);
-        word.lex = words;
+    let beads = align_runs(&s, &t, params, PIECE);
+    (
+        beads,
+        Pass {
+            s,
+            t,
+            words,
+            common,
+        },
+    )
+}
+
+impl Pass {
+    /// The second pass over the same sentences (`src`, `tgt`, aligned
+    /// first under `params` into `path`), with the `learned` tables added
+    /// to the pair's lexicons: only the lexicon ids of the side they
+    /// change are looked up again, and the table is filled in a band
+    /// around `path`.
+    pub fn again(
+        self,
+        src: &[&str],
+        tgt: &[&str],
+        params: &Params,
+        learned: &[Arc<Lexicon>],
+        path: &[Bead],
+    ) -> Vec<Bead> {
+        let Pass {
+            mut s,
+            mut t,
+            words,
+            common,
+        } = self;
+        let mut tables = params
+            .lexicon
+            .as_ref()
+            .map(|l| l.tables.clone())
+            .unwrap_or_default();
+        tables.extend(learned.iter().cloned());
+        let mut second = params.clone();
+        second.lexicon = None;
+        let second = second.with_lexicons(tables);
+        let gloss_src = params.lexicon.as_ref().map(|l| l.gloss_is_src);
+        if let (Some(gloss_src), Some(words)) = (gloss_src, words) {
+            let (gloss, word) = if gloss_src {
+                (&mut s, &mut t)
+            } else {
+                (&mut t, &mut s)
+            };
+            gloss
+                .lex
+                .data
+                .iter_mut()
+                .for_each(|d| *d = common[*d as usize]);
+            word.lex = words;
+        }
+        rayon::join(
+            || s.relex(src, params.src_lang, params, &second),
+            || t.relex(tgt, params.tgt_lang, params, &second),
+        );
+        shared_vocabulary(&mut s, &mut t);
+        align_runs_near(&s, &t, &second, path, PIECE)
     }
-    rayon::join(
-        || s.relex(src, params.src_lang, params, &second),
-        || t.relex(tgt, params.tgt_lang, params, &second),
-    );
-    shared_vocabulary(&mut s, &mut t);
-    align_runs_near(&s, &t, &second, &first, PIECE)
 }
 
 /// [`align`] over sentence features computed beforehand.

@@ -161,7 +161,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
     let results = if aligner.learns() {
         let first = learn_batch(&jobs, args.src_lang, args.tgt_lang, &aligner);
         args.lex.save(&first.lexicons)?;
-        run_batch_guided(&jobs, args.src_lang, args.tgt_lang, &aligner, &first)
+        run_batch_guided(&jobs, args.src_lang, args.tgt_lang, &aligner, first)
     } else {
         run_batch(&jobs, args.src_lang, args.tgt_lang, &aligner)
     };

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::Bead;
+use std::sync::Arc;
+
+use crate::align::{Bead, Pass};
 use crate::engine::{Aligner, LEARN_MIN_SCORE, LineFile, confident_links};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -155,34 +157,26 @@ pub fn run_batch(
 ) -> Vec<JobResult> {
     if aligner.learns() {
         let first = learn_batch(jobs, src_lang, tgt_lang, aligner);
-        return run_batch_guided(jobs, src_lang, tgt_lang, aligner, &first);
+        return run_batch_guided(jobs, src_lang, tgt_lang, aligner, first);
     }
-    run_jobs(jobs, src_lang, tgt_lang, aligner, None)
+    run_jobs(jobs, src_lang, tgt_lang, aligner)
 }
 
 /// The second pass of a learning [`run_batch`]: every job aligned with the
-/// lexicons `first` learned, near its first-pass path.
+/// lexicons `first` learned, near its first-pass path; a job whose lines
+/// and features the first pass kept is not read again.
 pub fn run_batch_guided(
     jobs: &[Job],
     src_lang: Option<Lang>,
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
-    first: &FirstPass,
+    first: FirstPass,
 ) -> Vec<JobResult> {
     let second = aligner.with_learned(first.lexicons.clone());
-    run_jobs(jobs, src_lang, tgt_lang, &second, Some(&first.paths))
-}
-
-fn run_jobs(
-    jobs: &[Job],
-    src_lang: Option<Lang>,
-    tgt_lang: Option<Lang>,
-    aligner: &Aligner,
-    paths: Option<&[Option<Vec<Bead>>]>,
-) -> Vec<JobResult> {
+    let learned: Vec<Arc<Lexicon>> = first.lexicons.into_iter().map(Arc::new).collect();
     jobs.par_iter()
-        .enumerate()
-        .map(|(k, job)| {
+        .zip(first.jobs.into_par_iter())
+        .map(|(job, done)| {
             let mut r = JobResult {
                 out: job.out.clone(),
                 src_sentences: 0,
@@ -190,8 +184,26 @@ fn run_jobs(
                 beads: 0,
                 error: None,
             };
-            let path = paths.and_then(|p| p.get(k)).and_then(Option::as_deref);
-            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, path, &mut r) {
+            let done = match done {
+                Some(JobFirst {
+                    beads,
+                    kept: Some((src, tgt, pass)),
+                }) => {
+                    let (src_lines, tgt_lines) = (src.lines(), tgt.lines());
+                    r.src_sentences = src_lines.len();
+                    r.tgt_sentences = tgt_lines.len();
+                    let again = aligner.align_lines_again(
+                        pass, src.lang, tgt.lang, &src_lines, &tgt_lines, &learned, &beads,
+                    );
+                    r.beads = again.len();
+                    atomic::write_file(&job.out, |w| write_beads(w, &again))
+                }
+                other => {
+                    let path = other.map(|d| d.beads);
+                    run_job(job, src_lang, tgt_lang, &second, path.as_deref(), &mut r)
+                }
+            };
+            if let Err(e) = done {
                 r.error = Some(e.to_string());
             }
             r
@@ -199,15 +211,53 @@ fn run_jobs(
         .collect()
 }
 
-/// What the first pass over a batch gives: the lexicons learned, and each
-/// job's path (`None` for a job that did not read).
-#[derive(Clone, Debug)]
+fn run_jobs(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+) -> Vec<JobResult> {
+    jobs.par_iter()
+        .map(|job| {
+            let mut r = JobResult {
+                out: job.out.clone(),
+                src_sentences: 0,
+                tgt_sentences: 0,
+                beads: 0,
+                error: None,
+            };
+            if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, None, &mut r) {
+                r.error = Some(e.to_string());
+            }
+            r
+        })
+        .collect()
+}
+
+/// Input bytes of the jobs whose lines and features the first pass keeps
+/// for the second (beyond this, the second pass reads them again): memory
+/// stays bounded however long the batch.
+const KEEP_BYTES: u64 = 128 << 20;
+
+/// What the first pass over a batch gives: the lexicons learned, and what
+/// each job's first pass left (`None` for a job that did not read).
+#[derive(Debug)]
 pub struct FirstPass {
     /// One lexicon per language pair among the jobs.
     pub lexicons: Vec<Lexicon>,
-    /// Per job, the first pass's beads.
-    pub paths: Vec<Option<Vec<Bead>>>,
+    jobs: Vec<Option<JobFirst>>,
 }
+
+/// One job's first pass: its beads, and (within [`KEEP_BYTES`]) its lines
+/// and features.
+#[derive(Debug)]
+struct JobFirst {
+    beads: Vec<Bead>,
+    kept: Option<(LineFile, LineFile, Pass)>,
+}
+
+/// A job read and aligned once: its lines, beads and features.
+type Read = (LineFile, LineFile, Vec<Bead>, Pass);
 
 /// The first pass over a batch: every job that reads is aligned once (in
 /// parallel) and the confident 1-1 beads of all of them teach one lexicon
@@ -219,17 +269,35 @@ pub fn learn_batch(
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
 ) -> FirstPass {
+    // Jobs are kept in order while their bytes fit (decided from file
+    // sizes before any is read, so whatever the number of threads).
+    let mut budget = KEEP_BYTES;
+    let keep: Vec<bool> = jobs
+        .iter()
+        .map(|j| {
+            let size = [&j.src, &j.tgt]
+                .iter()
+                .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
+                .fold(0, u64::saturating_add);
+            let fits = size <= budget;
+            if fits {
+                budget -= size;
+            }
+            fits
+        })
+        .collect();
     let first = aligner.single_pass();
-    let all: Vec<Option<(LineFile, LineFile, Vec<Bead>)>> = jobs
+    let all: Vec<Option<Read>> = jobs
         .par_iter()
         .map(|job| {
             let src = LineFile::read(&job.src, src_lang).ok()?;
             let tgt = LineFile::read(&job.tgt, tgt_lang).ok()?;
-            let beads = first.align_lines(src.lang, tgt.lang, &src.lines(), &tgt.lines());
-            Some((src, tgt, beads))
+            let (beads, pass) =
+                first.align_lines_once(src.lang, tgt.lang, &src.lines(), &tgt.lines());
+            Some((src, tgt, beads, pass))
         })
         .collect();
-    let read: Vec<&(LineFile, LineFile, Vec<Bead>)> = all.iter().flatten().collect();
+    let read: Vec<&Read> = all.iter().flatten().collect();
     let mut langs: Vec<(Lang, Lang)> = read.iter().map(|r| (r.0.lang, r.1.lang)).collect();
     langs.sort();
     langs.dedup();
@@ -237,7 +305,7 @@ pub fn learn_batch(
         .into_iter()
         .map(|(sl, tl)| {
             let mut links: Vec<(&str, &str)> = Vec::new();
-            for (s, t, beads) in read.iter().filter(|r| (r.0.lang, r.1.lang) == (sl, tl)) {
+            for (s, t, beads, _) in read.iter().filter(|r| (r.0.lang, r.1.lang) == (sl, tl)) {
                 links.extend(confident_links(
                     &s.lines(),
                     &t.lines(),
@@ -248,8 +316,17 @@ pub fn learn_batch(
             Lexicon::learn(sl, tl, &links)
         })
         .collect();
-    let paths = all.into_iter().map(|r| r.map(|(_, _, b)| b)).collect();
-    FirstPass { lexicons, paths }
+    let jobs = all
+        .into_iter()
+        .zip(keep)
+        .map(|(r, keep)| {
+            r.map(|(src, tgt, beads, pass)| JobFirst {
+                beads,
+                kept: keep.then_some((src, tgt, pass)),
+            })
+        })
+        .collect();
+    FirstPass { lexicons, jobs }
 }
 
 fn run_job(
