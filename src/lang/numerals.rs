@@ -459,6 +459,29 @@ struct Vocab {
     percent: &'static [&'static str],
     /// The longest word of any table, in bytes: longer words are none.
     longest: usize,
+    /// Per length in bytes (15 for 15 or more), a bit per first letter
+    /// (lower case, 6 bits of it) of the table's words: most words of a
+    /// text are no table word, and this says so without hashing them.
+    sieve: [u64; 16],
+}
+
+/// The bit of `w`'s first letter, in lower case, in [`Vocab::sieve`].
+fn sieve_bit(w: &str) -> u64 {
+    let c = w.chars().next().unwrap_or(' ');
+    let c = match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\0'..='\u{7F}' => c,
+        _ => c.to_lowercase().next().unwrap_or(c),
+    };
+    1 << (c as u32 & 63)
+}
+
+impl Vocab {
+    /// Whether `w` may be a table word (in any letter case: lower case
+    /// keeps the length, as [`lower`] asks).
+    fn may_hold(&self, w: &str) -> bool {
+        w.len() <= self.longest && self.sieve[w.len().min(15)] & sieve_bit(w) != 0
+    }
 }
 
 /// What a word is in a language's tables.
@@ -502,10 +525,15 @@ fn vocab(lang: Lang) -> &'static Vocab {
                     words.entry(w).or_default().joiner = true;
                 }
                 let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+                let mut sieve = [0u64; 16];
+                for w in words.keys() {
+                    sieve[w.len().min(15)] |= sieve_bit(w);
+                }
                 let v = Vocab {
                     words,
                     percent,
                     longest,
+                    sieve,
                 };
                 (l, v)
             })
@@ -597,6 +625,9 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
     // number word (an Arabic one perhaps behind the conjunction `و`, which
     // joins the parts: `واحد وعشرون`).
     let entry = |w: &str| -> Entry {
+        if !v.may_hold(w) {
+            return Entry::default();
+        }
         lower(w, v.longest)
             .and_then(|l| v.words.get(&*l).copied())
             .unwrap_or_default()
@@ -723,6 +754,16 @@ fn words(text: &str, lang: Lang) -> Vec<Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_capitals_are_read() {
+        assert_eq!(
+            keys("TWENTY-ONE States and Two thirds", Lang::En),
+            ["21", "2/3"]
+        );
+        assert_eq!(keys("Двадцать один государство", Lang::Ru), ["21"]);
+        assert_eq!(keys("Vingt et un États", Lang::Fr), ["21"]);
+    }
 
     #[test]
     fn is_upper_is_is_uppercase() {
