@@ -18,11 +18,11 @@ use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
-    let format = args.format.unwrap_or(Format::Jsonl);
+    let format = args.format.format();
     if args.lines {
         return lines(args, start);
     }
-    let inputs = super::versions(&args.files, &args.lang)?;
+    let inputs = args.versions.versions()?;
     let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
     atomic::refuse_repeated_inputs(&paths)?;
     let target = target(args);
@@ -70,7 +70,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
 
-    if !args.quiet {
+    if !args.quiet.quiet {
         let mut stats = Stats::default();
         for p in &pairs {
             stats.add_pair(p);
@@ -110,7 +110,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
 
 /// The aligner the options ask for; `--save-lexicon` needs learning.
 fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
-    let learn = !args.no_learn && !args.lex.no_lexicon;
+    let learn = !args.lex.no_learn && !args.lex.no_lexicon;
     if args.lex.save_lexicon.is_some() && !learn {
         return Err(Error::usage(
             "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn / --no-lexicon",
@@ -137,9 +137,9 @@ fn target(args: &AlignArgs) -> Target {
 
 /// `--lines --batch JOBFILE`: many sentence-per-line pairs in one process.
 fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
-    if !args.files.is_empty()
+    if !args.versions.files.is_empty()
         || args.output.is_some()
-        || args.format.is_some_and(|f| f != Format::Beads)
+        || args.format.format.is_some_and(|f| f != Format::Beads)
     {
         return Err(Error::usage(
             "--batch takes its inputs and outputs from the job file and writes bead files: give no FILES or -o, and no --format but beads",
@@ -176,7 +176,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
             }
         }
     }
-    if !args.quiet {
+    if !args.quiet.quiet {
         let secs = start.elapsed().as_secs_f64();
         writeln!(
             e,
@@ -190,16 +190,16 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
 
 /// `--lines SRC TGT`: one sentence per line, no structure.
 fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
-    let format = args.format.unwrap_or(Format::Jsonl);
+    let format = args.format.format();
     if let Some(jobfile) = &args.batch {
         return batch(args, jobfile, start);
     }
-    let [src_path, tgt_path] = args.files.as_slice() else {
+    let [src_path, tgt_path] = args.versions.files.as_slice() else {
         return Err(Error::usage(
             "--lines takes exactly two files: SRC TGT (one sentence per line)",
         ));
     };
-    if !args.lang.is_empty() {
+    if !args.versions.lang.is_empty() {
         return Err(Error::usage(
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
@@ -242,7 +242,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
-    if !args.quiet {
+    if !args.quiet.quiet {
         let mut stats = Stats {
             pairs: 1,
             regions: 1,

@@ -11,49 +11,44 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sixalign::bench::{self, BenchOptions};
 use sixalign::corpus::{self, DocStatus, RunOptions};
 use sixalign::engine::Aligner;
-use sixalign::output::{Format, atomic};
+use sixalign::output::atomic;
 use sixalign::{Lang, Result};
 
 use super::exit;
 use super::parse_lang;
 use super::style::{Stream, Style};
 
-fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    s.parse::<Format>().map_err(|e| e.to_string())
-}
-
 /// Arguments of `sixalign corpus`.
 #[derive(Debug, Args)]
 pub struct CorpusArgs {
     /// A directory tree of documents, or a manifest (.csv or .jsonl with id, lang, path).
     pub input: PathBuf,
-    /// The output directory: one file per document and language pair (OUT/zh-en/A_RES_74_28.jsonl).
-    #[arg(short, long)]
-    pub out: PathBuf,
-    /// The hub language.
-    #[arg(long, default_value = "zh", value_parser = parse_lang)]
-    pub hub: Lang,
-    /// The languages to align with the hub, comma-separated.
-    #[arg(long, default_value = "ar,en,es,fr,ru", value_delimiter = ',', value_parser = parse_lang)]
-    pub langs: Vec<Lang>,
-    /// Output format: tsv, jsonl, tmx, moses, beads.
-    #[arg(long, default_value = "jsonl", value_parser = parse_format)]
-    pub format: Format,
+    /// The output directory: one file per document and language pair
+    /// (DIR/zh-en/A_RES_74_28.jsonl). (`--out` is an older name for it.)
+    #[arg(short = 'o', long = "output", alias = "out", value_name = "DIR")]
+    pub output: PathBuf,
+    /// The hub and the languages aligned with it.
+    #[command(flatten)]
+    pub hub: super::HubArgs,
+    /// Output format and what goes into segments.
+    #[command(flatten)]
+    pub format: super::FormatArgs,
     /// Skip documents whose outputs are all present (from an earlier, interrupted run).
     #[arg(long)]
     pub resume: bool,
-    /// No progress bar and no summary.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Quiet.
+    #[command(flatten)]
+    pub quiet: super::QuietArg,
     /// Write a JSON report with per-document figures to this file.
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
     /// Documents in flight at once (default: four per thread).
-    #[arg(long, default_value_t = 0)]
-    pub chunk: usize,
+    #[arg(long, value_name = "N")]
+    pub chunk: Option<usize>,
     /// Learn a lexicon per language pair from a first pass over the first N
-    /// documents (in parallel), and use it in the real run (0: no first pass).
-    #[arg(long, value_name = "N", default_value_t = corpus::LEARN_DOCS)]
+    /// documents (in parallel), and use it in the real run (0, or
+    /// `--no-learn`: no first pass).
+    #[arg(long, value_name = "N", default_value_t = corpus::LEARN_DOCS, conflicts_with = "no_learn")]
     pub learn_lexicon: usize,
     /// Lexicon options.
     #[command(flatten)]
@@ -63,12 +58,9 @@ pub struct CorpusArgs {
 /// Arguments of `sixalign pipe`.
 #[derive(Debug, Args)]
 pub struct PipeArgs {
-    /// The hub language.
-    #[arg(long, default_value = "zh", value_parser = parse_lang)]
-    pub hub: Lang,
-    /// The languages to align with the hub, comma-separated.
-    #[arg(long, default_value = "ar,en,es,fr,ru", value_delimiter = ',', value_parser = parse_lang)]
-    pub langs: Vec<Lang>,
+    /// The hub and the languages aligned with it.
+    #[command(flatten)]
+    pub hub: super::HubArgs,
 }
 
 /// Arguments of `sixalign bench`.
@@ -81,7 +73,7 @@ pub struct BenchArgs {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Languages aligned with the Chinese hub, comma-separated.
-    #[arg(long, default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
     pub langs: Vec<Lang>,
     /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed).
     #[arg(long)]
@@ -99,14 +91,14 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);
     }
     let opts = RunOptions {
-        hub: args.hub,
-        langs: args.langs.clone(),
-        format: args.format,
-        out_dir: args.out.clone(),
+        hub: args.hub.hub,
+        langs: args.hub.langs.clone(),
+        format: args.format.format(),
+        out_dir: args.output.clone(),
         resume: args.resume,
-        chunk: args.chunk,
+        chunk: args.chunk.unwrap_or(0),
     };
-    let bar = if args.quiet || !Style::of(Stream::Stderr).progress() {
+    let bar = if args.quiet.quiet || !Style::of(Stream::Stderr).progress() {
         ProgressBar::hidden()
     } else {
         let b = ProgressBar::with_draw_target(
@@ -137,20 +129,24 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     atomic::refuse_inputs(&outputs, &args.lex.lexicon)?;
     let start = std::time::Instant::now();
     let mut builder = args.lex.builder()?;
-    if args.lex.save_lexicon.is_some() && args.learn_lexicon == 0 {
+    let learn_docs = if args.lex.no_learn {
+        0
+    } else {
+        args.learn_lexicon
+    };
+    if args.lex.save_lexicon.is_some() && learn_docs == 0 {
         return Err(sixalign::Error::usage(
-            "--save-lexicon writes the lexicon learned in a first pass: give --learn-lexicon N > 0",
+            "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn, or give --learn-lexicon N > 0",
         ));
     }
     let learning = std::time::Instant::now();
     let mut loaded = corpus::Loaded::default();
-    if args.learn_lexicon > 0 && !args.lex.no_lexicon {
-        let first =
-            corpus::learn_lexicons(&found.docs, &opts, args.learn_lexicon, &builder.build());
+    if learn_docs > 0 && !args.lex.no_lexicon {
+        let first = corpus::learn_lexicons(&found.docs, &opts, learn_docs, &builder.build());
         args.lex.save(&first.lexicons)?;
         loaded = first.loaded;
         for lex in first.lexicons {
-            if !args.quiet {
+            if !args.quiet.quiet {
                 eprintln!(
                     "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",
                     lex.src_lang.map_or("?", Lang::code),
@@ -191,7 +187,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     )?;
     bar.finish_and_clear();
     summary.learn_seconds = learn_seconds;
-    if !args.quiet {
+    if !args.quiet.quiet {
         eprint!("{}", summary.to_text());
     }
     Ok(exit::found_if(bad > 0 || !found.problems.is_empty()))
@@ -200,8 +196,8 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
 /// `sixalign pipe`.
 pub fn run_pipe(args: &PipeArgs) -> Result<ExitCode> {
     let opts = corpus::PipeOptions {
-        hub: args.hub,
-        langs: args.langs.clone(),
+        hub: args.hub.hub,
+        langs: args.hub.langs.clone(),
     };
     let s = corpus::pipe(
         io::stdin().lock(),

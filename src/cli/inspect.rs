@@ -11,11 +11,12 @@ use super::InspectArgs;
 use super::exit;
 
 pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
+    let (file, lang) = args.input()?;
     let opts = ParseOptions {
-        lang: args.lang,
+        lang,
         symbol: args.symbol.clone(),
     };
-    let doc = parse_path(&args.file, &opts)?;
+    let doc = parse_path(&file, &opts)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {

@@ -58,20 +58,20 @@ pub enum Command {
 
 /// Arguments of `sixalign align`.
 #[derive(Debug, Args)]
+#[command(mut_arg("files", |a| a.help(
+    "The Chinese version and the others, in any order (languages detected; Chinese is the hub); with `--lines`, SRC and TGT"
+)))]
 pub struct AlignArgs {
-    /// The Chinese version, then the others (languages detected); with
-    /// `--lines`, SRC and TGT.
-    pub files: Vec<PathBuf>,
-    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
-    #[arg(long, value_name = "LANG=FILE")]
-    pub lang: Vec<String>,
-    /// Output format: tsv, jsonl (default), tmx, moses or beads.
-    #[arg(long, short = 'f', value_parser = parse_format)]
-    pub format: Option<Format>,
+    /// The versions of the document.
+    #[command(flatten)]
+    pub versions: VersionsArgs,
+    /// Output format and what goes into segments.
+    #[command(flatten)]
+    pub format: FormatArgs,
     /// Output file (`-` or absent: standard output); for moses a prefix
     /// (`OUT` gives `OUT.zh`, `OUT.en`, …). Written under a temporary name and
     /// renamed when complete.
-    #[arg(long, short = 'o')]
+    #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// One row per group of Chinese sentences with every language in it,
     /// instead of one record per language pair.
@@ -86,10 +86,10 @@ pub struct AlignArgs {
     #[arg(long, value_name = "JOBFILE", requires = "lines")]
     pub batch: Option<PathBuf>,
     /// With `--lines`: the source language (detected when not given).
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub src_lang: Option<Lang>,
     /// With `--lines`: the target language (detected when not given).
-    #[arg(long, value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub tgt_lang: Option<Lang>,
     /// The document symbol, when the text does not say it.
     #[arg(long)]
@@ -97,18 +97,70 @@ pub struct AlignArgs {
     /// Lexicon options.
     #[command(flatten)]
     pub lex: LexiconArgs,
-    /// Align once, without learning. By default the aligner aligns twice: a
-    /// lexicon per language pair learned from the first pass (anchored
-    /// paragraphs and confident 1-1 beads) scores the second; with `--lines
-    /// --batch` it is learned once over the whole batch.
-    #[arg(long)]
-    pub no_learn: bool,
-    /// No summary on standard error.
+    /// Quiet.
+    #[command(flatten)]
+    pub quiet: QuietArg,
+}
+
+/// The versions of one document, as `align`, `qa` and `review` take them.
+#[derive(Debug, Args)]
+pub struct VersionsArgs {
+    /// The Chinese version and the others, in any order (languages detected;
+    /// Chinese is the hub).
+    pub files: Vec<PathBuf>,
+    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
+    #[arg(long, value_name = "LANG=FILE")]
+    pub lang: Vec<String>,
+}
+
+impl VersionsArgs {
+    /// The files, then each `--lang` version with its language ([`versions`]).
+    pub(crate) fn versions(&self) -> Result<Vec<(PathBuf, Option<Lang>)>> {
+        versions(&self.files, &self.lang)
+    }
+
+    /// Whether no version was given at all.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.files.is_empty() && self.lang.is_empty()
+    }
+}
+
+/// `-f/--format` of the commands that write alignments (`align`, `corpus`).
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Output format: tsv, jsonl (default), tmx, moses or beads.
+    #[arg(long, short = 'f', value_parser = parse_format)]
+    pub format: Option<Format>,
+}
+
+impl FormatArgs {
+    /// The format asked for, JSON Lines when none was.
+    pub(crate) fn format(&self) -> Format {
+        self.format.unwrap_or(Format::Jsonl)
+    }
+}
+
+/// `-q/--quiet`, the same in every command.
+#[derive(Debug, Args)]
+pub struct QuietArg {
+    /// No progress bar and no summary on standard error (errors are still
+    /// printed, and the exit code still tells).
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }
 
-/// Lexicon options of `align` and `corpus`.
+/// `--hub` and `--langs` of `corpus` and `pipe`.
+#[derive(Debug, Args)]
+pub struct HubArgs {
+    /// The hub language.
+    #[arg(long, value_name = "LANG", default_value = "zh", value_parser = parse_lang)]
+    pub hub: Lang,
+    /// The languages to align with the hub, comma-separated.
+    #[arg(long, value_name = "LANGS", default_value = "ar,en,es,fr,ru", value_delimiter = ',', value_parser = parse_lang)]
+    pub langs: Vec<Lang>,
+}
+
+/// Lexicon and learning options of `align`, `corpus` and `review`.
 #[derive(Debug, Args)]
 pub struct LexiconArgs {
     /// A lexicon table for any language pair: a file written by
@@ -128,6 +180,14 @@ pub struct LexiconArgs {
     /// `--lexicon` reads).
     #[arg(long, value_name = "FILE")]
     pub save_lexicon: Option<PathBuf>,
+    /// Align once, without learning. By default a first pass teaches a
+    /// lexicon per language pair (from anchored paragraphs and confident 1-1
+    /// beads) that scores the real alignment: the first pass runs over the
+    /// document (`align`, `review`), over the whole job file (`align --lines
+    /// --batch`), or over the first `--learn-lexicon N` documents (`corpus`,
+    /// where `--no-learn` is `--learn-lexicon 0`).
+    #[arg(long)]
+    pub no_learn: bool,
 }
 
 impl LexiconArgs {
@@ -200,29 +260,34 @@ fn parse_format(s: &str) -> std::result::Result<Format, String> {
 
 /// Arguments of `sixalign qa`.
 #[derive(Debug, Args)]
+#[command(mut_arg("quiet", |a| a.help(
+    "No summary: only the exit code tells whether an error was found (`--json` and `--html` are still written)"
+)))]
 pub struct QaArgs {
-    /// The Chinese version and the others, in any order (languages
-    /// detected; Chinese is the hub, as in `align`).
-    pub files: Vec<PathBuf>,
-    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
-    #[arg(long, value_name = "LANG=FILE")]
-    pub lang: Vec<String>,
+    /// The versions of the document.
+    #[command(flatten)]
+    pub versions: VersionsArgs,
     /// One JSON object (schema sixalign-qa/1) instead of the summary.
     #[arg(long)]
     pub json: bool,
     /// Also write a self-contained side-by-side HTML report here.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Quiet.
+    #[command(flatten)]
+    pub quiet: QuietArg,
 }
 
 /// Arguments of `sixalign inspect`.
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    /// The document (`-` reads standard input).
-    pub file: PathBuf,
-    /// Its language (ar, zh, en, es, fr, ru); detected when not given.
-    #[arg(long, value_parser = parse_lang)]
-    pub lang: Option<Lang>,
+    /// The document (`-` reads standard input); or give it with `--lang`.
+    pub file: Option<PathBuf>,
+    /// The document with its language given, `--lang en=report.en.txt` (as
+    /// in `align` and `qa`); `--lang en` gives the language of FILE. Detected
+    /// when not given.
+    #[arg(long, value_name = "LANG=FILE")]
+    pub lang: Option<String>,
     /// Its symbol (A/RES/74/28); looked for in the text when not given.
     #[arg(long)]
     pub symbol: Option<String>,
@@ -232,6 +297,28 @@ pub struct InspectArgs {
     /// Exit with 1 when the parser reports findings.
     #[arg(long)]
     pub strict: bool,
+}
+
+impl InspectArgs {
+    /// The document and its language, if given: FILE with `--lang LANG`, or
+    /// `--lang LANG=FILE` alone.
+    pub(crate) fn input(&self) -> Result<(PathBuf, Option<Lang>)> {
+        let spec = self.lang.as_deref();
+        match (&self.file, spec.map(|s| s.split_once('='))) {
+            (Some(_), Some(Some(_))) => Err(sixalign::Error::usage(
+                "give the document once: FILE (with --lang LANG), or --lang LANG=FILE",
+            )),
+            (None, Some(Some((code, path)))) => Ok((PathBuf::from(path), Some(code.parse()?))),
+            (Some(file), Some(None)) => {
+                let code = self.lang.as_deref().unwrap_or_default();
+                Ok((file.clone(), Some(code.parse()?)))
+            }
+            (Some(file), None) => Ok((file.clone(), None)),
+            (None, _) => Err(sixalign::Error::usage(
+                "give the document: sixalign inspect FILE, or --lang LANG=FILE",
+            )),
+        }
+    }
 }
 
 /// The versions given on a command line: the files, then each `--lang

@@ -14,7 +14,7 @@ use super::exit;
 use super::style::{Stream, Style};
 
 pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
-    let inputs = super::versions(&args.files, &args.lang)?;
+    let inputs = args.versions.versions()?;
     if let Some(html) = &args.html {
         let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
         atomic::check_outputs(std::slice::from_ref(html), &paths)?;
@@ -42,7 +42,7 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
         qa::write_json(&hub, &reports, &mut out)?;
-    } else {
+    } else if !args.quiet.quiet {
         write_summary(&reports, Style::of(Stream::Stdout), &mut out)?;
     }
     out.flush()?;

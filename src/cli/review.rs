@@ -21,14 +21,12 @@ use super::LexiconArgs;
 /// Arguments of `sixalign review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
-    /// The Chinese version, then the others (languages detected).
-    pub files: Vec<PathBuf>,
-    /// A version with its language given: `--lang en=report.en.txt` (repeatable).
-    #[arg(long, value_name = "LANG=FILE")]
-    pub lang: Vec<String>,
+    /// The versions of the document.
+    #[command(flatten)]
+    pub versions: super::VersionsArgs,
     /// Where to write: the page (default `review.html`), or with `--apply`
     /// the corrected alignment (default standard output; `-` too).
-    #[arg(long, short = 'o')]
+    #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Review this alignment (`sixalign align -f jsonl` output of the same
     /// versions) instead of aligning.
@@ -54,12 +52,9 @@ pub struct ReviewArgs {
     /// Lexicon options.
     #[command(flatten)]
     pub lex: LexiconArgs,
-    /// Align once, without learning (as `align --no-learn`).
-    #[arg(long)]
-    pub no_learn: bool,
-    /// No summary on standard error.
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
+    /// Quiet.
+    #[command(flatten)]
+    pub quiet: super::QuietArg,
 }
 
 pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
@@ -97,7 +92,7 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>>>()?;
     let (hub, others) = split_hub(docs)?;
-    let learn = !args.no_learn && !args.lex.no_lexicon && args.from.is_none();
+    let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
     let mut b = args.lex.builder()?;
     b.learn_lexicon(learn);
     let mut aligner = b.build();
@@ -129,7 +124,7 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     } else {
         atomic::write_file(&out, |w| page::write_page(&review, w))?;
     }
-    if !args.quiet {
+    if !args.quiet.quiet {
         let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
         let nf: usize = review.pairs.iter().map(|p| p.findings.len()).sum();
         let size = if to_stdout {
@@ -158,7 +153,7 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
 
 /// `--apply EDITS`: the corrected alignment, through the writers `align` uses.
 fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
-    if !args.files.is_empty() || !args.lang.is_empty() {
+    if !args.versions.is_empty() {
         return Err(Error::usage(
             "--apply reads everything from the work file: give no documents",
         ));
@@ -216,7 +211,7 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
     write_alignments(w, &pairs, args.six_way)?;
     let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
-    if !args.quiet {
+    if !args.quiet.quiet {
         let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
         let confirmed: usize = review
             .pairs
@@ -251,20 +246,10 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
 
 /// The documents to review, with their language when the user gave it.
 fn inputs(args: &ReviewArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
-    let mut v: Vec<(PathBuf, Option<Lang>)> =
-        args.files.iter().map(|p| (p.clone(), None)).collect();
-    for spec in &args.lang {
-        let (code, path) = spec.split_once('=').ok_or_else(|| {
-            Error::usage(format!(
-                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
-            ))
-        })?;
-        v.push((PathBuf::from(path), Some(code.parse()?)));
-    }
-    if v.len() < 2 {
+    if args.versions.files.len() + args.versions.lang.len() < 2 {
         return Err(Error::usage(
             "give the Chinese version and at least one other (sixalign review zh.txt en.txt …), or --apply FILE",
         ));
     }
-    Ok(v)
+    args.versions.versions()
 }

@@ -1,0 +1,272 @@
+//! The command line: one vocabulary of options across subcommands, the
+//! corpus run's interruption and resumed report, and the options of the
+//! formats (TMX language tags, labels out of segments).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
+const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr");
+
+fn udhr(code: &str) -> PathBuf {
+    Path::new(UDHR).join(format!("{code}.txt"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).output().unwrap()
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn help(sub: &str) -> String {
+    let o = run(&[sub, "--help"]);
+    assert!(o.status.success(), "{sub} --help: {}", stderr(&o));
+    stdout(&o)
+}
+
+/// The option lines of a help text, by long name: `--output` → the line.
+fn options(help: &str) -> BTreeMap<String, String> {
+    help.lines()
+        .filter_map(|l| {
+            let t = l.trim_start();
+            let long = t
+                .split_whitespace()
+                .find(|w| w.starts_with("--"))?
+                .trim_end_matches(',');
+            Some((long.to_string(), t.to_string()))
+        })
+        .collect()
+}
+
+/// A corpus of `n` copies of the UDHR (zh, en) as `LANG/A_RES_99_k.txt`.
+fn udhr_corpus(dir: &Path, n: usize) {
+    for l in ["zh", "en"] {
+        std::fs::create_dir_all(dir.join(l)).unwrap();
+        for k in 1..=n {
+            std::fs::copy(udhr(l), dir.join(l).join(format!("A_RES_99_{k}.txt"))).unwrap();
+        }
+    }
+}
+
+/// Every file under `root` with its bytes, by relative path (hidden files
+/// of the run left out).
+fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(
+                    p.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    out
+}
+
+mod vocabulary {
+    use super::*;
+
+    #[test]
+    fn cli_every_command_writing_alignments_takes_output_format_quiet_and_no_learn() {
+        for sub in ["align", "corpus"] {
+            let o = options(&help(sub));
+            for (long, short) in [("--output", "-o,"), ("--format", "-f,"), ("--quiet", "-q,")] {
+                let line = o.get(long).unwrap_or_else(|| panic!("{sub} has no {long}"));
+                assert!(line.starts_with(short), "{sub}: {line}");
+            }
+            assert!(o.contains_key("--no-learn"), "{sub} has no --no-learn");
+            // The same text wherever the option is the same.
+            assert_eq!(o["--format"], options(&help("align"))["--format"], "{sub}");
+        }
+        for sub in ["review", "qa"] {
+            let o = options(&help(sub));
+            assert!(o["--quiet"].starts_with("-q,"), "{sub}: {:?}", o["--quiet"]);
+        }
+        assert!(options(&help("review")).contains_key("--no-learn"));
+    }
+
+    #[test]
+    fn cli_lang_placeholder_is_the_same_everywhere() {
+        let mut seen = 0;
+        for sub in ["align", "qa", "review", "inspect", "corpus", "pipe", "eval"] {
+            if let Some(line) = options(&help(sub)).get("--lang") {
+                seen += 1;
+                assert!(line.starts_with("--lang <LANG=FILE>"), "{sub}: {line}");
+            }
+        }
+        assert_eq!(seen, 4, "align, qa, review and inspect take --lang");
+        // Language options name their value LANG.
+        for (sub, long) in [
+            ("align", "--src-lang"),
+            ("align", "--tgt-lang"),
+            ("corpus", "--hub"),
+            ("pipe", "--hub"),
+            ("review", "--pair"),
+        ] {
+            let line = &options(&help(sub))[long];
+            assert!(line.contains(&format!("{long} <LANG>")), "{sub}: {line}");
+        }
+    }
+
+    #[test]
+    fn cli_chunk_help_does_not_contradict_itself() {
+        let line = &options(&help("corpus"))["--chunk"];
+        assert!(line.contains("four per thread"), "{line}");
+        assert!(!line.contains("[default:"), "{line}");
+        // The older `--out` works and is not shown.
+        let h = help("corpus");
+        assert!(!h.contains("--out "), "{h}");
+        assert!(h.contains("--output <DIR>"), "{h}");
+    }
+
+    #[test]
+    fn cli_corpus_out_is_an_alias_of_output_and_f_chooses_the_format() {
+        let d = tempfile::tempdir().unwrap();
+        udhr_corpus(&d.path().join("in"), 2);
+        let old = run_in(
+            d.path(),
+            &["corpus", "in", "--out", "old", "-q", "--format", "tsv"],
+        );
+        assert!(old.status.success(), "{}", stderr(&old));
+        let new = run_in(d.path(), &["corpus", "in", "-o", "new", "-q", "-f", "tsv"]);
+        assert!(new.status.success(), "{}", stderr(&new));
+        let (a, b) = (tree(&d.path().join("old")), tree(&d.path().join("new")));
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            [
+                Path::new("zh-en/A_RES_99_1.tsv"),
+                Path::new("zh-en/A_RES_99_2.tsv")
+            ]
+        );
+        assert_eq!(a, b);
+        // Long and short forms of the output option cannot both be given.
+        let both = run_in(d.path(), &["corpus", "in", "-o", "x", "--out", "y"]);
+        assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+    }
+
+    #[test]
+    fn cli_corpus_no_learn_is_learn_lexicon_0() {
+        let d = tempfile::tempdir().unwrap();
+        udhr_corpus(&d.path().join("in"), 2);
+        let no = run_in(d.path(), &["corpus", "in", "-o", "no", "--no-learn"]);
+        assert!(no.status.success(), "{}", stderr(&no));
+        let zero = run_in(
+            d.path(),
+            &["corpus", "in", "-o", "zero", "--learn-lexicon", "0"],
+        );
+        assert!(zero.status.success(), "{}", stderr(&zero));
+        let learn = run_in(d.path(), &["corpus", "in", "-o", "learn"]);
+        assert!(learn.status.success(), "{}", stderr(&learn));
+        assert!(!stderr(&no).contains("learned"), "{}", stderr(&no));
+        assert!(stderr(&learn).contains("learned"), "{}", stderr(&learn));
+        let (n, z) = (tree(&d.path().join("no")), tree(&d.path().join("zero")));
+        assert_eq!(n.len(), 2);
+        assert_eq!(n, z);
+        // A first pass of N documents and none at all: refused together.
+        let both = run_in(
+            d.path(),
+            &[
+                "corpus",
+                "in",
+                "-o",
+                "x",
+                "--no-learn",
+                "--learn-lexicon",
+                "5",
+            ],
+        );
+        assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+        assert!(!d.path().join("x").exists());
+        let save = run_in(
+            d.path(),
+            &[
+                "corpus",
+                "in",
+                "-o",
+                "x",
+                "--no-learn",
+                "--save-lexicon",
+                "l.tsv",
+            ],
+        );
+        assert_eq!(save.status.code(), Some(2), "{}", stderr(&save));
+        assert!(stderr(&save).contains("--no-learn"), "{}", stderr(&save));
+    }
+
+    #[test]
+    fn cli_qa_quiet_prints_nothing_and_keeps_the_exit_code() {
+        let d = tempfile::tempdir().unwrap();
+        // English without its Article 3: an error finding, exit 1.
+        let en = std::fs::read_to_string(udhr("en")).unwrap();
+        let cut = en.replace(
+            "Article 3\nEveryone has the right to life, liberty and the security of person.\n",
+            "",
+        );
+        assert_ne!(cut, en, "the article is in the text");
+        std::fs::write(d.path().join("en.txt"), cut).unwrap();
+        let zh = udhr("zh");
+        let zh = zh.to_str().unwrap();
+        for (file, code) in [(udhr("en"), 0), (d.path().join("en.txt"), 1)] {
+            let file = file.to_str().unwrap();
+            let loud = run(&["qa", zh, file]);
+            assert_eq!(loud.status.code(), Some(code), "{}", stderr(&loud));
+            assert!(stdout(&loud).contains("errors"), "{}", stdout(&loud));
+            for q in ["-q", "--quiet"] {
+                let quiet = run(&["qa", zh, file, q]);
+                assert_eq!(quiet.status.code(), Some(code), "{}", stderr(&quiet));
+                assert_eq!(stdout(&quiet), "", "{q}");
+                assert_eq!(stderr(&quiet), "", "{q}");
+            }
+            // `--json` is asked for: still written.
+            let json = run(&["qa", zh, file, "-q", "--json"]);
+            assert_eq!(json.status.code(), Some(code));
+            serde_json::from_slice::<serde_json::Value>(&json.stdout).expect("one JSON object");
+        }
+    }
+
+    #[test]
+    fn cli_inspect_takes_lang_as_align_does() {
+        let en = udhr("en");
+        let en = en.to_str().unwrap();
+        let a = run(&["inspect", "--json", en, "--lang", "en"]);
+        assert!(a.status.success(), "{}", stderr(&a));
+        let spec = format!("en={en}");
+        let b = run(&["inspect", "--json", "--lang", &spec]);
+        assert!(b.status.success(), "{}", stderr(&b));
+        assert_eq!(a.stdout, b.stdout);
+        let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+        assert_eq!(v["lang"], "en", "{v}");
+        // Given twice, or not at all: a usage error naming the forms.
+        let twice = run(&["inspect", en, "--lang", &spec]);
+        assert_eq!(twice.status.code(), Some(2));
+        assert!(stderr(&twice).contains("LANG=FILE"), "{}", stderr(&twice));
+        let none = run(&["inspect"]);
+        assert_eq!(none.status.code(), Some(2));
+        let bad = run(&["inspect", en, "--lang", "xx"]);
+        assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+    }
+}
