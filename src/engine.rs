@@ -184,7 +184,7 @@ impl PairAlignment {
 }
 
 /// Counts over one or more alignments, for summaries and reports.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Stats {
     /// Language pairs aligned.
     pub pairs: usize,

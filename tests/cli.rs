@@ -270,3 +270,187 @@ mod vocabulary {
         assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
     }
 }
+
+mod corpus_runs {
+    use super::*;
+    use serde_json::Value;
+    use std::process::Stdio;
+
+    fn report(p: &Path) -> Value {
+        serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+    }
+
+    /// Document id → its figures (`pairs` and `bytes`) in a report.
+    fn figures(r: &Value) -> BTreeMap<String, (Value, Value)> {
+        r["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["id"].as_str().unwrap().to_string(),
+                    (d["pairs"].clone(), d["bytes"].clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn corpus_ctrl_c_reports_what_was_done_and_a_resumed_report_covers_the_corpus() {
+        let d = tempfile::tempdir().unwrap();
+        let n = 400;
+        udhr_corpus(&d.path().join("in"), n);
+        // One thread, one document at a time: slow enough to be stopped.
+        let child = Command::new(BIN)
+            .current_dir(d.path())
+            .env("RAYON_NUM_THREADS", "1")
+            .args(["corpus", "in", "-o", "out", "--chunk", "1", "--no-learn"])
+            .args(["--report", "first.json"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Ctrl-C once a few documents are recorded as done.
+        let journal = d.path().join("out/.sixalign-journal");
+        let started = std::time::Instant::now();
+        loop {
+            let lines = std::fs::read_to_string(&journal).map_or(0, |t| t.lines().count());
+            if lines >= 3 {
+                break;
+            }
+            assert!(started.elapsed().as_secs() < 60, "no document done");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        // SAFETY: kill(2) on our own child's pid.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, libc::SIGINT) }, 0);
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(130), "{err}");
+        let first = report(&d.path().join("first.json"));
+        let done = first["documents"].as_array().unwrap().len();
+        assert!(done >= 3 && done < n, "{done} of {n}");
+        assert!(
+            err.contains(&format!(
+                "interrupted: {done} of {n} done, rerun with --resume"
+            )),
+            "{err}"
+        );
+        assert_eq!(first["summary"]["interrupted"], true);
+        assert_eq!(first["summary"]["corpus_documents"], n);
+        assert_eq!(first["summary"]["documents"], done);
+        // The report names exactly the documents whose outputs exist.
+        let written = tree(&d.path().join("out"));
+        assert_eq!(written.len(), done, "{:?}", written.keys());
+        for id in figures(&first).keys() {
+            let stem = id.replace('/', "_");
+            assert!(written.contains_key(&PathBuf::from(format!("zh-en/{stem}.jsonl"))));
+        }
+        // Resumed: the report covers the whole corpus, the documents of
+        // the first run with the figures it recorded.
+        let again = run_in(
+            d.path(),
+            &["corpus", "in", "-o", "out", "--resume", "--no-learn", "-q"],
+        );
+        assert!(again.status.success(), "{}", stderr(&again));
+        let resumed = run_in(
+            d.path(),
+            &[
+                "corpus",
+                "in",
+                "-o",
+                "out",
+                "--resume",
+                "--no-learn",
+                "-q",
+                "--report",
+                "resumed.json",
+            ],
+        );
+        assert!(resumed.status.success(), "{}", stderr(&resumed));
+        let resumed = report(&d.path().join("resumed.json"));
+        assert_eq!(resumed["summary"]["documents"], n);
+        assert_eq!(resumed["summary"]["done"], n);
+        assert_eq!(resumed["summary"]["interrupted"], false);
+        // The same figures as one uninterrupted run.
+        let whole = run_in(
+            d.path(),
+            &[
+                "corpus",
+                "in",
+                "-o",
+                "whole",
+                "--no-learn",
+                "-q",
+                "--report",
+                "whole.json",
+            ],
+        );
+        assert!(whole.status.success(), "{}", stderr(&whole));
+        let whole = report(&d.path().join("whole.json"));
+        assert_eq!(figures(&resumed), figures(&whole));
+        assert_eq!(resumed["summary"]["stats"], whole["summary"]["stats"]);
+        assert_eq!(resumed["summary"]["bytes"], whole["summary"]["bytes"]);
+        for k in figures(&first).keys() {
+            assert_eq!(figures(&first)[k], figures(&whole)[k], "{k}");
+        }
+        assert_eq!(tree(&d.path().join("out")), tree(&d.path().join("whole")));
+    }
+
+    #[test]
+    fn corpus_says_how_many_documents_taught_the_lexicon() {
+        let d = tempfile::tempdir().unwrap();
+        udhr_corpus(&d.path().join("in"), 3);
+        for (args, n) in [(&[][..], 3), (&["--learn-lexicon", "2"][..], 2)] {
+            let o = Command::new(BIN)
+                .current_dir(d.path())
+                .args(["corpus", "in", "-o", "out"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", stderr(&o));
+            let e = stderr(&o);
+            assert!(
+                e.contains("learned a zh-en lexicon of")
+                    && e.contains(&format!("entries from the first {n} documents")),
+                "{args:?}: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn bench_prints_canonical_paths_and_warms_up_untimed() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir(d.path().join("x")).unwrap();
+        let o = run_in(
+            d.path(),
+            &[
+                "bench",
+                "--docs",
+                "3",
+                "--threads",
+                "2",
+                "--langs",
+                "fr",
+                "--dir",
+                "x/../kept",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let e = stderr(&o);
+        let kept = d.path().join("kept").canonicalize().unwrap();
+        assert!(
+            e.contains(&format!("into {}", kept.join("input").display())),
+            "{e}"
+        );
+        assert!(!e.contains("/../") && !stdout(&o).contains("/../"), "{e}");
+        assert!(stdout(&o).contains("untimed warm-up"), "{}", stdout(&o));
+        // The warm-up leaves nothing of its own behind.
+        let mut names: Vec<String> = std::fs::read_dir(&kept)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["input", "out-1", "out-2"]);
+    }
+}

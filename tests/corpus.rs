@@ -291,7 +291,9 @@ fn one_and_two_threads_give_the_same_bytes() {
             trees.push(tree(&out));
         }
         let per_doc = if format == "moses" { 2 } else { 1 };
-        assert_eq!(trees[0].len(), 8 * 3 * per_doc, "{format}");
+        // The outputs, and the run's journal (the same bytes too).
+        assert_eq!(trees[0].len(), 8 * 3 * per_doc + 1, "{format}");
+        assert!(trees[0].contains_key(Path::new(".sixalign-journal")));
         assert!(trees[0].values().all(|b| !b.is_empty()));
         assert!(
             trees[0] == trees[1],
@@ -387,7 +389,11 @@ fn a_failed_write_leaves_no_file_that_looks_whole() {
     let names: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
     assert_eq!(
         names,
-        ["zh-en/A_RES_99_2.jsonl", "zh-fr/A_RES_99_2.jsonl"],
+        [
+            ".sixalign-journal",
+            "zh-en/A_RES_99_2.jsonl",
+            "zh-fr/A_RES_99_2.jsonl"
+        ],
         "no partial file and no fr output for the failed document"
     );
 }
@@ -555,7 +561,7 @@ fn a_learned_lexicon_from_a_first_pass_is_used_and_stays_deterministic() {
         }
         trees.push(tree(&out));
     }
-    assert_eq!(trees[0].len(), 6 * 2);
+    assert_eq!(trees[0].len(), 6 * 2 + 1, "the outputs and the journal");
     assert!(
         trees[0] == trees[1],
         "outputs differ between 1 and 2 threads"

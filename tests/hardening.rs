@@ -726,7 +726,7 @@ mod signals {
         assert!(o.status.success(), "{}", stderr(&o));
         assert_eq!(
             names(&d.path().join("out")),
-            ["zh-en", "zh-en/A_RES_99_1.jsonl"]
+            [".sixalign-journal", "zh-en", "zh-en/A_RES_99_1.jsonl"]
         );
     }
 }

@@ -82,6 +82,7 @@ pub struct BenchArgs {
 
 /// `sixalign corpus`.
 pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
+    let quiet = args.quiet.quiet;
     if let Some(r) = &args.report {
         // The manifest is an input too (the documents are checked by the run).
         atomic::check_outputs(std::slice::from_ref(r), std::slice::from_ref(&args.input))?;
@@ -90,30 +91,16 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     for p in &found.problems {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);
     }
-    let opts = RunOptions {
+    let mut opts = RunOptions {
         hub: args.hub.hub,
         langs: args.hub.langs.clone(),
         format: args.format.format(),
         out_dir: args.output.clone(),
         resume: args.resume,
         chunk: args.chunk.unwrap_or(0),
+        stop: None,
     };
-    let bar = if args.quiet.quiet || !Style::of(Stream::Stderr).progress() {
-        ProgressBar::hidden()
-    } else {
-        let b = ProgressBar::with_draw_target(
-            Some(found.docs.len() as u64),
-            ProgressDrawTarget::stderr(),
-        );
-        b.set_style(
-            ProgressStyle::with_template(
-                "{bar:30} {pos}/{len} documents  {msg}  {elapsed_precise} ETA {eta}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        b.enable_steady_tick(Duration::from_millis(200));
-        b
-    };
+    let show = !quiet && Style::of(Stream::Stderr).progress();
     // The lexicon saved after the first pass replaces no document, no
     // table read, the manifest, the report or an alignment.
     let mut outputs = corpus::run::planned_outputs(&found.docs, &opts);
@@ -139,37 +126,64 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
             "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn, or give --learn-lexicon N > 0",
         ));
     }
+    // From here on the first Ctrl-C stops the run between documents.
+    let stop = super::interrupt::arm();
+    opts.stop = Some(stop.clone());
     let learning = std::time::Instant::now();
     let mut loaded = corpus::Loaded::default();
-    if learn_docs > 0 && !args.lex.no_lexicon {
-        let first = corpus::learn_lexicons(&found.docs, &opts, learn_docs, &builder.build());
-        args.lex.save(&first.lexicons)?;
-        loaded = first.loaded;
-        for lex in first.lexicons {
-            if !args.quiet.quiet {
+    let learns = learn_docs > 0 && !args.lex.no_lexicon;
+    if learns {
+        let n = corpus::learning_sample(&found.docs, &opts, learn_docs);
+        let bar = progress_bar(
+            show,
+            n,
+            "learning lexicons {bar:30} {pos}/{len} documents  {elapsed_precise} ETA {eta}",
+        );
+        let learned =
+            corpus::learn_lexicons_with(&found.docs, &opts, learn_docs, &builder.build(), &|| {
+                bar.inc(1)
+            });
+        bar.finish_and_clear();
+        if !opts.stopped() {
+            args.lex.save(&learned.lexicons)?;
+        }
+        loaded = learned.loaded;
+        for lex in learned.lexicons {
+            if !quiet {
                 eprintln!(
                     "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",
                     lex.src_lang.map_or("?", Lang::code),
                     lex.tgt_lang.map_or("?", Lang::code),
                     lex.len(),
-                    args.learn_lexicon
+                    learned.documents
                 );
             }
             builder.add_lexicon(std::sync::Arc::new(lex));
         }
     }
-    let learn_seconds = learning.elapsed().as_secs_f64();
+    let learn_seconds = if learns {
+        learning.elapsed().as_secs_f64()
+    } else {
+        0.0
+    };
     let aligner = builder.build();
+    let bar = progress_bar(
+        show,
+        found.docs.len(),
+        "{bar:30} {pos}/{len} documents  {msg}  {elapsed_precise} ETA {eta}",
+    );
     let mut pairs = 0usize;
     let mut bad = 0usize;
-    let mut summary = corpus::run(
+    let result = corpus::run(
         &found.docs,
         &opts,
         &aligner,
         loaded,
         args.report.as_deref(),
         &mut |d| {
-            pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();
+            if d.status == corpus::DocStatus::Aligned {
+                pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();
+            }
             if d.status == DocStatus::Skipped || !d.errors.is_empty() {
                 bad += 1;
                 bar.suspend(|| {
@@ -184,13 +198,47 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
             bar.set_message(format!("{:.0} pairs/s", pairs as f64 / secs));
             bar.inc(1);
         },
-    )?;
-    bar.finish_and_clear();
+    );
+    super::interrupt::disarm();
+    let mut summary = result?;
     summary.learn_seconds = learn_seconds;
-    if !args.quiet.quiet {
+    if summary.interrupted {
+        let msg = format!(
+            "interrupted: {} of {} done, rerun with --resume",
+            summary.documents, summary.corpus_documents
+        );
+        if bar.is_hidden() {
+            eprintln!("sixalign: {msg}");
+        } else {
+            bar.set_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar.abandon_with_message(msg);
+        }
+    } else {
+        bar.finish_and_clear();
+    }
+    if !quiet {
         eprint!("{}", summary.to_text());
     }
+    if summary.interrupted {
+        return Ok(ExitCode::from(exit::INTERRUPTED));
+    }
     Ok(exit::found_if(bad > 0 || !found.problems.is_empty()))
+}
+
+/// A progress bar on standard error with `template`, or a hidden one.
+fn progress_bar(show: bool, len: usize, template: &str) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    b.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    b.enable_steady_tick(Duration::from_millis(200));
+    b
 }
 
 /// `sixalign pipe`.

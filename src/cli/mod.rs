@@ -384,10 +384,50 @@ pub(crate) mod exit {
     pub(crate) const FOUND: u8 = 1;
     /// A usage or input error (named, with its file): nothing was written.
     pub(crate) const ERROR: u8 = 2;
+    /// Stopped by Ctrl-C (128 + SIGINT, as shells report it); a corpus run
+    /// wrote what it had done, and `--resume` goes on.
+    pub(crate) const INTERRUPTED: u8 = 130;
 
     /// [`FOUND`] when `found`, else [`OK`].
     pub(crate) fn found_if(found: bool) -> ExitCode {
         ExitCode::from(if found { FOUND } else { OK })
+    }
+}
+
+/// Ctrl-C during a corpus run: the first stops the run between documents
+/// (what was done is reported, and `--resume` goes on); a second one, or
+/// Ctrl-C in any other command, ends the process at once (`main` removes
+/// every temporary file).
+pub(crate) mod interrupt {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    static STOP: Mutex<Option<Arc<AtomicBool>>> = Mutex::new(None);
+
+    fn slot() -> std::sync::MutexGuard<'static, Option<Arc<AtomicBool>>> {
+        STOP.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A flag the next Ctrl-C sets instead of ending the process.
+    pub(crate) fn arm() -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        *slot() = Some(flag.clone());
+        flag
+    }
+
+    /// Ctrl-C ends the process again.
+    pub(crate) fn disarm() {
+        *slot() = None;
+    }
+
+    /// For the signal thread on SIGINT: true when a run was armed and has
+    /// now been asked to stop (the process goes on); false when the process
+    /// should end now (nothing armed, or asked to stop already).
+    pub(crate) fn request_stop() -> bool {
+        match &*slot() {
+            Some(flag) => !flag.swap(true, Ordering::SeqCst),
+            None => false,
+        }
     }
 }
 

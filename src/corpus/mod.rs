@@ -55,7 +55,7 @@ pub use batch::{
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
     DocReport, DocStatus, LEARN_DOCS, Learned, Loaded, PairReport, RunOptions, Summary,
-    learn_lexicons, output_stem, run,
+    learn_lexicons, learn_lexicons_with, learning_sample, output_stem, run,
 };
 
 /// The language versions of one document.

@@ -20,6 +20,21 @@
 //! those; a document interrupted between two renames is simply redone. No
 //! sidecar state can disagree with the files, because the files are the state.
 //!
+//! **Journal.** What a document's alignment looked like (its [`DocReport`])
+//! is appended, once its outputs are renamed into place, to the run's
+//! journal, `OUT/.sixalign-journal` (one JSON line per document aligned;
+//! hidden, so a corpus walk never takes it for a document). It decides
+//! nothing: a resumed run reads it back only so that its report and summary
+//! cover the whole corpus, the documents done in earlier runs with the
+//! figures those runs recorded. A document done without a record (a journal
+//! removed, or a run killed between a rename and the journal line) is
+//! reported done, without figures. A run without `--resume` starts a new
+//! journal.
+//!
+//! **Stopping.** [`RunOptions::stop`] is a flag a Ctrl-C handler sets: the
+//! run then starts no new document, lets those in flight finish, and returns
+//! with [`Summary::interrupted`] set; the report is written for what was done.
+//!
 //! **Determinism.** Each document's output depends on that document only,
 //! and reports are gathered in document-id order, so output and report are
 //! the same bytes whatever the number of threads.
@@ -27,10 +42,12 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::DocFiles;
 use crate::engine::{Aligner, PairAlignment, Stats};
@@ -56,6 +73,9 @@ pub struct RunOptions {
     pub resume: bool,
     /// Documents in flight at once; 0 means four per rayon thread.
     pub chunk: usize,
+    /// When set (by a Ctrl-C handler), the run and the learning pass start
+    /// no new document; see the [module docs](self).
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl RunOptions {
@@ -68,7 +88,20 @@ impl RunOptions {
             out_dir: out_dir.into(),
             resume: false,
             chunk: 0,
+            stop: None,
         }
+    }
+
+    /// Whether the run was asked to stop.
+    pub fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(Ordering::Relaxed))
+    }
+
+    /// The run's journal (see the [module docs](self)).
+    pub fn journal(&self) -> PathBuf {
+        self.out_dir.join(JOURNAL)
     }
 
     fn others(&self) -> Vec<Lang> {
@@ -104,6 +137,9 @@ impl RunOptions {
     }
 }
 
+/// The journal's file name in the output directory.
+const JOURNAL: &str = ".sixalign-journal";
+
 fn with_ext(prefix: &Path, ext: &str) -> PathBuf {
     let mut s = prefix.as_os_str().to_owned();
     s.push(".");
@@ -134,19 +170,20 @@ pub fn output_stem(id: &str) -> String {
 }
 
 /// What happened to one document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocStatus {
     /// Aligned and written (perhaps with some languages missing or failed).
     Aligned,
-    /// Left out by `--resume`: its outputs were complete.
+    /// Left out by `--resume`: its outputs were complete (its figures, when
+    /// an earlier run recorded them, are that run's).
     Done,
     /// Not aligned; see the reason.
     Skipped,
 }
 
 /// The figures of one language pair of one document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PairReport {
     /// The other language.
     pub lang: Lang,
@@ -155,20 +192,20 @@ pub struct PairReport {
 }
 
 /// What happened to one document, with its figures.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocReport {
     /// The document id.
     pub id: String,
     /// Aligned, done already, or skipped.
     pub status: DocStatus,
     /// Why it was skipped (a short category: `no hub version`, …).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// Languages asked for but not found.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<Lang>,
     /// Errors met (a version that would not load or parse, a failed write).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
     /// One entry per language pair aligned.
     pub pairs: Vec<PairReport>,
@@ -199,8 +236,13 @@ impl DocReport {
 /// The figures of a whole run.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Summary {
-    /// Documents considered.
+    /// Documents in the corpus.
+    pub corpus_documents: usize,
+    /// Documents considered (fewer than `corpus_documents` when interrupted).
     pub documents: usize,
+    /// The run was stopped (Ctrl-C) before every document was considered;
+    /// `--resume` goes on where it stopped.
+    pub interrupted: bool,
     /// Documents aligned.
     pub aligned: usize,
     /// Documents left out by `--resume`.
@@ -211,10 +253,15 @@ pub struct Summary {
     pub missing: BTreeMap<Lang, usize>,
     /// Errors met (documents may be aligned in part despite them).
     pub errors: usize,
-    /// Counts over every pair aligned.
+    /// Counts over every pair aligned, in this run and (with `--resume`,
+    /// as recorded in the journal) in earlier ones.
     pub stats: Stats,
-    /// Bytes of input read.
+    /// Bytes of input of those pairs' documents.
     pub bytes: u64,
+    /// Sentence pairs aligned by this run (the rates count these).
+    pub run_pairs: usize,
+    /// Bytes read by this run.
+    pub run_bytes: u64,
     /// Wall-clock seconds of the run.
     pub seconds: f64,
     /// Wall-clock seconds of the learning pass before it (0 without one);
@@ -249,11 +296,15 @@ impl Summary {
             merge_stats(&mut self.stats, &p.stats);
         }
         self.bytes += d.bytes;
+        if d.status == DocStatus::Aligned {
+            self.run_pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();
+            self.run_bytes += d.bytes;
+        }
     }
 
-    /// Sentence pairs (beads linking both sides) per second.
+    /// Sentence pairs (beads linking both sides) aligned by this run per second.
     pub fn pairs_per_sec(&self) -> f64 {
-        rate(self.stats.linked_beads as f64, self.total_seconds())
+        rate(self.run_pairs as f64, self.total_seconds())
     }
 
     /// Documents per second (aligned ones).
@@ -261,9 +312,9 @@ impl Summary {
         rate(self.aligned as f64, self.total_seconds())
     }
 
-    /// Megabytes (10^6 bytes) of input per second.
+    /// Megabytes (10^6 bytes) of input read by this run per second.
     pub fn mb_per_sec(&self) -> f64 {
-        rate(self.bytes as f64 / 1e6, self.total_seconds())
+        rate(self.run_bytes as f64 / 1e6, self.total_seconds())
     }
 
     /// A few lines for people (the end-of-run summary on stderr).
@@ -275,6 +326,13 @@ impl Summary {
             self.done,
             self.skipped.values().sum::<usize>()
         );
+        if self.interrupted {
+            s.push_str(&format!(
+                "  interrupted: {} of {} documents not reached (rerun with --resume)\n",
+                self.corpus_documents - self.documents.min(self.corpus_documents),
+                self.corpus_documents
+            ));
+        }
         for (why, n) in &self.skipped {
             s.push_str(&format!("  skipped {n}: {why}\n"));
         }
@@ -299,6 +357,12 @@ impl Summary {
             beads.join(", "),
             self.stats.mean_score()
         ));
+        if self.done > 0 {
+            s.push_str(&format!(
+                "  (with the {} documents done in earlier runs; this run aligned {} pairs)\n",
+                self.done, self.run_pairs
+            ));
+        }
         if self.learn_seconds > 0.0 {
             s.push_str(&format!(
                 "{:.2} s learning a lexicon (first pass), {:.2} s aligning; end to end:\n",
@@ -355,31 +419,116 @@ pub fn run(
         std::fs::create_dir_all(&dir).map_err(|e| Error::from(e).with_path(&dir))?;
         atomic::remove_stale_temporaries(&dir);
     }
+    std::fs::create_dir_all(&opts.out_dir).map_err(|e| Error::from(e).with_path(&opts.out_dir))?;
+    let earlier = if opts.resume {
+        read_journal(&opts.journal())
+    } else {
+        BTreeMap::new()
+    };
+    let mut journal = Journal::open(&opts.journal(), opts.resume)?;
     let mut rep = report.map(ReportFile::create).transpose()?;
     let chunk = if opts.chunk == 0 {
         4 * rayon::current_num_threads()
     } else {
         opts.chunk
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        corpus_documents: docs.len(),
+        ..Summary::default()
+    };
     for batch in docs.chunks(chunk.max(1)) {
-        let reports: Vec<DocReport> = batch
+        if opts.stopped() {
+            break;
+        }
+        // A document not started when the stop came is left for `--resume`.
+        let reports: Vec<Option<DocReport>> = batch
             .par_iter()
-            .map(|d| align_doc(d, opts, &others, aligner, &loaded))
+            .map(|d| (!opts.stopped()).then(|| align_doc(d, opts, &others, aligner, &loaded)))
             .collect();
-        for r in &reports {
+        for r in reports.iter().flatten() {
+            let r = match (r.status, earlier.get(&r.id)) {
+                (DocStatus::Done, Some(before)) => &recorded(r, before),
+                _ => r,
+            };
             summary.add(r);
+            if r.status == DocStatus::Aligned {
+                journal.record(r)?;
+            }
             if let Some(f) = rep.as_mut() {
                 f.document(r)?;
             }
             on_doc(r);
         }
+        journal.flush()?;
     }
+    summary.interrupted = summary.documents < docs.len();
     summary.seconds = start.elapsed().as_secs_f64();
     if let Some(f) = rep {
         f.finish(&summary)?;
     }
     Ok(summary)
+}
+
+/// A document done in an earlier run, with the figures that run recorded
+/// for the language pairs it is done for now.
+fn recorded(done: &DocReport, before: &DocReport) -> DocReport {
+    let mut r = before.clone();
+    r.status = DocStatus::Done;
+    r.reason = None;
+    r.missing = done.missing.clone();
+    r.errors = Vec::new();
+    r.pairs.retain(|p| !done.missing.contains(&p.lang));
+    r
+}
+
+/// The documents an earlier run recorded, by id (the last record of an id
+/// wins; a line cut short by a killed run, or not a record, is left out).
+fn read_journal(path: &Path) -> BTreeMap<String, DocReport> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return BTreeMap::new();
+    };
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<DocReport>(l).ok())
+        .map(|d| (d.id.clone(), d))
+        .collect()
+}
+
+/// The run's journal, appended a line per document aligned (see the
+/// [module docs](self)). It is a log, not an output: each line is written
+/// whole and flushed after each chunk, and a reader skips a cut line.
+struct Journal {
+    path: PathBuf,
+    w: io::BufWriter<std::fs::File>,
+}
+
+impl Journal {
+    fn open(path: &Path, append: bool) -> Result<Journal> {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(append)
+            .write(true)
+            .truncate(!append)
+            .open(path)
+            .map_err(|e| Error::from(e).with_path(path))?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            w: io::BufWriter::new(file),
+        })
+    }
+
+    fn record(&mut self, d: &DocReport) -> Result<()> {
+        let mut line = serde_json::to_vec(d).map_err(|e| Error::from(io::Error::from(e)))?;
+        line.push(b'\n');
+        self.w
+            .write_all(&line)
+            .map_err(|e| Error::from(e).with_path(&self.path))
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.w
+            .flush()
+            .map_err(|e| Error::from(e).with_path(&self.path))
+    }
 }
 
 /// Before anything is written: the output directory is a directory (or
@@ -404,6 +553,7 @@ fn check_outputs(docs: &[DocFiles], opts: &RunOptions, report: Option<&Path>) ->
         outputs.push(r.to_path_buf());
     }
     outputs.extend(planned_outputs(docs, opts));
+    outputs.push(opts.journal());
     atomic::refuse_inputs(&outputs, inputs)
 }
 
@@ -445,12 +595,15 @@ pub const LEARN_DOCS: usize = 200;
 /// 10 to 20 bytes per input byte).
 const KEEP_BYTES: u64 = 16 << 20;
 
-/// What the learning pass gives the run: the lexicons learned, and the
-/// documents it read and parsed (up to [`KEEP_BYTES`] of input), so the
-/// run does not read and parse them again.
+/// What the learning pass gives the run: the lexicons learned, how many
+/// documents taught them, and the documents it read and parsed (up to
+/// [`KEEP_BYTES`] of input), so the run does not read and parse them again.
 pub struct Learned {
     /// One lexicon per language pair.
     pub lexicons: Vec<crate::score::Lexicon>,
+    /// Documents the first pass read (those with a hub version and at least
+    /// one other version that loaded, among the first `sample`).
+    pub documents: usize,
     /// The versions read, by path.
     pub loaded: Loaded,
 }
@@ -476,6 +629,28 @@ pub fn learn_lexicons(
     opts: &RunOptions,
     sample: usize,
     aligner: &Aligner,
+) -> Learned {
+    learn_lexicons_with(docs, opts, sample, aligner, &|| {})
+}
+
+/// The documents a first pass of `sample` documents reads: the first
+/// `sample` with a hub version (for a progress bar's length).
+pub fn learning_sample(docs: &[DocFiles], opts: &RunOptions, sample: usize) -> usize {
+    docs.iter()
+        .filter(|d| d.files.contains_key(&opts.hub))
+        .take(sample)
+        .count()
+}
+
+/// [`learn_lexicons`], calling `on_doc` as each document of the first pass
+/// is done (from any thread). A [stop](RunOptions::stop) leaves the
+/// documents not started out.
+pub fn learn_lexicons_with(
+    docs: &[DocFiles],
+    opts: &RunOptions,
+    sample: usize,
+    aligner: &Aligner,
+    on_doc: &(dyn Fn() + Sync),
 ) -> Learned {
     let others = opts.others();
     let picked: Vec<&DocFiles> = docs
@@ -503,35 +678,45 @@ pub fn learn_lexicons(
         .collect();
     let aligner = aligner.single_pass();
     let loaded = Loaded::default();
-    let pairs: Vec<crate::engine::PairAlignment> = picked
+    let per_doc: Vec<Vec<crate::engine::PairAlignment>> = picked
         .par_iter()
         .zip(&keep)
-        .flat_map_iter(|(d, &keep)| {
-            let Ok(hub) = load_version(&d.files[&opts.hub], opts.hub, &d.id) else {
+        .map(|(d, &keep)| {
+            if opts.stopped() {
                 return Vec::new();
-            };
-            let mut read: Vec<(&PathBuf, u64)> = Vec::new();
-            let mut versions: Vec<crate::Document> = Vec::new();
-            for l in &others {
-                if let Some(p) = d.files.get(l)
-                    && let Ok((v, n)) = load_version(p, *l, &d.id)
-                {
-                    read.push((p, n));
-                    versions.push(v);
-                }
             }
-            let aligned = aligner.align_all(&hub.0, &versions);
-            if keep && let Ok(mut m) = loaded.0.lock() {
-                m.insert(d.files[&opts.hub].clone(), hub);
-                for ((p, n), v) in read.into_iter().zip(versions) {
-                    m.insert(p.clone(), (v, n));
+            let aligned = (|| {
+                let Ok(hub) = load_version(&d.files[&opts.hub], opts.hub, &d.id) else {
+                    return Vec::new();
+                };
+                let mut read: Vec<(&PathBuf, u64)> = Vec::new();
+                let mut versions: Vec<crate::Document> = Vec::new();
+                for l in &others {
+                    if let Some(p) = d.files.get(l)
+                        && let Ok((v, n)) = load_version(p, *l, &d.id)
+                    {
+                        read.push((p, n));
+                        versions.push(v);
+                    }
                 }
-            }
+                let aligned = aligner.align_all(&hub.0, &versions);
+                if keep && let Ok(mut m) = loaded.0.lock() {
+                    m.insert(d.files[&opts.hub].clone(), hub);
+                    for ((p, n), v) in read.into_iter().zip(versions) {
+                        m.insert(p.clone(), (v, n));
+                    }
+                }
+                aligned
+            })();
+            on_doc();
             aligned
         })
         .collect();
+    let documents = per_doc.iter().filter(|p| !p.is_empty()).count();
+    let pairs: Vec<crate::engine::PairAlignment> = per_doc.into_iter().flatten().collect();
     Learned {
         lexicons: crate::engine::learn_lexicons(&pairs, crate::engine::LEARN_MIN_SCORE),
+        documents,
         loaded,
     }
 }
