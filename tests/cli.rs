@@ -454,3 +454,207 @@ mod corpus_runs {
         assert_eq!(names, ["input", "out-1", "out-2"]);
     }
 }
+
+mod formats {
+    use super::*;
+    use serde_json::Value;
+    use sixalign::engine::Aligner;
+    use sixalign::parse::{ParseOptions, parse_path};
+
+    fn jsonl(o: &Output) -> Vec<Value> {
+        stdout(o)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn tmx_lang_gives_region_tags_in_align_and_corpus() {
+        let (zh, en) = (udhr("zh"), udhr("en"));
+        let (zh, en) = (zh.to_str().unwrap(), en.to_str().unwrap());
+        let o = run(&[
+            "align",
+            zh,
+            en,
+            "-q",
+            "-f",
+            "tmx",
+            "--tmx-lang",
+            "zh=zh-CN",
+            "--tmx-lang",
+            "en=en-GB",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let t = stdout(&o);
+        assert!(t.contains("srclang=\"zh-CN\""), "{}", &t[..400]);
+        let tuvs = t.matches("<tuv ").count();
+        assert!(tuvs > 100);
+        assert_eq!(t.matches("xml:lang=\"zh-CN\"").count(), tuvs / 2);
+        assert_eq!(t.matches("xml:lang=\"en-GB\"").count(), tuvs / 2);
+        // Untagged: the bare codes, as before.
+        let plain = stdout(&run(&["align", zh, en, "-q", "-f", "tmx"]));
+        assert_eq!(plain.matches("xml:lang=\"zh\"").count(), tuvs / 2);
+        assert_eq!(
+            plain
+                .replace("xml:lang=\"zh\"", "xml:lang=\"zh-CN\"")
+                .replace("xml:lang=\"en\"", "xml:lang=\"en-GB\"")
+                .replace("srclang=\"zh\"", "srclang=\"zh-CN\""),
+            t,
+            "only the tags differ"
+        );
+        // Refused: a tag of another language, a malformed one, another format.
+        for bad in [
+            &["-f", "tmx", "--tmx-lang", "zh=en-US"][..],
+            &["-f", "tmx", "--tmx-lang", "zh=zh_CN!"][..],
+            &["-f", "tmx", "--tmx-lang", "zh"][..],
+            &["-f", "tsv", "--tmx-lang", "zh=zh-CN"][..],
+        ] {
+            let mut args = vec!["align", zh, en, "-q"];
+            args.extend(bad);
+            let o = run(&args);
+            assert_eq!(o.status.code(), Some(2), "{bad:?}");
+            assert!(
+                stderr(&o).contains("--tmx-lang") || stderr(&o).contains("tag"),
+                "{}",
+                stderr(&o)
+            );
+        }
+        // The corpus writes the same tags.
+        let d = tempfile::tempdir().unwrap();
+        udhr_corpus(&d.path().join("in"), 1);
+        let c = run_in(
+            d.path(),
+            &[
+                "corpus",
+                "in",
+                "-o",
+                "out",
+                "-q",
+                "-f",
+                "tmx",
+                "--tmx-lang",
+                "zh=zh-Hans-CN",
+            ],
+        );
+        assert!(c.status.success(), "{}", stderr(&c));
+        let t = std::fs::read_to_string(d.path().join("out/zh-en/A_RES_99_1.tmx")).unwrap();
+        assert!(t.contains("srclang=\"zh-Hans-CN\""));
+        assert!(t.contains("xml:lang=\"zh-Hans-CN\"") && t.contains("xml:lang=\"en\""));
+    }
+
+    #[test]
+    fn strip_labels_leaves_labels_out_and_keeps_sentences_and_spans() {
+        let (zh, en) = (udhr("zh"), udhr("en"));
+        let (zh, en) = (zh.to_str().unwrap(), en.to_str().unwrap());
+        let with = run(&["align", zh, en, "-q", "--strip-labels"]);
+        assert!(with.status.success(), "{}", stderr(&with));
+        let without = run(&["align", zh, en, "-q"]);
+        let (a, b) = (jsonl(&with), jsonl(&without));
+        assert_eq!(a.len(), b.len());
+        let opens = |v: &Value, k: &str| {
+            let s = v[k].as_str().unwrap();
+            s.starts_with("1. ") || s.starts_with("2. ")
+        };
+        let labelled = b
+            .iter()
+            .filter(|r| opens(r, "src") || opens(r, "tgt"))
+            .count();
+        assert!(
+            labelled >= 20,
+            "the UDHR has numbered paragraphs: {labelled}"
+        );
+        for (x, y) in a.iter().zip(&b) {
+            // The same beads, sentences and regions; only the text differs.
+            for k in ["region", "src_sents", "tgt_sents", "score"] {
+                assert_eq!(x[k], y[k], "{k}");
+            }
+            assert!(!opens(x, "src") && !opens(x, "tgt"), "{x}");
+            for k in ["src", "tgt"] {
+                let (sx, sy) = (x[k].as_str().unwrap(), y[k].as_str().unwrap());
+                assert!(sy.ends_with(sx), "{sy:?} → {sx:?}");
+            }
+        }
+        // The library: every span is still the sentence's bytes.
+        let opts = ParseOptions::default();
+        let hub = parse_path(Path::new(zh), &opts).unwrap();
+        let other = parse_path(Path::new(en), &opts).unwrap();
+        let mut p = Aligner::new()
+            .align_all(&hub, std::slice::from_ref(&other))
+            .remove(0);
+        let before = p.clone();
+        sixalign::output::strip_labels(&mut p, hub.text.original(), other.text.original());
+        let mut stripped = 0;
+        for (side, original, old) in [
+            (&p.src, hub.text.original(), &before.src),
+            (&p.tgt, other.text.original(), &before.tgt),
+        ] {
+            for (s, o) in side.iter().zip(old) {
+                if s.text != o.text {
+                    stripped += 1;
+                    assert!(o.text.ends_with(&s.text));
+                    assert!(s.span.start > o.span.start && s.span.end == o.span.end);
+                }
+                if original[o.span.clone()] == o.text {
+                    assert_eq!(original[s.span.clone()], s.text, "{:?}", s.span);
+                }
+            }
+        }
+        assert!(stripped >= 20, "{stripped}");
+        // A sentence-per-line file has no paragraphs to take labels from.
+        let lines = run(&["align", "--lines", zh, en, "--strip-labels"]);
+        assert_eq!(lines.status.code(), Some(2));
+    }
+
+    #[test]
+    fn pipe_closes_each_document_with_a_record() {
+        use std::io::Write;
+        let zh = std::fs::read_to_string(udhr("zh")).unwrap();
+        let en = std::fs::read_to_string(udhr("en")).unwrap();
+        let input: String = ["d1", "d2"]
+            .iter()
+            .map(|id| serde_json::json!({"id": id, "zh": zh, "en": en}).to_string() + "\n")
+            .collect::<String>()
+            + "{\"id\":\"bad\"}\n";
+        let mut child = Command::new(BIN)
+            .args(["pipe", "--langs", "en"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let records = jsonl(&out);
+        let ends: Vec<usize> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.get("end").is_some())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(ends.len(), 2, "one closing record per document aligned");
+        assert_eq!(ends[1], records.len() - 1, "the last record closes d2");
+        let mut from = 0;
+        for (&e, id) in ends.iter().zip(["d1", "d2"]) {
+            let end = &records[e];
+            assert_eq!(end["doc"], id);
+            assert_eq!(end["end"], true);
+            let pairs = &records[from..e];
+            assert_eq!(end["pairs"], pairs.len());
+            assert!(pairs.len() > 50);
+            assert!(
+                pairs
+                    .iter()
+                    .all(|p| p["doc"] == id && p.get("end").is_none())
+            );
+            from = e + 1;
+        }
+        // The document that failed has an error record and no closing one.
+        assert!(stderr(&out).contains("\"id\":\"bad\""), "{}", stderr(&out));
+        assert_eq!(out.status.code(), Some(1));
+    }
+}

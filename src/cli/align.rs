@@ -19,6 +19,7 @@ use super::style::{Stream, Style};
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
     let format = args.format.format();
+    let tags = args.format.tmx_tags()?;
     if args.lines {
         return lines(args, start);
     }
@@ -36,7 +37,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     // (Moses needs the languages found; every other format only the hub's.)
     let mut early = match format {
         Format::Moses => None,
-        _ => Some(Output::open(format, &target, &[Lang::Zh])?),
+        _ => Some(Output::open_tagged(format, &target, &[Lang::Zh], &tags)?),
     };
     let (hub, others) = super::read_versions(&inputs, args.symbol.as_deref())?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
@@ -56,13 +57,18 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         args.lex.save(&learned)?;
         aligner = aligner.with_learned(learned);
     }
-    let pairs = aligner.align_all(&hub, &others);
+    let mut pairs = aligner.align_all(&hub, &others);
+    if args.format.strip_labels {
+        for (p, other) in pairs.iter_mut().zip(&others) {
+            sixalign::output::strip_labels(p, hub.text.original(), other.text.original());
+        }
+    }
 
     let mut langs = vec![hub.lang];
     langs.extend(others.iter().map(|d| d.lang));
     let mut out = match early.take() {
         Some(o) => o,
-        None => Output::open(format, &target, &langs)?,
+        None => Output::open_tagged(format, &target, &langs, &tags)?,
     };
     let w = out.writer();
     w.begin()?;
@@ -191,6 +197,7 @@ fn batch(args: &AlignArgs, jobfile: &Path, start: Instant) -> Result<ExitCode> {
 /// `--lines SRC TGT`: one sentence per line, no structure.
 fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     let format = args.format.format();
+    let tags = args.format.tmx_tags()?;
     if let Some(jobfile) = &args.batch {
         return batch(args, jobfile, start);
     }
@@ -204,6 +211,11 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
             "with --lines give the languages with --src-lang and --tgt-lang",
         ));
     }
+    if args.format.strip_labels {
+        return Err(Error::usage(
+            "--strip-labels reads the paragraphs of documents; --lines files have none",
+        ));
+    }
     atomic::refuse_repeated_inputs([src_path, tgt_path])?;
     let target = target(args);
     let outputs = output::target_paths(format, &target, &Lang::ALL);
@@ -214,7 +226,12 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     // needs both, TMX the source's (detected from the text when not given).
     let mut early = match (format, args.src_lang) {
         (Format::Moses, _) | (Format::Tmx, None) => None,
-        (_, given) => Some(Output::open(format, &target, &[given.unwrap_or(Lang::Zh)])?),
+        (_, given) => Some(Output::open_tagged(
+            format,
+            &target,
+            &[given.unwrap_or(Lang::Zh)],
+            &tags,
+        )?),
     };
     let (src_file, tgt_file) = rayon::join(
         || LineFile::read(src_path, args.src_lang),
@@ -234,7 +251,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
 
     let mut out = match early.take() {
         Some(o) => o,
-        None => Output::open(format, &target, &[src_lang, tgt_lang])?,
+        None => Output::open_tagged(format, &target, &[src_lang, tgt_lang], &tags)?,
     };
     let doc = src_path.to_string_lossy();
     let w = out.writer();

@@ -98,6 +98,8 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         out_dir: args.output.clone(),
         resume: args.resume,
         chunk: args.chunk.unwrap_or(0),
+        tmx_tags: args.format.tmx_tags()?,
+        strip_labels: args.format.strip_labels,
         stop: None,
     };
     let show = !quiet && Style::of(Stream::Stderr).progress();

@@ -131,12 +131,36 @@ pub struct FormatArgs {
     /// Output format: tsv, jsonl (default), tmx, moses or beads.
     #[arg(long, short = 'f', value_parser = parse_format)]
     pub format: Option<Format>,
+    /// With `-f tmx`: the language tag (BCP 47) TMX names a language with,
+    /// `--tmx-lang zh=zh-CN` (repeatable; default the two-letter code).
+    #[arg(long, value_name = "LANG=TAG")]
+    pub tmx_lang: Vec<String>,
+    /// Leave paragraph labels (`2.`, `(a)`, `一、`) that open a paragraph
+    /// out of the segments (for translation memories); sentence numbers and
+    /// spans stay those of the document.
+    #[arg(long)]
+    pub strip_labels: bool,
 }
 
 impl FormatArgs {
     /// The format asked for, JSON Lines when none was.
     pub(crate) fn format(&self) -> Format {
         self.format.unwrap_or(Format::Jsonl)
+    }
+
+    /// The `--tmx-lang` tags, checked (and refused with another format).
+    pub(crate) fn tmx_tags(&self) -> Result<sixalign::output::LangTags> {
+        let mut tags = sixalign::output::LangTags::default();
+        if !self.tmx_lang.is_empty() && self.format() != Format::Tmx {
+            return Err(sixalign::Error::usage(format!(
+                "--tmx-lang names languages in TMX output; add -f tmx (the {} format uses codes)",
+                self.format()
+            )));
+        }
+        for spec in &self.tmx_lang {
+            tags.set_spec(spec)?;
+        }
+        Ok(tags)
     }
 }
 

@@ -4,9 +4,13 @@
 //! (`{"id":"A/RES/74/28","zh":"…","en":"…"}`); other fields are ignored.
 //! For each line, every language present (among those asked for) is aligned
 //! with the hub and written as [JSON Lines](crate::output::jsonl) records,
-//! then the output is flushed, so a cluster engine (Spark `RDD.pipe`, Hadoop
-//! streaming) sees each document's pairs as soon as they exist. Memory holds
-//! one document at a time.
+//! then one closing record, `{"doc":"A/RES/74/28","end":true,"pairs":N}`
+//! (N the pair records written for the document just before it), so a
+//! consumer knows the document is complete; then the output is flushed, so
+//! a cluster engine (Spark `RDD.pipe`, Hadoop streaming) sees each
+//! document's pairs as soon as they exist. A closing record is the only
+//! record with `end`; pair records have `src` and `tgt`. Memory holds one
+//! document at a time.
 //!
 //! A line that cannot be used (invalid UTF-8, not JSON, not an object, no
 //! id, no hub text, a language field that is not a string, a text that will
@@ -45,6 +49,14 @@ impl Default for PipeOptions {
     }
 }
 
+/// The record closing a document's pairs.
+#[derive(Serialize)]
+struct EndRecord<'a> {
+    doc: &'a str,
+    end: bool,
+    pairs: usize,
+}
+
 /// Counts of a pipe run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PipeSummary {
@@ -52,7 +64,7 @@ pub struct PipeSummary {
     pub lines: usize,
     /// Documents that gave output.
     pub documents: usize,
-    /// Records written.
+    /// Pair records written (closing records not counted).
     pub records: usize,
     /// Error records written.
     pub errors: usize,
@@ -285,11 +297,26 @@ pub fn pipe(
         }
         let aligned = aligner.align_all(&hub, &versions);
         let mut w = JsonlWriter::new(&mut out);
+        let mut pairs = 0;
         for a in &aligned {
             write_alignment(&mut w, a)?;
-            summary.records += a.beads().count();
+            pairs += a.beads().count();
         }
         w.finish()?;
+        // The pair records' own `doc`, so the two match.
+        let doc = aligned.first().map_or(id.as_str(), |a| a.doc.as_str());
+        serde_json::to_writer(
+            &mut out,
+            &EndRecord {
+                doc,
+                end: true,
+                pairs,
+            },
+        )
+        .map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        summary.records += pairs;
         summary.documents += 1;
     }
     out.flush()?;

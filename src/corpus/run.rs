@@ -73,6 +73,10 @@ pub struct RunOptions {
     pub resume: bool,
     /// Documents in flight at once; 0 means four per rayon thread.
     pub chunk: usize,
+    /// The tags TMX output names languages with (`zh-CN`).
+    pub tmx_tags: crate::output::LangTags,
+    /// Leave paragraph labels out of segments ([`crate::output::labels`]).
+    pub strip_labels: bool,
     /// When set (by a Ctrl-C handler), the run and the learning pass start
     /// no new document; see the [module docs](self).
     pub stop: Option<Arc<AtomicBool>>,
@@ -88,6 +92,8 @@ impl RunOptions {
             out_dir: out_dir.into(),
             resume: false,
             chunk: 0,
+            tmx_tags: crate::output::LangTags::default(),
+            strip_labels: false,
             stop: None,
         }
     }
@@ -780,7 +786,12 @@ fn align_doc(
     if versions.is_empty() {
         return rep.skipped("no other version readable");
     }
-    let aligned = aligner.align_all(&hub, &versions);
+    let mut aligned = aligner.align_all(&hub, &versions);
+    if opts.strip_labels {
+        for (a, v) in aligned.iter_mut().zip(&versions) {
+            crate::output::strip_labels(a, hub.text.original(), v.text.original());
+        }
+    }
     if let Err(e) = write_doc(&d.id, opts, &aligned) {
         rep.errors.push(e.to_string());
         return rep.skipped("write failed");
@@ -806,7 +817,12 @@ fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<(
             Format::Moses => Target::Path(opts.prefix(id, a.tgt_lang)),
             f => Target::Path(with_ext(&opts.prefix(id, a.tgt_lang), f.name())),
         };
-        let mut out = Output::open(opts.format, &target, &[a.src_lang, a.tgt_lang])?;
+        let mut out = Output::open_tagged(
+            opts.format,
+            &target,
+            &[a.src_lang, a.tgt_lang],
+            &opts.tmx_tags,
+        )?;
         let w = out.writer();
         w.begin()?;
         write_alignment(w, a)?;

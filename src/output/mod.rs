@@ -40,6 +40,7 @@
 //! - [`BeadsWriter`]: sentence-index beads `[0]:[0, 1]:0.93`, the gold-set
 //!   format, plus the reader [`parse_beads`].
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, BufWriter};
 use std::ops::Range;
@@ -54,6 +55,7 @@ pub mod atomic;
 pub mod beads;
 pub mod inspect;
 pub mod jsonl;
+pub mod labels;
 pub mod moses;
 pub mod tmx;
 pub mod tsv;
@@ -62,6 +64,7 @@ pub use atomic::{AtomicFile, AtomicSet};
 pub use beads::{BeadsWriter, parse_beads, write_beads};
 pub use inspect::write_inspect_json;
 pub use jsonl::JsonlWriter;
+pub use labels::strip_labels;
 pub use moses::MosesWriter;
 pub use tmx::TmxWriter;
 pub use tsv::TsvWriter;
@@ -294,6 +297,68 @@ pub fn target_paths(format: Format, target: &Target, langs: &[Lang]) -> Vec<Path
     }
 }
 
+/// The language tags a TMX file names its languages with: a BCP 47 tag
+/// given per language (`zh` → `zh-CN`), the two-letter code for the others.
+///
+/// ```
+/// use sixalign::output::LangTags;
+/// use sixalign::Lang;
+///
+/// let mut tags = LangTags::default();
+/// tags.set_spec("zh=zh-CN")?;
+/// assert_eq!(tags.tag(Lang::Zh), "zh-CN");
+/// assert_eq!(tags.tag(Lang::En), "en");
+/// assert!(tags.set_spec("zh=en-US").is_err(), "a tag of another language");
+/// # Ok::<(), sixalign::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LangTags(BTreeMap<Lang, String>);
+
+impl LangTags {
+    /// Sets the tag of `lang`: a BCP 47 tag whose language is `lang`
+    /// (`zh-CN`, `zh-Hans-CN`, `es-419`, `en-GB`).
+    pub fn set(&mut self, lang: Lang, tag: &str) -> Result<()> {
+        let tag = tag.trim();
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or("");
+        let well_formed = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_alphabetic())
+            && parts.all(|p| {
+                (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if !well_formed {
+            return Err(Error::usage(format!(
+                "{tag:?} is not a language tag (BCP 47: zh-CN, zh-Hans, es-419)"
+            )));
+        }
+        if Lang::from_code(primary) != Some(lang) {
+            return Err(Error::usage(format!(
+                "the tag {tag:?} is not a tag of {lang}: give one that starts with {} ({}-…)",
+                lang.code(),
+                lang.code()
+            )));
+        }
+        self.0.insert(lang, tag.to_string());
+        Ok(())
+    }
+
+    /// Sets a tag from `LANG=TAG` (`zh=zh-CN`), as `--tmx-lang` gives it.
+    pub fn set_spec(&mut self, spec: &str) -> Result<()> {
+        let (code, tag) = spec.split_once('=').ok_or_else(|| {
+            Error::usage(format!(
+                "--tmx-lang takes LANG=TAG (zh=zh-CN), not {spec:?}"
+            ))
+        })?;
+        let lang: Lang = code.parse()?;
+        self.set(lang, tag)
+    }
+
+    /// The tag of `lang`: the one given, or its two-letter code.
+    pub fn tag(&self, lang: Lang) -> &str {
+        self.0.get(&lang).map_or(lang.code(), String::as_str)
+    }
+}
+
 /// An output being written: the writer for the chosen format and the files
 /// it writes, through the [atomic writer](atomic). [`Output::commit`]
 /// finishes the writer and renames the files into place, all of them or
@@ -321,6 +386,17 @@ impl Output {
     /// bilingual run, all six for a six-way one); only Moses needs them, to
     /// write one file per language (`PREFIX.zh`, `PREFIX.en`, …).
     pub fn open(format: Format, target: &Target, langs: &[Lang]) -> Result<Output> {
+        Output::open_tagged(format, target, langs, &LangTags::default())
+    }
+
+    /// [`Output::open`], with the language tags a TMX file names its
+    /// languages with (the other formats use codes: `zh`, `en`).
+    pub fn open_tagged(
+        format: Format,
+        target: &Target,
+        langs: &[Lang],
+        tags: &LangTags,
+    ) -> Result<Output> {
         let mut files = AtomicSet::new();
         let mut sink = |path: &Path| -> Result<Box<dyn io::Write>> {
             let i = files.create(path)?;
@@ -356,7 +432,9 @@ impl Output {
                     Format::Tsv => Box::new(TsvWriter::new(out)),
                     Format::Jsonl => Box::new(JsonlWriter::new(out)),
                     Format::Tmx => Box::new(
-                        TmxWriter::new(out).srclang(langs.first().copied().unwrap_or(Lang::Zh)),
+                        TmxWriter::new(out)
+                            .srclang(langs.first().copied().unwrap_or(Lang::Zh))
+                            .lang_tags(tags.clone()),
                     ),
                     Format::Beads | Format::Moses => Box::new(BeadsWriter::new(out)),
                 }

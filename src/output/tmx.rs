@@ -17,6 +17,10 @@
 //! </tmx>
 //! ```
 //!
+//! Languages are named by their two-letter code (`zh`), or by the tag given
+//! for them ([`TmxWriter::lang_tags`], `--tmx-lang zh=zh-CN`): tools such as
+//! OmegaT match a project's region (`ZH-CN`) against it.
+//!
 //! A six-way row gives one `<tuv>` per language (hub first) and one
 //! `<prop type="x-score-LANG">` per non-hub language that has a score.
 //! Every cell gets its `<tuv>`, even an empty one, so the TMX holds exactly
@@ -32,7 +36,7 @@
 
 use std::io::{self, Write};
 
-use super::{Pair, PairWriter, Row, join_segment, round4};
+use super::{LangTags, Pair, PairWriter, Row, join_segment, round4};
 use crate::lang::Lang;
 
 /// Writes pairs and rows as a TMX 1.4b document.
@@ -40,6 +44,7 @@ use crate::lang::Lang;
 pub struct TmxWriter<W> {
     wtr: W,
     srclang: Lang,
+    tags: LangTags,
     begun: bool,
     finished: bool,
 }
@@ -51,6 +56,7 @@ impl<W: Write> TmxWriter<W> {
         TmxWriter {
             wtr,
             srclang: Lang::Zh,
+            tags: LangTags::default(),
             begun: false,
             finished: false,
         }
@@ -60,6 +66,13 @@ impl<W: Write> TmxWriter<W> {
     /// the source side of `--lines` may be another.
     pub fn srclang(mut self, lang: Lang) -> TmxWriter<W> {
         self.srclang = lang;
+        self
+    }
+
+    /// The tags written for languages (`zh-CN` for `zh`); a language
+    /// without one is written as its two-letter code.
+    pub fn lang_tags(mut self, tags: LangTags) -> TmxWriter<W> {
+        self.tags = tags;
         self
     }
 
@@ -75,7 +88,11 @@ impl<W: Write> TmxWriter<W> {
     }
 
     fn tuv(&mut self, lang: Lang, sentences: &[&str]) -> io::Result<()> {
-        write!(self.wtr, "      <tuv xml:lang=\"{lang}\"><seg>")?;
+        write!(
+            self.wtr,
+            "      <tuv xml:lang=\"{}\"><seg>",
+            self.tags.tag(lang)
+        )?;
         write_escaped(&mut self.wtr, &join_segment(lang, sentences))?;
         self.wtr.write_all(b"</seg></tuv>\n")
     }
@@ -129,7 +146,7 @@ impl<W: Write> PairWriter for TmxWriter<W> {
              segtype=\"sentence\" adminlang=\"en\" srclang=\"{}\" o-tmf=\"sixalign\"/>\n  \
              <body>\n",
             env!("CARGO_PKG_VERSION"),
-            self.srclang
+            self.tags.tag(self.srclang)
         )
     }
 
