@@ -289,6 +289,18 @@ fn align_versions(
 /// `tgt_sents` as `[start, end)` sentence indices, `score`), `rows` those of
 /// `--six-way -f jsonl` (`doc`, `region`, one text per language, `ranges`,
 /// `scores`). The GIL is released while aligning.
+///
+/// `lexicon` is the path of a lexicon table for any language pair, as
+/// `sixalign align --lexicon FILE` reads it (a file written by
+/// `--save-lexicon`, or `headword<TAB>English gloss` lines such as
+/// CC-CEDICT); it is used with the built-in CC-CEDICT (zh–en).
+///
+/// `learn` (default `True`, as `sixalign align`): align twice, the second
+/// time with a lexicon per language pair learned from the first pass
+/// (anchored paragraphs and confident 1-1 beads). `learn=False` aligns once
+/// with the built-in and given lexicons only, as `sixalign align --no-learn`
+/// and `sixalign corpus --no-learn` do; each document then aligns the same
+/// whatever else is aligned with it (what a cluster job needs).
 #[pyfunction]
 #[pyo3(signature = (texts, *, symbol=None, doc=None, lexicon=None, learn=true))]
 fn align(
@@ -308,7 +320,9 @@ fn align(
 /// (as `sixalign align zh.txt en.txt …`). `doc` defaults to the symbol, else
 /// the hub's file name without extension and language code, as the CLI's.
 /// With `symbol` and every language given, the records are those of
-/// `sixalign corpus` for that document.
+/// `sixalign corpus` for that document. `lexicon` and `learn` as for
+/// `align`: a lexicon table read with the built-in one, and whether a first
+/// pass learns a lexicon (default `True`; `learn=False` is `--no-learn`).
 #[pyfunction]
 #[pyo3(signature = (files, *, symbol=None, doc=None, lexicon=None, learn=true))]
 fn align_files(
@@ -398,7 +412,8 @@ fn inspect_version(py: Python<'_>, v: Version, symbol: Option<String>) -> PyResu
 /// The structure the parser finds in one document (as `sixalign inspect
 /// --json`): `lang`, `symbol`, `blocks` (`kind`, `label`, `text`),
 /// `footnotes` and `findings` (with their 1-based `line`). `text` is a `str`
-/// or `bytes`; `name` is used in errors.
+/// or `bytes`; `name` is used in errors. The shape is
+/// `sixalign.types.Inspection`.
 #[pyfunction]
 #[pyo3(signature = (text, *, lang=None, symbol=None, name="<text>"))]
 fn inspect(
@@ -470,7 +485,7 @@ fn qa_versions(
 /// `sixalign qa --json`, schema `sixalign-qa/1`): `hub`, `counts` and one
 /// entry per language pair with its `findings` (`kind`, `severity`,
 /// `src_line`/`tgt_line`, texts, `message`). `texts`, `symbol` and `doc` as
-/// for `align`.
+/// for `align`. The shape is `sixalign.types.QaReport`.
 #[pyfunction]
 #[pyo3(signature = (texts, *, symbol=None, doc=None))]
 fn qa(

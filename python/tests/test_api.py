@@ -2,6 +2,7 @@
 
 import json
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -233,3 +234,63 @@ def test_a_lexicon_scores_as_the_cli_lexicon_does(cli, shared):
     # Lexicons are used: scores move against --no-lexicon.
     bare = jsonl(cli("align", *files.values(), "-q", "--no-lexicon"))
     assert [p["score"] for p in got["pairs"]] != [p["score"] for p in bare]
+
+
+def test_help_of_align_describes_lexicon_and_learn():
+    for f in [sixalign.align, sixalign.align_files]:
+        doc = f.__doc__ or ""
+        assert "lexicon" in doc and "learn" in doc, f.__name__
+        assert "learn=False" in doc and "--no-learn" in doc, f.__name__
+    # The text of help() itself.
+    import pydoc
+
+    text = pydoc.render_doc(sixalign.align, renderer=pydoc.plaintext)
+    assert "lexicon=None" in text and "learn=True" in text
+    assert "learned from the first pass" in text
+
+
+def _keys(td):
+    """Every key of a TypedDict, required and optional."""
+    return set(td.__required_keys__) | set(td.__optional_keys__)
+
+
+def test_qa_and_inspect_return_what_their_typed_dicts_describe(repo):
+    from sixalign.types import (
+        Block,
+        Counts,
+        Footnote,
+        Inspection,
+        QaFinding,
+        QaHub,
+        QaPair,
+        QaReport,
+        SentenceRange,
+    )
+
+    en = (repo / "data/udhr/en.txt").read_text(encoding="utf-8")
+    cut = en.replace(
+        "Article 3\nEveryone has the right to life, liberty and the security of person.\n", ""
+    )
+    assert cut != en
+    report = sixalign.qa({"zh": (repo / "data/udhr/zh.txt").read_text(encoding="utf-8"), "en": cut})
+    assert set(report) == _keys(QaReport)
+    assert set(report["hub"]) == _keys(QaHub)
+    assert set(report["counts"]) == _keys(Counts)
+    pair = report["pairs"][0]
+    assert set(pair) == _keys(QaPair)
+    assert pair["findings"], "the deleted article is found"
+    for f in pair["findings"]:
+        assert set(f) == _keys(QaFinding)
+        assert set(f["src"]) == set(f["tgt"]) == _keys(SentenceRange)
+
+    doc = sixalign.inspect_file(repo / "data/A-RES-74-28.zh.md")
+    assert set(doc) == _keys(Inspection)
+    assert doc["footnotes"] and doc["blocks"]
+    for b in doc["blocks"]:
+        assert set(Block.__required_keys__) <= set(b) <= _keys(Block)
+    assert any("footnote_refs" in b for b in doc["blocks"]), "the optional key occurs"
+    for n in doc["footnotes"]:
+        assert set(n) == _keys(Footnote)
+    # The stubs name them as the return types.
+    stub = (Path(sixalign.__file__).parent / "_native.pyi").read_text(encoding="utf-8")
+    assert stub.count("-> QaReport:") == 2 and stub.count("-> Inspection:") == 2

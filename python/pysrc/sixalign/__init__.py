@@ -15,10 +15,12 @@ outputs, and releases the GIL while it works, so threads align in parallel.
 
 Functions: :func:`align`, :func:`align_files`, :func:`align_lines`,
 :func:`inspect`, :func:`inspect_file`, :func:`qa`, :func:`qa_files`,
-:func:`discover`. Errors: :mod:`sixalign.errors`.
+:func:`discover`. Errors: :mod:`sixalign.errors`. The shapes of what they
+return, as ``TypedDict`` for type checkers: :mod:`sixalign.types`
+(:class:`~sixalign.types.QaReport`, :class:`~sixalign.types.Inspection`, …).
 """
 
-from . import errors
+from . import errors, types
 from ._native import (
     __version__,
     align,
@@ -52,6 +54,7 @@ __all__ = [
     "qa",
     "qa_files",
     "errors",
+    "types",
     "Error",
     "FileError",
     "DocumentError",

@@ -3,6 +3,8 @@
 from os import PathLike
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypedDict, Union
 
+from .types import Inspection, QaReport
+
 StrPath = Union[str, PathLike[str]]
 Text = Union[str, bytes]
 
@@ -89,17 +91,17 @@ def inspect(
     lang: Optional[str] = None,
     symbol: Optional[str] = None,
     name: str = "<text>",
-) -> Dict[str, Any]:
+) -> Inspection:
     """The parsed structure (``sixalign inspect --json``)."""
 
 def inspect_file(
     path: StrPath, *, lang: Optional[str] = None, symbol: Optional[str] = None
-) -> Dict[str, Any]:
+) -> Inspection:
     """:func:`inspect` for a file."""
 
 def qa(
     texts: Mapping[str, Text], *, symbol: Optional[str] = None, doc: Optional[str] = None
-) -> Dict[str, Any]:
+) -> QaReport:
     """Translation QA (``sixalign qa --json``, schema ``sixalign-qa/1``)."""
 
 def qa_files(
@@ -107,7 +109,7 @@ def qa_files(
     *,
     symbol: Optional[str] = None,
     doc: Optional[str] = None,
-) -> Dict[str, Any]:
+) -> QaReport:
     """:func:`qa` for files."""
 
 def discover(path: StrPath) -> Discovery:
