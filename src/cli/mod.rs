@@ -29,6 +29,11 @@ pub struct Cli {
     /// default 256M, or the SIXALIGN_MAX_INPUT environment variable.
     #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size)]
     pub max_input: Option<u64>,
+    /// Stop an external converter (soffice for .doc/.rtf, pdftotext) that
+    /// runs longer than SECS seconds, failing its document; 0: no limit.
+    /// Default 120, or the SIXALIGN_CONVERT_TIMEOUT environment variable.
+    #[arg(long, global = true, value_name = "SECS", value_parser = parse_seconds)]
+    pub convert_timeout: Option<std::time::Duration>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -477,8 +482,34 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
     Ok(bytes)
 }
 
+/// `120`, `2.5`, `0` (no limit): seconds, for `--convert-timeout`.
+fn parse_seconds(s: &str) -> std::result::Result<std::time::Duration, String> {
+    let secs: f64 = s.trim().parse().map_err(|_| {
+        format!("{s:?} is not a number of seconds: give one such as 120 or 2.5 (0: no limit)")
+    })?;
+    if !(0.0..=1e9).contains(&secs) {
+        return Err(format!(
+            "{s:?}: give a number of seconds from 0 (no limit) to 1000000000"
+        ));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
+}
+
 /// Runs a parsed command line; the exit code on success.
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    let timeout =
+        match cli.convert_timeout {
+            Some(t) => Some(t),
+            None => match std::env::var("SIXALIGN_CONVERT_TIMEOUT") {
+                Ok(v) if !v.trim().is_empty() => Some(parse_seconds(&v).map_err(|e| {
+                    sixalign::Error::usage(format!("SIXALIGN_CONVERT_TIMEOUT: {e}"))
+                })?),
+                _ => None,
+            },
+        };
+    if let Some(t) = timeout {
+        sixalign::load::convert::set_timeout(Some(t).filter(|t| !t.is_zero()));
+    }
     let limit = match cli.max_input {
         Some(n) => Some(n),
         None => match std::env::var("SIXALIGN_MAX_INPUT") {

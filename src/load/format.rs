@@ -14,8 +14,10 @@ pub enum Format {
     Docx,
     /// A PDF file.
     Pdf,
-    /// A legacy Word 97–2003 document (`.doc`) or an RTF file, converted through LibreOffice.
+    /// A legacy Word 97–2003 document (`.doc`), converted through LibreOffice.
     Doc,
+    /// A Rich Text Format file (`.rtf`), converted through LibreOffice.
+    Rtf,
     /// An Office file protected by a password (an OLE container holding an encrypted package).
     Encrypted,
 }
@@ -29,6 +31,7 @@ impl Format {
             Format::Docx => "Word (.docx)",
             Format::Pdf => "PDF",
             Format::Doc => "Word 97-2003 (.doc)",
+            Format::Rtf => "RTF",
             Format::Encrypted => "password-protected Office",
         }
     }
@@ -74,7 +77,7 @@ pub fn sniff(bytes: &[u8]) -> Format {
         return Format::Doc;
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Format::Doc;
+        return Format::Rtf;
     }
     if looks_like_html(head) {
         return Format::Html;

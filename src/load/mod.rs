@@ -13,6 +13,10 @@
 //! - legacy Word `.doc` and RTF: converted to `.docx` by LibreOffice
 //!   (`soffice`) when it is installed.
 //!
+//! The external converters run in their own process group, under a time
+//! limit, and are ended with everything they started when sixalign stops
+//! ([`convert`]).
+//!
 //! A converted format's "original" is the text extracted from it (one
 //! paragraph per line, blank-line separated): byte offsets, lines and
 //! [`Text::original`] refer to that text, not to the bytes of the file.
@@ -38,6 +42,7 @@ use crate::input::read_input;
 pub use crate::normalize::FootnoteMark;
 use crate::normalize::{self, View};
 
+pub mod convert;
 pub mod docx;
 mod format;
 pub mod html;
@@ -424,7 +429,7 @@ fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKin
         Format::Html => decode(bytes).map(|s| html::to_text(&s)),
         Format::Docx => docx::to_text(bytes),
         Format::Pdf => pdf::to_text(bytes),
-        Format::Doc => legacy_to_text(bytes),
+        Format::Doc | Format::Rtf => legacy_to_text(format, bytes),
         Format::Encrypted => Err(ErrorKind::Unreadable {
             format: "Office",
             reason: "it is encrypted (protected by a password)".into(),
@@ -434,50 +439,48 @@ fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKin
     }
 }
 
-/// A Word 97–2003 or RTF file, converted to `.docx` by LibreOffice.
-fn legacy_to_text(bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+/// A Word 97–2003 or RTF file, converted to `.docx` by LibreOffice, in
+/// its own process group, under the time limit, from a copy in a private
+/// working directory (see [`convert`]).
+fn legacy_to_text(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
     let missing = ErrorKind::MissingTool {
-        format: Format::Doc.name(),
+        format: format.name(),
         tool: "soffice",
         package: "libreoffice-writer-nogui",
     };
     let soffice = find_program("soffice").ok_or(missing)?;
-    static SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "sixalign-doc-{}-{}",
-        std::process::id(),
-        SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir)?;
-    let run = || -> std::result::Result<String, ErrorKind> {
-        let input = dir.join("input.doc");
-        std::fs::write(&input, bytes)?;
-        let out = std::process::Command::new(&soffice)
-            .args(["--headless", "--convert-to", "docx", "--outdir"])
-            .arg(&dir)
-            .arg(&input)
-            // A private profile: a running LibreOffice would otherwise take the job.
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("profile").display()
-            ))
-            .stdin(std::process::Stdio::null())
-            .output()?;
-        match std::fs::read(dir.join("input.docx")) {
-            Ok(docx) => docx::to_text(&docx),
-            Err(_) => Err(ErrorKind::Unreadable {
-                format: Format::Doc.name(),
-                reason: format!(
-                    "LibreOffice could not convert it ({})",
-                    String::from_utf8_lossy(&out.stderr).trim()
-                ),
-                fix: "check that it opens in Word or LibreOffice, and save it as .docx".into(),
-            }),
-        }
+    let input_name = if format == Format::Rtf {
+        "input.rtf"
+    } else {
+        "input.doc"
     };
-    let result = run();
-    let _ = std::fs::remove_dir_all(&dir);
-    result
+    let dir = convert::WorkDir::with_file("doc", input_name, bytes)?;
+    let mut cmd = std::process::Command::new(&soffice);
+    cmd.args(["--headless", "--convert-to", "docx", "--outdir"])
+        .arg(dir.path())
+        .arg(dir.path().join(input_name))
+        // A private profile: a running LibreOffice would otherwise take the job.
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("profile").display()
+        ));
+    let unreadable = |reason: String, fix: &str| ErrorKind::Unreadable {
+        format: format.name(),
+        reason,
+        fix: fix.into(),
+    };
+    let out =
+        convert::run("soffice", cmd, None).map_err(|f| unreadable(f.reason("soffice"), f.fix()))?;
+    match std::fs::read(dir.path().join("input.docx")) {
+        Ok(docx) => docx::to_text(&docx),
+        Err(_) => Err(unreadable(
+            format!(
+                "LibreOffice could not convert it ({})",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ),
+            "check that it opens in Word or LibreOffice, and save it as .docx",
+        )),
+    }
 }
 
 /// The full path of a program on `PATH`.

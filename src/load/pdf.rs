@@ -19,8 +19,7 @@
 //! (`Declaration8`) are read by the normalized view.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -92,25 +91,11 @@ pub(super) fn to_text(bytes: &[u8]) -> Result<String, ErrorKind> {
 }
 
 fn run(exe: &std::path::Path, bytes: &[u8], extra: &[&str]) -> Result<String, ErrorKind> {
-    let mut child = Command::new(exe)
-        .args(["-enc", "UTF-8"])
-        .args(extra)
-        .args(["-", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let mut stdin = child.stdin.take();
-    let input = bytes.to_vec();
-    // Fed from a thread: the output pipe fills while the input is written.
-    let feeder = std::thread::spawn(move || {
-        if let Some(s) = stdin.as_mut() {
-            let _ = s.write_all(&input);
-        }
-        drop(stdin);
-    });
-    let out = child.wait_with_output()?;
-    let _ = feeder.join();
+    let mut cmd = Command::new(exe);
+    cmd.args(["-enc", "UTF-8"]).args(extra).args(["-", "-"]);
+    // Its own process group, under the time limit (see super::convert).
+    let out = super::convert::run("pdftotext", cmd, Some(bytes.to_vec()))
+        .map_err(|f| unreadable(f.reason("pdftotext"), f.fix()))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
         // Exit status 3 is poppler's "permission" error; a user password gives 1.

@@ -86,12 +86,16 @@ fn registry() -> MutexGuard<'static, Registry> {
     LIVE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Removes every temporary file and registered temporary directory of this
-/// process, then exits with `code`, holding the registry's lock so no new
+/// Ends every external converter with all it started, removes every
+/// temporary file and registered temporary directory of this process (the
+/// converters' working directories too), then exits with `code`, holding the registry's lock so no new
 /// temporary file appears meanwhile. For signal handlers (run it on a normal
 /// thread, as `signal_hook::iterator::Signals` does, not in the handler).
 pub fn remove_temporaries_and_exit(code: i32) -> ! {
     let reg = registry();
+    // The converters first: a killed `soffice` writes nothing more into
+    // its directory, and none starts once this has begun.
+    crate::load::convert::stop_all();
     for f in &reg.files {
         let _ = fs::remove_file(f);
     }

@@ -592,3 +592,274 @@ mod bench_interrupted {
         }
     }
 }
+
+/// The external converters (`soffice` for .doc and RTF, `pdftotext`), faked
+/// by shell scripts on PATH: each runs in its own process group under a
+/// time limit, and SIGINT, SIGTERM or SIGHUP end it with everything it
+/// started and remove the copy of the document handed to it.
+mod converters {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A converter that ignores the signals a terminal sends, records its
+    /// process id and that of a child it starts, and never ends.
+    const HUNG: &str = "#!/bin/sh\ntrap '' INT TERM HUP\nsleep 1000 &\necho $! > \"$MARK/child\"\necho $$ > \"$MARK/leader\"\nwait\n";
+
+    /// A converter that dies of SIGKILL.
+    const KILLED: &str = "#!/bin/sh\nkill -9 $$\n";
+
+    /// LibreOffice as far as sixalign sees it: `--outdir DIR` (the fifth
+    /// argument) receives `input.docx`, a copy of `$DOCX`.
+    const CONVERTS: &str = "#!/bin/sh\ncp \"$DOCX\" \"$5/input.docx\"\n";
+
+    /// A scratch directory: `bin/` (the fake converters), `tmp/` (TMPDIR),
+    /// `mark/` (the process ids a converter records) and `work/`, where the
+    /// documents are.
+    struct Scene {
+        root: tempfile::TempDir,
+    }
+
+    impl Scene {
+        fn new(tool: &str, script: &str) -> Scene {
+            let root = tempfile::tempdir().unwrap();
+            for d in ["bin", "tmp", "mark", "work"] {
+                std::fs::create_dir(root.path().join(d)).unwrap();
+            }
+            let exe = root.path().join("bin").join(tool);
+            std::fs::write(&exe, script).unwrap();
+            let st = Command::new("chmod").arg("+x").arg(&exe).status().unwrap();
+            assert!(st.success());
+            Scene { root }
+        }
+
+        fn path(&self, sub: &str) -> PathBuf {
+            self.root.path().join(sub)
+        }
+
+        /// sixalign in `work/`, the fake converters first on PATH.
+        fn command(&self, args: &[&str]) -> Command {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let mut dirs = vec![self.path("bin")];
+            dirs.extend(std::env::split_paths(&path));
+            let mut cmd = Command::new(BIN);
+            cmd.current_dir(self.path("work"))
+                .env("PATH", std::env::join_paths(dirs).unwrap())
+                .env("TMPDIR", self.path("tmp"))
+                .env("MARK", self.path("mark"))
+                .env_remove("SIXALIGN_CONVERT_TIMEOUT")
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            cmd
+        }
+
+        /// The process ids the hung converter recorded, once it has.
+        fn wait_for_converter(&self, child: &mut Child) -> Vec<u32> {
+            loop {
+                let ids: Vec<u32> = ["leader", "child"]
+                    .iter()
+                    .filter_map(|f| std::fs::read_to_string(self.path("mark").join(f)).ok())
+                    .filter_map(|s| s.trim().parse().ok())
+                    .collect();
+                if ids.len() == 2 {
+                    return ids;
+                }
+                if let Some(st) = child.try_wait().unwrap() {
+                    panic!("sixalign ended ({st}) before the converter started");
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+
+        /// Nothing left: no converter process, nothing in TMPDIR.
+        fn nothing_left(&self, ids: &[u32]) {
+            for &id in ids {
+                assert!(!alive(id), "converter process {id} still runs");
+            }
+            assert_eq!(names(&self.path("tmp")), Vec::<String>::new(), "TMPDIR");
+        }
+    }
+
+    /// Whether a process runs (a zombie, dead but not yet reaped by
+    /// whoever adopted it, does not).
+    fn alive(pid: u32) -> bool {
+        // Killed processes are reaped by their new parent soon after.
+        let deadline = Instant::now() + Duration::from_secs(2);
+        loop {
+            let state = std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|s| s.rsplit_once(')').map(|(_, r)| r.trim().to_string()));
+            match state {
+                None => return false,
+                Some(s) if s.starts_with('Z') || s.starts_with('X') => return false,
+                Some(_) if Instant::now() >= deadline => return true,
+                Some(_) => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    }
+
+    /// A PDF as far as sixalign looks before it calls pdftotext.
+    const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+
+    #[test]
+    fn a_hung_converter_is_stopped_at_the_time_limit() {
+        // soffice for a .doc (the option) and an RTF file (the variable),
+        // pdftotext for a PDF.
+        let ole = {
+            let mut b = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+            b.resize(2048, 0);
+            b
+        };
+        let cases: [(&str, &str, &[u8], bool, &str); 3] = [
+            ("soffice", "old.doc", &ole, false, "Word 97-2003 (.doc)"),
+            ("soffice", "memo.rtf", b"{\\rtf1 Hello}", true, "RTF file"),
+            ("pdftotext", "report.pdf", PDF, false, "PDF file"),
+        ];
+        for (tool, name, body, by_env, format) in cases {
+            let s = Scene::new(tool, HUNG);
+            std::fs::write(s.path("work").join(name), body).unwrap();
+            let mut cmd = if by_env {
+                let mut c = s.command(&["inspect", name]);
+                c.env("SIXALIGN_CONVERT_TIMEOUT", "1");
+                c
+            } else {
+                s.command(&["inspect", name, "--convert-timeout", "1"])
+            };
+            let start = Instant::now();
+            let mut child = cmd.spawn().unwrap();
+            let ids = s.wait_for_converter(&mut child);
+            let out = child.wait_with_output().unwrap();
+            let took = start.elapsed();
+            let e = refused(&out, name);
+            assert!(
+                e.contains(&format!("`{tool}` did not finish within 1 s")),
+                "{name}: {e}"
+            );
+            assert!(e.contains(format), "{name} is called a {format}: {e}");
+            assert!(e.contains("--convert-timeout"), "says what to do: {e}");
+            assert!(out.stdout.is_empty(), "no half output");
+            assert!(took < Duration::from_secs(15), "{name}: took {took:?}");
+            s.nothing_left(&ids);
+            assert_eq!(bytes(&s.path("work").join(name)), body, "input kept");
+        }
+    }
+
+    #[test]
+    fn a_signal_ends_the_converter_and_removes_the_copy() {
+        for (tool, name, body, sig, code) in [
+            (
+                "soffice",
+                "en.rtf",
+                b"{\\rtf1 Hello}".as_slice(),
+                "-INT",
+                130,
+            ),
+            (
+                "soffice",
+                "en.rtf",
+                b"{\\rtf1 Hello}".as_slice(),
+                "-TERM",
+                143,
+            ),
+            (
+                "soffice",
+                "en.rtf",
+                b"{\\rtf1 Hello}".as_slice(),
+                "-HUP",
+                129,
+            ),
+            ("pdftotext", "en.pdf", PDF, "-INT", 130),
+            ("pdftotext", "en.pdf", PDF, "-TERM", 143),
+        ] {
+            let s = Scene::new(tool, HUNG);
+            let work = s.path("work");
+            copy(&work, "zh", "zh.txt");
+            std::fs::write(work.join(name), body).unwrap();
+            std::fs::write(work.join("out.jsonl"), "old\n").unwrap();
+            // The default limit (two minutes) is far away.
+            let mut child = s
+                .command(&["align", "zh.txt", name, "-o", "out.jsonl"])
+                .spawn()
+                .unwrap();
+            let ids = s.wait_for_converter(&mut child);
+            kill(&child, sig);
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(out.status.code(), Some(code), "{sig}: {}", stderr(&out));
+            s.nothing_left(&ids);
+            assert_eq!(
+                names(&work),
+                [name, "out.jsonl", "zh.txt"],
+                "nothing written"
+            );
+            assert_eq!(bytes(&work.join("out.jsonl")), b"old\n", "output untouched");
+            assert_eq!(bytes(&work.join(name)), body, "input kept");
+        }
+    }
+
+    #[test]
+    fn a_converter_killed_by_a_signal_is_named() {
+        for (tool, name, body) in [
+            ("soffice", "memo.rtf", b"{\\rtf1 Hello}".as_slice()),
+            ("pdftotext", "report.pdf", PDF),
+        ] {
+            let s = Scene::new(tool, KILLED);
+            std::fs::write(s.path("work").join(name), body).unwrap();
+            let out = s.command(&["inspect", name]).output().unwrap();
+            let e = refused(&out, name);
+            assert!(
+                e.contains(&format!("`{tool}` was killed by signal 9")),
+                "{name}: {e}"
+            );
+            assert!(!e.contains("damaged"), "not called damaged: {e}");
+            s.nothing_left(&[]);
+        }
+    }
+
+    #[test]
+    fn a_converter_that_converts_is_read_and_cleaned_up() {
+        let s = Scene::new("soffice", CONVERTS);
+        let docx = s.path("mark").join("made.docx");
+        {
+            use std::io::Write;
+            let mut z = zip::ZipWriter::new(std::fs::File::create(&docx).unwrap());
+            let opts = zip::write::SimpleFileOptions::default();
+            z.start_file("word/document.xml", opts).unwrap();
+            z.write_all(
+                br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>1. Decides to remain seized of the matter.</w:t></w:r></w:p></w:body></w:document>"#,
+            )
+            .unwrap();
+            z.finish().unwrap();
+        }
+        std::fs::write(s.path("work").join("memo.rtf"), b"{\\rtf1 Hello}").unwrap();
+        let out = s
+            .command(&["inspect", "memo.rtf"])
+            .env("DOCX", &docx)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("remain seized"), "{text}");
+        s.nothing_left(&[]);
+    }
+
+    #[test]
+    fn a_bad_time_limit_is_refused() {
+        let s = Scene::new("soffice", KILLED);
+        for bad in ["abc", "-1", "inf"] {
+            let out = s
+                .command(&["inspect", "x.txt", &format!("--convert-timeout={bad}")])
+                .output()
+                .unwrap();
+            let e = refused(&out, "--convert-timeout");
+            assert!(e.contains(bad), "{e}");
+            let out = s
+                .command(&["inspect", "x.txt"])
+                .env("SIXALIGN_CONVERT_TIMEOUT", bad)
+                .output()
+                .unwrap();
+            let e = refused(&out, "SIXALIGN_CONVERT_TIMEOUT");
+            assert!(e.contains("seconds"), "{e}");
+        }
+    }
+}
