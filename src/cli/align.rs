@@ -27,8 +27,9 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
     atomic::refuse_repeated_inputs(&paths)?;
     let target = target(args);
-    // Moses writes PREFIX.<code> for the languages found; check them all.
-    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    // Moses writes PREFIX.<code> for the languages found: checked once they
+    // are (below, before anything is written); every other format now.
+    let outputs = known_outputs(format, &target, &[Lang::Zh]);
     let read = with_lexicon(paths, args);
     atomic::check_outputs(&outputs, &read)?;
     args.lex.check_save(&outputs, &read)?;
@@ -40,6 +41,9 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         _ => Some(Output::open_tagged(format, &target, &[Lang::Zh], &tags)?),
     };
     let (hub, others) = super::read_versions(&inputs, args.symbol.as_deref())?;
+    let mut langs = vec![hub.lang];
+    langs.extend(others.iter().map(|d| d.lang));
+    check_moses(format, &target, &langs, &read, args)?;
     if others.len() > 1 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
         return Err(Error::usage(format!(
             "the {} format holds one language pair; align one other version, or add --six-way (moses)",
@@ -64,8 +68,6 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         }
     }
 
-    let mut langs = vec![hub.lang];
-    langs.extend(others.iter().map(|d| d.lang));
     let mut out = match early.take() {
         Some(o) => o,
         None => Output::open_tagged(format, &target, &langs, &tags)?,
@@ -132,6 +134,34 @@ fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
 fn with_lexicon(mut paths: Vec<PathBuf>, args: &AlignArgs) -> Vec<PathBuf> {
     paths.extend(args.lex.lexicon.iter().cloned());
     paths
+}
+
+/// The files an output to `target` writes that are known before the
+/// inputs are read: none for Moses (one per language found, see
+/// [`check_moses`]), the one file otherwise.
+fn known_outputs(format: Format, target: &Target, langs: &[Lang]) -> Vec<PathBuf> {
+    match format {
+        Format::Moses => Vec::new(),
+        _ => output::target_paths(format, target, langs),
+    }
+}
+
+/// Moses writes `PREFIX.<code>` for exactly the languages found: those
+/// files, and no others, may replace no input and may not be the
+/// `--save-lexicon` file. Checked before anything is written.
+fn check_moses(
+    format: Format,
+    target: &Target,
+    langs: &[Lang],
+    read: &[PathBuf],
+    args: &AlignArgs,
+) -> Result<()> {
+    if format != Format::Moses {
+        return Ok(());
+    }
+    let outputs = output::target_paths(format, target, langs);
+    atomic::check_outputs(&outputs, read)?;
+    args.lex.check_save(&outputs, read)
 }
 
 fn target(args: &AlignArgs) -> Target {
@@ -218,7 +248,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     }
     atomic::refuse_repeated_inputs([src_path, tgt_path])?;
     let target = target(args);
-    let outputs = output::target_paths(format, &target, &Lang::ALL);
+    let outputs = known_outputs(format, &target, &[]);
     let read = with_lexicon(vec![src_path.clone(), tgt_path.clone()], args);
     atomic::check_outputs(&outputs, &read)?;
     args.lex.check_save(&outputs, &read)?;
@@ -239,6 +269,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
     );
     let (src_file, tgt_file) = (src_file?, tgt_file?);
     let (src_lang, tgt_lang) = (src_file.lang, tgt_file.lang);
+    check_moses(format, &target, &[src_lang, tgt_lang], &read, args)?;
     let (src, tgt) = (src_file.lines(), tgt_file.lines());
     let aligner = aligner(args)?.build();
     let beads = if aligner.learns() {

@@ -350,6 +350,22 @@ impl InspectArgs {
     }
 }
 
+/// One `--lang LANG=FILE`.
+pub(crate) fn lang_spec(spec: &str) -> Result<(PathBuf, Lang)> {
+    let (code, path) = spec.split_once('=').ok_or_else(|| {
+        sixalign::Error::usage(format!(
+            "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
+        ))
+    })?;
+    let lang: Lang = code.parse()?;
+    if path.is_empty() {
+        return Err(sixalign::Error::usage(format!(
+            "--lang {spec}: the file name is empty; give --lang {code}=FILE"
+        )));
+    }
+    Ok((PathBuf::from(path), lang))
+}
+
 /// The versions given on a command line: the files, then each `--lang
 /// LANG=FILE` with its language. `align` and `qa` take them alike.
 pub(crate) fn versions(
@@ -358,13 +374,8 @@ pub(crate) fn versions(
 ) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     let mut v: Vec<(PathBuf, Option<Lang>)> = files.iter().map(|p| (p.clone(), None)).collect();
     for spec in specs {
-        let (code, path) = spec.split_once('=').ok_or_else(|| {
-            sixalign::Error::usage(format!(
-                "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
-            ))
-        })?;
-        let lang: Lang = code.parse()?;
-        v.push((PathBuf::from(path), Some(lang)));
+        let (path, lang) = lang_spec(spec)?;
+        v.push((path, Some(lang)));
     }
     if v.len() < 2 {
         return Err(sixalign::Error::usage(
@@ -460,7 +471,7 @@ pub(crate) mod interrupt {
     }
 }
 
-/// `1048576`, `64K`, `256M`, `1G` (binary units; `KiB`, `MB`, … alike).
+/// `1048576`, `64K`, `256M`, `1G` (binary units; `Ki`, `KiB`, `MB`, … alike).
 fn parse_size(s: &str) -> std::result::Result<u64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
@@ -470,9 +481,9 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
     })?;
     let shift = match unit.trim().to_ascii_uppercase().as_str() {
         "" | "B" => 0,
-        "K" | "KB" | "KIB" => 10,
-        "M" | "MB" | "MIB" => 20,
-        "G" | "GB" | "GIB" => 30,
+        "K" | "KB" | "KI" | "KIB" => 10,
+        "M" | "MB" | "MI" | "MIB" => 20,
+        "G" | "GB" | "GI" | "GIB" => 30,
         _ => return Err(format!("{s:?}: unknown unit {unit:?} (use K, M or G)")),
     };
     let bytes = n

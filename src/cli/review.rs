@@ -168,10 +168,14 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
         Some(p) => Target::from_arg(&p.to_string_lossy()),
         None => Target::Stdout,
     };
-    atomic::check_outputs(
-        &output::target_paths(format, &target, &Lang::ALL),
-        &[edits.to_path_buf()],
-    )?;
+    // Moses writes one file per language of the work file: checked once
+    // it is read, before anything is written.
+    if format != Format::Moses {
+        atomic::check_outputs(
+            &output::target_paths(format, &target, &[]),
+            &[edits.to_path_buf()],
+        )?;
+    }
     let mut review = Review::read(edits)?;
     if let Some(lang) = args.pair {
         review.pairs.retain(|p| p.other.lang == lang);
@@ -205,6 +209,10 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
     }
     let mut langs = vec![review.hub.lang];
     langs.extend(review.pairs.iter().map(|p| p.other.lang));
+    atomic::check_outputs(
+        &output::target_paths(format, &target, &langs),
+        &[edits.to_path_buf()],
+    )?;
     let mut out = Output::open(format, &target, &langs)?;
     let w = out.writer();
     w.begin()?;

@@ -380,6 +380,12 @@ fn bead_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 /// files are matched by name (every file needs its counterpart; the error
 /// names the one that has none).
 pub fn eval_paths(gold: &Path, test: &Path) -> Result<Scores> {
+    // A missing path is missing, not a file compared with a directory.
+    for p in [gold, test] {
+        if p != Path::new("-") {
+            std::fs::metadata(p).map_err(|e| Error::from(e).with_path(p))?;
+        }
+    }
     let pairs: Vec<(PathBuf, PathBuf)> = match (gold.is_dir(), test.is_dir()) {
         (false, false) => vec![(gold.to_path_buf(), test.to_path_buf())],
         (true, true) => {

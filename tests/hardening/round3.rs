@@ -863,3 +863,215 @@ mod converters {
         }
     }
 }
+
+/// Moses writes `PREFIX.<code>` for the languages found, and only those
+/// files are checked against the inputs and `--save-lexicon`.
+mod moses_outputs {
+    use super::*;
+
+    const LEX: &[u8] = "大会\tassembly\n".as_bytes();
+
+    #[test]
+    fn only_the_files_moses_writes_are_checked() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        // A lexicon and a French version named like Moses files of
+        // languages this run does not write.
+        std::fs::write(w.join("m.ru"), LEX).unwrap();
+        copy(w, "fr", "m.fr");
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--lexicon",
+                "m.ru",
+                "-q",
+            ],
+        );
+        assert!(o.status.success(), "m.ru is not written: {}", stderr(&o));
+        assert!(
+            std::fs::read_to_string(w.join("m.en"))
+                .unwrap()
+                .lines()
+                .count()
+                > 50
+        );
+        assert_eq!(bytes(&w.join("m.ru")), LEX, "lexicon kept");
+        assert_eq!(bytes(&w.join("m.fr")), bytes(&udhr("fr")), "m.fr kept");
+        // --save-lexicon to a Moses name of another language is fine …
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--save-lexicon",
+                "m.ar",
+                "-q",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(bytes(&w.join("m.ar")).contains(&b'\t'), "a lexicon in m.ar");
+        // … and so are --lines outputs.
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "--lines",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--lexicon",
+                "m.ru",
+                "-q",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(bytes(&w.join("m.ru")), LEX, "lexicon kept");
+        no_partial(w);
+    }
+
+    #[test]
+    fn the_files_moses_writes_are_still_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        copy(w, "fr", "m.fr");
+        std::fs::write(w.join("m.en"), LEX).unwrap();
+        let before = names(w);
+        // The French version is the file Moses would write for French.
+        let o = run_in(w, &["align", "zh.txt", "m.fr", "-f", "moses", "-o", "m"]);
+        let e = refused(&o, "m.fr");
+        assert!(e.contains("input"), "{e}");
+        // A lexicon read from the file Moses would write for English.
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--lexicon",
+                "m.en",
+            ],
+        );
+        refused(&o, "m.en");
+        // --save-lexicon onto a file the run writes.
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--save-lexicon",
+                "m.zh",
+            ],
+        );
+        refused(&o, "m.zh");
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "--lines",
+                "zh.txt",
+                "en.txt",
+                "-f",
+                "moses",
+                "-o",
+                "m",
+                "--lexicon",
+                "m.en",
+            ],
+        );
+        refused(&o, "m.en");
+        assert_eq!(names(w), before, "nothing written");
+        assert_eq!(bytes(&w.join("m.fr")), bytes(&udhr("fr")), "m.fr kept");
+        assert_eq!(bytes(&w.join("m.en")), LEX, "m.en kept");
+    }
+}
+
+/// Messages that say what is wrong.
+mod messages {
+    use super::*;
+
+    #[test]
+    fn an_empty_lang_file_name_says_so() {
+        let d = tempfile::tempdir().unwrap();
+        copy(d.path(), "zh", "zh.txt");
+        for cmd in ["align", "qa", "review"] {
+            let o = run_in(d.path(), &[cmd, "zh.txt", "--lang", "en="]);
+            let e = refused(&o, "--lang en=");
+            assert!(e.contains("file name is empty"), "{cmd}: {e}");
+            assert!(!e.contains("No such file"), "{cmd}: {e}");
+        }
+        assert_eq!(names(d.path()), ["zh.txt"], "nothing written");
+    }
+
+    #[test]
+    fn binary_units_with_or_without_b() {
+        let d = tempfile::tempdir().unwrap();
+        copy(d.path(), "zh", "zh.txt");
+        let full = run_in(d.path(), &["inspect", "zh.txt"]);
+        assert!(full.status.success(), "{}", stderr(&full));
+        for size in ["64Mi", "64MiB", "64M", "1Gi", "65536Ki"] {
+            let o = run_in(d.path(), &["--max-input", size, "inspect", "zh.txt"]);
+            assert!(o.status.success(), "{size}: {}", stderr(&o));
+            assert_eq!(o.stdout, full.stdout, "{size}");
+        }
+        // The limit is applied, not just accepted: 4Ki is too small.
+        let o = run_in(d.path(), &["--max-input", "4Ki", "inspect", "zh.txt"]);
+        let e = refused(&o, "zh.txt");
+        assert!(e.contains("4 KiB"), "{e}");
+    }
+
+    #[test]
+    fn eval_on_a_missing_path_says_it_is_missing() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        let o = run_in(
+            w,
+            &[
+                "align", "zh.txt", "en.txt", "-f", "beads", "-o", "g.beads", "-q",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::create_dir(w.join("gold")).unwrap();
+        std::fs::copy(w.join("g.beads"), w.join("gold/a.beads")).unwrap();
+        for (gold, test, missing) in [
+            ("g.beads", "nothere.beads", "nothere.beads"),
+            ("nothere.beads", "g.beads", "nothere.beads"),
+            ("gold", "nodir", "nodir"),
+            ("nodir", "gold", "nodir"),
+        ] {
+            let o = run_in(w, &["eval", gold, test]);
+            let e = refused(&o, missing);
+            assert!(e.contains("No such file"), "{gold} {test}: {e}");
+            assert!(!e.contains("compare a file with"), "{gold} {test}: {e}");
+        }
+    }
+}
