@@ -176,13 +176,20 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     );
     let mut pairs = 0usize;
     let mut bad = 0usize;
-    let result = corpus::run(
-        &found.docs,
+    let result = corpus::run_found(
+        &found,
         &opts,
         &aligner,
         loaded,
         args.report.as_deref(),
         &mut |d| {
+            if !d.language_mismatch.is_empty() {
+                bar.suspend(|| {
+                    for m in &d.language_mismatch {
+                        eprintln!("sixalign: {}: {m}", d.id);
+                    }
+                });
+            }
             if d.status == corpus::DocStatus::Aligned {
                 pairs += d.pairs.iter().map(|p| p.stats.linked_beads).sum::<usize>();
             }

@@ -55,7 +55,7 @@ pub use batch::{
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
     DocReport, DocStatus, LEARN_DOCS, Learned, Loaded, PairReport, RunOptions, Summary,
-    learn_lexicons, learn_lexicons_with, learning_sample, output_stem, run,
+    learn_lexicons, learn_lexicons_with, learning_sample, output_stem, run, run_found,
 };
 
 /// The language versions of one document.
@@ -70,10 +70,16 @@ pub struct DocFiles {
 /// A file that could not be placed in a document, with the reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
-    /// The file concerned.
+    /// The file concerned (in JSON, a name that is not UTF-8 is written
+    /// with U+FFFD in place of its bad bytes, as in messages).
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     /// What is wrong and what to do about it.
     pub reason: String,
+}
+
+fn lossy_path<S: serde::Serializer>(p: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&p.to_string_lossy())
 }
 
 /// What discovery found: documents in id order, and the files it could not use.
@@ -81,8 +87,13 @@ pub struct Problem {
 pub struct Discovery {
     /// The documents, sorted by id.
     pub docs: Vec<DocFiles>,
-    /// Files left out.
+    /// Files left out because something is wrong with them (no language
+    /// in the name or text, not a regular file, a second version, …).
     pub problems: Vec<Problem>,
+    /// Files the walk passes over by design: hidden ones (a leading dot,
+    /// as the `.partial` files of an interrupted run) and files that are
+    /// not documents by their extension. Listed in the report, not errors.
+    pub left_out: Vec<Problem>,
 }
 
 /// A document key: the symbol-like id and the language.
@@ -107,12 +118,25 @@ pub fn discover(input: &Path) -> Result<Discovery> {
     let meta = std::fs::metadata(input).map_err(|e| Error::from(e).with_path(input))?;
     let mut keyed: Vec<(Key, PathBuf)> = Vec::new();
     let mut problems = Vec::new();
+    let mut left_out = Vec::new();
     if meta.is_dir() {
         let mut files = Vec::new();
-        walk(input, &mut files, &mut problems).map_err(|e| e.with_path(input))?;
+        let mut found = Found {
+            files: &mut files,
+            problems: &mut problems,
+            left_out: &mut left_out,
+        };
+        walk(input, &mut found).map_err(|e| e.with_path(input))?;
         files.sort();
         for path in files {
             let rel = path.strip_prefix(input).unwrap_or(&path);
+            if rel.to_str().is_none() {
+                problems.push(Problem {
+                    reason: "its name is not valid UTF-8, so it gives no id or language; rename it (like A_RES_74_28_C.txt or zh/A_RES_74_28.txt); skipped".into(),
+                    path,
+                });
+                continue;
+            }
             match key_from_path(rel)
                 .map(Ok)
                 .unwrap_or_else(|| key_from_text(&path))
@@ -128,7 +152,11 @@ pub fn discover(input: &Path) -> Result<Discovery> {
     }
     let (docs, dup) = group(keyed);
     problems.extend(dup);
-    Ok(Discovery { docs, problems })
+    Ok(Discovery {
+        docs,
+        problems,
+        left_out,
+    })
 }
 
 /// Groups keyed files into documents; a second file for the same id and
@@ -177,23 +205,32 @@ fn group(keyed: Vec<(Key, PathBuf)>) -> (Vec<DocFiles>, Vec<Problem>) {
 /// a FIFO, socket or device is skipped with a [`Problem`] (reading one would
 /// block or never end); a symbolic link is followed to a regular file, never
 /// to a directory (no cycles).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Result<()> {
+fn walk(dir: &Path, found: &mut Found<'_>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::from(e).with_path(dir))?;
     for entry in entries {
         let entry = entry.map_err(|e| Error::from(e).with_path(dir))?;
         let name = entry.file_name();
-        // Hidden files include the `.NAME.partial` files of an interrupted run.
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
         let path = entry.path();
         let ft = entry
             .file_type()
             .map_err(|e| Error::from(e).with_path(&path))?;
-        if ft.is_dir() {
-            walk(&path, out, problems)?;
+        // Hidden files include the `.NAME.partial` files of an interrupted
+        // run; a hidden directory (`.git`) is listed once, not file by file.
+        if name.to_string_lossy().starts_with('.') {
+            found.left_out.push(Problem {
+                reason: format!(
+                    "a hidden {} (its name starts with a dot); skipped",
+                    if ft.is_dir() { "directory" } else { "file" }
+                ),
+                path,
+            });
             continue;
         }
+        if ft.is_dir() {
+            walk(&path, found)?;
+            continue;
+        }
+        let (out, problems) = (&mut *found.files, &mut *found.problems);
         let meta = if ft.is_symlink() {
             match std::fs::metadata(&path) {
                 Ok(m) => m,
@@ -229,9 +266,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Resu
             .is_some_and(|e| DOC_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
             out.push(path);
+        } else {
+            found.left_out.push(Problem {
+                reason: format!(
+                    "not a document by its extension (documents end in .{}); skipped",
+                    DOC_EXTENSIONS.join(", .")
+                ),
+                path,
+            });
         }
     }
     Ok(())
+}
+
+/// What the walk collects.
+struct Found<'a> {
+    files: &'a mut Vec<PathBuf>,
+    problems: &'a mut Vec<Problem>,
+    left_out: &'a mut Vec<Problem>,
 }
 
 /// The language of a UN one-letter code as used in file names of the

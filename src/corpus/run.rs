@@ -213,6 +213,11 @@ pub struct DocReport {
     /// Errors met (a version that would not load or parse, a failed write).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
+    /// Versions whose text is not in the language their name or manifest
+    /// gives (aligned as given, as `align --lang` does, and flagged):
+    /// `PATH: the language given is en but the text looks like fr`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub language_mismatch: Vec<String>,
     /// One entry per language pair aligned.
     pub pairs: Vec<PairReport>,
     /// Bytes of input read.
@@ -227,6 +232,7 @@ impl DocReport {
             reason: None,
             missing: Vec::new(),
             errors: Vec::new(),
+            language_mismatch: Vec::new(),
             pairs: Vec::new(),
             bytes: 0,
         }
@@ -259,6 +265,13 @@ pub struct Summary {
     pub missing: BTreeMap<Lang, usize>,
     /// Errors met (documents may be aligned in part despite them).
     pub errors: usize,
+    /// Versions whose text is not in their declared language.
+    #[serde(default)]
+    pub language_mismatch: usize,
+    /// Files found but left out of the run (listed in the report's
+    /// `skipped_files`): hidden, not a document, no language, …
+    #[serde(default)]
+    pub skipped_files: usize,
     /// Counts over every pair aligned, in this run and (with `--resume`,
     /// as recorded in the journal) in earlier ones.
     pub stats: Stats,
@@ -298,6 +311,7 @@ impl Summary {
             *self.missing.entry(l).or_default() += 1;
         }
         self.errors += d.errors.len();
+        self.language_mismatch += d.language_mismatch.len();
         for p in &d.pairs {
             merge_stats(&mut self.stats, &p.stats);
         }
@@ -349,6 +363,18 @@ impl Summary {
             s.push_str(&format!(
                 "  {} errors (see the report for which)\n",
                 self.errors
+            ));
+        }
+        if self.language_mismatch > 0 {
+            s.push_str(&format!(
+                "  {} versions not in the language their name or manifest gives (aligned as given; see the report)\n",
+                self.language_mismatch
+            ));
+        }
+        if self.skipped_files > 0 {
+            s.push_str(&format!(
+                "  {} files left out (hidden, not a document, no language, …; listed in the report)\n",
+                self.skipped_files
             ));
         }
         let beads: Vec<String> = self
@@ -417,6 +443,35 @@ pub fn run(
     report: Option<&Path>,
     on_doc: &mut dyn FnMut(&DocReport),
 ) -> Result<Summary> {
+    run_inner(docs, &[], opts, aligner, loaded, report, on_doc)
+}
+
+/// [`run()`] over what [`super::discover`] found: the report also lists
+/// every file left out (`"skipped_files":[{"path":…,"reason":…}]`: hidden,
+/// not a document, no language, a second version, …), and the summary
+/// counts them.
+pub fn run_found(
+    found: &super::Discovery,
+    opts: &RunOptions,
+    aligner: &Aligner,
+    loaded: Loaded,
+    report: Option<&Path>,
+    on_doc: &mut dyn FnMut(&DocReport),
+) -> Result<Summary> {
+    let mut files: Vec<&super::Problem> = found.problems.iter().chain(&found.left_out).collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    run_inner(&found.docs, &files, opts, aligner, loaded, report, on_doc)
+}
+
+fn run_inner(
+    docs: &[DocFiles],
+    skipped_files: &[&super::Problem],
+    opts: &RunOptions,
+    aligner: &Aligner,
+    loaded: Loaded,
+    report: Option<&Path>,
+    on_doc: &mut dyn FnMut(&DocReport),
+) -> Result<Summary> {
     let start = Instant::now();
     let others = opts.others();
     check_outputs(docs, opts, report)?;
@@ -440,6 +495,7 @@ pub fn run(
     };
     let mut summary = Summary {
         corpus_documents: docs.len(),
+        skipped_files: skipped_files.len(),
         ..Summary::default()
     };
     for batch in docs.chunks(chunk.max(1)) {
@@ -470,7 +526,7 @@ pub fn run(
     summary.interrupted = summary.documents < docs.len();
     summary.seconds = start.elapsed().as_secs_f64();
     if let Some(f) = rep {
-        f.finish(&summary)?;
+        f.finish(skipped_files, &summary)?;
     }
     Ok(summary)
 }
@@ -766,6 +822,7 @@ fn align_doc(
     let hub = match load(opts.hub, hub_path) {
         Ok((doc, n)) => {
             rep.bytes += n;
+            flag_mismatch(&mut rep, hub_path, &doc);
             doc
         }
         Err(e) => {
@@ -778,6 +835,7 @@ fn align_doc(
         match load(l, &d.files[&l]) {
             Ok((doc, n)) => {
                 rep.bytes += n;
+                flag_mismatch(&mut rep, &d.files[&l], &doc);
                 versions.push(doc);
             }
             Err(e) => rep.errors.push(e.to_string()),
@@ -804,6 +862,16 @@ fn align_doc(
         })
         .collect();
     rep
+}
+
+/// Notes a version whose text is not in the language it was given.
+fn flag_mismatch(rep: &mut DocReport, path: &Path, doc: &crate::Document) {
+    for f in &doc.findings {
+        if f.kind == crate::finding::FindingKind::LanguageMismatch {
+            rep.language_mismatch
+                .push(format!("{}: {}", path.display(), f.message));
+        }
+    }
 }
 
 /// Writes every pair of a document as one [`AtomicSet`]: all its files are
@@ -869,7 +937,7 @@ impl ReportFile {
         res.map_err(|e| Error::from(e).with_path(&self.path))
     }
 
-    fn finish(self, s: &Summary) -> Result<()> {
+    fn finish(self, skipped_files: &[&super::Problem], s: &Summary) -> Result<()> {
         let ReportFile {
             file, path, mut w, ..
         } = self;
@@ -883,7 +951,9 @@ impl ReportFile {
             mean_score: f64,
         }
         let res = (|| -> io::Result<()> {
-            w.write_all(b"\n],\"summary\":")?;
+            w.write_all(b"\n],\"skipped_files\":")?;
+            serde_json::to_writer(&mut w, skipped_files)?;
+            w.write_all(b",\"summary\":")?;
             serde_json::to_writer(
                 &mut w,
                 &Tail {

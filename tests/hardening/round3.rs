@@ -1075,3 +1075,115 @@ mod messages {
         }
     }
 }
+
+/// Corpus runs say what they passed over and what is not what it claims.
+mod corpus_walk {
+    use super::*;
+
+    fn report(path: &Path) -> serde_json::Value {
+        let text = std::fs::read_to_string(path).unwrap();
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    }
+
+    #[test]
+    fn a_version_not_in_its_declared_language_is_flagged_and_counted() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        for l in ["zh", "en", "fr"] {
+            std::fs::create_dir_all(w.join("in").join(l)).unwrap();
+        }
+        copy(&w.join("in/zh"), "zh", "A_1.txt");
+        // The English directory holds the French text.
+        copy(&w.join("in/en"), "fr", "A_1.txt");
+        copy(&w.join("in/fr"), "fr", "A_1.txt");
+        // And a manifest that calls the English text Russian.
+        std::fs::write(
+            w.join("list.csv"),
+            format!(
+                "id,lang,path\nB/1,zh,{}\nB/1,ru,{}\n",
+                udhr("zh").display(),
+                udhr("en").display()
+            ),
+        )
+        .unwrap();
+        for (input, out, want) in [
+            (
+                "in",
+                "out1",
+                "in/en/A_1.txt: the language given is en but the text looks like fr",
+            ),
+            (
+                "list.csv",
+                "out2",
+                "the language given is ru but the text looks like en",
+            ),
+        ] {
+            let o = run_in(w, &["corpus", input, "-o", out, "--report", "r.json"]);
+            let e = stderr(&o);
+            assert_eq!(o.status.code(), Some(0), "aligned as given: {e}");
+            assert!(e.contains(want), "flagged on stderr: {e}");
+            assert!(e.contains("1 versions not in the language"), "counted: {e}");
+            let r = report(&w.join("r.json"));
+            assert_eq!(r["summary"]["language_mismatch"], 1, "{r}");
+            let flagged = r["documents"][0]["language_mismatch"].to_string();
+            assert!(flagged.contains(want), "{flagged}");
+            // The French version in its own directory is not flagged.
+            assert!(!flagged.contains("in/fr"), "{flagged}");
+        }
+    }
+
+    #[test]
+    fn every_file_the_walk_skips_is_in_the_report_with_its_reason() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        udhr_corpus(&w.join("in"), 1);
+        let dir = w.join("in");
+        std::fs::write(dir.join("en/.notes.txt"), "hidden").unwrap();
+        std::fs::create_dir(dir.join(".git")).unwrap();
+        std::fs::write(dir.join(".git/HEAD"), "ref").unwrap();
+        std::fs::write(dir.join("en/README"), "read me").unwrap();
+        std::fs::write(dir.join("notes.txt"), "12345").unwrap();
+        use std::os::unix::ffi::OsStrExt;
+        let bad = dir.join(std::ffi::OsStr::from_bytes(b"en/A_RES_99_\xff.txt"));
+        std::fs::copy(udhr("en"), &bad).unwrap();
+        let o = run_in(
+            w,
+            &["corpus", "in", "-o", "out", "-q", "--report", "r.json"],
+        );
+        let e = stderr(&o);
+        assert!(!e.contains("panicked"), "{e}");
+        // Names that give no language are problems (exit code 1), as before.
+        assert_eq!(o.status.code(), Some(1), "{e}");
+        let r = report(&w.join("r.json"));
+        let files = r["skipped_files"].as_array().expect("skipped_files");
+        let listed: Vec<(String, String)> = files
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().unwrap().to_string(),
+                    f["reason"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        for (path, why) in [
+            ("in/.git", "hidden directory"),
+            ("in/en/.notes.txt", "hidden file"),
+            ("in/en/README", "not a document by its extension"),
+            ("in/notes.txt", "gives no language"),
+            ("in/en/A_RES_99_\u{fffd}.txt", "not valid UTF-8"),
+        ] {
+            assert!(
+                listed.iter().any(|(p, r)| p == path && r.contains(why)),
+                "{path} ({why}) in {listed:?}"
+            );
+        }
+        assert_eq!(
+            listed.len(),
+            5,
+            "the hidden directory is one entry: {listed:?}"
+        );
+        assert_eq!(r["summary"]["skipped_files"], 5);
+        assert_eq!(r["summary"]["aligned"], 1, "the document is still aligned");
+        assert!(w.join("out/zh-en/A_RES_99_1.jsonl").is_file());
+    }
+}
