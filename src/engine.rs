@@ -655,9 +655,10 @@ impl LineFile {
         })
     }
 
-    /// The sentences: the lines, without their line ends.
+    /// The sentences: the lines, without their line ends (`\n`, `\r\n`
+    /// or a lone `\r`, see [`load::lines`]).
     pub fn lines(&self) -> Vec<&str> {
-        self.text.lines().collect()
+        load::lines(&self.text).collect()
     }
 }
 

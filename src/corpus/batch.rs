@@ -56,7 +56,7 @@ pub struct JobResult {
 pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
     let text = crate::load::read_text_file(path)?;
     let mut jobs = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in crate::load::lines(&text).enumerate() {
         let t = line.trim_end_matches('\r');
         if t.trim().is_empty() || t.starts_with('#') {
             continue;

@@ -432,7 +432,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<(Key, PathBuf)>> {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json"));
     let mut out = Vec::new();
     let mut cols: Option<[usize; 3]> = None;
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in crate::load::lines(&text).enumerate() {
         let at = |e: Error| e.with_path(path).with_line(n + 1);
         if line.trim().is_empty() {
             continue;

@@ -315,7 +315,7 @@ pub fn read_links(path: &Path) -> Result<Vec<Link>> {
 pub fn parse_links(text: &str) -> Result<Vec<Link>> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in crate::load::lines(text).enumerate() {
         if line.trim().is_empty() {
             continue;
         }

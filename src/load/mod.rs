@@ -483,6 +483,33 @@ fn legacy_to_text(format: Format, bytes: &[u8]) -> std::result::Result<String, E
     }
 }
 
+/// The lines of `text` without their ends, as [`str::lines`], but a lone
+/// `\r` (classic Mac OS line ends) ends a line too, as it does for
+/// documents ([`Text::line_of`]): sentence-per-line files, job files,
+/// manifests and bead files read the same whatever their line ends.
+///
+/// ```
+/// let lines: Vec<&str> = sixalign::load::lines("a\rb\r\nc\nd\r").collect();
+/// assert_eq!(lines, ["a", "b", "c", "d"]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+            None => (rest, ""),
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..i], &rest[i + skip..])
+            }
+        };
+        rest = next;
+        Some(line)
+    })
+}
+
 /// The full path of a program on `PATH`.
 pub(crate) fn find_program(name: &str) -> Option<std::path::PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -1187,3 +1187,106 @@ mod corpus_walk {
         assert!(w.join("out/zh-en/A_RES_99_1.jsonl").is_file());
     }
 }
+
+/// CR-only line ends (classic Mac OS) read as `\n` and `\r\n` do, in
+/// every mode that reads lines.
+mod cr_line_ends {
+    use super::*;
+
+    /// `dir/lf` and `dir/cr` each get zh.txt and en.txt, with LF and CR ends.
+    fn versions(dir: &Path) {
+        for sub in ["lf", "cr"] {
+            std::fs::create_dir_all(dir.join(sub)).unwrap();
+            for l in ["zh", "en"] {
+                let text = std::fs::read_to_string(udhr(l))
+                    .unwrap()
+                    .replace("\r\n", "\n");
+                let text = if sub == "cr" {
+                    text.replace('\n', "\r")
+                } else {
+                    text
+                };
+                std::fs::write(dir.join(sub).join(format!("{l}.txt")), text).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn documents_lines_batches_gold_files_and_manifests() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        versions(w);
+        let both = |args: &[&str]| -> Vec<Vec<u8>> {
+            ["lf", "cr"]
+                .iter()
+                .map(|sub| {
+                    let o = run_in(&w.join(sub), args);
+                    assert!(o.status.success(), "{sub} {args:?}: {}", stderr(&o));
+                    o.stdout
+                })
+                .collect()
+        };
+        for args in [
+            &["align", "zh.txt", "en.txt", "-q", "-f", "tsv"][..],
+            &["align", "--lines", "zh.txt", "en.txt", "-q", "-f", "tsv"],
+        ] {
+            let out = both(args);
+            assert!(out[0].len() > 1000, "{args:?}");
+            assert_eq!(
+                String::from_utf8_lossy(&out[0]),
+                String::from_utf8_lossy(&out[1]),
+                "{args:?}"
+            );
+        }
+        // --lines: one bead per line of each side, not one for the file.
+        let lines = String::from_utf8_lossy(
+            &both(&["align", "--lines", "zh.txt", "en.txt", "-q", "-f", "tsv"])[1],
+        )
+        .lines()
+        .count();
+        assert!(lines > 80, "{lines} rows");
+        // A job file, a gold file and a manifest with CR ends.
+        for sub in ["lf", "cr"] {
+            let dir = w.join(sub);
+            let end = if sub == "cr" { "\r" } else { "\n" };
+            std::fs::write(
+                dir.join("jobs.tsv"),
+                format!("# jobs{end}zh.txt\ten.txt\ta.beads{end}zh.txt\ten.txt\tb.beads{end}"),
+            )
+            .unwrap();
+            let o = run_in(
+                &dir,
+                &[
+                    "align",
+                    "--lines",
+                    "--batch",
+                    "jobs.tsv",
+                    "-q",
+                    "--src-lang",
+                    "zh",
+                    "--tgt-lang",
+                    "en",
+                ],
+            );
+            assert!(o.status.success(), "{sub}: {}", stderr(&o));
+            let beads = std::fs::read_to_string(dir.join("a.beads")).unwrap();
+            assert!(beads.lines().count() > 80, "{sub}: {beads}");
+            assert_eq!(beads, std::fs::read_to_string(dir.join("b.beads")).unwrap());
+            // The bead file as gold, with CR ends, scores 1.0 against itself.
+            std::fs::write(dir.join("gold.beads"), beads.replace('\n', end)).unwrap();
+            let o = run_in(&dir, &["eval", "gold.beads", "a.beads", "--json"]);
+            assert!(o.status.success(), "{sub}: {}", stderr(&o));
+            let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert_eq!(v["strict"]["f1"], 1.0, "{sub}: {v}");
+            assert!(v["gold_beads"].as_u64() > Some(80), "{sub}: {v}");
+            std::fs::write(
+                dir.join("list.csv"),
+                format!("id,lang,path{end}A/1,zh,zh.txt{end}A/1,en,en.txt{end}"),
+            )
+            .unwrap();
+            let o = run_in(&dir, &["corpus", "list.csv", "-o", "out", "-q"]);
+            assert!(o.status.success(), "{sub}: {}", stderr(&o));
+            assert!(dir.join("out/zh-en/A_1.jsonl").is_file(), "{sub}");
+        }
+    }
+}
