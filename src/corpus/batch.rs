@@ -70,6 +70,20 @@ pub fn read_jobfile(path: &Path) -> Result<Vec<Job>> {
             .with_path(path)
             .with_line(n + 1));
         }
+        // Standard output would mix every job's beads in one stream, and a
+        // file named `-` is never what was meant.
+        if let Some(which) = ["source", "target", "output"]
+            .iter()
+            .zip(&f)
+            .find(|(_, x)| x.trim() == "-")
+            .map(|(w, _)| w)
+        {
+            return Err(Error::usage(format!(
+                "the {which} is `-`: a batch job reads and writes files only (standard input and output are for one pair: align --lines SRC TGT -o -); give a file name"
+            ))
+            .with_path(path)
+            .with_line(n + 1));
+        }
         jobs.push(Job {
             src: PathBuf::from(f[0]),
             tgt: PathBuf::from(f[1]),

@@ -1290,3 +1290,33 @@ mod cr_line_ends {
         }
     }
 }
+
+/// A batch job's `-` is refused, naming the job file and line, not made
+/// into a file named `-`.
+mod batch_dash {
+    use super::*;
+
+    #[test]
+    fn a_dash_in_a_job_is_refused_with_the_job_file_and_line() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        for (job, which) in [
+            ("zh.txt\ten.txt\t-", "output"),
+            ("-\ten.txt\tout.beads", "source"),
+            ("zh.txt\t-\tout.beads", "target"),
+        ] {
+            std::fs::write(w.join("jobs.tsv"), format!("# one job\n{job}\n")).unwrap();
+            let o = run_in(w, &["align", "--lines", "--batch", "jobs.tsv", "-q"]);
+            let e = refused(&o, "jobs.tsv:2");
+            assert!(e.contains(&format!("the {which} is `-`")), "{e}");
+            assert!(o.stdout.is_empty(), "nothing on stdout");
+            assert_eq!(
+                names(w),
+                ["en.txt", "jobs.tsv", "zh.txt"],
+                "no file named -"
+            );
+        }
+    }
+}
