@@ -278,8 +278,8 @@ impl Lexicon {
         let mut out: Vec<Lexicon> = Vec::new();
         let mut cur = (Lang::Zh, Lang::En, false, Draft::default());
         let mut started = false;
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
+        // LF, CRLF and a lone CR end a line, as in every line reader.
+        for (n, line) in crate::load::lines(text).enumerate() {
             if let Some(rest) = line.strip_prefix('#') {
                 let f: Vec<&str> = rest.split_whitespace().collect();
                 if f.len() >= 3 && f[0] == "sixalign" && f[1] == "lexicon" {
@@ -547,5 +547,21 @@ mod tests {
             .collect();
         want.sort_unstable();
         assert_eq!(g, want);
+    }
+
+    #[test]
+    fn a_table_with_cr_line_ends_reads_as_with_lf() {
+        let lf = "# sixalign lexicon zh-en\n大会\tassembly\n决议\tresolution\n";
+        let read = |t: &str| {
+            let lex = Lexicon::parse(t, Path::new("t")).unwrap().remove(0);
+            let mut g = Vec::new();
+            lex.gloss("大会通过决议", &mut g);
+            g.sort_unstable();
+            (lex.len(), g)
+        };
+        let want = read(lf);
+        assert_eq!(want.0, 2);
+        assert_eq!(read(&lf.replace('\n', "\r")), want);
+        assert_eq!(read(&lf.replace('\n', "\r\n")), want);
     }
 }
