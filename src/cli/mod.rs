@@ -103,6 +103,13 @@ pub struct AlignArgs {
     /// --batch` it is learned once over the whole batch.
     #[arg(long)]
     pub no_learn: bool,
+    /// Keep the default bead shape priors in the second pass. By default it
+    /// re-estimates them from the first pass's beads (a novel's translator
+    /// splits far more sentences than a resolution's); with fixed priors,
+    /// `--no-learn --lexicon` with the table `--save-lexicon` wrote
+    /// reproduces the two-pass run.
+    #[arg(long)]
+    pub fixed_priors: bool,
     /// No summary on standard error.
     #[arg(long, short = 'q')]
     pub quiet: bool,
