@@ -28,6 +28,7 @@ pub struct AlignerBuilder {
     lexicons: Vec<Arc<Lexicon>>,
     builtin: bool,
     learn: bool,
+    fixed_priors: bool,
 }
 
 impl Default for AlignerBuilder {
@@ -36,6 +37,7 @@ impl Default for AlignerBuilder {
             lexicons: Vec::new(),
             builtin: true,
             learn: false,
+            fixed_priors: false,
         }
     }
 }
@@ -80,6 +82,16 @@ impl AlignerBuilder {
         self
     }
 
+    /// Whether a second pass keeps the default bead shape priors instead of
+    /// re-estimating them from the first pass's beads
+    /// ([`align::ShapePriors::from_path`]); default: no. With fixed
+    /// priors, a one-pass run with the learned table saved
+    /// (`--save-lexicon`) reproduces the two-pass run.
+    pub fn fixed_priors(&mut self, yes: bool) -> &mut AlignerBuilder {
+        self.fixed_priors = yes;
+        self
+    }
+
     /// The aligner with these settings. The builder can be used again.
     pub fn build(&self) -> Aligner {
         let tables: Vec<Arc<Lexicon>> = self
@@ -92,6 +104,7 @@ impl AlignerBuilder {
             tables,
             builtin: self.builtin,
             learn: self.learn,
+            fixed_priors: self.fixed_priors,
         }
     }
 }
@@ -102,6 +115,7 @@ pub struct Aligner {
     tables: Vec<Arc<Lexicon>>,
     builtin: bool,
     learn: bool,
+    fixed_priors: bool,
 }
 
 impl Default for Aligner {
@@ -354,6 +368,7 @@ impl Aligner {
             lexicons: self.tables.clone(),
             builtin: self.builtin,
             learn: false,
+            fixed_priors: self.fixed_priors,
         };
         for l in learned {
             if !l.is_empty() {
@@ -366,8 +381,10 @@ impl Aligner {
     /// Parameters of the program for one language pair, the length ratio
     /// estimated from the texts to be aligned, with the pair's lexicon.
     pub fn params(&self, src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
-        Params::estimate(src_lang, tgt_lang, src, tgt)
-            .with_lexicons(self.lexicons_for(src_lang, tgt_lang))
+        let mut p = Params::estimate(src_lang, tgt_lang, src, tgt)
+            .with_lexicons(self.lexicons_for(src_lang, tgt_lang));
+        p.adapt_priors = !self.fixed_priors;
+        p
     }
 
     /// Aligns two lists of sentences that carry no structure (one sentence
@@ -522,7 +539,11 @@ impl Aligner {
         // document's translator, so it is estimated once over the whole document.
         let src_texts: Vec<&str> = src_seg.sentences.iter().map(String::as_str).collect();
         let tgt_texts: Vec<&str> = tgt_seg.sentences.iter().map(String::as_str).collect();
-        let params = self.params(hub.lang, other.lang, &src_texts, &tgt_texts);
+        let mut params = self.params(hub.lang, other.lang, &src_texts, &tgt_texts);
+        // Between anchors, a region of a UN document is short and its
+        // translators rarely split a sentence in four: the long shapes
+        // would mostly swallow a dropped sentence.
+        params.priors = align::ShapePriors::short_only();
 
         let aligned: Vec<RegionAlignment> = regions
             .into_par_iter()

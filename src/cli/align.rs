@@ -125,7 +125,7 @@ fn aligner(args: &AlignArgs) -> Result<AlignerBuilder> {
         ));
     }
     let mut b = args.lex.builder()?;
-    b.learn_lexicon(learn);
+    b.learn_lexicon(learn).fixed_priors(args.fixed_priors);
     Ok(b)
 }
 

@@ -96,6 +96,13 @@ pub struct AlignArgs {
     /// With `--lines`: the target language (detected when not given).
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub tgt_lang: Option<Lang>,
+    /// With `--lines`: keep the default bead shape priors in the second
+    /// pass. By default it re-estimates them from the first pass's beads (a
+    /// novel's translator splits far more sentences than a resolution's);
+    /// with fixed priors, `--no-learn --lexicon` with the table
+    /// `--save-lexicon` wrote reproduces the two-pass run.
+    #[arg(long, requires = "lines")]
+    pub fixed_priors: bool,
     /// The document symbol, when the text does not say it.
     #[arg(long)]
     pub symbol: Option<String>,
