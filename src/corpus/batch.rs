@@ -50,6 +50,19 @@ pub struct JobResult {
     pub error: Option<String>,
 }
 
+impl JobResult {
+    /// A job not run yet: nothing read, nothing written, no error.
+    fn new(out: &Path) -> JobResult {
+        JobResult {
+            out: out.to_path_buf(),
+            src_sentences: 0,
+            tgt_sentences: 0,
+            beads: 0,
+            error: None,
+        }
+    }
+}
+
 /// Reads a job file: `src<TAB>tgt<TAB>out` per line; blank lines and lines
 /// starting with `#` are ignored. Relative paths are taken as they are
 /// (relative to the working directory), as Hunalign does.
@@ -191,13 +204,7 @@ pub fn run_batch_guided(
     jobs.par_iter()
         .zip(first.jobs.into_par_iter())
         .map(|(job, done)| {
-            let mut r = JobResult {
-                out: job.out.clone(),
-                src_sentences: 0,
-                tgt_sentences: 0,
-                beads: 0,
-                error: None,
-            };
+            let mut r = JobResult::new(&job.out);
             let done = match done {
                 Some(JobFirst {
                     beads,
@@ -233,13 +240,7 @@ fn run_jobs(
 ) -> Vec<JobResult> {
     jobs.par_iter()
         .map(|job| {
-            let mut r = JobResult {
-                out: job.out.clone(),
-                src_sentences: 0,
-                tgt_sentences: 0,
-                beads: 0,
-                error: None,
-            };
+            let mut r = JobResult::new(&job.out);
             if let Err(e) = run_job(job, src_lang, tgt_lang, aligner, None, &mut r) {
                 r.error = Some(e.to_string());
             }
@@ -283,23 +284,7 @@ pub fn learn_batch(
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
 ) -> FirstPass {
-    // Jobs are kept in order while their bytes fit (decided from file
-    // sizes before any is read, so whatever the number of threads).
-    let mut budget = KEEP_BYTES;
-    let keep: Vec<bool> = jobs
-        .iter()
-        .map(|j| {
-            let size = [&j.src, &j.tgt]
-                .iter()
-                .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
-                .fold(0, u64::saturating_add);
-            let fits = size <= budget;
-            if fits {
-                budget -= size;
-            }
-            fits
-        })
-        .collect();
+    let keep = super::keep_within(jobs.iter().map(|j| [&j.src, &j.tgt]), KEEP_BYTES);
     let first = aligner.single_pass();
     let all: Vec<Option<Read>> = jobs
         .par_iter()

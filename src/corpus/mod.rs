@@ -513,6 +513,33 @@ fn csv_fields(line: &str) -> Vec<String> {
     fields
 }
 
+/// Which of a sequence of inputs (each a set of files) a first pass keeps
+/// in memory for the second: in order, while their sizes fit in `budget`
+/// bytes. Decided from file sizes before anything is read, so it does not
+/// depend on the number of threads; a file whose size cannot be read is
+/// not kept.
+pub(crate) fn keep_within<'a, I, P>(inputs: I, budget: u64) -> Vec<bool>
+where
+    I: IntoIterator<Item = P>,
+    P: IntoIterator<Item = &'a std::path::PathBuf>,
+{
+    let mut left = budget;
+    inputs
+        .into_iter()
+        .map(|files| {
+            let size = files
+                .into_iter()
+                .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
+                .fold(0, u64::saturating_add);
+            let fits = size <= left;
+            if fits {
+                left -= size;
+            }
+            fits
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -720,24 +720,7 @@ pub fn learn_lexicons_with(
         .filter(|d| d.files.contains_key(&opts.hub))
         .take(sample)
         .collect();
-    // Documents are kept in order while their bytes fit, whatever the
-    // number of threads (decided before any is read, from file sizes).
-    let mut budget = KEEP_BYTES;
-    let keep: Vec<bool> = picked
-        .iter()
-        .map(|d| {
-            let size: u64 = d
-                .files
-                .values()
-                .map(|p| std::fs::metadata(p).map_or(u64::MAX, |m| m.len()))
-                .fold(0, u64::saturating_add);
-            let fits = size <= budget;
-            if fits {
-                budget -= size;
-            }
-            fits
-        })
-        .collect();
+    let keep = super::keep_within(picked.iter().map(|d| d.files.values()), KEEP_BYTES);
     let aligner = aligner.single_pass();
     let loaded = Loaded::default();
     let per_doc: Vec<Vec<crate::engine::PairAlignment>> = picked
