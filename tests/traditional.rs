@@ -192,3 +192,37 @@ fn udhr_traditional_hub_links_every_article_in_every_pair() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `inspect` says which script a Chinese version is in: the OHCHR UDHR in
+/// Traditional characters is `zh-Hant`, the UN's in Simplified `zh-Hans`;
+/// other languages have none.
+#[test]
+fn inspect_names_the_chinese_script() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sixalign"))
+            .arg("inspect")
+            .args(args)
+            .output()
+            .expect("run sixalign inspect");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let hant = shared("udhr/extra/zh-hant.txt");
+    let hans = shared("udhr/zh.txt");
+    let en = shared("udhr/en.txt");
+    let first = |s: String| s.lines().next().unwrap_or_default().to_string();
+    assert!(first(run(&[hant.to_str().unwrap()])).contains("lang zh-Hant"));
+    assert!(first(run(&[hans.to_str().unwrap()])).contains("lang zh-Hans"));
+    let json = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&run(&["--json", p.to_str().unwrap()])).expect("JSON")
+    };
+    assert_eq!(json(&hant)["script"], "Hant");
+    assert_eq!(json(&hans)["script"], "Hans");
+    assert!(json(&en)["script"].is_null());
+    assert!(first(run(&[en.to_str().unwrap()])).contains("lang en "));
+}

@@ -410,7 +410,7 @@ fn inspect_version(py: Python<'_>, v: Version, symbol: Option<String>) -> PyResu
 }
 
 /// The structure the parser finds in one document (as `sixalign inspect
-/// --json`): `lang`, `symbol`, `blocks` (`kind`, `label`, `text`),
+/// --json`): `lang`, `script` (`Hans`/`Hant` for Chinese), `symbol`, `blocks` (`kind`, `label`, `text`),
 /// `footnotes` and `findings` (with their 1-based `line`). `text` is a `str`
 /// or `bytes`; `name` is used in errors. The shape is
 /// `sixalign.types.Inspection`.

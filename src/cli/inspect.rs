@@ -32,11 +32,16 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
 }
 
 fn write_human(doc: &Document, out: &mut impl Write) -> Result<()> {
+    // Chinese says its script: `zh-Hans`, `zh-Hant`.
+    let lang = match doc.zh_script() {
+        Some(s) => format!("{}-{}", doc.lang, s.code()),
+        None => doc.lang.to_string(),
+    };
     write!(
         out,
         "{}  lang {}  symbol {}",
         doc.name,
-        doc.lang,
+        lang,
         doc.symbol.as_deref().unwrap_or("-")
     )?;
     // What the title and closing say, when they say it.

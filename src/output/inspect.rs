@@ -1,9 +1,12 @@
 //! The structure of one parsed document as one JSON object, the output of
 //! `sixalign inspect --json` (and of the Python package's `inspect`):
 //!
-//! `{"lang":"zh","symbol":…,"blocks":[{"kind":…,"label":…,"text":…,"footnote_refs":[…]}],"footnotes":[{"label":…,"text":…}],"findings":[…]}`
+//! `{"lang":"zh","script":"Hans","symbol":…,"blocks":[{"kind":…,"label":…,"text":…,"footnote_refs":[…]}],"footnotes":[{"label":…,"text":…}],"findings":[…]}`
 //!
-//! `footnote_refs` is left out when the block cites no footnote.
+//! `script` is the Chinese script the text is written in (`Hans` or
+//! `Hant`, see [`crate::lang::zh_script`]); `null` for other languages, or
+//! when too few characters tell. `footnote_refs` is left out when the block
+//! cites no footnote.
 
 use std::io::{self, Write};
 
@@ -17,6 +20,7 @@ use crate::lang::Lang;
 #[derive(Serialize)]
 struct JsonDoc<'a> {
     lang: Lang,
+    script: Option<&'static str>,
     symbol: Option<&'a str>,
     blocks: Vec<JsonBlock<'a>>,
     footnotes: Vec<JsonFootnote<'a>>,
@@ -43,6 +47,7 @@ struct JsonFootnote<'a> {
 pub fn write_inspect_json(doc: &Document, out: &mut impl Write) -> io::Result<()> {
     let j = JsonDoc {
         lang: doc.lang,
+        script: doc.zh_script().map(|s| s.code()),
         symbol: doc.symbol.as_deref(),
         blocks: doc
             .blocks

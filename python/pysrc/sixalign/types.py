@@ -67,6 +67,9 @@ class Inspection(TypedDict):
     """What :func:`sixalign.inspect` returns (``sixalign inspect --json``)."""
 
     lang: str
+    #: ``Hans`` or ``Hant`` for Chinese (``None`` for other languages, or
+    #: when too few characters tell).
+    script: Optional[str]
     symbol: Optional[str]
     blocks: List[Block]
     footnotes: List[Footnote]
