@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 #[path = "src/lang/letters.rs"]
+#[allow(dead_code)]
 mod letters;
 
 #[path = "src/lexicon/key.rs"]

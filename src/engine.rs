@@ -364,6 +364,12 @@ impl Aligner {
 
     /// The same aligner, single pass, with `learned` added to its tables.
     pub fn with_learned(&self, learned: Vec<Lexicon>) -> Aligner {
+        self.with_learned_tables(learned.into_iter().map(Arc::new))
+    }
+
+    /// [`Aligner::with_learned`] with tables already shared (the empty
+    /// ones are left out).
+    pub fn with_learned_tables(&self, learned: impl IntoIterator<Item = Arc<Lexicon>>) -> Aligner {
         let mut b = AlignerBuilder {
             lexicons: self.tables.clone(),
             builtin: self.builtin,
@@ -372,7 +378,7 @@ impl Aligner {
         };
         for l in learned {
             if !l.is_empty() {
-                b.add_lexicon(Arc::new(l));
+                b.add_lexicon(l);
             }
         }
         b.build()

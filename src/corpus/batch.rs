@@ -199,8 +199,8 @@ pub fn run_batch_guided(
     aligner: &Aligner,
     first: FirstPass,
 ) -> Vec<JobResult> {
-    let second = aligner.with_learned(first.lexicons.clone());
     let learned: Vec<Arc<Lexicon>> = first.lexicons.into_iter().map(Arc::new).collect();
+    let second = aligner.with_learned_tables(learned.iter().cloned());
     jobs.par_iter()
         .zip(first.jobs.into_par_iter())
         .map(|(job, done)| {

@@ -1,4 +1,5 @@
-//! `char::is_alphabetic` with a fast path for the six languages' letters.
+//! `char::is_alphabetic` and `char::is_uppercase` with fast paths for the
+//! six languages' letters.
 //!
 //! The standard test is a table search for every character past ASCII
 //! (a few hundred instructions); the scorer, the lexicon and the number
@@ -25,6 +26,21 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether `c` is upper case (exactly `c.is_uppercase()`), without the
+/// table search for the scripts that have no case (Arabic, Han) or for
+/// basic Cyrillic.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | '\u{410}'..='\u{42F}' => true,
+        '\0'..='\u{7F}'
+        | '\u{430}'..='\u{44F}'
+        | '\u{600}'..='\u{6FF}'
+        | '\u{4E00}'..='\u{9FFF}' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +50,15 @@ mod tests {
         let wrong: Vec<char> = (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| is_letter(c) != c.is_alphabetic())
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
+    fn is_upper_is_is_uppercase_for_every_char() {
+        let wrong: Vec<char> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_upper(c) != c.is_uppercase())
             .collect();
         assert!(wrong.is_empty(), "{wrong:?}");
     }
