@@ -13,6 +13,7 @@
 //! only filled in a band around the coarse path, so cost grows linearly with
 //! the number of sentences, not quadratically.
 
+mod dp;
 mod hits;
 
 use std::ops::Range;
@@ -27,7 +28,8 @@ use crate::score::{
     self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms, Scorer,
     TokenScorer,
 };
-use hits::{MAX_RUN, RowHits};
+use dp::{Band, dp};
+use hits::MAX_RUN;
 
 /// One link of an alignment: source sentences `src` correspond to target
 /// sentences `tgt` (either range may be empty for 1-0 and 0-1 beads).
@@ -840,107 +842,6 @@ fn skip(src: Range<usize>, tgt: Range<usize>) -> Bead {
     }
 }
 
-/// The cells of the table that are filled: row `i` (source position) spans
-/// target positions `lo[i]..=hi[i]`.
-struct Band {
-    lo: Vec<usize>,
-    hi: Vec<usize>,
-    /// Index of the first cell of each row in the flat tables.
-    offset: Vec<usize>,
-}
-
-impl Band {
-    fn full(n: usize, m: usize) -> Band {
-        Band::new(vec![0; n + 1], vec![m; n + 1])
-    }
-
-    fn new(lo: Vec<usize>, hi: Vec<usize>) -> Band {
-        let mut offset = Vec::with_capacity(lo.len() + 1);
-        let mut at = 0;
-        for (l, h) in lo.iter().zip(&hi) {
-            offset.push(at);
-            at += h - l + 1;
-        }
-        offset.push(at);
-        Band { lo, hi, offset }
-    }
-
-    /// A band around a coarse path (beads over groups of `g` sentences),
-    /// widened by `margin` positions on every side.
-    fn around(coarse: &[Bead], n: usize, m: usize, g: usize, margin: usize) -> Band {
-        let mut lo = vec![usize::MAX; n + 1];
-        let mut hi = vec![0; n + 1];
-        // Inside a coarse bead the fine path runs near its diagonal: a row
-        // sees the diagonal's target position, not the bead's whole width.
-        for b in coarse {
-            let (s0, s1) = ((b.src.start * g).min(n), (b.src.end * g).min(n));
-            let (t0, t1) = ((b.tgt.start * g).min(m), (b.tgt.end * g).min(m));
-            if s0 == s1 {
-                lo[s0] = lo[s0].min(t0);
-                hi[s0] = hi[s0].max(t1);
-                continue;
-            }
-            for i in s0..=s1 {
-                let a = t0 + (t1 - t0) * (i - s0) / (s1 - s0);
-                let b = t0 + ((t1 - t0) * (i - s0)).div_ceil(s1 - s0);
-                lo[i] = lo[i].min(a);
-                hi[i] = hi[i].max(b);
-            }
-        }
-        // Widen vertically (rows near a row see its span) and horizontally.
-        let mut wlo = vec![0; n + 1];
-        let mut whi = vec![0; n + 1];
-        for i in 0..=n {
-            let a = i.saturating_sub(margin);
-            let b = (i + margin).min(n);
-            wlo[i] = lo[a..=b]
-                .iter()
-                .copied()
-                .min()
-                .unwrap_or(0)
-                .saturating_sub(margin);
-            whi[i] = (hi[a..=b].iter().copied().max().unwrap_or(m) + margin).min(m);
-        }
-        // Monotone edges keep every row connected to the next.
-        for i in 1..=n {
-            whi[i] = whi[i].max(whi[i - 1]);
-        }
-        for i in (0..n).rev() {
-            wlo[i] = wlo[i].min(wlo[i + 1]);
-        }
-        wlo[0] = 0;
-        whi[n] = m;
-        for i in 0..=n {
-            wlo[i] = wlo[i].min(whi[i]);
-        }
-        Band::new(wlo, whi)
-    }
-
-    /// The rows `from.0..=to.0` of this band, clamped to the columns
-    /// `from.1..=to.1` and shifted so that `from` is the origin.
-    fn piece(&self, from: (usize, usize), to: (usize, usize)) -> Band {
-        let rows = from.0..=to.0;
-        let lo = self.lo[rows.clone()]
-            .iter()
-            .map(|&l| l.clamp(from.1, to.1) - from.1);
-        let hi = self.hi[rows]
-            .iter()
-            .map(|&h| h.clamp(from.1, to.1) - from.1);
-        let (mut lo, mut hi): (Vec<usize>, Vec<usize>) = (lo.collect(), hi.collect());
-        lo[0] = 0;
-        let last = hi.len() - 1;
-        hi[last] = to.1 - from.1;
-        for i in 0..lo.len() {
-            lo[i] = lo[i].min(hi[i]);
-        }
-        Band::new(lo, hi)
-    }
-
-    fn cell(&self, i: usize, j: usize) -> Option<usize> {
-        (j >= self.lo[i] && j <= self.hi[i]).then(|| self.offset[i] + j - self.lo[i])
-    }
-}
-
 /// Sorted lists of many runs, back to back: run `r`'s list is
 /// `data[end[r - 1]..end[r]]`. One allocation for all of them, where a
 /// [`Features`] per run would hold four.
@@ -1261,22 +1162,6 @@ impl RunTable {
         t
     }
 
-    /// Sums over the entries `i + 1 - d..=i`: length, strong tokens and
-    /// names, what a bound on their link's cost needs (see
-    /// [`Params::floor_of`]) before their lists are merged.
-    fn span(&self, i: usize, d: usize) -> (f32, usize, usize) {
-        let mut len = 0.0;
-        for e in i + 1 - d..=i {
-            len += self.len[e];
-        }
-        let count = |l: &Lists<u32>| {
-            let end = l.end[i] as usize;
-            let start = if i < d { 0 } else { l.end[i - d] as usize };
-            end - start
-        };
-        (len, count(&self.strong), count(&self.names))
-    }
-
     /// Makes this table (entry 0 and one run) hold the run of `from`'s
     /// entries `i + 1 - d..=i` as entry 1, merged as [`RunTable::merged`]
     /// merges (without lexicon ids).
@@ -1449,24 +1334,12 @@ impl Params {
         self.calibration.score(&terms, one)
     }
 
-    /// A bound no link between these two merged runs (lexicon price
-    /// `lexicon`, exact) can cost less than, so that the program can skip
-    /// pricing bead shapes that cannot win: at most the smaller count of
-    /// tokens can be shared, and the difference between the counts is
+    /// A bound no link between two merged runs (lexicon price `lexicon`,
+    /// exact) can cost less than, from their counts of strong tokens
+    /// (`a`, `b`) and the smaller count of names, so that the program can
+    /// skip pricing bead shapes that cannot win: at most the smaller count
+    /// of tokens can be shared, and the difference between the counts is
     /// unmatched whatever is shared.
-    fn run_floor(
-        &self,
-        (s, i): (&RunTable, usize),
-        (t, j): (&RunTable, usize),
-        lexicon: f32,
-    ) -> f32 {
-        let (a, b) = (s.strong.get(i).len(), t.strong.get(j).len());
-        let names = s.names.get(i).len().min(t.names.get(j).len());
-        self.floor_of(a, b, names, lexicon)
-    }
-
-    /// [`Params::run_floor`] from the counts of strong tokens (`a`, `b`)
-    /// and the smaller count of names.
     fn floor_of(&self, a: usize, b: usize, names: usize, lexicon: f32) -> f32 {
         let mut floor = self.tokens.price(a.min(b), a.abs_diff(b), names);
         if let Some(cg) = &self.cognates {
@@ -1474,160 +1347,6 @@ impl Params {
         }
         floor + lexicon
     }
-}
-
-/// Fills the table over `band`, whose cell `(0, 0)` is position `origin` of
-/// the runs; `None` when the band's last cell is not reachable. Beads do not
-/// reach back past the origin, and come out in absolute positions.
-fn dp(
-    rs: &Runs,
-    rt: &Runs,
-    params: &Params,
-    band: &Band,
-    (i0, j0): (usize, usize),
-) -> Option<Vec<Bead>> {
-    let n = band.lo.len() - 1;
-    let m = band.hi[n];
-    let cells = band.offset[n + 1];
-    let mut cost = vec![f32::INFINITY; cells];
-    let mut back = vec![u8::MAX; cells];
-    // The lexicon price of the winning shape, for the path's scores.
-    let mut lex = vec![0f32; if params.lexicon.is_some() { cells } else { 0 }];
-    let prior = &params.priors.cost;
-    let mut row = RowHits::new();
-    // Runs longer than the merged tables', merged on demand.
-    let (mut ms, mut mt) = (RunTable::empty(), RunTable::empty());
-    let gloss_rows = params.lexicon.as_ref().is_some_and(|l| l.gloss_is_src);
-    cost[band.cell(0, 0)?] = 0.0;
-    for i in 0..=n {
-        if i > 0 && params.lexicon.is_some() {
-            row.fill(
-                rs.one.vocabulary,
-                &rs.one.lex,
-                &rt.one.lex,
-                i0 + i,
-                i0 + 1,
-                (j0 + 1, j0 + band.lo[i], j0 + band.hi[i]),
-                gloss_rows,
-            );
-        }
-        for j in band.lo[i]..=band.hi[i] {
-            let here = band.offset[i] + j - band.lo[i];
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let mut best = f32::INFINITY;
-            let mut arg = u8::MAX;
-            let mut best_lex = 0.0;
-            for (k, &(di, dj, _)) in SHAPES.iter().enumerate() {
-                if di > i || dj > j {
-                    continue;
-                }
-                let Some(from) = band.cell(i - di, j - dj) else {
-                    continue;
-                };
-                let c0 = cost[from];
-                if !c0.is_finite() {
-                    continue;
-                }
-                let base = c0 + prior[k];
-                let mut lx = 0.0;
-                let c = if di == 0 || dj == 0 {
-                    base + params.skip_penalty
-                } else if di <= MERGED && dj <= MERGED {
-                    let (s, t) = (rs.get(i0 + i, di), rt.get(j0 + j, dj));
-                    if params.lexicon.is_some() {
-                        let hits = row.get(j0 + j, di, dj);
-                        lx = params.lex_price(params.lex_total(s, t), hits);
-                    }
-                    // Ties go to the earlier shape, so skipping a shape
-                    // whose best case only ties changes nothing.
-                    let floor = base + params.run_floor(s, t, lx);
-                    if floor >= best {
-                        continue;
-                    }
-                    // The rare shapes (past 1-3) rarely fit the lengths:
-                    // a bound on the length cost rules most of them out
-                    // before any list is intersected.
-                    if k >= RARE
-                        && floor + params.length.cost_floor(s.0.len[s.1], t.0.len[t.1]) >= best
-                    {
-                        continue;
-                    }
-                    match params.run_cost_below(s, t, lx, best, base) {
-                        Some(c) => base + c,
-                        None => continue,
-                    }
-                } else {
-                    // A side longer than the merged tables: bounded from
-                    // sums over its sentences (tokens, then length, the
-                    // term that rules out most of them), merged only when
-                    // the bound leaves it a chance.
-                    let (ls, ss, ns) = rs.one.span(i0 + i, di);
-                    let (lt, st, nt) = rt.one.span(j0 + j, dj);
-                    if params.lexicon.is_some() {
-                        let total = if gloss_rows {
-                            rt.one.lex_total[j0 + j + 1 - dj..=j0 + j].iter().sum()
-                        } else {
-                            rs.one.lex_total[i0 + i + 1 - di..=i0 + i].iter().sum()
-                        };
-                        lx = params.lex_price(total, row.get(j0 + j, di, dj));
-                    }
-                    let floor = base + params.floor_of(ss, st, ns.min(nt), lx);
-                    if floor >= best || floor + params.length.cost_floor(ls, lt) >= best {
-                        continue;
-                    }
-                    let s = rs.side(i0 + i, di, &mut ms);
-                    let t = rt.side(j0 + j, dj, &mut mt);
-                    match params.run_cost_below(s, t, lx, best, base) {
-                        Some(c) => base + c,
-                        None => continue,
-                    }
-                };
-                if c < best {
-                    best = c;
-                    arg = k as u8;
-                    best_lex = lx;
-                }
-            }
-            cost[here] = best;
-            back[here] = arg;
-            if let Some(x) = lex.get_mut(here) {
-                *x = best_lex;
-            }
-        }
-    }
-    let end = band.cell(n, m)?;
-    if !cost[end].is_finite() {
-        return None;
-    }
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let here = band.cell(i, j)?;
-        let k = back[here] as usize;
-        let (di, dj, _) = SHAPES[k];
-        let score = if di == 0 || dj == 0 {
-            0.0
-        } else {
-            let lx = lex.get(here).copied().unwrap_or(0.0);
-            params.run_score(
-                rs.side(i0 + i, di, &mut ms),
-                rt.side(j0 + j, dj, &mut mt),
-                lx,
-                di == 1 && dj == 1,
-            )
-        };
-        beads.push(Bead {
-            src: i0 + i - di..i0 + i,
-            tgt: j0 + j - dj..j0 + j,
-            score,
-        });
-        i -= di;
-        j -= dj;
-    }
-    beads.reverse();
-    Some(beads)
 }
 
 #[cfg(test)]
