@@ -65,16 +65,28 @@ impl Features {
             len: length(text, lang),
             ..Features::default()
         };
-        let norm: Vec<char> = text.chars().filter_map(normalize_char).collect();
+        // The normalized text as chars and as a string, in one pass.
+        let mut norm: Vec<char> = Vec::with_capacity(text.len());
+        let mut norm_text = String::with_capacity(text.len());
+        for c in text.chars().filter_map(normalize_char) {
+            norm.push(c);
+            norm_text.push(c);
+        }
         // A paragraph number opening the sentence (`1.`) is structure, which
         // one version may have lost: evidence when both have it (as a name
         // is), never against the link when one has not.
         let skip = leading_label(&norm);
         if skip > 0 {
-            let n: String = norm[..skip - 1].iter().collect();
-            f.names.push(hash(&("#", n)));
+            // ASCII digits: as many bytes as chars.
+            f.names.push(hash(&("#", &norm_text[..skip - 1])));
         }
-        strong_tokens(&norm[skip..], lang, &mut f.strong, &mut f.names);
+        strong_tokens(
+            &norm[skip..],
+            &norm_text[skip..],
+            lang,
+            &mut f.strong,
+            &mut f.names,
+        );
         f.strong.sort_unstable();
         f.names.sort_unstable();
         if cognates && lang.is_latin() {
@@ -254,8 +266,9 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'')
 }
 
-/// Collects the hashed translation-invariant tokens of a normalized text.
-fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64>) {
+/// Collects the hashed translation-invariant tokens of a normalized text,
+/// given as chars (`s`) and as the string of those chars (`text`).
+fn strong_tokens(s: &[char], text: &str, lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64>) {
     let n = s.len();
     let digit = |k: usize| k < n && s[k].is_ascii_digit();
     let alnum = |k: usize| k < n && s[k].is_ascii_alphanumeric();
@@ -263,10 +276,9 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
     let mut run = String::new();
     // Numbers in words (lang::numerals): a percentage is its figure, a
     // fraction its value; other numbers only count when shared.
-    run.extend(s);
-    for x in crate::lang::numerals::numerals(&run, lang) {
+    for x in crate::lang::numerals::numerals(text, lang) {
         // `百分之25`: the digits are a token already.
-        if run[x.range.clone()].bytes().any(|b| b.is_ascii_digit()) {
+        if text[x.range.clone()].bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         match (x.kind, x.value) {
@@ -329,8 +341,9 @@ fn strong_tokens(s: &[char], lang: Lang, out: &mut Vec<u64>, names: &mut Vec<u64
             }
             // No month name is longer than 16 letters.
             if i - start <= 16 {
-                let w: String = s[start..i].iter().flat_map(|c| c.to_lowercase()).collect();
-                if let Some(m) = crate::lang::month_number(&w, lang) {
+                run.clear();
+                run.extend(s[start..i].iter().flat_map(|c| c.to_lowercase()));
+                if let Some(m) = crate::lang::month_number(&run, lang) {
                     out.push(hash(&("M", m)));
                 }
             }
@@ -379,9 +392,15 @@ fn token_of_run(
     } else if has_digit {
         out.push(hash(&("S", run.to_ascii_uppercase())));
     } else {
-        let lower = run.to_ascii_lowercase();
-        if lang.is_latin() {
-            if let Some(m) = crate::lang::month_number(&lower, lang) {
+        // Lower-cased on the stack: most words are neither months nor
+        // names, and need no allocation (no month is longer than 16).
+        let mut buf = [0u8; 16];
+        if lang.is_latin() && run.len() <= buf.len() {
+            let lower = &mut buf[..run.len()];
+            lower.copy_from_slice(run.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            if let Some(m) = crate::lang::month_number(lower, lang) {
                 // `may` is a verb; only the capitalized form is the month.
                 if lower != "may" || run.starts_with('M') {
                     out.push(hash(&("M", m)));
@@ -398,7 +417,7 @@ fn token_of_run(
             run.len() >= 2
         };
         if keep {
-            names.push(hash(&("W", lower)));
+            names.push(hash(&("W", run.to_ascii_lowercase())));
         }
     }
 }

@@ -311,4 +311,3 @@ pub(super) fn dp(
     beads.reverse();
     Some(beads)
 }
-
