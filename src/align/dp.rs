@@ -9,7 +9,8 @@
 //! that a shape that cannot win costs a few comparisons.
 
 use super::hits::{MAX_RUN, RowHits};
-use super::{Bead, Params, RARE, RunTable, Runs, SHAPES};
+use super::table::{Lists, RunTable, Runs};
+use super::{Bead, Params, RARE, SHAPES};
 
 /// The cells of the table that are filled: row `i` (source position) spans
 /// target positions `lo[i]..=hi[i]`.
@@ -139,7 +140,7 @@ fn sides(t: &RunTable, at: usize, first: usize) -> [Side; MAX_RUN] {
             len += t.len[e];
             lex_total += t.lex_total[e];
         }
-        let count = |l: &super::Lists<u32>| l.end[at] - l.end[from - 1];
+        let count = |l: &Lists<u32>| l.end[at] - l.end[from - 1];
         *side = Side {
             len,
             strong: count(&t.strong),

@@ -18,7 +18,7 @@
 //!   target unit's translations are looked up once, and the hits of a
 //!   target run are the distinct translations of its units.
 
-use super::Lists;
+use super::table::Lists;
 
 /// The longest run of units on either side of a bead.
 pub(super) const MAX_RUN: usize = 5;

@@ -1,0 +1,314 @@
+//! Tests of the program: shapes, priors, pieces, threads.
+
+use super::pieces::{corners, cuts, join};
+use super::*;
+
+fn covers(beads: &[Bead], n: usize, m: usize) -> bool {
+    let (mut i, mut j) = (0, 0);
+    for b in beads {
+        if b.src.start != i || b.tgt.start != j || (b.src.is_empty() && b.tgt.is_empty()) {
+            return false;
+        }
+        i = b.src.end;
+        j = b.tgt.end;
+    }
+    i == n && j == m
+}
+
+#[test]
+fn numbers_pull_the_right_pairs_together() {
+    let zh = [
+        "大会于2019年12月12日通过第74/28号决议。",
+        "会议有193个会员国参加。",
+        "秘书长提交了A/74/363号报告。",
+    ];
+    let en = [
+        "The General Assembly adopted resolution 74/28 on 12 December 2019.",
+        "The meeting was attended by 193 Member States.",
+        "The Secretary-General submitted report A/74/363.",
+    ];
+    let p = Params::estimate(Lang::Zh, Lang::En, &zh, &en);
+    let beads = align(&zh, &en, &p);
+    let shape: Vec<(Range<usize>, Range<usize>)> = beads
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect();
+    assert_eq!(shape, vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+    assert!(beads.iter().all(|b| b.score > 0.5), "{beads:?}");
+}
+
+#[test]
+fn a_sentence_split_in_two_becomes_a_1_2_bead() {
+    let zh = [
+        "会员国应当加强合作，并向秘书长报告其在2020年采取的措施。",
+        "大会决定继续审议该问题。",
+    ];
+    let en = [
+        "Member States should strengthen their cooperation.",
+        "They should report to the Secretary-General on the measures they took in 2020.",
+        "The General Assembly decides to remain seized of the matter.",
+    ];
+    let p = Params::estimate(Lang::Zh, Lang::En, &zh, &en);
+    let beads = align(&zh, &en, &p);
+    assert_eq!(beads.len(), 2, "{beads:?}");
+    assert_eq!((beads[0].src.clone(), beads[0].tgt.clone()), (0..1, 0..2));
+}
+
+/// Sentences of clauses `first..` (a clause: a resolution number and a
+/// year), `sizes[k]` clauses in sentence `k`, in Chinese or English.
+fn clauses(first: usize, sizes: &[usize], zh: bool) -> Vec<String> {
+    let mut next = first;
+    sizes
+        .iter()
+        .map(|&n| {
+            let parts: Vec<String> = (next..next + n)
+                .map(|c| {
+                    let (r, y) = (100 + 7 * c, 1950 + 3 * c);
+                    if zh {
+                        format!("第{r}号决议于{y}年通过")
+                    } else {
+                        format!("resolution {r} was adopted in {y}")
+                    }
+                })
+                .collect();
+            next += n;
+            if zh {
+                parts.join("，") + "。"
+            } else {
+                let s = parts.join(", and ") + ".";
+                s[..1].to_uppercase() + &s[1..]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_shape_up_to_five_on_a_side_is_found() {
+    // Per shape, how the clauses are spread over its sentences: no
+    // sentence boundary inside the bead falls on both sides at once,
+    // so only the whole bead pairs every number with its partner.
+    let rows: [(&[usize], &[usize]); 9] = [
+        (&[4], &[1, 1, 1, 1]),
+        (&[1, 1, 1, 1], &[4]),
+        (&[2, 2], &[1, 2, 1]),
+        (&[1, 2, 1], &[2, 2]),
+        (&[5], &[1, 1, 1, 1, 1]),
+        (&[1, 1, 1, 1, 1], &[5]),
+        (&[2, 3], &[1, 2, 1, 1]),
+        (&[1, 2, 1, 1], &[2, 3]),
+        (&[1, 3, 2], &[2, 3, 1]),
+    ];
+    for (zs, es) in rows {
+        assert_eq!(zs.iter().sum::<usize>(), es.iter().sum::<usize>());
+        let inner = zs.iter().sum::<usize>();
+        // One-clause sentences on both sides around the bead.
+        let mut zh = clauses(0, &[1, 1], true);
+        let mut en = clauses(0, &[1, 1], false);
+        zh.extend(clauses(2, zs, true));
+        en.extend(clauses(2, es, false));
+        zh.extend(clauses(2 + inner, &[1, 1], true));
+        en.extend(clauses(2 + inner, &[1, 1], false));
+        let z: Vec<&str> = zh.iter().map(String::as_str).collect();
+        let e: Vec<&str> = en.iter().map(String::as_str).collect();
+        let p = Params::estimate(Lang::Zh, Lang::En, &z, &e);
+        let beads = align(&z, &e, &p);
+        let shape: Vec<(Range<usize>, Range<usize>)> = beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect();
+        let (a, b) = (zs.len(), es.len());
+        assert_eq!(
+            shape,
+            vec![
+                (0..1, 0..1),
+                (1..2, 1..2),
+                (2..2 + a, 2..2 + b),
+                (2 + a..3 + a, 2 + b..3 + b),
+                (3 + a..4 + a, 3 + b..4 + b),
+            ],
+            "{a}-{b}: {zh:?} {en:?}"
+        );
+    }
+}
+
+#[test]
+fn priors_follow_the_shapes_of_an_earlier_pass() {
+    let b = |s: Range<usize>, t: Range<usize>| skip(s, t);
+    let d = ShapePriors::default();
+    // No beads: the defaults.
+    assert_eq!(ShapePriors::from_path(&[]), d);
+    // A path of 1-2 beads only (a translator who splits every
+    // sentence): 1-2 dearer no more, 1-1 dearer than by default.
+    let path: Vec<Bead> = (0..400).map(|k| b(k..k + 1, 2 * k..2 * k + 2)).collect();
+    let p = ShapePriors::from_path(&path);
+    let at = |s: (usize, usize)| SHAPES.iter().position(|x| (x.0, x.1) == s).unwrap();
+    assert!(p.cost[at((1, 2))] < 0.2, "{p:?}");
+    assert!(p.cost[at((1, 1))] > d.cost[at((1, 1))] + 1.0);
+    // Unseen shapes keep their order among themselves.
+    assert!(p.cost[at((1, 4))] < p.cost[at((2, 4))]);
+}
+
+#[test]
+fn empty_sides_give_skips_only() {
+    let p = Params::with_ratio(Lang::Zh, Lang::Fr, 3.0);
+    let b = align(&["一。", "二。"], &[], &p);
+    assert!(covers(&b, 2, 0) && b.len() == 2);
+    let b = align(&[], &["Un.", "Deux.", "Trois."], &p);
+    assert!(covers(&b, 0, 3) && b.len() == 3);
+    assert!(align(&[], &[], &p).is_empty());
+}
+
+#[test]
+fn coarse_to_fine_matches_the_full_table_on_a_long_input() {
+    // Sentences with distinct numbers and lengths, one side with a drop.
+    let src: Vec<String> = (0..900)
+        .map(|k| format!("第{k}段{}。", "字".repeat(5 + k % 23)))
+        .collect();
+    let mut tgt: Vec<String> = (0..900)
+        .map(|k| format!("Paragraph {k} {}.", "word ".repeat(2 + (k % 23) / 2)))
+        .collect();
+    tgt.remove(450);
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
+    let fs = p.src_features(&s);
+    let ft = p.tgt_features(&t);
+    assert!((fs.len() + 1) * (ft.len() + 1) > FULL_CELLS);
+    let banded = align_features(&fs, &ft, &p);
+    let (rs, rt) = (RunTable::new(&fs), RunTable::new(&ft));
+    let full = dp(
+        &Runs::new(&rs),
+        &Runs::new(&rt),
+        &p,
+        &Band::full(fs.len(), ft.len()),
+        (0, 0),
+    )
+    .unwrap();
+    assert!(covers(&banded, 900, 899));
+    assert_eq!(banded, full);
+    assert!(
+        banded
+            .iter()
+            .any(|b| b.src == (450..451) && b.tgt.is_empty())
+    );
+}
+
+/// A long input with drops and merges, as `--lines` sees it.
+fn long_input(n: usize) -> (Vec<String>, Vec<String>) {
+    let mut src = Vec::new();
+    let mut tgt = Vec::new();
+    for k in 0..n {
+        let zh = format!("第{k}段{}。", "字".repeat(5 + (k * 7) % 31));
+        let en = format!("Paragraph {k} {}.", "word ".repeat(2 + ((k * 7) % 31) / 2));
+        src.push(zh);
+        match k % 97 {
+            13 => {}
+            41 => {
+                let last: &mut String = tgt.last_mut().unwrap();
+                last.push(' ');
+                last.push_str(&en);
+            }
+            _ => tgt.push(en),
+        }
+    }
+    (src, tgt)
+}
+
+#[test]
+fn pieces_give_the_whole_tables_path_and_do_not_depend_on_threads() {
+    let (src, tgt) = long_input(3 * PIECE + 500);
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
+    let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
+    let (rs, rt) = (RunTable::new(&fs), RunTable::new(&ft));
+    let corners = {
+        let coarse = align_runs(&rs.grouped(GROUP), &rt.grouped(GROUP), &p, PIECE);
+        corners(&coarse, s.len(), t.len(), GROUP)
+    };
+    assert!(cuts(&corners, PIECE).len() >= 4, "the input is cut");
+    let whole = align_runs(&rs, &rt, &p, usize::MAX);
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| align(&s, &t, &p))
+    };
+    let pieces = on(1);
+    assert!(covers(&pieces, s.len(), t.len()));
+    assert_eq!(pieces, whole);
+    assert_eq!(on(3), pieces);
+}
+
+#[test]
+fn long_shapes_and_reestimated_priors_do_not_depend_on_threads() {
+    // Every 37th Chinese sentence is split into four English ones.
+    let mut src = Vec::new();
+    let mut tgt = Vec::new();
+    for k in 0..PIECE + 900 {
+        let pad = "字".repeat(5 + (k * 7) % 31);
+        let words = "word ".repeat(2 + ((k * 7) % 31) / 2);
+        if k % 37 == 5 {
+            let n = 100_000 + 3 * k;
+            src.push(format!(
+                "第{k}段{pad}，第{n}项，第{}项，第{}项。",
+                n + 1,
+                n + 2
+            ));
+            tgt.push(format!("Paragraph {k} {words}."));
+            for x in n..n + 3 {
+                tgt.push(format!("Item {x} is listed."));
+            }
+        } else {
+            src.push(format!("第{k}段{pad}。"));
+            tgt.push(format!("Paragraph {k} {words}."));
+        }
+    }
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                let first = align(&s, &t, &p);
+                let second = align_near(&s, &t, &p, &first);
+                (first, second)
+            })
+    };
+    let (first, second) = on(1);
+    assert!(covers(&first, s.len(), t.len()) && covers(&second, s.len(), t.len()));
+    let fours = second.iter().filter(|b| b.tgt.len() == 4).count();
+    assert_eq!(fours, (0..s.len()).filter(|k| k % 37 == 5).count());
+    assert_eq!(on(2), (first, second));
+}
+
+#[test]
+fn join_prefers_a_shared_corner_and_realigns_without_one() {
+    let b = |s: Range<usize>, t: Range<usize>| Bead {
+        src: s,
+        tgt: t,
+        score: 0.9,
+    };
+    // Two paths that meet at (3, 3).
+    let mut path = vec![b(0..1, 0..1), b(1..2, 1..2), b(2..3, 2..3), b(3..5, 3..4)];
+    let next = vec![b(2..3, 2..4), b(3..4, 4..5), b(4..6, 5..6)];
+    // `next` starts at (2, 2), a corner of `path`: joined there.
+    join(&mut path, next.clone(), (3, 3), |_, _| unreachable!());
+    assert_eq!(path[..2], [b(0..1, 0..1), b(1..2, 1..2)]);
+    assert_eq!(path[2..], next[..]);
+    // No shared corner: the stretch between is filled.
+    let mut path = vec![b(0..2, 0..1), b(2..4, 1..3)];
+    let next = vec![b(1..3, 1..2), b(3..5, 2..5), b(5..6, 5..6)];
+    join(&mut path, next, (4, 3), |from, to| {
+        assert_eq!((from, to), ((4, 3), (5, 5)));
+        vec![b(4..5, 3..5)]
+    });
+    assert_eq!(
+        path,
+        vec![b(0..2, 0..1), b(2..4, 1..3), b(4..5, 3..5), b(5..6, 5..6)]
+    );
+}
