@@ -170,6 +170,11 @@ pub(super) fn dp(
     // The lexicon price of the winning shape, for the path's scores.
     let mut lex = vec![0f32; if has_lexicon { cells } else { 0 }];
     let prior = &params.priors.cost;
+    // A shape whose prior is ruled out (documents keep the short ones,
+    // [`super::ShapePriors::short_only`]) can never win: not even tried.
+    let shapes: Vec<usize> = (0..SHAPES.len())
+        .filter(|&k| prior[k].is_finite())
+        .collect();
     let mut row = RowHits::new();
     // Runs longer than the merged tables', merged on demand.
     let (mut ms, mut mt) = (RunTable::empty(), RunTable::empty());
@@ -219,7 +224,8 @@ pub(super) fn dp(
             let mut best = f32::INFINITY;
             let mut arg = u8::MAX;
             let mut best_lex = 0.0;
-            for (k, &(di, dj, _)) in SHAPES.iter().enumerate() {
+            for &k in &shapes {
+                let (di, dj, _) = SHAPES[k];
                 if di > i || dj > j {
                     continue;
                 }
