@@ -25,6 +25,9 @@ use crate::lang::letters::is_letter;
 use crate::lexicon::key::{is_han, words};
 pub use crate::lexicon::{Lexicon, gloss_words};
 
+/// A set of lexicon ids.
+pub(crate) type IdSet = std::collections::HashSet<u32, crate::lexicon::IdHash>;
+
 /// What the scorers need to know about one sentence (or, at coarse levels of
 /// the aligner, a run of sentences).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -61,6 +64,19 @@ impl Features {
     /// keys only when `cognates` is set (they serve only between two
     /// Latin-script languages).
     pub fn build(text: &str, lang: Lang, lexicons: &[&Lexicon], cognates: bool) -> Features {
+        Features::build_keeping(text, lang, lexicons, cognates, None)
+    }
+
+    /// [`Features::build`] keeping only the lexicon ids in `keep` (all
+    /// when `None`): what the aligner needs of a side whose translations
+    /// are many and mostly absent from the other side.
+    pub(crate) fn build_keeping(
+        text: &str,
+        lang: Lang,
+        lexicons: &[&Lexicon],
+        cognates: bool,
+        keep: Option<&IdSet>,
+    ) -> Features {
         let mut f = Features {
             len: length(text, lang),
             ..Features::default()
@@ -103,7 +119,7 @@ impl Features {
             }
             f.weak.sort_unstable();
         }
-        f.set_lex(text, lang, lexicons);
+        f.set_lex_keeping(text, lang, lexicons, keep);
         // Millions of these may be held at once (`--lines`).
         f.strong.shrink_to_fit();
         f.names.shrink_to_fit();
@@ -116,6 +132,18 @@ impl Features {
     /// the keys of `text` when `lang` is their source language, its content
     /// words when it is their target language.
     pub fn set_lex(&mut self, text: &str, lang: Lang, lexicons: &[&Lexicon]) {
+        self.set_lex_keeping(text, lang, lexicons, None);
+    }
+
+    /// [`Features::set_lex`] keeping only the ids in `keep` (all when
+    /// `None`); they are dropped before the rest are sorted.
+    fn set_lex_keeping(
+        &mut self,
+        text: &str,
+        lang: Lang,
+        lexicons: &[&Lexicon],
+        keep: Option<&IdSet>,
+    ) {
         thread_local! {
             static IDS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
         }
@@ -129,6 +157,9 @@ impl Features {
             for l in lexicons.iter().filter(|l| l.src_lang == Some(lang)) {
                 l.gloss(text, ids);
                 source = true;
+            }
+            if let Some(keep) = keep {
+                ids.retain(|id| keep.contains(id));
             }
             if source {
                 ids.sort_unstable();

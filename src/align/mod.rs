@@ -304,6 +304,17 @@ impl Params {
     }
 
     fn features(&self, texts: &[&str], lang: Lang) -> Vec<Features> {
+        self.features_keeping(texts, lang, None)
+    }
+
+    /// [`Params::features`] keeping only the lexicon ids in `keep` (all
+    /// when `None`).
+    fn features_keeping(
+        &self,
+        texts: &[&str],
+        lang: Lang,
+        keep: Option<&score::IdSet>,
+    ) -> Vec<Features> {
         let lex = self
             .lexicon
             .as_ref()
@@ -313,12 +324,12 @@ impl Params {
         if texts.len() < 256 {
             texts
                 .iter()
-                .map(|t| Features::build(t, lang, &lex, cognates))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
                 .collect()
         } else {
             texts
                 .par_iter()
-                .map(|t| Features::build(t, lang, &lex, cognates))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
                 .collect()
         }
     }
@@ -402,8 +413,7 @@ fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
         ((tgt, params.tgt_lang), (src, params.src_lang))
     };
     let w = RunTable::of_texts(words.0, words.1, params, None);
-    let keep: std::collections::HashSet<u32, crate::lexicon::IdHash> =
-        w.lex.data.iter().copied().collect();
+    let keep: score::IdSet = w.lex.data.iter().copied().collect();
     let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep));
     if gloss_src { (g, w) } else { (w, g) }
 }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
-use crate::score::Features;
+use crate::score::{Features, IdSet};
 
 use super::{MERGED, PairLexicons, Params};
 
@@ -159,19 +159,14 @@ impl RunTable {
         texts: &[&str],
         lang: Lang,
         params: &Params,
-        keep: Option<&std::collections::HashSet<u32, crate::lexicon::IdHash>>,
+        keep: Option<&IdSet>,
     ) -> RunTable {
         const CHUNK: usize = 2048;
         let mut t = RunTable::empty();
         t.reserve(texts.len());
         for c in texts.chunks(CHUNK) {
             // Built in parallel inside the chunk, then flattened in order.
-            let mut f = params.features(c, lang);
-            if let Some(keep) = keep {
-                for x in &mut f {
-                    x.lex.retain(|id| keep.contains(id));
-                }
-            }
+            let f = params.features_keeping(c, lang, keep);
             t.push_sentences(&f);
         }
         t.shrink_to_fit();

@@ -340,6 +340,11 @@ pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
     if lang == Lang::Zh || (lang != Lang::Ar && !(2..=16).contains(&word.chars().count())) {
         return None;
     }
+    // A Russian month starts as its stem does: most words are ruled out
+    // by their first letter.
+    if lang == Lang::Ru && !word.chars().next().is_some_and(|c| RU_FIRST.contains(&c)) {
+        return None;
+    }
     let w: std::borrow::Cow<str> = if word.chars().any(char::is_uppercase) {
         word.to_lowercase().into()
     } else {
@@ -358,22 +363,86 @@ pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
                 w.starts_with(m) && w.chars().count() <= m.chars().count() + 2
             }
         }),
-        Lang::Ar => {
-            // A name may carry a clitic (`وديسمبر`, `بمارس`), but `ممارسة`
-            // (practice) is no month.
-            let bare = ["وب", "ول", "و", "ب", "ل", "ف"]
-                .iter()
-                .find_map(|p| {
-                    w.strip_prefix(p)
-                        .filter(|r| MONTHS_AR.iter().any(|(e, _)| e.contains(r)))
-                })
-                .unwrap_or(&w);
-            MONTHS_AR
-                .iter()
-                .position(|(egy, _)| egy.contains(&bare))
-                .or_else(|| MONTHS_AR.iter().position(|(_, lev)| w.contains(lev)))
-        }
+        Lang::Ar => arabic_month(&w),
         Lang::Zh => None,
     }?;
     Some(pos as u8 + 1)
+}
+
+/// The first letters of the Russian month stems, either case.
+const RU_FIRST: [char; 18] = [
+    'я', 'ф', 'м', 'а', 'и', 'с', 'о', 'н', 'д', 'Я', 'Ф', 'М', 'А', 'И', 'С', 'О', 'Н', 'Д',
+];
+
+/// The Arabic month a word names: an Egyptian name, perhaps after a
+/// clitic (`وديسمبر`, `بمارس`; but `ممارسة`, practice, is no month), or
+/// a word holding a Levantine name (the earliest month whose name it
+/// holds). A table lookup per clitic and one pass of an automaton over
+/// the word, where every word was searched for every name.
+fn arabic_month(w: &str) -> Option<usize> {
+    use std::collections::HashMap;
+    use std::sync::LazyLock;
+    static EGYPTIAN: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for (k, (names, _)) in MONTHS_AR.iter().enumerate() {
+            for n in names.iter() {
+                m.entry(*n).or_insert(k);
+            }
+        }
+        m
+    });
+    static LEVANTINE: LazyLock<daachorse::CharwiseDoubleArrayAhoCorasick<u32>> =
+        LazyLock::new(|| {
+            daachorse::CharwiseDoubleArrayAhoCorasick::with_values(
+                MONTHS_AR
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (_, lev))| (*lev, k as u32)),
+            )
+            .expect("distinct Levantine month names")
+        });
+    let bare = ["وب", "ول", "و", "ب", "ل", "ف"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|r| EGYPTIAN.contains_key(r)))
+        .unwrap_or(w);
+    EGYPTIAN.get(bare).copied().or_else(|| {
+        LEVANTINE
+            .find_overlapping_iter(w)
+            .map(|m| m.value() as usize)
+            .min()
+    })
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::*;
+
+    #[test]
+    fn every_russian_stem_starts_with_a_first_letter_of_the_sieve() {
+        for stem in MONTH_STEMS_RU {
+            let c = stem.chars().next().unwrap();
+            assert!(RU_FIRST.contains(&c), "{stem}");
+            let upper = c.to_uppercase().next().unwrap();
+            assert!(RU_FIRST.contains(&upper), "{stem}");
+        }
+    }
+
+    #[test]
+    fn arabic_months_by_either_name_and_after_clitics() {
+        for (k, (egy, lev)) in MONTHS_AR.iter().enumerate() {
+            for e in egy.iter() {
+                assert_eq!(month_number(e, Lang::Ar), Some(k as u8 + 1), "{e}");
+                for p in ["و", "ب", "ل", "ف", "وب", "ول"] {
+                    let w = format!("{p}{e}");
+                    assert_eq!(month_number(&w, Lang::Ar), Some(k as u8 + 1), "{w}");
+                }
+            }
+            assert_eq!(month_number(lev, Lang::Ar), Some(k as u8 + 1), "{lev}");
+            let both = format!("{lev}/{}", egy[0]);
+            assert_eq!(month_number(&both, Lang::Ar), Some(k as u8 + 1), "{both}");
+        }
+        for w in ["ممارسة", "الجمعية", "مارسيل", "بالمارس", ""] {
+            assert_eq!(month_number(w, Lang::Ar), None, "{w}");
+        }
+    }
 }
