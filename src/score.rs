@@ -216,6 +216,12 @@ pub fn length(text: &str, lang: Lang) -> f32 {
             }
         }
         han as f32 + other as f32 / 3.0
+    } else if text.is_ascii() {
+        // ASCII white space is `\t` to `\r` and the space (as
+        // `char::is_whitespace` has it); no tatweel.
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count() as f32
     } else {
         text.chars()
             .filter(|&c| !c.is_whitespace() && c != TATWEEL)
@@ -780,6 +786,24 @@ mod tests {
         let zh = strong("第A/RES/74/28号决议和第73/266号", Lang::Zh);
         assert_eq!(en.len(), 2);
         assert_eq!(intersect(&en, &zh), 2);
+    }
+
+    #[test]
+    fn ascii_length_counts_as_the_general_rule_does() {
+        let general = |t: &str| {
+            t.chars()
+                .filter(|&c| !c.is_whitespace() && c != TATWEEL)
+                .count() as f32
+        };
+        let mut all = String::new();
+        for b in 0u8..0x80 {
+            let c = b as char;
+            all.push(c);
+            let t = format!("a{c}b {c}");
+            assert_eq!(length(&t, Lang::En), general(&t), "{b:#x}");
+        }
+        assert_eq!(length(&all, Lang::Fr), general(&all));
+        assert_eq!(length("the General Assembly,\r\n", Lang::En), 19.0);
     }
 
     #[test]
