@@ -179,6 +179,9 @@ pub(super) fn dp(
     // Runs longer than the merged tables', merged on demand.
     let (mut ms, mut mt) = (RunTable::empty(), RunTable::empty());
     let gloss_rows = params.lexicon.as_ref().is_some_and(|l| l.gloss_is_src);
+    // The lowest lexicon price a link can have: every word explained (a
+    // link explains at most all its words, `hits <= total`).
+    let lex_min = params.lex_price(1, 1).min(0.0);
     // Column sums of the band's columns (runs ending at each column).
     let col_lo = band.lo.iter().copied().min().unwrap_or(0);
     let cols: Vec<[Side; MAX_RUN]> = (col_lo..=m)
@@ -244,19 +247,25 @@ pub(super) fn dp(
                     base + params.skip_penalty
                 } else {
                     let (a, b) = (&srow[di - 1], &col[dj - 1]);
+                    // Ties go to the earlier shape, so skipping a shape
+                    // whose best case only ties changes nothing. First
+                    // the best case of the lexicon (every word explained),
+                    // then its exact price: float sums are monotone, so
+                    // the first bound is never above the second.
+                    let tokens = params.floor_of(
+                        a.strong as usize,
+                        b.strong as usize,
+                        a.names.min(b.names) as usize,
+                        0.0,
+                    );
+                    if base + (tokens + lex_min) >= best {
+                        continue;
+                    }
                     if has_lexicon {
                         let total = if gloss_rows { b.lex_total } else { a.lex_total };
                         lx = params.lex_price(total, row.get(j0 + j, di, dj));
                     }
-                    // Ties go to the earlier shape, so skipping a shape
-                    // whose best case only ties changes nothing.
-                    let floor = base
-                        + params.floor_of(
-                            a.strong as usize,
-                            b.strong as usize,
-                            a.names.min(b.names) as usize,
-                            lx,
-                        );
+                    let floor = base + (tokens + lx);
                     if floor >= best {
                         continue;
                     }
