@@ -409,8 +409,32 @@ pub fn zh_unit(c: char) -> Option<u64> {
     ZH_UNITS.iter().find(|(d, _)| *d == c).map(|&(_, v)| v)
 }
 
+/// A bit per value of a char's low byte, set for the low bytes of the
+/// chars of [`ZH_DIGITS`] and [`ZH_UNITS`]: most chars are ruled out by
+/// one test, without searching the tables.
+const ZH_NUMERAL_BITS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut k = 0;
+    while k < ZH_DIGITS.len() {
+        let b = ZH_DIGITS[k].0 as u32 & 255;
+        bits[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    let mut k = 0;
+    while k < ZH_UNITS.len() {
+        let b = ZH_UNITS[k].0 as u32 & 255;
+        bits[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    bits
+};
+
 /// Whether `c` is a Chinese digit or numeral unit, in either script.
 pub fn is_zh_numeral(c: char) -> bool {
+    let b = c as u32 & 255;
+    if (ZH_NUMERAL_BITS[(b >> 6) as usize] >> (b & 63)) & 1 == 0 {
+        return false;
+    }
     zh_digit(c).is_some() || zh_unit(c).is_some()
 }
 
@@ -627,6 +651,17 @@ pub const COMPOUND_SECOND: &[&str] = &["член"];
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_numeral_bits_rule_out_no_numeral() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                is_zh_numeral(c),
+                zh_digit(c).is_some() || zh_unit(c).is_some(),
+                "{c}"
+            );
+        }
+    }
     use super::*;
 
     #[test]
