@@ -58,6 +58,7 @@ use std::path::Path;
 mod generate;
 mod layout;
 mod lines;
+mod plan;
 mod render;
 
 pub use generate::generate;
@@ -243,5 +244,5 @@ pub struct SynthDoc {
 /// the projection that must see through line breaks.
 #[cfg(test)]
 pub(crate) fn wrap_for_test(s: &str, width: usize, seed: u64) -> Vec<String> {
-    layout::wrap_words(s, width, &mut generate::Rng::new(seed))
+    layout::wrap_words(s, width, &mut plan::Rng::new(seed))
 }
