@@ -18,10 +18,9 @@ use std::sync::Arc;
 use sixalign::Lang;
 use sixalign::align::Bead;
 use sixalign::engine::{Aligner, LEARN_MIN_SCORE, learn_lexicons};
-use sixalign::eval::align_projected;
 use sixalign::eval::score_all;
 use sixalign::score::Lexicon;
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, generate};
+use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 fn corpus(data: &Path, set: &str) -> Corpus {
     if let Some(unv1) = set.strip_prefix("unv1-") {

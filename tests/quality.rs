@@ -11,9 +11,8 @@ use std::path::{Path, PathBuf};
 use sixalign::Lang;
 use sixalign::align::{self, Bead, Params};
 use sixalign::engine::Aligner;
-use sixalign::eval::align_projected;
 use sixalign::eval::{Scores, score_all};
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, generate};
+use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 /// ../shared/data; missing data is a failure, never a skip.
 pub fn shared_data() -> PathBuf {

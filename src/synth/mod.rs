@@ -26,7 +26,7 @@
 //! one footnote text (without its number). The running header and page
 //! numbers are furniture, never units.
 //!
-//! Aligner output is scored through [`crate::eval::project`], which maps the
+//! Aligner output is scored through [`project`], which maps the
 //! aligner's sentences onto these units by content, so the score does not
 //! depend on where the segmenter splits.
 //!
@@ -59,10 +59,12 @@ mod generate;
 mod layout;
 mod lines;
 mod plan;
+mod project;
 mod render;
 
 pub use generate::generate;
 pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
+pub use project::{align_projected, project};
 
 use crate::align::Bead;
 use crate::error::{Error, Result};

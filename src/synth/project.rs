@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::SynthDoc;
 use crate::align::Bead;
 use crate::engine::Aligner;
 use crate::lang::Lang;
 use crate::load::Text;
 use crate::parse::{self, ParseOptions};
-use crate::synth::SynthDoc;
 
 /// The characters compared when mapping sentences onto units: NFKC, with
 /// white space, hyphens, soft hyphens, tatweel and zero-width characters
