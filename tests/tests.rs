@@ -18,6 +18,7 @@ mod qa;
 mod quality;
 mod review;
 mod segment;
+mod send_sync;
 mod tmx_dtd;
 mod traditional;
 mod variants;
