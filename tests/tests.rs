@@ -3,6 +3,7 @@
 mod align;
 mod architecture;
 mod bad_input;
+mod benches;
 mod cli;
 mod corpus;
 mod eval;
