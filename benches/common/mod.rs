@@ -10,7 +10,7 @@
 
 // Each bench uses a part of this module.
 #![allow(dead_code)]
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ use sixalign::align::Bead;
 use sixalign::engine::{Aligner, PairAlignment};
 use sixalign::eval::score_all;
 use sixalign::parse::{ParseOptions, parse_path};
-use sixalign::synth::{self, SynthConfig, SynthDoc};
+use sixalign::synth::{self, SynthConfig, SynthDoc, UDHR_ARTICLE_LINES};
 use sixalign::{Document, Lang};
 
 /// A bench's output is wrong: says which bench and what is wrong.
@@ -37,11 +37,6 @@ pub const MIN_STRICT_F1: f64 = 0.95;
 /// The number of articles of the Universal Declaration.
 pub const UDHR_ARTICLES: usize = 30;
 
-/// The last lines of every version of `data/udhr` are the articles, line by
-/// line parallel in all six languages (headings and paragraphs; the
-/// preambles split differently).
-pub const UDHR_ARTICLE_LINES: usize = 80;
-
 /// `data/udhr/<lang>.txt`.
 pub fn udhr_path(lang: Lang) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/udhr/{}.txt", lang.code()))
@@ -59,28 +54,6 @@ pub fn udhr_doc(lang: Lang) -> Document {
     .expect("the bundled UDHR parses")
 }
 
-/// The UDHR articles, line-parallel: the last 80 lines of every version,
-/// with paragraph numbers (`2. `) taken off so they read as sentences.
-pub fn udhr(langs: &[Lang]) -> synth::Corpus {
-    let mut lines = BTreeMap::new();
-    for &l in langs {
-        let text = std::fs::read_to_string(udhr_path(l)).expect("data/udhr is in the repository");
-        let all: Vec<&str> = text.lines().collect();
-        let tail = all[all.len() - UDHR_ARTICLE_LINES..]
-            .iter()
-            .map(|s| {
-                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-                match s[digits..].strip_prefix(". ") {
-                    Some(rest) if digits > 0 => rest.to_string(),
-                    _ => s.to_string(),
-                }
-            })
-            .collect();
-        lines.insert(l, tail);
-    }
-    synth::Corpus::new(lines).expect("line-parallel")
-}
-
 /// `n` synthetic zh + en documents (small enough for the UDHR's ~50 sentences).
 pub fn docs(n: usize) -> Vec<SynthDoc> {
     let cfg = SynthConfig {
@@ -90,7 +63,12 @@ pub fn docs(n: usize) -> Vec<SynthDoc> {
         subparagraphs: 0.15,
         ..SynthConfig::default()
     };
-    synth::generate(&udhr(&[Lang::Zh, Lang::En]), Lang::Zh, &[Lang::En], &cfg)
+    synth::generate(
+        &synth::Corpus::udhr_articles(&[Lang::Zh, Lang::En]),
+        Lang::Zh,
+        &[Lang::En],
+        &cfg,
+    )
 }
 
 /// The UDHR's zh and en sentences (from a document alignment), 1-1 pairs
@@ -493,7 +471,7 @@ pub fn check_corpus(
 /// job `k` the UDHR article lines from line `k` on, cyclically, on both
 /// sides (see [`check_batch`]).
 pub fn batch_jobs(dir: &Path, jobs: usize, lines: usize) -> Vec<sixalign::corpus::Job> {
-    let corpus = udhr(&[Lang::Zh, Lang::En]);
+    let corpus = synth::Corpus::udhr_articles(&[Lang::Zh, Lang::En]);
     let (zh, en) = (&corpus.lines[&Lang::Zh], &corpus.lines[&Lang::En]);
     std::fs::create_dir_all(dir).unwrap();
     let mut out = Vec::new();

@@ -61,10 +61,12 @@ mod lines;
 mod plan;
 mod project;
 mod render;
+mod udhr;
 
 pub use generate::generate;
 pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
 pub use project::{align_projected, project};
+pub use udhr::UDHR_ARTICLE_LINES;
 
 use crate::align::Bead;
 use crate::error::{Error, Result};
