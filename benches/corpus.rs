@@ -7,39 +7,17 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use sixalign::Lang;
-use sixalign::corpus::{self, RunOptions};
+use sixalign::corpus;
 use sixalign::engine::Aligner;
 
 mod common;
 
 fn end_to_end(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    let synthetic = common::docs(20);
-    let bytes = common::write_corpus(&synthetic, &input);
-    let docs = corpus::discover(&input).unwrap().docs;
-    let opts = RunOptions {
-        langs: vec![Lang::En],
-        ..RunOptions::new(dir.path().join("out"))
-    };
-    let run = || {
-        corpus::run(
-            &docs,
-            &opts,
-            &Aligner::new(),
-            Default::default(),
-            None,
-            &mut |_| {},
-        )
-        .unwrap()
-    };
-    common::expect(
-        "corpus/end_to_end_20_docs",
-        common::check_corpus(&synthetic, &run(), &opts, &docs),
-    );
+    let input = common::CorpusInput::new(20);
+    common::expect("corpus/end_to_end_20_docs", input.check(&input.run()));
     let mut g = c.benchmark_group("corpus");
-    g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("end_to_end_20_docs", |b| b.iter(run));
+    g.throughput(Throughput::Bytes(input.bytes));
+    g.bench_function("end_to_end_20_docs", |b| b.iter(|| input.run()));
     g.finish();
 }
 

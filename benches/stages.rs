@@ -10,7 +10,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use sixalign::Lang;
-use sixalign::engine::Aligner;
 use sixalign::load::Text;
 use sixalign::output::{JsonlWriter, PairWriter, write_alignment};
 use sixalign::parse::parse;
@@ -52,11 +51,7 @@ fn stages(c: &mut Criterion) {
         })
     });
     let pairs = common::stage_sentences(&parsed);
-    let aligner = Aligner::new();
-    let n = docs.len();
-    let aligned: Vec<_> = (0..n)
-        .map(|i| aligner.align_pair(&parsed[i], &parsed[n + i]))
-        .collect();
+    let aligned = common::stage_align(&parsed);
     common::expect("stage", common::check_stages(&docs, &pairs, &aligned));
     g.bench_function("dp", |b| {
         b.iter(|| {

@@ -131,22 +131,19 @@ pub fn sentences(langs: &[Lang]) -> Result<(Corpus, String)> {
     ))
 }
 
-/// Generator settings for a sentence source: the UDHR gives only about 50
-/// usable sentences and the generator never repeats one inside a document
-/// (it loops looking for an unused one when there is none), so its
-/// documents are kept small enough to leave some spare.
+/// Generator settings for a sentence source: small documents from a small
+/// one ([`SynthConfig::small_documents`]).
 fn config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
-    let mut cfg = SynthConfig {
+    let cfg = SynthConfig {
         seed,
         docs,
         ..SynthConfig::default()
     };
     if small_source {
-        cfg.preamble_paras = 2..5;
-        cfg.operative_paras = 3..6;
-        cfg.subparagraphs = 0.15;
+        cfg.small_documents()
+    } else {
+        cfg
     }
-    cfg
 }
 
 /// The most threads a bench starts: far above any machine it measures, low

@@ -569,12 +569,23 @@ fn tree_of_src() -> (Vec<(Vec<String>, String)>, Children) {
     let root = src();
     let mut paths = Vec::new();
     rust_files(&root, &mut paths);
-    let mut files = Vec::new();
+    let files: Vec<(Vec<String>, String)> = paths
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(&root).expect("under src");
+            let text = std::fs::read_to_string(f).expect("source file");
+            (module_path(rel), code_only(&text))
+        })
+        .collect();
+    let children = children_of(files.iter().map(|(m, _)| m));
+    (files, children)
+}
+
+/// The modules each directory holds, from the modules' paths (`qa::checks`
+/// is one of `qa`'s).
+fn children_of<'a>(modules: impl IntoIterator<Item = &'a Vec<String>>) -> Children {
     let mut children = Children::new();
-    for f in &paths {
-        let rel = f.strip_prefix(&root).expect("under src");
-        let module = module_path(rel);
-        let text = std::fs::read_to_string(f).expect("source file");
+    for module in modules {
         if let Some((name, dir)) = module.split_last() {
             if !dir.is_empty() {
                 children
@@ -583,9 +594,8 @@ fn tree_of_src() -> (Vec<(Vec<String>, String)>, Children) {
                     .insert(name.clone());
             }
         }
-        files.push((module, code_only(&text)));
     }
-    (files, children)
+    children
 }
 
 #[test]
@@ -652,17 +662,7 @@ fn a_circle_between_files_of_one_directory_is_found() {
         ),
         (m("qa::tokens"), "use super::checks::numbers;".to_string()),
     ];
-    let mut children = Children::new();
-    for (module, _) in &files {
-        if let Some((name, dir)) = module.split_last() {
-            if !dir.is_empty() {
-                children
-                    .entry(dir.to_vec())
-                    .or_default()
-                    .insert(name.clone());
-            }
-        }
-    }
+    let mut children = children_of(files.iter().map(|(m, _)| m));
     children
         .entry(m("qa"))
         .or_default()

@@ -6,7 +6,7 @@
 
 use sixalign::Lang;
 use sixalign::align::{self, Bead, Params};
-use sixalign::corpus::{self, RunOptions};
+use sixalign::corpus;
 use sixalign::engine::Aligner;
 
 #[path = "../benches/common/mod.rs"]
@@ -108,11 +108,7 @@ fn stages_reach_the_synthetic_gold() {
     let docs = common::docs(20);
     let parsed = common::stage_parse(&common::stage_texts(&docs));
     let pairs = common::stage_sentences(&parsed);
-    let aligner = Aligner::new();
-    let n = docs.len();
-    let aligned: Vec<_> = (0..n)
-        .map(|i| aligner.align_pair(&parsed[i], &parsed[n + i]))
-        .collect();
+    let aligned = common::stage_align(&parsed);
     println!(
         "stage: {}",
         ok(common::check_stages(&docs, &pairs, &aligned))
@@ -151,29 +147,10 @@ fn the_synthetic_check_fails_a_wrong_alignment() {
 
 #[test]
 fn corpus_run_and_batch_reach_their_gold() {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    let synthetic = common::docs(20);
-    common::write_corpus(&synthetic, &input);
-    let docs = corpus::discover(&input).unwrap().docs;
-    let opts = RunOptions {
-        langs: vec![Lang::En],
-        ..RunOptions::new(dir.path().join("out"))
-    };
-    let summary = corpus::run(
-        &docs,
-        &opts,
-        &Aligner::new(),
-        Default::default(),
-        None,
-        &mut |_| {},
-    )
-    .unwrap();
-    println!(
-        "corpus: {}",
-        ok(common::check_corpus(&synthetic, &summary, &opts, &docs))
-    );
+    let input = common::CorpusInput::new(20);
+    println!("corpus: {}", ok(input.check(&input.run())));
 
+    let dir = tempfile::tempdir().unwrap();
     let jobs = common::batch_jobs(&dir.path().join("batch"), 20, 300);
     corpus::run_batch(&jobs, Some(Lang::Zh), Some(Lang::En), &Aligner::new());
     let outs: Vec<_> = jobs.iter().map(|j| j.out.clone()).collect();

@@ -18,15 +18,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
 fn generate(dir: &Path, n: usize, langs: &[Lang]) -> Vec<String> {
     let mut all = vec![Lang::Zh];
     all.extend(langs);
-    // Small documents: the UDHR has about 50 usable sentences and the
-    // generator never repeats one inside a document.
     let cfg = SynthConfig {
         docs: n,
-        preamble_paras: 2..5,
-        operative_paras: 3..6,
-        subparagraphs: 0.15,
         ..SynthConfig::default()
-    };
+    }
+    .small_documents();
     let docs = synth::generate(&synth::Corpus::udhr_articles(&all), Lang::Zh, langs, &cfg);
     assert_eq!(docs.len(), n);
     let mut ids = Vec::new();

@@ -58,11 +58,9 @@ pub fn udhr_doc(lang: Lang) -> Document {
 pub fn docs(n: usize) -> Vec<SynthDoc> {
     let cfg = SynthConfig {
         docs: n,
-        preamble_paras: 2..5,
-        operative_paras: 3..6,
-        subparagraphs: 0.15,
         ..SynthConfig::default()
-    };
+    }
+    .small_documents();
     synth::generate(
         &synth::Corpus::udhr_articles(&[Lang::Zh, Lang::En]),
         Lang::Zh,
@@ -417,25 +415,73 @@ pub fn check_batch(outs: &[PathBuf], lines: usize) -> Result<String, String> {
     Ok(format!("strict F1 {:.4}", scores.strict.f1))
 }
 
-/// Writes `docs` as a corpus tree under `input` (`<lang>/A_RES_99_<k>.txt`,
-/// `k` from 1); returns the bytes written.
-pub fn write_corpus(docs: &[SynthDoc], input: &Path) -> u64 {
-    let mut bytes = 0u64;
-    for (k, d) in docs.iter().enumerate() {
-        for (l, text) in &d.texts {
-            let p = input.join(l.code()).join(format!("A_RES_99_{}.txt", k + 1));
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(&p, text).unwrap();
-            bytes += text.len() as u64;
-        }
-    }
-    bytes
+/// The corpus bench: `n` synthetic documents written as a corpus tree
+/// (`in/<lang>/A_RES_99_<k>.txt`, `k` from 1) in a temporary directory,
+/// discovered, and the options of a zh–en run into `out/`.
+pub struct CorpusInput {
+    /// The temporary directory (removed on drop).
+    pub dir: tempfile::TempDir,
+    /// The documents with their gold.
+    pub synthetic: Vec<SynthDoc>,
+    /// The documents as the corpus run found them.
+    pub docs: Vec<sixalign::corpus::DocFiles>,
+    /// Options of the run.
+    pub opts: sixalign::corpus::RunOptions,
+    /// Bytes of input written.
+    pub bytes: u64,
 }
 
-/// The corpus run's output against the synthetic gold: every document
-/// aligned, and the JSON Lines file of each (found by its name,
-/// `A_RES_99_<k>`) scored through [`check_synth`].
-pub fn check_corpus(
+impl CorpusInput {
+    /// Generates, writes and discovers `n` documents.
+    pub fn new(n: usize) -> CorpusInput {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        let synthetic = docs(n);
+        let mut bytes = 0u64;
+        for (k, d) in synthetic.iter().enumerate() {
+            for (l, text) in &d.texts {
+                let p = input.join(l.code()).join(format!("A_RES_99_{}.txt", k + 1));
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(&p, text).unwrap();
+                bytes += text.len() as u64;
+            }
+        }
+        let docs = sixalign::corpus::discover(&input).unwrap().docs;
+        let opts = sixalign::corpus::RunOptions {
+            langs: vec![Lang::En],
+            ..sixalign::corpus::RunOptions::new(dir.path().join("out"))
+        };
+        CorpusInput {
+            dir,
+            synthetic,
+            docs,
+            opts,
+            bytes,
+        }
+    }
+
+    /// One corpus run, as the bench times it.
+    pub fn run(&self) -> sixalign::corpus::Summary {
+        sixalign::corpus::run(
+            &self.docs,
+            &self.opts,
+            &Aligner::new(),
+            Default::default(),
+            None,
+            &mut |_| {},
+        )
+        .unwrap()
+    }
+
+    /// A run's output against the synthetic gold: every document aligned,
+    /// and the JSON Lines file of each (found by its name, `A_RES_99_<k>`)
+    /// scored through [`check_synth`].
+    pub fn check(&self, summary: &sixalign::corpus::Summary) -> Result<String, String> {
+        check_corpus(&self.synthetic, summary, &self.opts, &self.docs)
+    }
+}
+
+fn check_corpus(
     docs: &[SynthDoc],
     summary: &sixalign::corpus::Summary,
     opts: &sixalign::corpus::RunOptions,
@@ -541,6 +587,15 @@ pub fn stage_sentences(parsed: &[Document]) -> Vec<(Vec<String>, Vec<String>)> {
     let n = parsed.len() / 2;
     (0..n)
         .map(|i| (sentences(&parsed[i]), sentences(&parsed[n + i])))
+        .collect()
+}
+
+/// The whole pipeline on the stage bench's documents: zh `i` with en `i`.
+pub fn stage_align(parsed: &[Document]) -> Vec<PairAlignment> {
+    let aligner = Aligner::new();
+    let n = parsed.len() / 2;
+    (0..n)
+        .map(|i| aligner.align_pair(&parsed[i], &parsed[n + i]))
         .collect()
 }
 

@@ -223,6 +223,23 @@ impl Default for SynthConfig {
     }
 }
 
+impl SynthConfig {
+    /// These settings with documents small enough for a small sentence
+    /// source such as [`Corpus::udhr_articles`] (about 50 usable
+    /// sentences): 2 to 4 preambular and 3 to 5 operative paragraphs, fewer
+    /// sub-paragraphs. The generator never repeats a sentence inside a
+    /// document (it loops looking for an unused one when there is none), so
+    /// a small source needs small documents, with some sentences to spare.
+    pub fn small_documents(self) -> SynthConfig {
+        SynthConfig {
+            preamble_paras: 2..5,
+            operative_paras: 3..6,
+            subparagraphs: 0.15,
+            ..self
+        }
+    }
+}
+
 /// One generated document in every language, with its gold alignment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SynthDoc {
