@@ -97,6 +97,27 @@ fn sentence_units(
         .collect())
 }
 
+impl SynthDoc {
+    /// The `lang` version parsed as a file named by the document's id would
+    /// be (no symbol given), for a first pass that learns a lexicon.
+    ///
+    /// # Panics
+    ///
+    /// When the document has no `lang` version or it does not parse (the
+    /// generator's text always does).
+    pub fn parse_version(&self, lang: Lang) -> crate::Document {
+        let t = Text::from_string(&self.id, self.texts[&lang].clone()).expect("loads");
+        parse::parse(
+            &t,
+            &ParseOptions {
+                lang: Some(lang),
+                symbol: None,
+            },
+        )
+        .expect("parses")
+    }
+}
+
 /// Parses the `hub` and `other` versions of a generated document, aligns
 /// them with `aligner` and projects the beads onto the gold units (see
 /// [`project`]), ready to be scored against `doc.gold[&other]`.
