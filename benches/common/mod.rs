@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use sixalign::align::Bead;
 use sixalign::engine::{Aligner, PairAlignment};
-use sixalign::eval::score_all;
+use sixalign::eval::{Scores, score_all};
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::synth::{self, SynthConfig, SynthDoc, UDHR_ARTICLE_LINES};
 use sixalign::{Document, Lang};
@@ -326,15 +326,7 @@ fn check_synth_units<'a>(
             .zip(&tests)
             .map(|(g, t)| (g.as_slice(), t.as_slice())),
     );
-    if scores.strict.f1 < MIN_STRICT_F1 || scores.files != docs.len() {
-        return Err(format!(
-            "strict F1 {:.4} over {} documents (at least {MIN_STRICT_F1} over {} expected)",
-            scores.strict.f1,
-            scores.files,
-            docs.len()
-        ));
-    }
-    Ok(format!("strict F1 {:.4}", scores.strict.f1))
+    at_least(&scores, docs.len(), "documents")
 }
 
 /// The sentences and beads of a document alignment, for [`check_synth`].
@@ -404,12 +396,15 @@ pub fn check_batch(outs: &[PathBuf], lines: usize) -> Result<String, String> {
         tests.push(beads);
     }
     let scores = score_all(tests.iter().map(|t| (gold.as_slice(), t.as_slice())));
-    if scores.strict.f1 < MIN_STRICT_F1 || scores.files != outs.len() {
+    at_least(&scores, outs.len(), "files")
+}
+
+/// Strict F1 over `expected` documents or files, held to [`MIN_STRICT_F1`].
+fn at_least(scores: &Scores, expected: usize, what: &str) -> Result<String, String> {
+    if scores.strict.f1 < MIN_STRICT_F1 || scores.files != expected {
         return Err(format!(
-            "strict F1 {:.4} over {} files (at least {MIN_STRICT_F1} over {} expected)",
-            scores.strict.f1,
-            scores.files,
-            outs.len()
+            "strict F1 {:.4} over {} {what} (at least {MIN_STRICT_F1} over {expected} expected)",
+            scores.strict.f1, scores.files,
         ));
     }
     Ok(format!("strict F1 {:.4}", scores.strict.f1))
