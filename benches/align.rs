@@ -8,73 +8,46 @@
 //!   target side), coarse to fine;
 //! - `document/udhr-zh-en` and `document/udhr-zh-5`: parse nothing, anchor,
 //!   segment and align the parsed declaration, zh with en and with all five.
+//!
+//! Each checks its output first against what the input is built to give
+//! (`common`: the numbered lines' own links, the declaration's 30 articles
+//! and line-parallel article lines).
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use sixalign::align::{self, Params};
 use sixalign::engine::Aligner;
-use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::{Document, Lang};
 
-fn udhr(lang: Lang) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/udhr/{}.txt", lang.code()));
-    parse_path(
-        &path,
-        &ParseOptions {
-            lang: Some(lang),
-            symbol: None,
-        },
-    )
-    .expect("the bundled UDHR parses")
-}
-
-/// The UDHR's zh and en sentences (from a document alignment), 1-1 pairs only.
-fn sentence_pairs() -> Vec<(String, String)> {
-    let p = Aligner::new().align_pair(&udhr(Lang::Zh), &udhr(Lang::En));
-    p.beads()
-        .filter(|b| b.src.len() == 1 && b.tgt.len() == 1)
-        .map(|b| {
-            (
-                p.src[b.src.start].text.clone(),
-                p.tgt[b.tgt.start].text.clone(),
-            )
-        })
-        .collect()
-}
-
-fn lines(pairs: &[(String, String)], n: usize) -> (Vec<String>, Vec<String>) {
-    let mut src = Vec::with_capacity(n);
-    let mut tgt = Vec::with_capacity(n);
-    for k in 0..n {
-        let (s, t) = &pairs[k % pairs.len()];
-        src.push(format!("{k}. {s}"));
-        if k % 50 != 17 {
-            tgt.push(format!("{k}. {t}"));
-        }
-    }
-    (src, tgt)
-}
+mod common;
 
 fn dp(c: &mut Criterion) {
-    let pairs = sentence_pairs();
+    let pairs = common::sentence_pairs();
     let mut g = c.benchmark_group("dp");
-    let (src, tgt) = lines(&pairs, 42);
-    let s: Vec<&str> = src.iter().map(String::as_str).take(40).collect();
-    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let region = common::numbered_lines(&pairs, 42, 40);
+    let s: Vec<&str> = region.src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = region.tgt.iter().map(String::as_str).collect();
     let params = Params::estimate(Lang::Zh, Lang::En, &s, &t);
     let fs = params.src_features(&s);
     let ft = params.tgt_features(&t);
+    common::expect(
+        "dp/region",
+        common::check_numbered(&region, &align::align_features(&fs, &ft, &params)),
+    );
     g.throughput(Throughput::Elements(s.len() as u64));
     g.bench_function("region", |b| {
         b.iter(|| align::align_features(black_box(&fs), black_box(&ft), &params))
     });
     for n in [1_000usize, 10_000] {
-        let (src, tgt) = lines(&pairs, n);
-        let s: Vec<&str> = src.iter().map(String::as_str).collect();
-        let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+        let lines = common::numbered_lines(&pairs, n, n);
+        let s: Vec<&str> = lines.src.iter().map(String::as_str).collect();
+        let t: Vec<&str> = lines.tgt.iter().map(String::as_str).collect();
         let params = Params::estimate(Lang::Zh, Lang::En, &s, &t);
+        common::expect(
+            &format!("dp/lines/{n}"),
+            common::check_numbered(&lines, &align::align(&s, &t, &params)),
+        );
         g.throughput(Throughput::Elements(n as u64));
         g.sample_size(10);
         g.bench_with_input(BenchmarkId::new("lines", n), &n, |b, _| {
@@ -85,12 +58,19 @@ fn dp(c: &mut Criterion) {
 }
 
 fn document(c: &mut Criterion) {
-    let zh = udhr(Lang::Zh);
+    let zh = common::udhr_doc(Lang::Zh);
     let others: Vec<Document> = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru]
         .into_iter()
-        .map(udhr)
+        .map(common::udhr_doc)
         .collect();
     let aligner = Aligner::new();
+    common::expect(
+        "document/udhr-zh-en",
+        common::check_udhr(&aligner.align_pair(&zh, &others[1])),
+    );
+    for p in aligner.align_all(&zh, &others) {
+        common::expect("document/udhr-zh-5", common::check_udhr(&p));
+    }
     let mut g = c.benchmark_group("document");
     let sentences = aligner.align_pair(&zh, &others[1]).src.len() as u64;
     g.throughput(Throughput::Elements(sentences));

@@ -1,77 +1,41 @@
 //! The corpus pipeline end to end (read, parse, anchor, segment, align,
-//! write JSON Lines, one file per document) on 20 synthetic documents.
+//! write JSON Lines, one file per document) on 20 synthetic documents, and
+//! `align --lines --batch` on 20 pairs of line files. Each checks its output
+//! first: the synthetic documents against their gold alignment, the line
+//! files against the line-parallel text they are cut from (`common`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use sixalign::Lang;
-use sixalign::corpus::{self, RunOptions};
+use sixalign::corpus;
 use sixalign::engine::Aligner;
 
 mod common;
 
 fn end_to_end(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    let mut bytes = 0u64;
-    for (k, d) in common::docs(20).iter().enumerate() {
-        for (l, text) in &d.texts {
-            let p = input.join(l.code()).join(format!("A_RES_99_{}.txt", k + 1));
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(&p, text).unwrap();
-            bytes += text.len() as u64;
-        }
-    }
-    let docs = corpus::discover(&input).unwrap().docs;
-    let opts = RunOptions {
-        langs: vec![Lang::En],
-        ..RunOptions::new(dir.path().join("out"))
-    };
+    let input = common::CorpusInput::new(20);
+    common::expect("corpus/end_to_end_20_docs", input.check(&input.run()));
     let mut g = c.benchmark_group("corpus");
-    g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("end_to_end_20_docs", |b| {
-        b.iter(|| {
-            corpus::run(
-                &docs,
-                &opts,
-                &Aligner::new(),
-                Default::default(),
-                None,
-                &mut |_| {},
-            )
-            .unwrap()
-        })
-    });
+    g.throughput(Throughput::Bytes(input.bytes));
+    g.bench_function("end_to_end_20_docs", |b| b.iter(|| input.run()));
     g.finish();
 }
 
 /// `align --lines --batch`: 20 pairs of 300-line files, in parallel.
 fn batch(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::udhr(&[Lang::Zh, Lang::En]);
-    let (zh, en) = (&corpus.lines[&Lang::Zh], &corpus.lines[&Lang::En]);
-    let mut jobs = Vec::new();
-    for k in 0..20 {
-        let src: Vec<&str> = (0..300).map(|i| zh[(i + k) % zh.len()].as_str()).collect();
-        let tgt: Vec<&str> = (0..300).map(|i| en[(i + k) % en.len()].as_str()).collect();
-        let (s, t) = (
-            dir.path().join(format!("{k}.zh")),
-            dir.path().join(format!("{k}.en")),
-        );
-        std::fs::write(&s, src.join("\n")).unwrap();
-        std::fs::write(&t, tgt.join("\n")).unwrap();
-        jobs.push(corpus::Job {
-            src: s,
-            tgt: t,
-            out: dir.path().join(format!("{k}.beads")),
-            line: k + 1,
-        });
-    }
+    let jobs = common::batch_jobs(dir.path(), 20, 300);
+    let aligner = Aligner::new();
+    let run = || corpus::run_batch(&jobs, Some(Lang::Zh), Some(Lang::En), &aligner);
+    run();
+    let outs: Vec<_> = jobs.iter().map(|j| j.out.clone()).collect();
+    common::expect(
+        "corpus/batch_20x300_sentences",
+        common::check_batch(&outs, 300),
+    );
     let mut g = c.benchmark_group("corpus");
     g.throughput(Throughput::Elements(20 * 300));
-    g.bench_function("batch_20x300_sentences", |b| {
-        let aligner = Aligner::new();
-        b.iter(|| corpus::run_batch(&jobs, Some(Lang::Zh), Some(Lang::En), &aligner))
-    });
+    g.bench_function("batch_20x300_sentences", |b| b.iter(run));
     g.finish();
 }
 

@@ -1,16 +1,18 @@
 //! One bench per pipeline stage on the same synthetic zh–en documents:
 //! load (decode + normalized view), parse, segment, DP (features + banded
 //! program over a whole document's sentences), write (JSON Lines).
+//!
+//! Before timing, the outputs are checked against the documents' gold
+//! alignment (`common::check_stages`): the DP stage's beads, the whole
+//! pipeline's, and the JSON Lines written from them.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use sixalign::Lang;
-use sixalign::align::{self, Params};
-use sixalign::engine::Aligner;
 use sixalign::load::Text;
 use sixalign::output::{JsonlWriter, PairWriter, write_alignment};
-use sixalign::parse::{ParseOptions, parse};
+use sixalign::parse::parse;
 use sixalign::segment::segment;
 
 mod common;
@@ -20,10 +22,6 @@ fn stages(c: &mut Criterion) {
     let zh: Vec<&str> = docs.iter().map(|d| d.texts[&Lang::Zh].as_str()).collect();
     let en: Vec<&str> = docs.iter().map(|d| d.texts[&Lang::En].as_str()).collect();
     let bytes: u64 = zh.iter().chain(&en).map(|t| t.len() as u64).sum();
-    let opts = |lang| ParseOptions {
-        lang: Some(lang),
-        symbol: None,
-    };
 
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes));
@@ -34,25 +32,15 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
-    let texts: Vec<(Text, Lang)> = zh
-        .iter()
-        .map(|t| (Text::from_bytes("zh", t.as_bytes()).unwrap(), Lang::Zh))
-        .chain(
-            en.iter()
-                .map(|t| (Text::from_bytes("en", t.as_bytes()).unwrap(), Lang::En)),
-        )
-        .collect();
+    let texts = common::stage_texts(&docs);
     g.bench_function("parse", |b| {
         b.iter(|| {
             for (t, l) in &texts {
-                black_box(parse(t, &opts(*l)).unwrap());
+                black_box(parse(t, &common::parse_options(*l)).unwrap());
             }
         })
     });
-    let parsed: Vec<_> = texts
-        .iter()
-        .map(|(t, l)| parse(t, &opts(*l)).unwrap())
-        .collect();
+    let parsed = common::stage_parse(&texts);
     g.bench_function("segment", |b| {
         b.iter(|| {
             for d in &parsed {
@@ -62,34 +50,16 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
-    let n = docs.len();
-    let sentences = |d: &sixalign::Document| -> Vec<String> {
-        d.blocks
-            .iter()
-            .flat_map(|b| {
-                segment(&b.text, d.lang)
-                    .into_iter()
-                    .map(|r| b.text[r].to_string())
-            })
-            .collect()
-    };
-    let pairs: Vec<(Vec<String>, Vec<String>)> = (0..n)
-        .map(|i| (sentences(&parsed[i]), sentences(&parsed[n + i])))
-        .collect();
+    let pairs = common::stage_sentences(&parsed);
+    let aligned = common::stage_align(&parsed);
+    common::expect("stage", common::check_stages(&docs, &pairs, &aligned));
     g.bench_function("dp", |b| {
         b.iter(|| {
             for (s, t) in &pairs {
-                let s: Vec<&str> = s.iter().map(String::as_str).collect();
-                let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                let p = Params::estimate(Lang::Zh, Lang::En, &s, &t);
-                black_box(align::align(&s, &t, &p));
+                black_box(common::dp_stage(s, t));
             }
         })
     });
-    let aligner = Aligner::new();
-    let aligned: Vec<_> = (0..n)
-        .map(|i| aligner.align_pair(&parsed[i], &parsed[n + i]))
-        .collect();
     g.bench_function("write_jsonl", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(1 << 20);

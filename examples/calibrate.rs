@@ -46,17 +46,6 @@ fn read(p: &Path, tsv: bool) -> Vec<String> {
         .collect()
 }
 
-fn sets(
-    src: &[String],
-    tgt: &[String],
-    langs: (Lang, Lang),
-    size: usize,
-    noise: f64,
-    seed: u64,
-) -> Vec<NoisyLines> {
-    noisy_line_sets(src, tgt, langs, size, noise, seed)
-}
-
 /// Aligns one set with `aligner` and turns its linked beads into samples.
 fn samples(set: &NoisyLines, langs: (Lang, Lang), aligner: &Aligner, out: &mut Vec<Sample>) {
     let s: Vec<&str> = set.src.iter().map(String::as_str).collect();
@@ -195,7 +184,7 @@ fn main() {
     let zh_en = (Lang::Zh, Lang::En);
     let mut dev = Vec::new();
     for (noise, seed) in [(0.3, 2), (0.1, 3)] {
-        for set in sets(&zh, &en, zh_en, 500, noise, seed) {
+        for set in noisy_line_sets(&zh, &en, zh_en, 500, noise, seed) {
             for (_, a) in configs() {
                 samples(&set, zh_en, &a, &mut dev);
             }
@@ -215,7 +204,7 @@ fn main() {
     curve("UNv1 dev zh-en, --lines, all four lexicon settings", &dev);
     for (name, a) in configs() {
         let mut v = Vec::new();
-        for set in sets(&zh, &en, zh_en, 500, 0.3, 2) {
+        for set in noisy_line_sets(&zh, &en, zh_en, 500, 0.3, 2) {
             samples(&set, zh_en, &a, &mut v);
         }
         curve(
@@ -235,7 +224,7 @@ fn main() {
     for other in [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru] {
         let so = sdg(other);
         let mut v = Vec::new();
-        for set in sets(&szh, &so, (Lang::Zh, other), 200, 0.3, 4) {
+        for set in noisy_line_sets(&szh, &so, (Lang::Zh, other), 200, 0.3, 4) {
             let a = Aligner::builder().learn_lexicon(true).build();
             samples(&set, (Lang::Zh, other), &a, &mut v);
         }

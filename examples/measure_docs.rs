@@ -18,10 +18,9 @@ use std::sync::Arc;
 use sixalign::Lang;
 use sixalign::align::Bead;
 use sixalign::engine::{Aligner, LEARN_MIN_SCORE, learn_lexicons};
-use sixalign::eval::align_projected;
 use sixalign::eval::score_all;
 use sixalign::score::Lexicon;
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, generate};
+use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 fn corpus(data: &Path, set: &str) -> Corpus {
     if let Some(unv1) = set.strip_prefix("unv1-") {
@@ -65,21 +64,7 @@ fn learned(docs: &[SynthDoc], other: Lang, base: &Aligner) -> Aligner {
     let first = base.single_pass();
     let pairs: Vec<_> = docs
         .iter()
-        .map(|d| {
-            let parse = |lang: Lang| {
-                let t = sixalign::load::Text::from_string(&d.id, d.texts[&lang].clone())
-                    .expect("loads");
-                sixalign::parse::parse(
-                    &t,
-                    &sixalign::parse::ParseOptions {
-                        lang: Some(lang),
-                        symbol: None,
-                    },
-                )
-                .expect("parses")
-            };
-            first.align_pair(&parse(Lang::Zh), &parse(other))
-        })
+        .map(|d| first.align_pair(&d.parse_version(Lang::Zh), &d.parse_version(other)))
         .collect();
     base.with_learned(learn_lexicons(&pairs, LEARN_MIN_SCORE))
 }

@@ -3,7 +3,6 @@
 //! thread and with many, giving throughput, peak memory, the speed-up and
 //! whether the two outputs are byte-identical.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{self, RunOptions, Summary};
@@ -101,20 +100,6 @@ impl BenchReport {
     }
 }
 
-const UDHR: [(Lang, &str); 6] = [
-    (Lang::Ar, include_str!("../data/udhr/ar.txt")),
-    (Lang::Zh, include_str!("../data/udhr/zh.txt")),
-    (Lang::En, include_str!("../data/udhr/en.txt")),
-    (Lang::Es, include_str!("../data/udhr/es.txt")),
-    (Lang::Fr, include_str!("../data/udhr/fr.txt")),
-    (Lang::Ru, include_str!("../data/udhr/ru.txt")),
-];
-
-/// The UDHR's articles: the last 80 lines of every version are the 30
-/// article headings and their paragraphs, line-parallel (the preambles
-/// split differently, so they are left out).
-const UDHR_ARTICLE_LINES: usize = 80;
-
 /// The sentences the synthetic corpus is built from, and where they come
 /// from: the UNv1 test and dev sets for zh-en when `../shared/data` is
 /// there, else the UDHR articles built in.
@@ -138,49 +123,27 @@ pub fn sentences(langs: &[Lang]) -> Result<(Corpus, String)> {
             format!("UNv1 test+dev sets, zh-en ({})", shown.display()),
         ));
     }
-    let mut lines = BTreeMap::new();
-    for (l, text) in UDHR {
-        if l == Lang::Zh || langs.contains(&l) {
-            let all: Vec<&str> = text.lines().collect();
-            let tail = &all[all.len().saturating_sub(UDHR_ARTICLE_LINES)..];
-            lines.insert(
-                l,
-                tail.iter().map(|s| strip_number(s).to_string()).collect(),
-            );
-        }
-    }
+    let mut with_hub = vec![Lang::Zh];
+    with_hub.extend_from_slice(langs);
     Ok((
-        Corpus::new(lines)?,
+        Corpus::udhr_articles(&with_hub),
         "UDHR articles (data/udhr, built in)".to_string(),
     ))
 }
 
-/// A numbered UDHR paragraph (`2. Everyone …`) without its number, so the
-/// generator can use it as a sentence.
-fn strip_number(line: &str) -> &str {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    match line[digits..].strip_prefix(". ") {
-        Some(rest) if digits > 0 => rest,
-        _ => line,
-    }
-}
-
-/// Generator settings for a sentence source: the UDHR gives only about 50
-/// usable sentences and the generator never repeats one inside a document
-/// (it loops looking for an unused one when there is none), so its
-/// documents are kept small enough to leave some spare.
+/// Generator settings for a sentence source: small documents from a small
+/// one ([`SynthConfig::small_documents`]).
 fn config(seed: u64, docs: usize, small_source: bool) -> SynthConfig {
-    let mut cfg = SynthConfig {
+    let cfg = SynthConfig {
         seed,
         docs,
         ..SynthConfig::default()
     };
     if small_source {
-        cfg.preamble_paras = 2..5;
-        cfg.operative_paras = 3..6;
-        cfg.subparagraphs = 0.15;
+        cfg.small_documents()
+    } else {
+        cfg
     }
-    cfg
 }
 
 /// The most threads a bench starts: far above any machine it measures, low

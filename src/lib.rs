@@ -14,6 +14,9 @@
 
 pub mod align;
 pub mod anchor;
+// The corpus benchmark behind `sixalign bench`, built on the generator: a
+// tool of the command, not part of the documented API.
+#[doc(hidden)]
 pub mod bench;
 pub mod corpus;
 pub mod document;
@@ -32,8 +35,10 @@ pub mod qa;
 pub mod review;
 pub mod score;
 pub mod segment;
-// The synthetic-document generator is a test and bench tool (tests/, benches/,
-// `sixalign bench`), public for them but not part of the documented API.
+// The synthetic-document generator and the projection of an aligner's beads
+// onto its gold units are test and bench tools (tests/, benches/, examples/,
+// `sixalign bench`), public for them but not part of the documented API
+// (tests/architecture.rs checks that no documented module reaches them).
 #[doc(hidden)]
 pub mod synth;
 

@@ -14,13 +14,23 @@
 //! | 3 | `normalize`, `load`, `segment`, `score`, `lexicon`, `document` | the normalized view; bytes → `Text`; sentences; scorers; lexicons as integers; the document model (which keeps its `Text`) |
 //! | 4 | `align`, `anchor` | the banded DP; anchoring |
 //! | 5 | `parse`, `engine` | `Text` → `Document`; the `Aligner`, the one front door |
-//! | 6 | `output`, `qa`, `synth` | writers; QA; the synthetic generator |
+//! | 6 | `output`, `qa`, `synth` | writers; QA; the synthetic generator and the projection onto its gold units (test tooling) |
 //! | 7 | `corpus`, `eval`, `review` | many documents, pipe, batch; scoring against gold; the review page and its edits |
-//! | 8 | `bench` | the corpus benchmark |
+//! | 8 | `bench` | the corpus benchmark (test tooling) |
 //!
 //! The command (`src/main.rs`, `src/cli/`) sits above them all and reaches
 //! the library only as `sixalign::…`; it is checked not to be reached from
 //! the library.
+//!
+//! Inside every module that is a directory (`synth/`, `qa/checks/`, `cli/`,
+//! …) the files and folders it holds must not import each other in a circle
+//! either; the directory's own `mod.rs` is their face (it may re-export and
+//! call them, they may use what it defines).
+//!
+//! Test tooling (`synth`: the generator and the projection onto its gold
+//! units; `bench`: the benchmark behind `sixalign bench`) is public for
+//! tests, benches and the command, hidden from the documentation, and
+//! reached from no documented module.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -292,10 +302,9 @@ fn no_module_uses_a_higher_floor() {
     assert!(wrong.is_empty(), "imports upwards:\n{}", wrong.join("\n"));
 }
 
-#[test]
-fn module_graph_is_acyclic() {
-    let g = graph();
-    // Depth-first search with colours; a grey node met again closes a cycle.
+/// The cycles of a graph, each as `a → b → a` (depth-first search with
+/// colours: a grey node met again closes a cycle).
+fn cycles(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     fn visit<'a>(
         n: &'a str,
         g: &'a BTreeMap<String, BTreeSet<String>>,
@@ -321,16 +330,22 @@ fn module_graph_is_acyclic() {
         colour.insert(n, 2);
     }
     let mut colour = BTreeMap::new();
-    let mut cycles = Vec::new();
+    let mut found = Vec::new();
     for n in g.keys() {
         if colour.get(n.as_str()).copied().unwrap_or(0) == 0 {
-            visit(n, &g, &mut colour, &mut Vec::new(), &mut cycles);
+            visit(n, g, &mut colour, &mut Vec::new(), &mut found);
         }
     }
+    found
+}
+
+#[test]
+fn module_graph_is_acyclic() {
+    let found = cycles(&graph());
     assert!(
-        cycles.is_empty(),
+        found.is_empty(),
         "cycles in the module graph:\n{}",
-        cycles.join("\n")
+        found.join("\n")
     );
 }
 
@@ -351,4 +366,428 @@ fn the_library_never_reaches_the_command() {
             rel.display()
         );
     }
+}
+
+/// The module path a file defines: `src/synth/plan.rs` → `synth::plan`,
+/// `src/qa/checks/mod.rs` → `qa::checks`, `src/lib.rs` → the root.
+fn module_path(rel: &Path) -> Vec<String> {
+    let mut segs: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let last = segs.pop().unwrap_or_default();
+    let stem = last.strip_suffix(".rs").unwrap_or(&last);
+    if !(segs.is_empty() && matches!(stem, "lib" | "main")) && stem != "mod" {
+        segs.push(stem.to_string());
+    }
+    segs
+}
+
+/// Every path a file's code names from `crate::`, `super::` or `self::`, as
+/// written (the prefix kept), with grouped imports spread out
+/// (`use super::{plan::{Rng, bare}, Corpus}` → `super::plan::Rng`,
+/// `super::plan::bare`, `super::Corpus`), each with the inline modules
+/// (`mod tests { … }`) it stands in.
+fn relative_paths(code: &str) -> Vec<(Vec<String>, Vec<String>)> {
+    let c: Vec<char> = code.chars().collect();
+    let ident = |ch: char| ch.is_alphanumeric() || ch == '_';
+    let word_at = |i: usize| -> String { c[i..].iter().take_while(|&&ch| ident(ch)).collect() };
+    let skip_ws = |mut i: usize| {
+        while i < c.len() && c[i].is_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    // A path tree from `i`: segments, `::`, groups `{a, b::c}` and globs.
+    fn tree(
+        c: &[char],
+        mut i: usize,
+        prefix: Vec<String>,
+        out: &mut Vec<Vec<String>>,
+        word_at: &dyn Fn(usize) -> String,
+        skip_ws: &dyn Fn(usize) -> usize,
+    ) -> usize {
+        let mut path = prefix;
+        loop {
+            i = skip_ws(i);
+            if c.get(i) == Some(&'{') {
+                i += 1;
+                loop {
+                    i = skip_ws(i);
+                    match c.get(i) {
+                        Some('}') => return i + 1,
+                        Some(',') => i += 1,
+                        None => return i,
+                        _ => {
+                            let before = i;
+                            i = tree(c, i, path.clone(), out, word_at, skip_ws);
+                            if i == before {
+                                i += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            let w = word_at(i);
+            if w.is_empty() {
+                // `*`, or the end of the path.
+                out.push(path);
+                return if c.get(i) == Some(&'*') { i + 1 } else { i };
+            }
+            i += w.chars().count();
+            path.push(w);
+            let j = skip_ws(i);
+            if c.get(j) == Some(&':') && c.get(j + 1) == Some(&':') {
+                i = j + 2;
+            } else {
+                out.push(path);
+                return i;
+            }
+        }
+    }
+    let mut found = Vec::new();
+    // Inline modules open here: (name, brace depth outside it).
+    let mut inline: Vec<(String, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < c.len() {
+        let ch = c[i];
+        if ch == '{' {
+            depth += 1;
+            i += 1;
+            continue;
+        }
+        if ch == '}' {
+            depth = depth.saturating_sub(1);
+            if inline.last().is_some_and(|(_, d)| *d == depth) {
+                inline.pop();
+            }
+            i += 1;
+            continue;
+        }
+        if !ident(ch) || (i > 0 && ident(c[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let w = word_at(i);
+        let after = skip_ws(i + w.chars().count());
+        if w == "mod" {
+            let name_at = skip_ws(i + 3);
+            let name = word_at(name_at);
+            let brace = skip_ws(name_at + name.chars().count());
+            if !name.is_empty() && c.get(brace) == Some(&'{') {
+                inline.push((name, depth));
+            }
+        } else if matches!(w.as_str(), "crate" | "super" | "self")
+            && c.get(after) == Some(&':')
+            && c.get(after + 1) == Some(&':')
+            // Not the middle of a longer path (`super::super::x`, `a::self`).
+            && !(i >= 2 && c[i - 1] == ':' && c[i - 2] == ':')
+        {
+            let mut paths = Vec::new();
+            let end = tree(&c, i, Vec::new(), &mut paths, &word_at, &skip_ws);
+            let inside: Vec<String> = inline.iter().map(|(n, _)| n.clone()).collect();
+            found.extend(paths.into_iter().map(|p| (inside.clone(), p)));
+            i = end.max(i + 1);
+            continue;
+        }
+        i += w.chars().count();
+    }
+    found
+}
+
+/// `path` as written in module `at`, made absolute (`super::plan::Rng` in
+/// `synth::generate` → `synth::plan::Rng`).
+fn resolve(at: &[String], path: &[String]) -> Vec<String> {
+    let mut abs: Vec<String> = at.to_vec();
+    let mut rest = path;
+    match rest.first().map(String::as_str) {
+        Some("crate") => {
+            abs.clear();
+            rest = &rest[1..];
+        }
+        Some("self") => rest = &rest[1..],
+        _ => {}
+    }
+    while rest.first().is_some_and(|s| s == "super") {
+        abs.pop();
+        rest = &rest[1..];
+    }
+    abs.extend(rest.iter().filter(|s| *s != "self").cloned());
+    abs
+}
+
+/// The modules each directory module holds, by its module path.
+type Children = BTreeMap<Vec<String>, BTreeSet<String>>;
+
+/// For every directory module (`synth`, `qa::checks`, `cli`, …), the graph
+/// between the modules it holds: `generate → plan` when a file of
+/// `synth::generate` names `synth::plan`. `files` are module paths with
+/// their code; `children` the modules each directory holds.
+fn submodule_graphs(
+    files: &[(Vec<String>, String)],
+    children: &Children,
+) -> BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>> {
+    let mut graphs: BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for (dir, kids) in children {
+        let g = graphs.entry(dir.clone()).or_default();
+        for k in kids {
+            g.entry(k.clone()).or_default();
+        }
+    }
+    for (module, code) in files {
+        for (inline, path) in relative_paths(code) {
+            let at: Vec<String> = module.iter().chain(&inline).cloned().collect();
+            let target = resolve(&at, &path);
+            // Every directory above the file, the crate root left to the floors.
+            for k in 1..module.len() {
+                let dir = &module[..k];
+                let Some(kids) = children.get(dir) else {
+                    continue;
+                };
+                if target.len() > k
+                    && target[..k] == *dir
+                    && target[k] != module[k]
+                    && kids.contains(&target[k])
+                {
+                    graphs
+                        .entry(dir.to_vec())
+                        .or_default()
+                        .entry(module[k].clone())
+                        .or_default()
+                        .insert(target[k].clone());
+                }
+            }
+        }
+    }
+    graphs
+}
+
+/// The code of every file under `src/` with its module path, and the
+/// modules each directory holds (`x.rs`, or `x/` with a `mod.rs`).
+fn tree_of_src() -> (Vec<(Vec<String>, String)>, Children) {
+    let root = src();
+    let mut paths = Vec::new();
+    rust_files(&root, &mut paths);
+    let files: Vec<(Vec<String>, String)> = paths
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(&root).expect("under src");
+            let text = std::fs::read_to_string(f).expect("source file");
+            (module_path(rel), code_only(&text))
+        })
+        .collect();
+    let children = children_of(files.iter().map(|(m, _)| m));
+    (files, children)
+}
+
+/// The modules each directory holds, from the modules' paths (`qa::checks`
+/// is one of `qa`'s).
+fn children_of<'a>(modules: impl IntoIterator<Item = &'a Vec<String>>) -> Children {
+    let mut children = Children::new();
+    for module in modules {
+        if let Some((name, dir)) = module.split_last() {
+            if !dir.is_empty() {
+                children
+                    .entry(dir.to_vec())
+                    .or_default()
+                    .insert(name.clone());
+            }
+        }
+    }
+    children
+}
+
+#[test]
+fn parser_of_relative_paths_sees_groups_supers_and_inline_modules() {
+    let code = code_only(
+        "use super::plan::{self, Rng, bare};\nuse super::{Corpus, layout::{wrap, Wrap}};\nuse crate::synth::render::*;\nfn f() { super::super::qa::x(); }\n#[cfg(test)]\nmod tests {\n    use super::*;\n}\n",
+    );
+    let module: Vec<String> = ["synth", "generate"].map(String::from).to_vec();
+    let got: Vec<String> = relative_paths(&code)
+        .into_iter()
+        .map(|(inline, p)| {
+            let at: Vec<String> = module.iter().chain(&inline).cloned().collect();
+            resolve(&at, &p).join("::")
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "synth::plan",
+            "synth::plan::Rng",
+            "synth::plan::bare",
+            "synth::Corpus",
+            "synth::layout::wrap",
+            "synth::layout::Wrap",
+            "synth::render",
+            "qa::x",
+            // `use super::*` inside `mod tests` is the file's own module.
+            "synth::generate",
+        ]
+    );
+}
+
+#[test]
+fn a_circle_between_files_of_one_directory_is_found() {
+    // synth as it was: generate and layout used each other, render and
+    // generate too (the search reports each circle where it closes it);
+    // lines used both, which is no circle.
+    let m = |p: &str| -> Vec<String> { p.split("::").map(String::from).collect() };
+    let files = vec![
+        (m("synth"), "pub use generate::generate;".to_string()),
+        (
+            m("synth::generate"),
+            "use super::layout::*;\nuse super::render::*;\nuse super::Corpus;".to_string(),
+        ),
+        (
+            m("synth::layout"),
+            "use super::generate::*;\nuse super::render::*;".to_string(),
+        ),
+        (
+            m("synth::render"),
+            "use super::generate::*;\nuse super::{Corpus, SynthConfig};".to_string(),
+        ),
+        (
+            m("synth::lines"),
+            "use super::generate::{Rng, bare};\nuse super::render::{merge, split};".to_string(),
+        ),
+        (
+            m("qa::checks::numbers"),
+            "use super::super::tokens;\nuse crate::qa::checks::evidence::Evidence;".to_string(),
+        ),
+        (
+            m("qa::checks::evidence"),
+            "use crate::qa::Side;".to_string(),
+        ),
+        (m("qa::tokens"), "use super::checks::numbers;".to_string()),
+    ];
+    let mut children = children_of(files.iter().map(|(m, _)| m));
+    children
+        .entry(m("qa"))
+        .or_default()
+        .insert("checks".to_string());
+    let graphs = submodule_graphs(&files, &children);
+    let synth = &graphs[&m("synth")];
+    assert_eq!(
+        synth["lines"].iter().collect::<Vec<_>>(),
+        ["generate", "render"]
+    );
+    assert_eq!(
+        cycles(synth),
+        [
+            "generate → layout → generate",
+            "generate → layout → render → generate"
+        ]
+    );
+    // One level up: qa::checks (its numbers) and qa::tokens use each other.
+    assert_eq!(cycles(&graphs[&m("qa")]), ["checks → tokens → checks"]);
+    assert!(cycles(&graphs[&m("qa::checks")]).is_empty());
+}
+
+#[test]
+fn no_circle_between_the_files_of_any_directory() {
+    let (files, children) = tree_of_src();
+    let graphs = submodule_graphs(&files, &children);
+    assert!(
+        graphs.contains_key(&vec!["synth".to_string()]),
+        "synth/ is read"
+    );
+    let mut found = Vec::new();
+    for (dir, g) in &graphs {
+        for c in cycles(g) {
+            found.push(format!("{}/: {c}", dir.join("/")));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "modules of one directory that import each other in a circle:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The test tooling: public for tests, benches, examples and `sixalign
+/// bench`, not part of the documented API.
+const TOOLING: &[&str] = &["synth", "bench"];
+
+/// The modules `src/lib.rs` declares `pub`, each with whether it is
+/// `#[doc(hidden)]`.
+fn public_modules(lib: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut hidden = false;
+    for line in code_only(lib).lines().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with("#[") {
+            hidden |= line.replace(' ', "").contains("#[doc(hidden)]");
+            continue;
+        }
+        if let Some(name) = line
+            .strip_prefix("pub mod ")
+            .and_then(|r| r.strip_suffix(';'))
+        {
+            out.push((name.trim().to_string(), hidden));
+        }
+        hidden = false;
+    }
+    out
+}
+
+#[test]
+fn public_modules_are_read_with_their_doc_hidden() {
+    let lib = "pub mod align;\n// a comment\n#[doc(hidden)]\npub mod bench;\nmod private;\n#[doc(hidden)]\npub fn f() {}\npub mod corpus;\n";
+    assert_eq!(
+        public_modules(lib),
+        [
+            ("align".to_string(), false),
+            ("bench".to_string(), true),
+            ("corpus".to_string(), false)
+        ]
+    );
+}
+
+#[test]
+fn test_tooling_is_not_reached_from_the_documented_api() {
+    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("src/lib.rs");
+    let modules = public_modules(&lib);
+    for t in TOOLING {
+        assert!(
+            modules.iter().any(|(m, hidden)| m == t && *hidden),
+            "{t} is test tooling: declare it `#[doc(hidden)] pub mod {t};` in src/lib.rs"
+        );
+    }
+    // Nothing of the tooling is re-exported at the root.
+    for (name, module) in root_reexports(&lib) {
+        assert!(
+            !TOOLING.contains(&module.as_str()),
+            "src/lib.rs re-exports {name} from the test tooling ({module})"
+        );
+    }
+    // No documented module reaches the tooling, directly or through others.
+    let g = graph();
+    let mut wrong = Vec::new();
+    for (m, _) in modules.iter().filter(|(_, hidden)| !hidden) {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![(m.clone(), vec![m.clone()])];
+        while let Some((n, via)) = stack.pop() {
+            if !seen.insert(n.clone()) {
+                continue;
+            }
+            if TOOLING.contains(&n.as_str()) {
+                wrong.push(via.join(" → "));
+                continue;
+            }
+            for d in g.get(&n).into_iter().flatten() {
+                let mut v = via.clone();
+                v.push(d.clone());
+                stack.push((d.clone(), v));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "documented modules reach the test tooling:\n{}",
+        wrong.join("\n")
+    );
 }

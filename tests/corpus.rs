@@ -14,48 +14,16 @@ use sixalign::synth::{self, SynthConfig};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
 
-/// Line-parallel sentences from the UDHR articles in the repository: the
-/// last 80 lines of every version correspond one to one.
-fn udhr(langs: &[Lang]) -> synth::Corpus {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr"));
-    let mut lines = BTreeMap::new();
-    for &l in langs {
-        let p = dir.join(format!("{}.txt", l.code()));
-        let text = std::fs::read_to_string(&p)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
-        let all: Vec<&str> = text.lines().collect();
-        lines.insert(
-            l,
-            all[all.len() - 80..]
-                .iter()
-                .map(|s| {
-                    // `2. Everyone …`: the number would read as a label.
-                    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-                    match s[digits..].strip_prefix(". ") {
-                        Some(rest) if digits > 0 => rest.to_string(),
-                        _ => s.to_string(),
-                    }
-                })
-                .collect(),
-        );
-    }
-    synth::Corpus::new(lines).expect("udhr is line-parallel")
-}
-
 /// Writes `n` generated documents as `LANG/A_RES_99_K.txt` under `dir`.
 fn generate(dir: &Path, n: usize, langs: &[Lang]) -> Vec<String> {
     let mut all = vec![Lang::Zh];
     all.extend(langs);
-    // Small documents: the UDHR has about 50 usable sentences and the
-    // generator never repeats one inside a document.
     let cfg = SynthConfig {
         docs: n,
-        preamble_paras: 2..5,
-        operative_paras: 3..6,
-        subparagraphs: 0.15,
         ..SynthConfig::default()
-    };
-    let docs = synth::generate(&udhr(&all), Lang::Zh, langs, &cfg);
+    }
+    .small_documents();
+    let docs = synth::generate(&synth::Corpus::udhr_articles(&all), Lang::Zh, langs, &cfg);
     assert_eq!(docs.len(), n);
     let mut ids = Vec::new();
     for (k, d) in docs.iter().enumerate() {
@@ -490,7 +458,7 @@ fn pipe_flushes_each_document_before_reading_the_next() {
 fn job_batch_reports_a_bad_pair_and_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let zh = udhr(&[Lang::Zh, Lang::En]);
+    let zh = synth::Corpus::udhr_articles(&[Lang::Zh, Lang::En]);
     std::fs::write(d.join("a.zh"), zh.lines[&Lang::Zh][..40].join("\n")).unwrap();
     std::fs::write(d.join("a.en"), zh.lines[&Lang::En][..40].join("\n")).unwrap();
     std::fs::write(d.join("b.zh"), zh.lines[&Lang::Zh][40..].join("\n")).unwrap();

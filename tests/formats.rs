@@ -9,7 +9,6 @@
 //! through poppler's `pdftotext`: both are installed by `.ci/test`, and a
 //! test that needs them fails (never skips) when they are missing.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -21,30 +20,6 @@ use sixalign::{Document, Lang};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
-
-/// Line-parallel sentences from the bundled UDHR (as tests/corpus.rs takes them).
-fn udhr_corpus() -> synth::Corpus {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr"));
-    let mut lines = BTreeMap::new();
-    for l in Lang::ALL {
-        let p = dir.join(format!("{}.txt", l.code()));
-        let text = std::fs::read_to_string(&p)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
-        let all: Vec<&str> = text.lines().collect();
-        let take = all[all.len() - 80..]
-            .iter()
-            .map(|s| {
-                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-                match s[digits..].strip_prefix(". ") {
-                    Some(rest) if digits > 0 => rest.to_string(),
-                    _ => s.to_string(),
-                }
-            })
-            .collect();
-        lines.insert(l, take);
-    }
-    synth::Corpus::new(lines).expect("udhr is line-parallel")
-}
 
 /// A generated resolution, one paragraph per line, with operative
 /// paragraphs, sub-paragraphs (in each language's own labels) and footnotes.
@@ -61,9 +36,14 @@ fn resolution(seed: u64) -> synth::SynthDoc {
         ..SynthConfig::default()
     };
     let others: Vec<Lang> = Lang::ALL.into_iter().filter(|&l| l != Lang::Zh).collect();
-    synth::generate(&udhr_corpus(), Lang::Zh, &others, &cfg)
-        .pop()
-        .expect("one document")
+    synth::generate(
+        &synth::Corpus::udhr_articles(&Lang::ALL),
+        Lang::Zh,
+        &others,
+        &cfg,
+    )
+    .pop()
+    .expect("one document")
 }
 
 type Shape = (

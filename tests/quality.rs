@@ -11,9 +11,8 @@ use std::path::{Path, PathBuf};
 use sixalign::Lang;
 use sixalign::align::{self, Bead, Params};
 use sixalign::engine::Aligner;
-use sixalign::eval::align_projected;
 use sixalign::eval::{Scores, score_all};
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, generate};
+use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 /// ../shared/data; missing data is a failure, never a skip.
 pub fn shared_data() -> PathBuf {
@@ -77,21 +76,7 @@ pub(crate) fn documents_two_pass(docs: &[SynthDoc], other: Lang) -> (Scores, usi
     let first = no_lexicon();
     let pairs: Vec<_> = docs
         .iter()
-        .map(|d| {
-            let parse = |lang: Lang| {
-                let t = sixalign::load::Text::from_string(&d.id, d.texts[&lang].clone())
-                    .expect("loads");
-                sixalign::parse::parse(
-                    &t,
-                    &sixalign::parse::ParseOptions {
-                        lang: Some(lang),
-                        symbol: None,
-                    },
-                )
-                .expect("parses")
-            };
-            first.align_pair(&parse(Lang::Zh), &parse(other))
-        })
+        .map(|d| first.align_pair(&d.parse_version(Lang::Zh), &d.parse_version(other)))
         .collect();
     let lex = sixalign::engine::learn_lexicon(&pairs, 0.8).expect("one language pair");
     let size = lex.len();

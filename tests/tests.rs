@@ -3,6 +3,7 @@
 mod align;
 mod architecture;
 mod bad_input;
+mod benches;
 mod cli;
 mod corpus;
 mod eval;
@@ -18,6 +19,7 @@ mod qa;
 mod quality;
 mod review;
 mod segment;
+mod send_sync;
 mod tmx_dtd;
 mod traditional;
 mod variants;

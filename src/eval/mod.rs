@@ -41,9 +41,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-mod project;
-pub use project::{align_projected, project};
-
 use crate::align::Bead;
 use crate::error::{Error, Result};
 use crate::output::parse_beads;

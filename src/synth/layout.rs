@@ -4,8 +4,8 @@
 use crate::lang::Lang;
 
 use super::SynthConfig;
-use super::generate::*;
-use super::render::*;
+use super::plan::{Facts, Part, Rng, looks_like_label};
+use super::render::{Placement, Rendered, RenderedPara, op_label, placement, sub_label};
 
 /// A footnote reference mark stands in the text as one private-use
 /// character until the layout is done, so that no line break falls inside it.

@@ -6,7 +6,7 @@
 use crate::align::Bead;
 use crate::lang::Lang;
 
-use super::generate::{Rng, bare};
+use super::plan::{Rng, bare};
 use super::render::{merge, split};
 
 /// A pair of line files with their gold alignment.

@@ -26,7 +26,7 @@
 //! one footnote text (without its number). The running header and page
 //! numbers are furniture, never units.
 //!
-//! Aligner output is scored through [`crate::eval::project`], which maps the
+//! Aligner output is scored through [`project`], which maps the
 //! aligner's sentences onto these units by content, so the score does not
 //! depend on where the segmenter splits.
 //!
@@ -58,10 +58,15 @@ use std::path::Path;
 mod generate;
 mod layout;
 mod lines;
+mod plan;
+mod project;
 mod render;
+mod udhr;
 
 pub use generate::generate;
 pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
+pub use project::{align_projected, project};
+pub use udhr::UDHR_ARTICLE_LINES;
 
 use crate::align::Bead;
 use crate::error::{Error, Result};
@@ -218,6 +223,23 @@ impl Default for SynthConfig {
     }
 }
 
+impl SynthConfig {
+    /// These settings with documents small enough for a small sentence
+    /// source such as [`Corpus::udhr_articles`] (about 50 usable
+    /// sentences): 2 to 4 preambular and 3 to 5 operative paragraphs, fewer
+    /// sub-paragraphs. The generator never repeats a sentence inside a
+    /// document (it loops looking for an unused one when there is none), so
+    /// a small source needs small documents, with some sentences to spare.
+    pub fn small_documents(self) -> SynthConfig {
+        SynthConfig {
+            preamble_paras: 2..5,
+            operative_paras: 3..6,
+            subparagraphs: 0.15,
+            ..self
+        }
+    }
+}
+
 /// One generated document in every language, with its gold alignment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SynthDoc {
@@ -243,5 +265,5 @@ pub struct SynthDoc {
 /// the projection that must see through line breaks.
 #[cfg(test)]
 pub(crate) fn wrap_for_test(s: &str, width: usize, seed: u64) -> Vec<String> {
-    layout::wrap_words(s, width, &mut generate::Rng::new(seed))
+    layout::wrap_words(s, width, &mut plan::Rng::new(seed))
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::align::Bead;
 use crate::lang::Lang;
 
-use super::generate::*;
+use super::plan::{Facts, Note, Para, Part, Rng, Slot, YEAR, bare};
 use super::{Corpus, SynthConfig};
 
 /// One language version, rendered: paragraphs of punctuated units.

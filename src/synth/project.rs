@@ -6,12 +6,12 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::SynthDoc;
 use crate::align::Bead;
 use crate::engine::Aligner;
 use crate::lang::Lang;
 use crate::load::Text;
 use crate::parse::{self, ParseOptions};
-use crate::synth::SynthDoc;
 
 /// The characters compared when mapping sentences onto units: NFKC, with
 /// white space, hyphens, soft hyphens, tatweel and zero-width characters
@@ -95,6 +95,27 @@ fn sentence_units(
             }
         })
         .collect())
+}
+
+impl SynthDoc {
+    /// The `lang` version parsed as a file named by the document's id would
+    /// be (no symbol given), for a first pass that learns a lexicon.
+    ///
+    /// # Panics
+    ///
+    /// When the document has no `lang` version or it does not parse (the
+    /// generator's text always does).
+    pub fn parse_version(&self, lang: Lang) -> crate::Document {
+        let t = Text::from_string(&self.id, self.texts[&lang].clone()).expect("loads");
+        parse::parse(
+            &t,
+            &ParseOptions {
+                lang: Some(lang),
+                symbol: None,
+            },
+        )
+        .expect("parses")
+    }
 }
 
 /// Parses the `hub` and `other` versions of a generated document, aligns
