@@ -226,3 +226,106 @@ fn inspect_names_the_chinese_script() {
     assert!(json(&en)["script"].is_null());
     assert!(first(run(&[en.to_str().unwrap()])).contains("lang en "));
 }
+
+/// Part of a treaty as Traditional-Chinese translations have it (the first
+/// articles of the Covenant on Civil and Political Rights in the Taiwanese
+/// wording, with an article 3 bis WRITTEN BY US to hold a percentage, a
+/// fraction and a date in Chinese numerals): Part headings glued to the
+/// line before, paragraphs numbered `一  ` and `一、` run on in one line,
+/// sub-paragraphs `（一）`; the English has one paragraph a line.
+const TREATY_ZH: &str = "公民及政治權利國際公約
+第壹編
+第一條
+一  所有民族均享有自決權，根據此種權利，自由決定其政治地位並自由從事其經濟、社會與文化之發展。二  所有民族得為本身之目的，自由處置其天然財富及資源，但不得妨害因基於互惠原則之國際經濟合作及因國際法而生之任何義務。無論在何種情形下，民族之生計，不容剝奪。三  本公約締約國，包括負責管理非自治及託管領土之國家在內，均應遵照聯合國憲章規定，促進自決權之實現，並尊重此種權利。第貳編
+第二條
+一、本公約締約國承允尊重並確保所有境內受其管轄之人，無分種族、膚色、性別、語言、宗教、政見或其他主張、民族本源或社會階級、財產、出生或其他身分等等，一律享受本公約所確認之權利。二、本公約締約國承允遇現行立法或其他措施尚無規定時，各依本國憲法程序，並遵照本公約規定，採取必要之立法或其他措施，以實現本公約所確認之權利。
+三、本公約締約國承允：（一）確保任何人所享本公約確認之權利或自由如遭受侵害，均獲有效之救濟，公務員執行職務所犯之侵權行為，亦不例外；（二）確保上項救濟聲請人之救濟權利，由主管司法、行政或立法當局裁定，或由該國法律制度規定之其他主管當局裁定，並推廣司法救濟之機會；（三）確保上項救濟一經核准，主管當局概予執行。
+第三條之一
+本公約締約國承允確保本公約所載一切公民及政治權利之享受，男女權利，一律平等。本條適用於百分之一的人口和三分之二的締約國，自一九六六年十二月十六日起生效。
+";
+
+const TREATY_EN: &str = "International Covenant on Civil and Political Rights
+PART I
+Article 1
+1. All peoples have the right of self-determination. By virtue of that right they freely determine their political status and freely pursue their economic, social and cultural development.
+2. All peoples may, for their own ends, freely dispose of their natural wealth and resources without prejudice to any obligations arising out of international economic co-operation, based upon the principle of mutual benefit, and international law. In no case may a people be deprived of its own means of subsistence.
+3. The States Parties to the present Covenant, including those having responsibility for the administration of Non-Self-Governing and Trust Territories, shall promote the realization of the right of self-determination, and shall respect that right, in conformity with the provisions of the Charter of the United Nations.
+PART II
+Article 2
+1. Each State Party to the present Covenant undertakes to respect and to ensure to all individuals within its territory and subject to its jurisdiction the rights recognized in the present Covenant, without distinction of any kind, such as race, colour, sex, language, religion, political or other opinion, national or social origin, property, birth or other status.
+2. Where not already provided for by existing legislative or other measures, each State Party to the present Covenant undertakes to take the necessary steps, in accordance with its constitutional processes and with the provisions of the present Covenant, to adopt such laws or other measures as may be necessary to give effect to the rights recognized in the present Covenant.
+3. Each State Party to the present Covenant undertakes:
+(a) To ensure that any person whose rights or freedoms as herein recognized are violated shall have an effective remedy, notwithstanding that the violation has been committed by persons acting in an official capacity;
+(b) To ensure that any person claiming such a remedy shall have his right thereto determined by competent judicial, administrative or legislative authorities, or by any other competent authority provided for by the legal system of the State, and to develop the possibilities of judicial remedy;
+(c) To ensure that the competent authorities shall enforce such remedies when granted.
+Article 3 bis
+The States Parties to the present Covenant undertake to ensure the equal right of men and women to the enjoyment of all civil and political rights set forth in the present Covenant. This article applies to 1 per cent of the population and two thirds of the States Parties, from 16 December 1966.
+";
+
+fn treaty_check(zh: &str, en: &str) -> (PairAlignment, Vec<sixalign::qa::PairFinding>) {
+    let hub = doc("treaty.zh", zh, None);
+    let other = doc("treaty.en", en, Some(Lang::En));
+    let pa = Aligner::new().align_pair(&hub, &other);
+    let f = sixalign::qa::check_pair(&hub, &other, &pa);
+    (pa, f)
+}
+
+/// The faithful pair: every paragraph numbered inside the Chinese line
+/// pairs with its own English line, and QA finds nothing wrong with the
+/// numbers (`一、` is the `1.` of the English, `百分之一` its `1 per cent`,
+/// `三分之二` its `two thirds`, `一九六六年十二月十六日` its date).
+#[test]
+fn treaty_numbered_inside_the_line_pairs_and_checks_clean() {
+    let (pa, f) = treaty_check(TREATY_ZH, TREATY_EN);
+    let shown: String = f.iter().map(|x| format!("  {x}\n")).collect();
+    assert!(
+        f.iter().all(|x| x.severity != sixalign::qa::Severity::Error
+            && x.kind != sixalign::qa::FindingKind::NumberMismatch),
+        "findings on a faithful pair:\n{shown}"
+    );
+    // Each English paragraph (by its opening words) is linked to the
+    // Chinese paragraph that has the same number in the same article.
+    let s: Vec<&str> = pa.src.iter().map(|x| x.text.as_str()).collect();
+    let t: Vec<&str> = pa.tgt.iter().map(|x| x.text.as_str()).collect();
+    let pairs = [
+        ("一  所有民族均享有", "1. All peoples have"),
+        ("二  所有民族得為", "2. All peoples may"),
+        ("三  本公約締約國，包括", "3. The States Parties"),
+        ("一、本公約締約國承允尊重", "1. Each State Party"),
+        ("二、本公約締約國承允遇", "2. Where not already"),
+        ("三、本公約締約國承允：", "3. Each State Party"),
+        ("（一）確保任何人", "(a) To ensure"),
+        ("（二）確保上項救濟聲請人", "(b) To ensure"),
+        ("（三）確保上項救濟一經核准", "(c) To ensure"),
+    ];
+    for (zh, en) in pairs {
+        let linked = pa.beads().any(|b| {
+            b.src.clone().any(|i| s[i].starts_with(zh))
+                && b.tgt.clone().any(|i| t[i].starts_with(en))
+        });
+        assert!(linked, "{zh} is not linked to {en}");
+    }
+}
+
+/// A fraction, a percentage or a date changed in the Chinese is found,
+/// written in words as it is: fractions are written in words in every
+/// language, so two that differ are a mismatch, not a wording.
+#[test]
+fn treaty_changed_fraction_percentage_or_date_is_found() {
+    for (from, to) in [
+        ("三分之二", "四分之三"),
+        ("三分之二", "三分之一"),
+        ("百分之一的", "百分之兩的"),
+        ("一九六六年", "一九六七年"),
+    ] {
+        assert!(TREATY_ZH.contains(from));
+        let (_, f) = treaty_check(&TREATY_ZH.replace(from, to), TREATY_EN);
+        let found = f.iter().any(|x| {
+            x.kind == sixalign::qa::FindingKind::NumberMismatch
+                && x.severity == sixalign::qa::Severity::Error
+                && x.label.as_deref() == Some("art3-1")
+        });
+        let shown: String = f.iter().map(|x| format!("  {x}\n")).collect();
+        assert!(found, "{from} → {to} not found:\n{shown}");
+    }
+}
