@@ -60,11 +60,21 @@ fn gold(rel: &str) -> Vec<(String, String)> {
 /// from, traced by its text through the gold blocks in order; `None` for a
 /// sentence without letters (a label alone) or not found.
 fn articles_of(gold: &[(String, String)], sents: &[&str]) -> Vec<Option<String>> {
+    blocks_of(gold, sents, true)
+}
+
+/// The gold block (`art12.2`), or with `article` its article (`art12`), of
+/// each sentence, as [`articles_of`].
+fn blocks_of(gold: &[(String, String)], sents: &[&str], article: bool) -> Vec<Option<String>> {
     let mut all = String::new();
     let mut ends: Vec<(usize, String)> = Vec::new();
     for (id, t) in gold {
         all.push_str(&squash(t));
-        let art = id.split('.').next().unwrap_or(id).to_string();
+        let art = if article {
+            id.split('.').next().unwrap_or(id).to_string()
+        } else {
+            id.clone()
+        };
         ends.push((all.len(), art));
     }
     let at = |pos: usize| {
@@ -328,4 +338,197 @@ fn treaty_changed_fraction_percentage_or_date_is_found() {
         let shown: String = f.iter().map(|x| format!("  {x}\n")).collect();
         assert!(found, "{from} → {to} not found:\n{shown}");
     }
+}
+
+fn zh_numeral(n: usize) -> String {
+    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", D[n - 10]),
+        _ => format!(
+            "{}十{}",
+            D[n / 10 % 10],
+            if n % 10 == 0 { "" } else { D[n % 10] }
+        ),
+    }
+}
+
+/// How a treaty in Traditional Chinese may number the paragraphs of an
+/// article that the OHCHR text numbers `1.`.
+#[derive(Clone, Copy, Debug)]
+enum TreatyForm {
+    /// `一、`, each paragraph on its own line.
+    Dun,
+    /// `一、` run on in the article's one line.
+    DunInline,
+    /// `一　` (ideographic space) run on in one line.
+    SpaceInline,
+    /// `１．` (full-width) run on in one line.
+    FullWidthInline,
+}
+
+/// The real zh-Hant UDHR rewritten as treaties have it: its `1.` paragraph
+/// numbers in `form`, and chapter headings (`第貳章` …, present in the
+/// Chinese only) glued to the end of the line before articles 11 and 21.
+fn treaty_form(text: &str, form: TreatyForm) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let numbered = line
+            .split_once(". ")
+            .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)));
+        match numbered {
+            Some((n, rest)) => {
+                let label = match form {
+                    TreatyForm::Dun | TreatyForm::DunInline => format!("{}、", zh_numeral(n)),
+                    TreatyForm::SpaceInline => format!("{}\u{3000}", zh_numeral(n)),
+                    TreatyForm::FullWidthInline => format!(
+                        "{}．",
+                        n.to_string()
+                            .chars()
+                            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0xFF10).unwrap_or(c))
+                            .collect::<String>()
+                    ),
+                };
+                let inline = !matches!(form, TreatyForm::Dun);
+                if n > 1 && inline && out.ends_with('\n') {
+                    out.pop();
+                }
+                out.push_str(&label);
+                out.push_str(rest);
+            }
+            None => {
+                let chapter = match line {
+                    "第十一條" => Some("第貳章"),
+                    "第二十一條" => Some("第參章"),
+                    _ => None,
+                };
+                if let Some(c) = chapter {
+                    out.pop();
+                    out.push_str(c);
+                    out.push('\n');
+                }
+                out.push_str(line);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Numbered paragraphs (`art11.1`) linked alone: some bead links the
+/// paragraph to itself and no bead links it to another paragraph; and how
+/// many numbered paragraphs the two versions share.
+fn numbered_paragraphs_linked(
+    hub: &[(String, String)],
+    other: &[(String, String)],
+    pa: &PairAlignment,
+) -> (usize, usize) {
+    let numbered = |g: &[(String, String)]| -> BTreeSet<String> {
+        g.iter()
+            .map(|(id, _)| id.clone())
+            .filter(|id| {
+                id.split_once('.')
+                    .is_some_and(|(_, k)| k.parse::<u32>().is_ok())
+            })
+            .collect()
+    };
+    let shared: BTreeSet<String> = numbered(hub)
+        .intersection(&numbered(other))
+        .cloned()
+        .collect();
+    let s: Vec<&str> = pa.src.iter().map(|x| x.text.as_str()).collect();
+    let t: Vec<&str> = pa.tgt.iter().map(|x| x.text.as_str()).collect();
+    let (sb, tb) = (blocks_of(hub, &s, false), blocks_of(other, &t, false));
+    let (mut linked, mut bad) = (BTreeSet::new(), BTreeSet::new());
+    for b in pa.beads() {
+        let set = |r: std::ops::Range<usize>, m: &[Option<String>]| -> BTreeSet<String> {
+            r.filter_map(|i| m[i].clone()).collect()
+        };
+        let (a, c) = (set(b.src.clone(), &sb), set(b.tgt.clone(), &tb));
+        if a.is_empty() || c.is_empty() {
+            continue;
+        }
+        // A bead of two paragraphs on each side links neither alone.
+        if a == c && a.len() == 1 {
+            linked.extend(a);
+        } else if a != c {
+            bad.extend(a.into_iter().chain(c));
+        }
+    }
+    let ok = shared
+        .iter()
+        .filter(|id| linked.contains(*id) && !bad.contains(*id))
+        .count();
+    (ok, shared.len())
+}
+
+/// The real Traditional UDHR in treaty forms still links 30/30 articles
+/// in all five pairs, every bead inside its own article, every numbered
+/// paragraph to its own, and QA finds no more errors than on the text as
+/// published.
+#[test]
+fn udhr_traditional_in_treaty_forms_links_every_article() {
+    let text = read("udhr/extra/zh-hant.txt");
+    let hub_gold = gold("udhr/extra/zh-hant.tsv");
+    let aligner = Aligner::new();
+    let others: Vec<(Lang, Document, Vec<(String, String)>)> = OTHERS
+        .iter()
+        .map(|&l| {
+            let d = doc(
+                &format!("{l}.txt"),
+                &read(&format!("udhr/{}.txt", l.code())),
+                Some(l),
+            );
+            (l, d, gold(&format!("udhr/{}.tsv", l.code())))
+        })
+        .collect();
+    let errors = |hub: &Document, other: &Document, pa: &PairAlignment| {
+        sixalign::qa::check_pair(hub, other, pa)
+            .iter()
+            .filter(|f| f.severity == sixalign::qa::Severity::Error)
+            .count()
+    };
+    let published = doc("zh-hant.txt", &text, None);
+    let base: Vec<usize> = others
+        .iter()
+        .map(|(_, o, _)| errors(&published, o, &aligner.align_pair(&published, o)))
+        .collect();
+    let mut failures = Vec::new();
+    for form in [
+        TreatyForm::Dun,
+        TreatyForm::DunInline,
+        TreatyForm::SpaceInline,
+        TreatyForm::FullWidthInline,
+    ] {
+        let t = treaty_form(&text, form);
+        assert!(t.contains("第貳章第十一條") || t.contains("第貳章\n第十一條"));
+        let hub = doc("zh-hant.treaty.txt", &t, None);
+        assert_eq!(hub.lang, Lang::Zh);
+        for ((l, other, other_gold), base) in others.iter().zip(&base) {
+            let pa = aligner.align_pair(&hub, other);
+            let (linked, links, misplaced) = measure(&hub_gold, other_gold, &pa);
+            let e = errors(&hub, other, &pa);
+            let (paras, para_total) = numbered_paragraphs_linked(&hub_gold, other_gold, &pa);
+            println!(
+                "zh-hant {form:?}-{l}: articles linked {linked}/30, numbered paragraphs linked {paras}/{para_total}, linking beads {links}, misplaced {}, qa errors {e} (published {base})",
+                misplaced.len()
+            );
+            if paras != para_total {
+                failures.push(format!(
+                    "{form:?} zh-hant-{l}: {paras} of {para_total} numbered paragraphs linked alone"
+                ));
+            }
+            for m in &misplaced {
+                println!("    {m}");
+            }
+            if linked != 30 || !misplaced.is_empty() || e > *base {
+                failures.push(format!(
+                    "{form:?} zh-hant-{l}: {linked}/30 linked, {} of {links} misplaced, {e} qa errors (published {base})",
+                    misplaced.len()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
