@@ -47,6 +47,9 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
+/// A gold `.tsv`: (id, text) per line.
+type Gold = Vec<(String, String)>;
+
 /// The gold `.tsv`: (id, text) per line.
 fn gold(rel: &str) -> Vec<(String, String)> {
     read(rel)
@@ -472,7 +475,7 @@ fn udhr_traditional_in_treaty_forms_links_every_article() {
     let text = read("udhr/extra/zh-hant.txt");
     let hub_gold = gold("udhr/extra/zh-hant.tsv");
     let aligner = Aligner::new();
-    let others: Vec<(Lang, Document, Vec<(String, String)>)> = OTHERS
+    let others: Vec<(Lang, Document, Gold)> = OTHERS
         .iter()
         .map(|&l| {
             let d = doc(
