@@ -535,3 +535,69 @@ fn udhr_traditional_in_treaty_forms_links_every_article() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Article 2 of the Vienna Convention on the Law of Treaties as its Chinese
+/// text has it (Traditional characters, sub-paragraphs lettered with the
+/// Heavenly Stems `（甲）（乙）（丙）`, `「」` quotes, articles and parts with
+/// their titles on the heading's line), and its English.
+const VCLT_ZH: &str = "維也納條約法公約
+第一編 導言
+第一條 本公約之範圍
+本公約適用於國家間之條約。
+第二條 用語
+一、就適用本公約而言：
+（甲）稱「條約」者，謂國家間所締結而以國際法為準之國際書面協定，不論其載於一項單獨文書或兩項以上相互有關之文書內，亦不論其特定名稱為何；
+（乙）稱「批准」、「接受」、「贊同」及「加入」者，各依本義指一國據以在國際上確定其同意承受條約拘束之國際行為；
+（丙）稱「全權證書」者，謂一國主管當局所頒發，指派一人或數人代表該國談判、議定或認證條約約文，表示該國同意承受條約拘束，或完成有關條約之任何其他行為之文件；
+二、第一項關於本公約內各項用語之規定不妨礙此等用語在任何國家國內法上之使用或所具有之意義。
+";
+
+const VCLT_EN: &str = "Vienna Convention on the Law of Treaties
+PART I. INTRODUCTION
+Article 1 Scope of the present Convention
+The present Convention applies to treaties between States.
+Article 2 Use of terms
+1. For the purposes of the present Convention:
+(a) \"treaty\" means an international agreement concluded between States in written form and governed by international law, whether embodied in a single instrument or in two or more related instruments and whatever its particular designation;
+(b) \"ratification\", \"acceptance\", \"approval\" and \"accession\" mean in each case the international act so named whereby a State establishes on the international plane its consent to be bound by a treaty;
+(c) \"full powers\" means a document emanating from the competent authority of a State designating a person or persons to represent the State for negotiating, adopting or authenticating the text of a treaty, for expressing the consent of the State to be bound by a treaty, or for accomplishing any other act with respect to a treaty;
+2. The provisions of paragraph 1 regarding the use of terms in the present Convention are without prejudice to the use of those terms or to the meanings which may be given to them in the internal law of any State.
+";
+
+/// `（甲）` is the `(a)` of the English, on its own line or run on in the
+/// line of its paragraph; `Article 1 Scope of …` is an article heading as
+/// `第一條 本公約之範圍` is; QA finds nothing (`第一項` is `paragraph 1`).
+#[test]
+fn vienna_convention_stems_and_titled_articles() {
+    let run_on = VCLT_ZH
+        .replace("而言：\n（", "而言：（")
+        .replace("；\n（", "；（")
+        .replace("；\n二、", "；二、");
+    assert_ne!(run_on, VCLT_ZH);
+    for zh in [VCLT_ZH, run_on.as_str()] {
+        let (pa, f) = treaty_check(zh, VCLT_EN);
+        let shown: String = f.iter().map(|x| format!("  {x}\n")).collect();
+        assert!(f.is_empty(), "findings on a faithful pair:\n{shown}");
+        let s: Vec<&str> = pa.src.iter().map(|x| x.text.as_str()).collect();
+        let t: Vec<&str> = pa.tgt.iter().map(|x| x.text.as_str()).collect();
+        let pairs = [
+            ("本公約之範圍", "Scope of the present"),
+            ("本公約適用於", "The present Convention applies"),
+            ("用語", "Use of terms"),
+            ("一、就適用", "1. For the purposes"),
+            ("（甲）", "(a)"),
+            ("（乙）", "(b)"),
+            ("（丙）", "(c)"),
+            ("二、第一項", "2. The provisions"),
+        ];
+        for (z, e) in pairs {
+            let linked = pa.beads().any(|b| {
+                b.src.len() == 1
+                    && b.tgt.len() == 1
+                    && s[b.src.start].starts_with(z)
+                    && t[b.tgt.start].starts_with(e)
+            });
+            assert!(linked, "{z} is not linked alone to {e}");
+        }
+    }
+}

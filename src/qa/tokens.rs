@@ -637,11 +637,12 @@ fn numerals_zh(sc: &mut Scan, s: &str) {
     for m in ZH_NUMERAL.find_iter(s) {
         let t = m.as_str();
         // A lone `一` is in too many words (`一切`, `统一`) to mean one,
-        // except as a label.
+        // except as a label or an ordinal (`第一項`, `paragraph 1`).
         let in_label = label
             .as_ref()
             .is_some_and(|l| l.start <= m.start() && m.end() <= l.end);
-        if (t == "一" && !in_label) || !sc.free(&m.range()) {
+        let ordinal = s[..m.start()].ends_with('第');
+        if (t == "一" && !in_label && !ordinal) || !sc.free(&m.range()) {
             continue;
         }
         if let Some(v) = tables::chinese_value(t) {
@@ -843,6 +844,7 @@ mod tests {
             let got: Vec<(&str, bool)> = t.iter().map(|t| (t.key.as_str(), t.soft)).collect();
             assert_eq!(got, [("1", true)], "{s}");
         }
+        assert_eq!(keys("二、第一項關於用語之規定", Lang::Zh), ["2", "1"]);
         for s in ["一切形式的奴隸制度", "统一、团结", "人人有权享有生命。一、"]
         {
             assert!(tokens(s, Lang::Zh).is_empty(), "{s}");
