@@ -359,6 +359,9 @@ enum Sys {
     /// `一　` (a numeral and an ideographic space), as treaties number the
     /// paragraphs of an article.
     ZhSpace,
+    /// `（甲）` (the Heavenly Stems; past the tenth, `（十一）`), as the
+    /// Chinese texts of older treaties letter sub-paragraphs.
+    ZhStem,
 }
 
 fn zh_numeral(n: usize) -> String {
@@ -473,6 +476,15 @@ fn render(lang: Lang, pieces: &[Piece], style: Style, inner: u8) -> String {
                     Sys::Bullet => out.push_str(&format!("• {text}")),
                     Sys::OwnLine => out.push_str(&format!("{}\n{text}", label.trim())),
                     Sys::ZhSpace => out.push_str(&format!("{}\u{3000}{text}", zh_numeral(*n))),
+                    Sys::ZhStem => {
+                        const STEMS: [char; 10] =
+                            ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+                        let mark = n
+                            .checked_sub(1)
+                            .and_then(|i| STEMS.get(i))
+                            .map_or_else(|| zh_numeral(*n), |c| c.to_string());
+                        out.push_str(&format!("（{mark}）{text}"))
+                    }
                 }
             }
             _ => out.push_str(&text),
@@ -681,9 +693,13 @@ enum Variant {
     /// an article numbered `一　` and run on in one line, chapter headings
     /// glued to the end of the line before.
     TraditionalInline,
+    /// zh in Traditional characters as older treaties have it: paragraphs
+    /// `一、`, sub-paragraphs lettered `（甲）（乙）` (the UDHR, with one
+    /// level and in articles, has its paragraphs `一、` run on in one line).
+    TraditionalStems,
 }
 
-const VARIANTS: [Variant; 13] = [
+const VARIANTS: [Variant; 14] = [
     Variant::ZhDunOthersLost,
     Variant::LostInner,
     Variant::ZhSystems,
@@ -697,6 +713,7 @@ const VARIANTS: [Variant; 13] = [
     Variant::Traditional,
     Variant::MixedScript,
     Variant::TraditionalInline,
+    Variant::TraditionalStems,
 ];
 
 fn style_of(styles: &mut [(Lang, Style)], l: Lang) -> &mut Style {
@@ -755,6 +772,17 @@ fn build(src: &Source, v: Variant) -> Vec<Version> {
             }
             zh.glue_headings = true;
             add_chapters(Lang::Zh, s.get_mut(Lang::Zh), 6);
+            to_traditional(s.get_mut(Lang::Zh), |_| true);
+        }
+        Variant::TraditionalStems => {
+            if inner_only {
+                number_all(s.get_mut(Lang::Zh));
+                zh.inner = Sys::ZhDun;
+                zh.inline = true;
+            } else {
+                zh.top = Sys::ZhDun;
+                zh.inner = Sys::ZhStem;
+            }
             to_traditional(s.get_mut(Lang::Zh), |_| true);
         }
         _ => {}
@@ -1257,4 +1285,18 @@ fn traditional_variants_are_built_as_treaties_have_them() {
     assert_eq!(keys, ["ch1", "ch2", "ch3", "ch4", "ch5"]);
     let mixed = &build(&src, Variant::MixedScript)[0].2;
     assert!(mixed.contains('條') && mixed.contains('条'), "both scripts");
+    // Sub-paragraphs lettered with the Heavenly Stems, read as (a) (b).
+    let stems = &build(&resolutions(), Variant::TraditionalStems)[0].2;
+    assert!(
+        stems.contains("\n（甲）") && stems.contains("\n（乙）"),
+        "{stems:.300}"
+    );
+    let d = doc("resolutions.zh-hant", stems, Lang::Zh);
+    let lettered = d
+        .blocks
+        .iter()
+        .filter_map(|b| b.label.as_ref())
+        .filter(|l| l.key.ends_with("(b)"))
+        .count();
+    assert!(lettered > 0, "no (乙) read as (b)");
 }

@@ -10,8 +10,9 @@ use regex::Regex;
 
 use super::tables::{
     ABJAD_LETTERS, ARABIC_LETTER_NAMES, ARABIC_ORDINALS, ARTICLE_SUFFIXES, ARTICLE_WORDS,
-    CYRILLIC_CAPITALS, CYRILLIC_LETTERS, DIVISION_WORDS, Division, FIRST_WORDS, TABLES,
-    ZH_DIVISIONS, chinese_number, letter_key, roman, roman_value, zh_numeral_chars,
+    CYRILLIC_CAPITALS, CYRILLIC_LETTERS, DIVISION_WORDS, Division, FIRST_WORDS, HEAVENLY_STEMS,
+    TABLES, ZH_DIVISIONS, chinese_number, letter_key, roman, roman_value, stem_index,
+    zh_numeral_chars,
 };
 
 /// `[…]` of the Chinese numeral characters (both scripts, financial forms).
@@ -83,8 +84,12 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     if count == 0 || count > 5 {
         return None;
     }
-    // `(一)` (`（一）` before normalization) is the Chinese `(a)`.
+    // `(一)` (`（一）` before normalization) is the Chinese `(a)`, and so is
+    // `(甲)` in older treaties.
     let zh_numeral = inner.chars().all(super::tables::is_zh_numeral);
+    let stem = (count == 1)
+        .then(|| inner.chars().next().and_then(stem_index))
+        .flatten();
 
     let bare = first != '(' && first != ')';
     let rest = &s[end..];
@@ -96,7 +101,9 @@ pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     if rest.trim().is_empty() {
         return None;
     }
-    let mark = if zh_numeral {
+    let mark = if let Some(index) = stem {
+        SubMark::Letter { index, roman: None }
+    } else if zh_numeral {
         SubMark::Letter {
             index: (chinese_number(inner)? as usize).checked_sub(1)?,
             roman: None,
@@ -168,6 +175,24 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("article pattern")
 });
+/// `Article 5 Crimes within the jurisdiction of the Court`: an article
+/// heading with its title on the same line, as treaties are often converted
+/// (the title must then open with a capital and end without a stop, which
+/// `Article 5 of the Convention provides …` does not).
+static ARTICLE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    let words = ARTICLE_WORDS.join("|");
+    let firsts = FIRST_WORDS.join("|");
+    let suffixes: Vec<&str> = ARTICLE_SUFFIXES.iter().map(|(w, _)| *w).collect();
+    Regex::new(&format!(
+        r"^(?i:{words})\s+(\d{{1,9}}|(?i:{firsts}))(?:\s+({})\b)?\s+",
+        suffixes.join("|")
+    ))
+    .expect("titled article pattern")
+});
+
+/// The longest title [`ARTICLE_TITLED`] takes, in characters.
+const ARTICLE_TITLE_MAX: usize = 120;
+
 /// `第十二条`, `第十二條`, `第一百二十三條`, `第十二條之一` (an article inserted
 /// after 12, the Latin `12 bis`); text may follow on the line after a space.
 static ARTICLE_ZH: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,7 +212,14 @@ pub fn article(s: &str) -> Option<(u32, usize)> {
 /// [`article`] with the number of an inserted article: `第十二條之一`,
 /// `Article 12 bis` and `Article 12-1` are (12, 1, len); `第十二條` (12, 0, len).
 pub fn article_key(s: &str) -> Option<(u32, u32, usize)> {
-    if let Some(c) = ARTICLE.captures(s) {
+    let titled = || {
+        let c = ARTICLE_TITLED.captures(s)?;
+        let title = s[c.get(0)?.end()..].trim_end();
+        let capital = title.chars().next().is_some_and(char::is_uppercase);
+        let stop = title.ends_with(['.', ';', ':', ',', '!', '?']);
+        (capital && !stop && title.chars().count() <= ARTICLE_TITLE_MAX).then_some(c)
+    };
+    if let Some(c) = ARTICLE.captures(s).or_else(titled) {
         let n = &c[1];
         let n = if FIRST_WORDS
             .iter()
@@ -297,8 +329,9 @@ static ZH_PARA: LazyLock<Regex> = LazyLock::new(|| {
         .filter(|(_, d)| *d == Division::Paragraph)
         .map(|(w, _)| *w)
         .collect();
+    let stems: String = HEAVENLY_STEMS.iter().collect();
     Regex::new(&format!(
-        r"^(?:({num}{{1,4}})、|\(({num}{{1,4}})\)|第((?:{num}|\d){{1,4}})[{kuan}]|({num}{{1,3}})\s+[^\s\x00-\x7F])\s*"
+        r"^(?:({num}{{1,4}})、|\(({num}{{1,4}})\)|第((?:{num}|\d){{1,4}})[{kuan}]|({num}{{1,3}})\s+[^\s\x00-\x7F]|\(([{stems}])\))\s*"
     ))
     .expect("zh paragraph label")
 });
@@ -328,6 +361,14 @@ pub fn zh_para(s: &str) -> Option<(u32, ZhMark, usize)> {
         (m.as_str(), ZhMark::Paren, c.get(0)?.end())
     } else if let Some(m) = c.get(3) {
         (m.as_str(), ZhMark::Kuan, c.get(0)?.end())
+    } else if let Some(m) = c.get(5) {
+        // `(甲)`: the first letter, as `(一)` is.
+        let len = c.get(0)?.end();
+        if s[len..].trim().is_empty() {
+            return None;
+        }
+        let i = stem_index(m.as_str().chars().next()?)?;
+        return Some((u32::try_from(i).ok()? + 1, ZhMark::Paren, len));
     } else {
         // `一  締約國`: the label is the numeral and the space; the
         // character matched after it is text.
@@ -554,6 +595,18 @@ mod tests {
             Some((3, ZhMark::Kuan))
         );
         assert_eq!(zh_para("一般而言"), None);
+        // Older treaties letter sub-paragraphs with the Heavenly Stems.
+        assert_eq!(zh_para("(甲)稱「條約」者"), Some((1, ZhMark::Paren, 5)));
+        assert_eq!(zh_para("(丙) 人人"), Some((3, ZhMark::Paren, 6)));
+        assert_eq!(zh_para("(甲)"), None);
+        assert_eq!(zh_para("甲方"), None);
+        assert_eq!(
+            sub("(乙)稱「批准」者").map(|x| x.0),
+            Some(SubMark::Letter {
+                index: 1,
+                roman: None
+            })
+        );
         for (s, n) in [
             ("第一章", 1),
             ("第十二章 总则", 12),
@@ -632,11 +685,30 @@ mod tests {
             ("Article 12 bis", 12, 1, 14),
             ("Article 12-1", 12, 1, 12),
             ("Article premier", 1, 0, 15),
+            // The title on the heading's line.
+            (
+                "Article 5 Crimes within the jurisdiction of the Court",
+                5,
+                0,
+                10,
+            ),
+            ("Article premier Portée de la présente Convention", 1, 0, 16),
+            ("Artículo 2 Términos empleados", 2, 0, 11),
+            ("Статья 3 Международные соглашения", 3, 0, 9),
+            ("Article 12 bis Entry into force", 12, 1, 15),
         ] {
             let got = article_key(s).map(|(n, sub, len)| (n, sub, s[..len].chars().count()));
             assert_eq!(got, Some((n, sub, chars)), "{s}");
         }
-        for s in ["第三條規定的權利", "第一条规定", "第條", "条约第一条"] {
+        for s in [
+            "第三條規定的權利",
+            "第一条规定",
+            "第條",
+            "条约第一条",
+            "Article 13 of the Universal Declaration provides for the right to freedom of movement.",
+            "Article 2 reads:",
+            "Article 5 Crimes against humanity, as defined in the Statute, include murder.",
+        ] {
             assert_eq!(article_key(s), None, "{s}");
         }
         assert_eq!(article_label_key(12, 0), "art12");

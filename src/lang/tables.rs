@@ -438,6 +438,16 @@ pub fn is_zh_numeral(c: char) -> bool {
     zh_digit(c).is_some() || zh_unit(c).is_some()
 }
 
+/// The ten Heavenly Stems, in order: the Chinese texts of older treaties
+/// (the Vienna Conventions, the Charter) letter their sub-paragraphs `(甲)`
+/// `(乙)` `(丙)` where the other versions write `(a)` `(b)` `(c)`.
+pub const HEAVENLY_STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+/// The position of a Heavenly Stem (`甲` 0, `乙` 1): the letter it stands for.
+pub fn stem_index(c: char) -> Option<usize> {
+    HEAVENLY_STEMS.iter().position(|&s| s == c)
+}
+
 /// Every Chinese digit and unit character, for patterns (`[…]` classes).
 pub fn zh_numeral_chars() -> String {
     ZH_DIGITS

@@ -687,7 +687,7 @@ fn format_number(n: i64, fmt: &str) -> String {
         'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т',
         'у', 'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
     ];
-    const HEAVENLY: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+    const HEAVENLY: [char; 10] = crate::lang::tables::HEAVENLY_STEMS;
     let cycle = |len: i64| ((n.max(1) - 1) % len) as usize;
     let letters = |base: u8| {
         // Word repeats the letter: a … z, aa … zz, up to 780 (30 letters);

@@ -41,6 +41,8 @@ pub enum TokenKind {
     Date,
     /// A percentage (`25%`).
     Percent,
+    /// A fraction (`2/3`: `三分之二`, `two thirds`, `deux tiers`).
+    Fraction,
     /// A time of day (`10:15`; a.m./p.m. are not compared).
     Time,
     /// A year (a four-digit number from 1900 to 2099).
@@ -57,6 +59,7 @@ impl TokenKind {
             TokenKind::Resolution => "resolution number",
             TokenKind::Date => "date",
             TokenKind::Percent => "percentage",
+            TokenKind::Fraction => "fraction",
             TokenKind::Time => "time",
             TokenKind::Year => "year",
             TokenKind::Number => "number",
@@ -487,7 +490,8 @@ fn percent_zh(sc: &mut Scan, s: &str, lang: Lang) {
 /// Percentages and fractions written in words (`百分之一`, `one per cent`,
 /// `三分之二`, `deux tiers`), and in French, Spanish, Russian and Arabic
 /// numbers in words (`vingt et un`): a percentage is a figure like `1 %`;
-/// a fraction or a number in words only supports a match.
+/// a fraction or a number in words only supports a match (but two fractions
+/// that differ are a mismatch: every language writes them in words).
 fn in_words(sc: &mut Scan, s: &str, lang: Lang) {
     use crate::lang::numerals::{NumeralKind, numerals};
     for n in numerals(s, lang) {
@@ -496,7 +500,7 @@ fn in_words(sc: &mut Scan, s: &str, lang: Lang) {
         }
         match n.kind {
             NumeralKind::Percent => sc.take(n.range, TokenKind::Percent, n.key),
-            NumeralKind::Fraction => sc.take_soft(n.range, TokenKind::Number, n.key),
+            NumeralKind::Fraction => sc.take_soft(n.range, TokenKind::Fraction, n.key),
             // English and Chinese numbers in words have their own passes.
             NumeralKind::Number if !matches!(lang, Lang::En | Lang::Zh) => {
                 sc.push(n.range, TokenKind::Number, n.key, true)
@@ -626,10 +630,19 @@ fn number_words_en(sc: &mut Scan, s: &str) {
 
 /// Chinese numerals (`十五`, `一百二十`): they only support a match.
 fn numerals_zh(sc: &mut Scan, s: &str) {
+    // The paragraph label that opens the sentence (`一、`, `（一）`, `一  `),
+    // which the other versions write `1.`, `(1)`.
+    let lead = s.len() - s.trim_start().len();
+    let label = crate::lang::labels::zh_para(&s[lead..]).map(|(_, _, len)| lead..lead + len);
     for m in ZH_NUMERAL.find_iter(s) {
         let t = m.as_str();
-        // A lone `一` is in too many words (`一切`, `统一`) to mean one.
-        if t == "一" || !sc.free(&m.range()) {
+        // A lone `一` is in too many words (`一切`, `统一`) to mean one,
+        // except as a label or an ordinal (`第一項`, `paragraph 1`).
+        let in_label = label
+            .as_ref()
+            .is_some_and(|l| l.start <= m.start() && m.end() <= l.end);
+        let ordinal = s[..m.start()].ends_with('第');
+        if (t == "一" && !in_label && !ordinal) || !sc.free(&m.range()) {
             continue;
         }
         if let Some(v) = tables::chinese_value(t) {
@@ -812,6 +825,47 @@ mod tests {
                 ("2015", true)
             ]
         );
+    }
+
+    #[test]
+    fn a_chinese_paragraph_label_is_its_number() {
+        // `一` alone is a word (`一切`, `统一`), but as the label that opens
+        // a sentence it is the `1.` of the other versions; soft, like every
+        // Chinese numeral.
+        for s in [
+            "一、所有民族均享有自決權。",
+            "一  所有民族均享有自決權。",
+            "一\u{3000}所有民族均享有自決權。",
+            "（一）確保任何人所享本公約確認之權利。",
+            "(一)确保任何人所享本公约确认之权利。",
+            "第一項 締約國應尊重。",
+        ] {
+            let t = tokens(s, Lang::Zh);
+            let got: Vec<(&str, bool)> = t.iter().map(|t| (t.key.as_str(), t.soft)).collect();
+            assert_eq!(got, [("1", true)], "{s}");
+        }
+        assert_eq!(keys("二、第一項關於用語之規定", Lang::Zh), ["2", "1"]);
+        for s in ["一切形式的奴隸制度", "统一、团结", "人人有权享有生命。一、"]
+        {
+            assert!(tokens(s, Lang::Zh).is_empty(), "{s}");
+        }
+        assert_eq!(keys("二、所有民族", Lang::Zh), ["2"]);
+    }
+
+    #[test]
+    fn fractions_have_their_own_kind() {
+        for (s, l) in [
+            ("三分之二的締約國", Lang::Zh),
+            ("two thirds of the States", Lang::En),
+            ("les deux tiers des États", Lang::Fr),
+            ("dos tercios de los Estados", Lang::Es),
+            ("две трети государств", Lang::Ru),
+        ] {
+            let t = tokens(s, l);
+            let got: Vec<(TokenKind, &str, bool)> =
+                t.iter().map(|t| (t.kind, t.key.as_str(), t.soft)).collect();
+            assert_eq!(got, [(TokenKind::Fraction, "2/3", true)], "{s}");
+        }
     }
 
     #[test]

@@ -209,9 +209,14 @@ fn diff(a: &[Token], b: &[Token]) -> (Vec<Token>, Vec<Token>) {
         a.sort();
         a
     };
-    // Numbers in words are evidence when they match, not when they do not.
-    la.retain(|t| !t.soft);
-    lb.retain(|t| !t.soft);
+    // Numbers in words are evidence when they match, not when they do not;
+    // but a fraction is written in words in every language, so one left on
+    // each side is a changed value (`四分之三` / `two thirds`).
+    let fraction = |v: &[Token]| v.iter().any(|t| t.kind == TokenKind::Fraction);
+    let fractions = fraction(&la) && fraction(&lb);
+    let kept = |t: &Token| !t.soft || (fractions && t.kind == TokenKind::Fraction);
+    la.retain(kept);
+    lb.retain(kept);
     if !la.is_empty() && !lb.is_empty() && atoms(&la) == atoms(&lb) {
         return (Vec::new(), Vec::new());
     }
