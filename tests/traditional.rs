@@ -343,20 +343,6 @@ fn treaty_changed_fraction_percentage_or_date_is_found() {
     }
 }
 
-fn zh_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", D[n - 10]),
-        _ => format!(
-            "{}十{}",
-            D[n / 10 % 10],
-            if n % 10 == 0 { "" } else { D[n % 10] }
-        ),
-    }
-}
-
 /// How a treaty in Traditional Chinese may number the paragraphs of an
 /// article that the OHCHR text numbers `1.`.
 #[derive(Clone, Copy, Debug)]
@@ -383,8 +369,12 @@ fn treaty_form(text: &str, form: TreatyForm) -> String {
         match numbered {
             Some((n, rest)) => {
                 let label = match form {
-                    TreatyForm::Dun | TreatyForm::DunInline => format!("{}、", zh_numeral(n)),
-                    TreatyForm::SpaceInline => format!("{}\u{3000}", zh_numeral(n)),
+                    TreatyForm::Dun | TreatyForm::DunInline => {
+                        format!("{}、", crate::variants::zh_numeral(n))
+                    }
+                    TreatyForm::SpaceInline => {
+                        format!("{}\u{3000}", crate::variants::zh_numeral(n))
+                    }
                     TreatyForm::FullWidthInline => format!(
                         "{}．",
                         n.to_string()

@@ -364,7 +364,8 @@ enum Sys {
     ZhStem,
 }
 
-fn zh_numeral(n: usize) -> String {
+/// `n` in Chinese numerals (up to 99), as labels write it.
+pub(crate) fn zh_numeral(n: usize) -> String {
     const D: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => D[n].to_string(),
