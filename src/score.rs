@@ -51,6 +51,35 @@ pub struct Features {
     /// On the lexicons' target side, the number of content words, repeats
     /// counted (what `lex` hits are a share of); 0 on the source side.
     pub lex_total: u32,
+    /// The punctuation kinds the sentence holds ([`punctuation_mask`]).
+    pub punct: u8,
+}
+
+/// A question mark (any language's form), as a bit of [`punctuation_mask`].
+pub const PUNCT_QUESTION: u8 = 1;
+/// An exclamation mark, as a bit of [`punctuation_mask`].
+pub const PUNCT_EXCLAIM: u8 = 2;
+/// A quotation mark (any of the six languages' forms), as a bit of
+/// [`punctuation_mask`].
+pub const PUNCT_QUOTE: u8 = 4;
+
+/// The kind ([`punctuation_mask`]) of one character.
+fn punctuation_kind(c: char) -> u8 {
+    match c {
+        '?' | '？' | '¿' | '؟' => PUNCT_QUESTION,
+        '!' | '！' | '¡' => PUNCT_EXCLAIM,
+        '"' | '“' | '”' | '„' | '«' | '»' | '「' | '」' | '『' | '』' | '＂' => {
+            PUNCT_QUOTE
+        }
+        _ => 0,
+    }
+}
+
+/// The kinds of punctuation that usually survive translation which `text`
+/// holds, as bits: [`PUNCT_QUESTION`], [`PUNCT_EXCLAIM`], [`PUNCT_QUOTE`]
+/// ([`Features::build`] reads them in its pass over the characters).
+pub fn punctuation_mask(text: &str) -> u8 {
+    text.chars().fold(0, |m, c| m | punctuation_kind(c))
 }
 
 impl Features {
@@ -84,10 +113,14 @@ impl Features {
         // The normalized text as chars and as a string, in one pass.
         let mut norm: Vec<char> = Vec::with_capacity(text.len());
         let mut norm_text = String::with_capacity(text.len());
+        let mut punct = 0;
         for c in text.chars().filter_map(normalize_char) {
+            // Full-width forms come out as ASCII, of the same kind.
+            punct |= punctuation_kind(c);
             norm.push(c);
             norm_text.push(c);
         }
+        f.punct = punct;
         // A paragraph number opening the sentence (`1.`) is structure, which
         // one version may have lost: evidence when both have it (as a name
         // is), never against the link when one has not.
@@ -183,6 +216,7 @@ impl Features {
             f.weak.extend_from_slice(&p.weak);
             f.lex.extend_from_slice(&p.lex);
             f.lex_total += p.lex_total;
+            f.punct |= p.punct;
         }
         f.strong.sort_unstable();
         f.names.sort_unstable();
@@ -820,5 +854,29 @@ mod tests {
         let good = s.cost(&[f(10.0)], &[f(30.0)]);
         let bad = s.cost(&[f(10.0)], &[f(90.0)]);
         assert!(good < 0.1 && bad > good + 2.0, "{good} {bad}");
+    }
+
+    #[test]
+    fn punctuation_is_read_from_every_character_as_its_kind() {
+        // Every character alone, and after and before others (a byte
+        // scan must not read across characters).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let k = punctuation_kind(c);
+            assert_eq!(punctuation_mask(&c.to_string()), k, "{c:?}");
+            assert_eq!(punctuation_mask(&format!("é{c}中")), k, "{c:?}");
+            let text = format!("a{c}");
+            let f = Features::build(&text, Lang::Zh, &[], false);
+            assert_eq!(f.punct, k, "{c:?}");
+        }
+        let all = "他问：「你来吗？」“Yes!” «¿Sí?» ¡Hola! ؟ „Ja“ 『好』＂！";
+        assert_eq!(
+            punctuation_mask(all),
+            PUNCT_QUESTION | PUNCT_EXCLAIM | PUNCT_QUOTE
+        );
+        assert_eq!(punctuation_mask("你来吗？"), PUNCT_QUESTION);
+        assert_eq!(punctuation_mask("好！"), PUNCT_EXCLAIM);
+        assert_eq!(punctuation_mask("『好』"), PUNCT_QUOTE);
+        assert_eq!(punctuation_mask("«Oui»"), PUNCT_QUOTE);
+        assert_eq!(punctuation_mask("Il a dit. 他说。"), 0);
     }
 }

@@ -121,6 +121,8 @@ pub(super) struct RunTable {
     pub(super) vocabulary: usize,
     pub(super) len: Vec<f32>,
     pub(super) lex_total: Vec<u32>,
+    /// The punctuation kinds of the run (OR of its sentences').
+    pub(super) punct: Vec<u8>,
     // Token hashes folded to 32 bits: half the memory of a million-sentence
     // input; two tokens of one sentence pair meet by accident about once in
     // four billion.
@@ -252,6 +254,7 @@ impl RunTable {
     pub(super) fn reserve(&mut self, runs: usize) {
         self.len.reserve_exact(runs);
         self.lex_total.reserve_exact(runs);
+        self.punct.reserve_exact(runs);
         self.strong.reserve(runs, 0);
         self.names.reserve(runs, 0);
         self.weak.reserve(runs, 0);
@@ -268,12 +271,15 @@ impl RunTable {
     pub(super) fn push_parts(&mut self, part: &[Features], dedup_lex: bool) {
         let mut len = 0.0;
         let mut lex_total = 0;
+        let mut punct = 0;
         for p in part {
             len += p.len;
             lex_total += p.lex_total;
+            punct |= p.punct;
         }
         self.len.push(len);
         self.lex_total.push(lex_total);
+        self.punct.push(punct);
         self.strong.push_folded(part.iter().map(|p| &p.strong[..]));
         self.names.push_folded(part.iter().map(|p| &p.names[..]));
         self.weak.push_folded(part.iter().map(|p| &p.weak[..]));
@@ -301,6 +307,7 @@ impl RunTable {
         let runs = parts.len();
         t.len.reserve_exact(runs);
         t.lex_total.reserve_exact(runs);
+        t.punct.reserve_exact(runs);
         t.strong.reserve(runs, self.strong.data.len() * width);
         t.names.reserve(runs, self.names.data.len() * width);
         t.weak.reserve(runs, self.weak.data.len() * width);
@@ -310,12 +317,15 @@ impl RunTable {
         for r in parts {
             let mut len = 0.0;
             let mut lex_total = 0;
+            let mut punct = 0;
             for e in r.clone() {
                 len += self.len[e];
                 lex_total += self.lex_total[e];
+                punct |= self.punct[e];
             }
             t.len.push(len);
             t.lex_total.push(lex_total);
+            t.punct.push(punct);
             t.strong.push(r.clone().map(|e| self.strong.get(e)), false);
             t.names.push(r.clone().map(|e| self.names.get(e)), false);
             t.weak.push(r.clone().map(|e| self.weak.get(e)), false);
@@ -345,14 +355,18 @@ impl RunTable {
         }
         self.len.truncate(1);
         self.lex_total.truncate(1);
+        self.punct.truncate(1);
         let mut len = 0.0;
         let mut lex_total = 0;
+        let mut punct = 0;
         for e in r.clone() {
             len += from.len[e];
             lex_total += from.lex_total[e];
+            punct |= from.punct[e];
         }
         self.len.push(len);
         self.lex_total.push(lex_total);
+        self.punct.push(punct);
         self.strong
             .push(r.clone().map(|e| from.strong.get(e)), false);
         self.names.push(r.clone().map(|e| from.names.get(e)), false);

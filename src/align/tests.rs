@@ -312,3 +312,86 @@ fn join_prefers_a_shared_corner_and_realigns_without_one() {
         vec![b(0..2, 0..1), b(2..4, 1..3), b(4..5, 3..5), b(5..6, 5..6)]
     );
 }
+
+/// Three Chinese sentences of one length against two English ones of one
+/// length: the middle Chinese sentence joins the first or the last, the
+/// lengths cannot tell which. `mark` is the middle one's punctuation kind,
+/// put into the first English sentence when `first`, else the second.
+/// Returns the beads with the default costs and with punctuation costing
+/// nothing.
+fn middle_joins(zh_mid: &str, en_marked: &str, first: bool) -> (Vec<Bead>, Vec<Bead>) {
+    let plain = "bbbb bbbb bbbb bbbb bbbb bbbb bb.";
+    assert_eq!(plain.chars().count(), en_marked.chars().count());
+    let zh = ["甲甲甲甲甲甲。", zh_mid, "丙丙丙丙丙丙。"];
+    let en = if first {
+        [en_marked, plain]
+    } else {
+        [plain, en_marked]
+    };
+    let p = Params::estimate(Lang::Zh, Lang::En, &zh, &en);
+    let blind = Params {
+        punctuation: Punctuation { miss: [0.0; 3] },
+        ..p.clone()
+    };
+    (align(&zh, &en, &p), align(&zh, &en, &blind))
+}
+
+fn shape(beads: &[Bead]) -> Vec<(Range<usize>, Range<usize>)> {
+    beads
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect()
+}
+
+/// Checks that the middle sentence joins the side its kind of punctuation
+/// is on, both ways, and that without the evidence one way goes wrong.
+fn punctuation_decides(zh_mid: &str, en_marked: &str) {
+    let (front, front_blind) = middle_joins(zh_mid, en_marked, true);
+    let (back, back_blind) = middle_joins(zh_mid, en_marked, false);
+    assert_eq!(shape(&front), vec![(0..2, 0..1), (2..3, 1..2)]);
+    assert_eq!(shape(&back), vec![(0..1, 0..1), (1..3, 1..2)]);
+    // The lengths alone give one answer both ways.
+    assert_eq!(shape(&front_blind), shape(&back_blind));
+}
+
+#[test]
+fn a_question_mark_pulls_the_right_pair_together() {
+    punctuation_decides("乙乙乙乙乙乙？", "bbbb bbbb bbbb bbbb bbbb bbbb bb?");
+}
+
+#[test]
+fn an_exclamation_mark_pulls_the_right_pair_together() {
+    punctuation_decides("乙乙乙乙乙乙！", "bbbb bbbb bbbb bbbb bbbb bbbb bb!");
+}
+
+#[test]
+fn quotation_marks_pull_the_right_pair_together() {
+    punctuation_decides("「乙乙乙乙」。", "\"bbb bbbb bbbb bbbb bbbb bbbb b\".");
+}
+
+#[test]
+fn merged_runs_hold_the_punctuation_of_their_sentences() {
+    let f: Vec<Features> = ["他来了吗？", "「好！」", "是的。"]
+        .iter()
+        .map(|t| Features::new(t, Lang::Zh, None))
+        .collect();
+    let one = RunTable::new(&f);
+    let runs = Runs::new(&one);
+    use crate::score::{PUNCT_EXCLAIM, PUNCT_QUESTION, PUNCT_QUOTE};
+    assert_eq!(
+        runs.get(2, 2).0.punct[2],
+        PUNCT_QUESTION | PUNCT_EXCLAIM | PUNCT_QUOTE
+    );
+    assert_eq!(runs.get(3, 2).0.punct[3], PUNCT_EXCLAIM | PUNCT_QUOTE);
+    assert_eq!(
+        runs.get(3, 3).0.punct[3],
+        PUNCT_QUESTION | PUNCT_EXCLAIM | PUNCT_QUOTE
+    );
+    let mut scratch = RunTable::empty();
+    scratch.set_merge(&one, 3, 2);
+    assert_eq!(scratch.punct[1], PUNCT_EXCLAIM | PUNCT_QUOTE);
+    assert_eq!(
+        one.grouped(2).punct[1..],
+        [PUNCT_QUESTION | PUNCT_EXCLAIM | PUNCT_QUOTE, 0]
+    );
+}
