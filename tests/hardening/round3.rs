@@ -1320,3 +1320,98 @@ mod batch_dash {
         }
     }
 }
+
+/// Linear cost under the limit: a document on one line, a gold file with a
+/// huge link. These check behaviour at modest sizes (the timings are in the
+/// issue's report, not in tests).
+mod linear {
+    use super::*;
+
+    /// The UDHR version `code` on one line, repeated to about `bytes`.
+    fn one_line(dir: &Path, code: &str, bytes: usize) -> PathBuf {
+        let t = std::fs::read_to_string(udhr(code))
+            .unwrap()
+            .replace('\n', " ");
+        let p = dir.join(format!("one.{code}.txt"));
+        std::fs::write(&p, t.repeat(bytes / t.len() + 1) + "\n").unwrap();
+        p
+    }
+
+    #[test]
+    fn a_document_on_one_line_is_aligned_whole() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        one_line(w, "zh", 400_000);
+        one_line(w, "en", 400_000);
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "-q",
+                "-f",
+                "tsv",
+                "one.zh.txt",
+                "one.en.txt",
+                "-o",
+                "out.tsv",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+        // Nothing lost: every Chinese character of the input is in the
+        // output's Chinese column (white space aside).
+        let out = std::fs::read_to_string(w.join("out.tsv")).unwrap();
+        let zh: String = out
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(2))
+            .collect::<String>()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let input: String = std::fs::read_to_string(w.join("one.zh.txt"))
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(
+            zh.chars().count(),
+            input.chars().count(),
+            "every character kept"
+        );
+        no_partial(w);
+    }
+
+    /// One gold link of 40,000 indices a side: scored from its indices, not
+    /// from their 1.6 billion (source, target) pairs.
+    #[test]
+    fn eval_of_a_huge_link_is_linear() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let list = |r: std::ops::Range<u32>| r.map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+        let gold = format!(
+            "[{}]:[{}]\n[40000]:[40000]\n",
+            list(0..40_000),
+            list(0..40_000)
+        );
+        std::fs::write(w.join("gold.txt"), &gold).unwrap();
+        // Test: the huge link split in two (lax hits, not strict), and a
+        // link sharing nothing.
+        let test = format!(
+            "[{}]:[{}]\n[{}]:[{}]\n[40000]:[39999,40001]\n",
+            list(0..20_000),
+            list(0..20_000),
+            list(20_000..40_000),
+            list(20_000..40_000)
+        );
+        std::fs::write(w.join("test.txt"), &test).unwrap();
+        let o = run_in(w, &["eval", "--json", "gold.txt", "test.txt"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(j["strict"]["precision"].as_f64(), Some(0.0), "{j}");
+        // The two halves share a source and a target with the gold link;
+        // the third shares its source with `[40000]:[40000]` but no target.
+        let lax = j["lax"]["precision"].as_f64().unwrap();
+        assert!((lax - 2.0 / 3.0).abs() < 1e-9, "{j}");
+    }
+}
