@@ -1415,3 +1415,115 @@ mod linear {
         assert!((lax - 2.0 / 3.0).abs() < 1e-9, "{j}");
     }
 }
+
+/// Every write error names what was being written: a file as the user
+/// gave it (a file size limit stands in for a full disk: the write fails
+/// with EFBIG part way, as it would with ENOSPC), or standard output
+/// (`/dev/full`). Nothing half-written is left.
+mod write_errors {
+    use super::*;
+    use std::os::unix::process::CommandExt;
+
+    /// `sixalign ARGS` in `dir` with files limited to `limit` bytes.
+    fn run_limited(dir: &Path, args: &[&str], limit: u64) -> Output {
+        let mut c = Command::new(BIN);
+        c.current_dir(dir).args(args).stdin(Stdio::null());
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            c.pre_exec(move || {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let r = libc::rlimit {
+                    rlim_cur: limit,
+                    rlim_max: limit,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &r) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        c.output().expect("sixalign runs")
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_named() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        let cases: &[(&[&str], &str)] = &[
+            (
+                &["align", "-q", "zh.txt", "en.txt", "-o", "out.jsonl"],
+                "out.jsonl",
+            ),
+            (
+                &[
+                    "align", "-q", "-f", "tsv", "zh.txt", "en.txt", "-o", "out.tsv",
+                ],
+                "out.tsv",
+            ),
+            (
+                &[
+                    "align", "-q", "-f", "tmx", "zh.txt", "en.txt", "-o", "out.tmx",
+                ],
+                "out.tmx",
+            ),
+            (
+                &["align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", "m"],
+                "m.en",
+            ),
+            (
+                &[
+                    "align", "-q", "--lines", "zh.txt", "en.txt", "-o", "l.beads",
+                ],
+                "l.beads",
+            ),
+            (
+                &["qa", "-q", "zh.txt", "en.txt", "--html", "qa.html"],
+                "qa.html",
+            ),
+            (
+                &["review", "zh.txt", "en.txt", "-o", "review.html"],
+                "review.html",
+            ),
+        ];
+        for (args, named) in cases {
+            let o = run_limited(w, args, 2048);
+            let e = refused(&o, named);
+            assert!(e.contains("File too large"), "{args:?}: {e}");
+            assert_eq!(names(w), ["en.txt", "zh.txt"], "{args:?}: nothing left");
+        }
+    }
+
+    #[test]
+    fn standard_output_that_cannot_be_written_is_named() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        std::fs::write(w.join("b.txt"), "[0]:[0]\n[1]:[1]\n").unwrap();
+        for args in [
+            &["align", "-q", "zh.txt", "en.txt"][..],
+            &["align", "-q", "-f", "tmx", "zh.txt", "en.txt"],
+            &["inspect", "zh.txt"],
+            &["qa", "zh.txt", "en.txt"],
+            &["review", "zh.txt", "en.txt", "-o", "-"],
+            &["eval", "b.txt", "b.txt"],
+            &["eval", "--json", "b.txt", "b.txt"],
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let o = Command::new(BIN)
+                .current_dir(w)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::from(full))
+                .output()
+                .expect("sixalign runs");
+            let e = refused(&o, "standard output");
+            assert!(e.contains("No space left on device"), "{args:?}: {e}");
+        }
+    }
+}
