@@ -65,7 +65,8 @@ pub enum ErrorKind {
     },
     /// A format whose reader is an external program that is not installed.
     #[error(
-        "reading a {format} file needs `{tool}`, which is not on PATH; install it (Debian/Ubuntu package {package}) or convert the file to text first"
+        "reading {} {format} file needs `{tool}`, which is not on PATH; install it (Debian/Ubuntu package {package}) or convert the file to text first",
+        article(format)
     )]
     MissingTool {
         /// The format (`PDF`, `.doc`).
@@ -105,6 +106,19 @@ pub(crate) fn human_bytes(n: u64) -> String {
         }
     }
     format!("{n} bytes")
+}
+
+/// `a` or `an` before a format's name, as it is read aloud: `an RTF`,
+/// `an HTML`, `a PDF`, `a Word`.
+fn article(name: &str) -> &'static str {
+    let mut c = name.chars();
+    let (first, second) = (c.next().unwrap_or(' '), c.next().unwrap_or(' '));
+    let acronym = first.is_ascii_uppercase() && second.is_ascii_uppercase();
+    if "AEIOUaeiou".contains(first) || (acronym && "FHLMNRSX".contains(first)) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn over_limit(len: Option<u64>, limit: u64) -> String {
