@@ -75,7 +75,7 @@ pub struct BenchArgs {
     /// Languages aligned with the Chinese hub, comma-separated.
     #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
     pub langs: Vec<Lang>,
-    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed).
+    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
     #[arg(long)]
     pub dir: Option<PathBuf>,
 }

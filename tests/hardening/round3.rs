@@ -1748,3 +1748,48 @@ mod word_messages {
         assert!(!e.contains(".doc"), "{e}");
     }
 }
+
+/// `bench --dir` over an earlier bench's directory regenerates the corpus
+/// (no document of the older, larger one is measured again); over a
+/// directory a bench did not make, it refuses and touches nothing.
+mod bench_dir {
+    use super::*;
+
+    fn count(dir: &Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |r| r.count())
+    }
+
+    #[test]
+    fn an_older_bench_corpus_is_regenerated() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let o = run_in(w, &["bench", "--docs", "6", "--dir", "b"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(count(&w.join("b/input/zh")), 6);
+        // A stray file an older version left in the corpus goes too.
+        std::fs::write(w.join("b/input/zh/A_RES_99_77.txt"), "旧").unwrap();
+        let o = run_in(w, &["bench", "--docs", "3", "--dir", "b"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(count(&w.join("b/input/zh")), 3, "only the new corpus");
+        assert!(String::from_utf8_lossy(&o.stdout).contains("3 documents"));
+    }
+
+    #[test]
+    fn a_directory_not_made_by_bench_is_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        std::fs::create_dir_all(w.join("mine/input/zh")).unwrap();
+        std::fs::write(w.join("mine/input/zh/A_RES_99_1.txt"), "我的").unwrap();
+        let o = run_in(w, &["bench", "--docs", "3", "--dir", "mine"]);
+        let e = refused(&o, "mine");
+        assert!(e.contains("not made by sixalign bench"), "{e}");
+        assert_eq!(
+            names(&w.join("mine")),
+            ["input", "input/zh", "input/zh/A_RES_99_1.txt"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(w.join("mine/input/zh/A_RES_99_1.txt")).unwrap(),
+            "我的"
+        );
+    }
+}
