@@ -65,7 +65,8 @@ pub enum ErrorKind {
     },
     /// A format whose reader is an external program that is not installed.
     #[error(
-        "reading a {format} file needs `{tool}`, which is not on PATH; install it (Debian/Ubuntu package {package}) or convert the file to text first"
+        "reading {} {format} file needs `{tool}`, which is not on PATH; install it (Debian/Ubuntu package {package}) or convert the file to text first",
+        article(format)
     )]
     MissingTool {
         /// The format (`PDF`, `.doc`).
@@ -105,6 +106,19 @@ pub(crate) fn human_bytes(n: u64) -> String {
         }
     }
     format!("{n} bytes")
+}
+
+/// `a` or `an` before a format's name, as it is read aloud: `an RTF`,
+/// `an HTML`, `a PDF`, `a Word`.
+fn article(name: &str) -> &'static str {
+    let mut c = name.chars();
+    let (first, second) = (c.next().unwrap_or(' '), c.next().unwrap_or(' '));
+    let acronym = first.is_ascii_uppercase() && second.is_ascii_uppercase();
+    if "AEIOUaeiou".contains(first) || (acronym && "FHLMNRSX".contains(first)) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 fn over_limit(len: Option<u64>, limit: u64) -> String {
@@ -197,9 +211,55 @@ impl std::error::Error for Error {
 }
 
 impl From<io::Error> for Error {
+    /// An error made by [`io_at`] comes back with its path.
     fn from(e: io::Error) -> Error {
+        if e.get_ref().is_some_and(|r| r.is::<AtPath>()) {
+            let kind = e.kind();
+            match e.into_inner().map(|b| b.downcast::<AtPath>()) {
+                Some(Ok(at)) => return Error::new(ErrorKind::Io(at.source)).with_path(at.path),
+                // Not reached (checked above); keep the kind at least.
+                _ => return Error::new(ErrorKind::Io(kind.into())),
+            }
+        }
         Error::new(ErrorKind::Io(e))
     }
+}
+
+/// An I/O error with the file it happened on, carried inside an
+/// [`io::Error`] through code that knows only `io::Write` (format writers,
+/// `BufWriter`), to come out as an [`Error`] naming the file.
+#[derive(Debug)]
+struct AtPath {
+    path: PathBuf,
+    source: io::Error,
+}
+
+impl fmt::Display for AtPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for AtPath {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// `e`, marked as having happened on `path` (of the same kind, so a closed
+/// pipe is still [`io::ErrorKind::BrokenPipe`]); converted into an
+/// [`Error`], it names `path`. An error already marked keeps its path.
+pub fn io_at(path: impl AsRef<Path>, e: io::Error) -> io::Error {
+    if e.get_ref().is_some_and(|r| r.is::<AtPath>()) {
+        return e;
+    }
+    io::Error::new(
+        e.kind(),
+        AtPath {
+            path: path.as_ref().to_path_buf(),
+            source: e,
+        },
+    )
 }
 
 impl From<ErrorKind> for Error {

@@ -6,7 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sixalign::eval::{Scores, eval_paths, parse_links};
+use proptest::prelude::*;
+use sixalign::eval::{Link, Scores, Tally, eval_paths, parse_links, score_links};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval");
 
@@ -98,5 +99,62 @@ fn bead_lines_as_score_py_reads_them() {
     for bad in ["[1]\n", "[1]:[x]\n", "1:[2]\n", "[1]:[2\n"] {
         let e = parse_links(bad).expect_err(bad).to_string();
         assert!(e.contains("line 1"), "{bad:?}: {e}");
+    }
+}
+
+/// `score.py`'s `_precision` written out as it reads (a set of the test
+/// links; a gold source index -> the union of its links' targets), to hold
+/// the indexed version in the library to it.
+fn reference_tally(gold: &[Link], test: &[Link]) -> Tally {
+    use std::collections::{HashMap, HashSet};
+    let keep = |v: &[Link]| -> HashSet<Link> {
+        v.iter()
+            .filter(|l| !l.src.is_empty() || !l.tgt.is_empty())
+            .cloned()
+            .collect()
+    };
+    let (gold, test) = (keep(gold), keep(test));
+    let mut by_src: HashMap<i64, HashSet<i64>> = HashMap::new();
+    for g in &gold {
+        for &i in &g.src {
+            by_src.entry(i).or_default().extend(&g.tgt);
+        }
+    }
+    let mut t = Tally::default();
+    for l in &test {
+        t.total += 1;
+        if gold.contains(l) {
+            t.strict += 1;
+            t.lax += 1;
+        } else if l.src.iter().any(|i| {
+            by_src
+                .get(i)
+                .is_some_and(|ts| l.tgt.iter().any(|x| ts.contains(x)))
+        }) {
+            t.lax += 1;
+        }
+    }
+    t
+}
+
+fn small_links() -> impl Strategy<Value = Vec<Link>> {
+    let side = || proptest::collection::vec(0i64..12, 0..4);
+    proptest::collection::vec(
+        (side(), side()).prop_map(|(src, tgt)| Link { src, tgt }),
+        0..14,
+    )
+}
+
+proptest! {
+    /// The library's counts are those of the reference on random links
+    /// (repeated, unordered, overlapping, empty on a side).
+    #[test]
+    fn score_links_is_score_py(gold in small_links(), test in small_links()) {
+        let full = |v: &[Link]| -> Vec<Link> {
+            v.iter().filter(|l| !l.src.is_empty() && !l.tgt.is_empty()).cloned().collect()
+        };
+        let got = score_links(&gold, &test);
+        prop_assert_eq!(got.precision, reference_tally(&gold, &test));
+        prop_assert_eq!(got.recall, reference_tally(&full(&test), &full(&gold)));
     }
 }

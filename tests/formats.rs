@@ -1060,6 +1060,9 @@ fn bad_files_get_clear_errors() {
     ole.resize(512, 0);
     ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     ole.resize(2048, 0);
+    // Its directory entry: the name's length in bytes with its NUL, a stream.
+    ole[512 + 0x40] = 34;
+    ole[512 + 0x42] = 2;
     std::fs::write(d.join("locked.docx"), &ole).unwrap();
     inspect_fails(&d.join("locked.docx"), "remove the password", None);
     // Legacy .doc with no LibreOffice on PATH.

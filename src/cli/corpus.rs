@@ -75,7 +75,7 @@ pub struct BenchArgs {
     /// Languages aligned with the Chinese hub, comma-separated.
     #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
     pub langs: Vec<Lang>,
-    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed).
+    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
     #[arg(long)]
     pub dir: Option<PathBuf>,
 }
@@ -258,7 +258,10 @@ pub fn run_pipe(args: &PipeArgs) -> Result<ExitCode> {
     };
     let s = corpus::pipe(
         io::stdin().lock(),
-        io::stdout().lock(),
+        sixalign::output::atomic::NamedWriter::new(
+            io::stdout().lock(),
+            sixalign::output::atomic::STDOUT_NAME,
+        ),
         io::stderr().lock(),
         &opts,
         &Aligner::new(),
@@ -275,6 +278,8 @@ pub fn run_bench(args: &BenchArgs) -> Result<ExitCode> {
         dir: args.dir.clone(),
     };
     let report = bench::run(&opts, &mut |m| eprintln!("{m}"))?;
-    report.write_table(&mut io::stdout().lock())?;
+    let mut out = sixalign::output::atomic::stdout();
+    report.write_table(&mut out)?;
+    io::Write::flush(&mut out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,12 +10,13 @@ use super::EvalArgs;
 
 pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode> {
     let scores = eval_paths(&args.gold, &args.test)?;
-    let mut out = io::stdout().lock();
+    let mut out = sixalign::output::atomic::stdout();
     if args.json {
         serde_json::to_writer(&mut out, &scores).map_err(io::Error::from)?;
         writeln!(out)?;
     } else {
         writeln!(out, "{scores}")?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

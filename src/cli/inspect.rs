@@ -1,6 +1,6 @@
 //! `sixalign inspect`: the structure the parser finds in one document.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use sixalign::output::write_inspect_json;
@@ -17,8 +17,7 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
         symbol: args.symbol.clone(),
     };
     let doc = parse_path(&file, &opts)?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = sixalign::output::atomic::stdout();
     if args.json {
         write_inspect_json(&doc, &mut out)?;
     } else {

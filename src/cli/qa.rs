@@ -38,8 +38,7 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     if let Some(path) = &args.html {
         atomic::write_file(path, |w| qa::html::write_html(&hub, &reports, w))?;
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = atomic::stdout();
     if args.json {
         qa::write_json(&hub, &reports, &mut out)?;
     } else if !args.quiet.quiet {

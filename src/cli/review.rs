@@ -118,7 +118,7 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
         review.load_jsonl(&text).map_err(|e| e.with_path(from))?;
     }
     if to_stdout {
-        let mut o = io::BufWriter::new(io::stdout().lock());
+        let mut o = atomic::stdout();
         page::write_page(&review, &mut o)?;
         o.flush()?;
     } else {

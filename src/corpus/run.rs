@@ -560,7 +560,7 @@ fn read_journal(path: &Path) -> BTreeMap<String, DocReport> {
 /// whole and flushed after each chunk, and a reader skips a cut line.
 struct Journal {
     path: PathBuf,
-    w: io::BufWriter<std::fs::File>,
+    w: io::BufWriter<crate::output::atomic::NamedWriter<std::fs::File>>,
 }
 
 impl Journal {
@@ -574,7 +574,7 @@ impl Journal {
             .map_err(|e| Error::from(e).with_path(path))?;
         Ok(Journal {
             path: path.to_path_buf(),
-            w: io::BufWriter::new(file),
+            w: io::BufWriter::new(crate::output::atomic::NamedWriter::new(file, path)),
         })
     }
 
@@ -888,7 +888,7 @@ fn write_doc(id: &str, opts: &RunOptions, aligned: &[PairAlignment]) -> Result<(
 struct ReportFile {
     file: AtomicFile,
     path: PathBuf,
-    w: io::BufWriter<std::fs::File>,
+    w: io::BufWriter<crate::output::atomic::NamedWriter<std::fs::File>>,
     first: bool,
 }
 

@@ -219,37 +219,85 @@ impl From<&Bead> for Link {
 /// sentence with a gold link and a target sentence with that same gold link
 /// (lax). A gold link empty on one side is never a lax match of anything
 /// but itself.
-fn tally(gold: &[Link], test: &[Link]) -> Tally {
-    let distinct = |v: &[Link]| -> Vec<Link> {
-        let mut v: Vec<Link> = v
-            .iter()
+///
+/// Memory and time stay linear in the links' indices: a gold link is kept
+/// as (source index, its target list) pairs, never as the product of its
+/// sides, so one link of 100,000 indices a side costs 100,000 pairs, not
+/// 10^10; links are compared by reference, not cloned.
+fn tally<'a>(
+    gold: impl IntoIterator<Item = &'a Link>,
+    test: impl IntoIterator<Item = &'a Link>,
+) -> Tally {
+    let distinct = |v: &mut dyn Iterator<Item = &'a Link>| -> Vec<&'a Link> {
+        let mut v: Vec<&Link> = v
             .filter(|l| !l.src.is_empty() || !l.tgt.is_empty())
-            .cloned()
             .collect();
-        v.sort();
+        v.sort_unstable();
         v.dedup();
         v
     };
-    let (gold, test) = (distinct(gold), distinct(test));
-    let gold_set: HashSet<&Link> = gold.iter().collect();
-    // Source sentence -> the target sentences of the gold links holding it.
-    let mut by_src: HashMap<i64, HashSet<i64>> = HashMap::new();
+    let (gold, test) = (
+        distinct(&mut gold.into_iter()),
+        distinct(&mut test.into_iter()),
+    );
+    // The distinct target lists of the gold links, sorted (one per list,
+    // however many links share it), and source index -> target list.
+    let mut targets: Vec<Vec<i64>> = Vec::new();
+    let mut target_id: HashMap<&[i64], u32> = HashMap::new();
+    let mut by_src: Vec<(i64, u32)> = Vec::new();
     for g in &gold {
-        for &i in &g.src {
-            by_src.entry(i).or_default().extend(g.tgt.iter().copied());
+        if g.tgt.is_empty() {
+            continue;
         }
+        let id = *target_id.entry(&g.tgt).or_insert_with(|| {
+            let mut t = g.tgt.clone();
+            t.sort_unstable();
+            t.dedup();
+            targets.push(t);
+            (targets.len() - 1) as u32
+        });
+        by_src.extend(g.src.iter().map(|&i| (i, id)));
     }
+    by_src.sort_unstable();
+    by_src.dedup();
+    // Which target lists the current test link has already tried.
+    let mut tried = vec![usize::MAX; targets.len()];
     let mut out = Tally::default();
-    for link in &test {
+    for (n, link) in test.iter().enumerate() {
         out.total += 1;
-        if gold_set.contains(link) {
+        // `gold` is sorted: a lookup without hashing every index list.
+        if gold.binary_search(link).is_ok() {
             out.strict += 1;
             out.lax += 1;
-        } else if link.src.iter().any(|i| {
-            by_src
-                .get(i)
-                .is_some_and(|ts| link.tgt.iter().any(|t| ts.contains(t)))
-        }) {
+            continue;
+        }
+        let mut tgt: Vec<i64> = link.tgt.clone();
+        tgt.sort_unstable();
+        tgt.dedup();
+        let shares_target = |list: &[i64]| -> bool {
+            // Look the shorter list up in the longer.
+            let (short, long) = if list.len() < tgt.len() {
+                (list, &tgt[..])
+            } else {
+                (&tgt[..], list)
+            };
+            short.iter().any(|t| long.binary_search(t).is_ok())
+        };
+        let lax = link.src.iter().any(|&i| {
+            let from = by_src.partition_point(|&(s, _)| s < i);
+            by_src[from..]
+                .iter()
+                .take_while(|&&(s, _)| s == i)
+                .any(|&(_, id)| {
+                    let id = id as usize;
+                    if tried[id] == n {
+                        return false;
+                    }
+                    tried[id] = n;
+                    shares_target(&targets[id])
+                })
+        });
+        if lax {
             out.lax += 1;
         }
     }
@@ -260,15 +308,12 @@ fn tally(gold: &[Link], test: &[Link]) -> Tally {
 /// precision over all test links, recall over the gold links with both
 /// sides non-empty against the test links with both sides non-empty.
 pub fn score_links(gold: &[Link], test: &[Link]) -> Counts {
-    let full = |v: &[Link]| -> Vec<Link> {
-        v.iter()
-            .filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
-            .cloned()
-            .collect()
-    };
+    fn full(v: &[Link]) -> impl Iterator<Item = &Link> {
+        v.iter().filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
+    }
     Counts {
         precision: tally(gold, test),
-        recall: tally(&full(test), &full(gold)),
+        recall: tally(full(test), full(gold)),
     }
 }
 

@@ -64,18 +64,34 @@ pub fn operative(s: &str) -> Option<(u32, usize)> {
     Some((n, s.len() - tail_trim.len()))
 }
 
+/// How far [`sub`] looks for the closing bracket: five characters of at
+/// most four bytes and generous white space around them.
+const SUB_MARK_MAX_BYTES: usize = 64;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    (0..=i).rev().find(|&j| s.is_char_boundary(j)).unwrap_or(0)
+}
+
 /// `(a)`, `a)`, `а)`, `(أ)`, `)أ(`, `(ii)`: the mark and label length.
 pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
+    // A mark is at most five characters between its brackets: the closing
+    // bracket is looked for near the start only, so that asking at every
+    // sentence of a line costs the mark, not the rest of the line.
+    let head = &s[..floor_boundary(s, SUB_MARK_MAX_BYTES)];
     let (inner, end) = match first {
         '(' | ')' => {
             let close = if first == '(' { ')' } else { '(' };
-            let end = s[1..].find(close)? + 1;
+            let end = head[1..].find(close)? + 1;
             (&s[1..end], end + 1)
         }
         _ => {
-            let end = s.find(')')?;
+            let end = head.find(')')?;
             (&s[..end], end + 1)
         }
     };
@@ -408,7 +424,9 @@ pub fn division(s: &str) -> Option<(Division, u32, usize)> {
     // A heading is short and ends without a clause's stop; `Chapter 7 of
     // the report shows …` is a sentence.
     let rest = s[len..].trim_end();
-    if rest.chars().count() > 80 || rest.ends_with(['.', ';', ',', '。', '；', '，']) {
+    // (`nth`, not a count: a heading word opening each sentence of a long
+    // line must not cost the rest of the line each time.)
+    if rest.chars().nth(80).is_some() || rest.ends_with(['.', ';', ',', '。', '；', '，']) {
         return None;
     }
     let (kind, n) = if let Some(m) = c.get(1) {
@@ -568,6 +586,21 @@ pub fn is_bare_label(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sub_marks_are_found_near_the_start_only() {
+        let long = format!("(a) {}", "x ".repeat(100_000));
+        assert_eq!(sub(&long).map(|(_, len)| len), Some(4));
+        assert!(sub("(   b   ) padded").is_some(), "white space inside");
+        // A bracket closed only far along the line opens no mark, however
+        // short what lies between might look after trimming.
+        let far = format!("({}a) text", " ".repeat(200));
+        assert!(sub(&far).is_none());
+        let far_bare = format!("a{}) text", "\u{3000}".repeat(40));
+        assert!(sub(&far_bare).is_none());
+        assert_eq!(floor_boundary("a字", 2), 1);
+        assert_eq!(floor_boundary("a字", 9), 4);
+    }
 
     #[test]
     fn operative_forms() {

@@ -88,6 +88,18 @@ pub(super) fn to_text(bytes: &[u8]) -> Result<String, ErrorKind> {
     let styles = part("word/styles.xml")?;
     let footnotes = part("word/footnotes.xml")?;
 
+    // Well-formed and of the right kind, so that a broken part is called
+    // broken, not read as a document without text.
+    check_part("word/document.xml", &document, "document")?;
+    for (name, x, root) in [
+        ("word/numbering.xml", &numbering, "numbering"),
+        ("word/styles.xml", &styles, "styles"),
+        ("word/footnotes.xml", &footnotes, "footnotes"),
+    ] {
+        if let Some(x) = x {
+            check_part(name, x, root)?;
+        }
+    }
     let numbering = match numbering {
         Some(x) => Numbering::read(&x).map_err(|e| bad_xml("word/numbering.xml", e))?,
         None => Numbering::default(),
@@ -140,6 +152,54 @@ fn inflates_past(name: &str, limit: u64) -> ErrorKind {
         ),
         "if it is genuine, raise the limit with --max-input SIZE or SIXALIGN_MAX_INPUT",
     )
+}
+
+/// Checks that `xml`, the part `name`, is one element named `root` (any
+/// prefix: `<w:document>`) closed at the end, as the parser itself does not
+/// when the text just stops.
+fn check_part(name: &str, xml: &str, root: &str) -> Result<(), ErrorKind> {
+    let mut r = Reader::from_str(xml);
+    let mut depth = 0usize;
+    let mut seen_root = false;
+    loop {
+        let ev = r.read_event().map_err(|e| bad_xml(name, e))?;
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) if !seen_root => {
+                if e.local_name().as_ref() != root {
+                    return Err(unreadable(
+                        format!(
+                            "{name} is not WordprocessingML: its root element is <{}>, not <w:{root}>",
+                            e.name().as_ref()
+                        ),
+                        RESAVE,
+                    ));
+                }
+                seen_root = true;
+                // An empty root (`<w:document/>`) is closed already.
+                depth = usize::from(matches!(ev, Event::Start(_)));
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !seen_root {
+        return Err(unreadable(
+            format!("{name} holds no XML element (nothing, or cut short before its root)"),
+            RESAVE,
+        ));
+    }
+    if depth > 0 {
+        return Err(unreadable(
+            format!(
+                "{name} is not well-formed XML: it ends with {depth} element{} not closed (cut short?)",
+                if depth == 1 { "" } else { "s" }
+            ),
+            RESAVE,
+        ));
+    }
+    Ok(())
 }
 
 fn bad_xml(part: &str, e: quick_xml::Error) -> ErrorKind {

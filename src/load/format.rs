@@ -65,13 +65,13 @@ pub fn sniff(bytes: &[u8]) -> Format {
         return Format::Docx;
     }
     if bytes.starts_with(&OLE) {
-        // An encrypted OOXML file is an OLE container with an
-        // `EncryptedPackage` stream (its directory names are UTF-16).
-        let name: Vec<u8> = "EncryptedPackage"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        if memchr::memmem::find(bytes, &name).is_some() {
+        // An encrypted OOXML file is an OLE container with `EncryptionInfo`
+        // and `EncryptedPackage` streams; an encrypted Word 97–2003 file
+        // says so in its File Information Block.
+        if ole_stream(bytes, "EncryptedPackage").is_some()
+            || ole_stream(bytes, "EncryptionInfo").is_some()
+            || word97_encrypted(bytes)
+        {
             return Format::Encrypted;
         }
         return Format::Doc;
@@ -83,6 +83,63 @@ pub fn sniff(bytes: &[u8]) -> Format {
         return Format::Html;
     }
     Format::Text
+}
+
+/// The directory entry of the stream `name` in an OLE compound file: its
+/// first sector and size. Directory entries are 128 bytes, at 128-byte
+/// offsets after the 512-byte header; an entry is taken only with its name
+/// length and stream type in place, so text that happens to hold the name
+/// in UTF-16 is not taken for it.
+fn ole_stream(bytes: &[u8], name: &str) -> Option<(u32, u64)> {
+    let utf16: Vec<u8> = name
+        .encode_utf16()
+        .chain(std::iter::once(0))
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    memchr::memmem::find_iter(bytes, &utf16)
+        .filter(|&at| at >= 512 && at % 128 == 0)
+        .find_map(|at| {
+            let e = bytes.get(at..at + 128)?;
+            // Name length in bytes with its NUL; type 2 is a stream.
+            if usize::from(u16_at(e, 0x40)) != utf16.len() || e[0x42] != 2 {
+                return None;
+            }
+            // Version 3 files (512-byte sectors) leave the size's high half
+            // undefined.
+            let size = u64::from(u32_at(e, 0x78));
+            Some((u32_at(e, 0x74), size))
+        })
+}
+
+/// Whether a Word 97–2003 file is encrypted (or obfuscated): the
+/// `fEncrypted` bit of the File Information Block at the start of its
+/// `WordDocument` stream. A stream under 4096 bytes lives in the mini
+/// stream and is not looked at (no Word document is that small).
+fn word97_encrypted(bytes: &[u8]) -> bool {
+    let Some((start, size)) = ole_stream(bytes, "WordDocument") else {
+        return false;
+    };
+    if size < 4096 || bytes.len() < 0x20 {
+        return false;
+    }
+    let shift = u16::from_le_bytes([bytes[0x1E], bytes[0x1F]]);
+    if !(7..=16).contains(&shift) {
+        return false;
+    }
+    let Some(at) = (u64::from(start) + 1)
+        .checked_shl(u32::from(shift))
+        .and_then(|a| usize::try_from(a).ok())
+    else {
+        return false;
+    };
+    let Some(fib) = bytes.get(at..at + 12) else {
+        return false;
+    };
+    let ident = u16::from_le_bytes([fib[0], fib[1]]);
+    let flags = u16::from_le_bytes([fib[0x0A], fib[0x0B]]);
+    ident == 0xA5EC && flags & 0x0100 != 0
 }
 
 fn looks_like_html(head: &[u8]) -> bool {

@@ -472,7 +472,15 @@ fn legacy_to_text(format: Format, bytes: &[u8]) -> std::result::Result<String, E
     let out =
         convert::run("soffice", cmd, None).map_err(|f| unreadable(f.reason("soffice"), f.fix()))?;
     match std::fs::read(dir.path().join("input.docx")) {
-        Ok(docx) => docx::to_text(&docx),
+        // The file the user gave is a .doc or an RTF: so say its errors.
+        Ok(docx) => docx::to_text(&docx).map_err(|e| match e {
+            ErrorKind::Unreadable { reason, fix, .. } => ErrorKind::Unreadable {
+                format: format.name(),
+                reason: format!("converted by LibreOffice, {reason}"),
+                fix,
+            },
+            e => e,
+        }),
         Err(_) => Err(unreadable(
             format!(
                 "LibreOffice could not convert it ({})",

@@ -44,6 +44,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use crate::error::io_at;
+
 /// 0: not decided yet (read `SIXALIGN_DURABLE`), 1: off, 2: on.
 static DURABLE: AtomicU8 = AtomicU8::new(0);
 
@@ -317,12 +319,13 @@ impl AtomicFile {
 
     /// A buffered writer on the temporary file (a second handle, so the
     /// writer can be owned by a format writer while this keeps the file).
-    pub fn writer(&self) -> Result<io::BufWriter<File>> {
+    /// Its write errors name the file as the user gave it.
+    pub fn writer(&self) -> Result<io::BufWriter<NamedWriter<File>>> {
         let f = self.handle()?;
         let dup = f
             .try_clone()
             .map_err(|e| Error::from(e).with_path(&self.shown))?;
-        Ok(io::BufWriter::new(dup))
+        Ok(io::BufWriter::new(NamedWriter::new(dup, &self.shown)))
     }
 
     fn handle(&self) -> Result<&File> {
@@ -359,16 +362,56 @@ impl AtomicFile {
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self.file.as_mut() {
-            Some(f) => f.write(buf),
-            None => Err(io::Error::other("the output is closed")),
+            Some(f) => f.write(buf).map_err(|e| io_at(&self.shown, e)),
+            None => Err(io_at(&self.shown, io::Error::other("the output is closed"))),
         }
     }
     fn flush(&mut self) -> io::Result<()> {
         match self.file.as_mut() {
-            Some(f) => f.flush(),
+            Some(f) => f.flush().map_err(|e| io_at(&self.shown, e)),
             None => Ok(()),
         }
     }
+}
+
+/// A writer whose errors name what it writes to (a file as the user gave
+/// it, or standard output): a full disk under `-o out.tsv` says
+/// `out.tsv: No space left on device`, however deep in a format writer the
+/// write failed.
+#[derive(Debug)]
+pub struct NamedWriter<W> {
+    inner: W,
+    name: PathBuf,
+}
+
+impl<W: Write> NamedWriter<W> {
+    /// `inner`, whose errors will name `name`.
+    pub fn new(inner: W, name: impl AsRef<Path>) -> NamedWriter<W> {
+        NamedWriter {
+            inner,
+            name: name.as_ref().to_path_buf(),
+        }
+    }
+}
+
+impl<W: Write> Write for NamedWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| io_at(&self.name, e))
+    }
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf).map_err(|e| io_at(&self.name, e))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| io_at(&self.name, e))
+    }
+}
+
+/// What errors on standard output are named by.
+pub const STDOUT_NAME: &str = "standard output";
+
+/// Standard output, buffered, its errors naming it.
+pub fn stdout() -> io::BufWriter<NamedWriter<io::StdoutLock<'static>>> {
+    io::BufWriter::new(NamedWriter::new(io::stdout().lock(), STDOUT_NAME))
 }
 
 impl Drop for AtomicFile {
@@ -459,7 +502,7 @@ impl AtomicSet {
 /// Writes `path` atomically with `write` (a report, a summary file).
 pub fn write_file(
     path: &Path,
-    write: impl FnOnce(&mut io::BufWriter<File>) -> io::Result<()>,
+    write: impl FnOnce(&mut io::BufWriter<NamedWriter<File>>) -> io::Result<()>,
 ) -> Result<()> {
     let f = AtomicFile::create(path)?;
     let mut w = f.writer()?;

@@ -42,7 +42,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::{self, BufWriter};
+use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -425,7 +425,7 @@ impl Output {
             }
             (format, target) => {
                 let out: Box<dyn io::Write> = match target {
-                    Target::Stdout => Box::new(BufWriter::new(io::stdout().lock())),
+                    Target::Stdout => Box::new(atomic::stdout()),
                     Target::Path(p) => sink(p)?,
                 };
                 match format {

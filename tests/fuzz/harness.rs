@@ -83,10 +83,23 @@ pub enum Target {
     Files,
     /// Translation QA on an aligned pair, and its JSON and HTML writers.
     Qa,
+    /// The Word reader: generated WordprocessingML (lists, numbering with
+    /// wild values, footnotes, runs) zipped, then zip bytes mutated.
+    Word,
+    /// The HTML reader: tag soup of real text, `<sup>`, lists, entities.
+    Html,
+    /// The PDF-text reader (`pdftotext` output: form feeds, running heads).
+    PdfText,
+    /// The lexicon table reader (`--lexicon`).
+    Lexicon,
+    /// The corpus manifest reader.
+    Manifest,
+    /// The batch job-file reader.
+    JobFile,
 }
 
 impl Target {
-    pub const ALL: [Target; 10] = [
+    pub const ALL: [Target; 16] = [
         Target::Load,
         Target::Parse,
         Target::Segment,
@@ -97,6 +110,12 @@ impl Target {
         Target::Pipe,
         Target::Files,
         Target::Qa,
+        Target::Word,
+        Target::Html,
+        Target::PdfText,
+        Target::Lexicon,
+        Target::Manifest,
+        Target::JobFile,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -110,6 +129,12 @@ impl Target {
             Target::Pipe => "pipe",
             Target::Files => "files",
             Target::Qa => "qa",
+            Target::Word => "word",
+            Target::Html => "html",
+            Target::PdfText => "pdftext",
+            Target::Lexicon => "lexicon",
+            Target::Manifest => "manifest",
+            Target::JobFile => "jobfile",
         }
     }
 }
@@ -457,9 +482,294 @@ fn all_writers(f: &dyn Fn(&mut dyn PairWriter) -> std::io::Result<()>, six_way: 
     }
 }
 
+/// A piece of a real document (or random text), escaped for XML.
+fn xml_text(rng: &mut Rng, seeds: &Seeds) -> String {
+    let t = if rng.chance(0.8) {
+        let (_, d) = rng.pick(&seeds.docs);
+        let a = floor_char(d, rng.below(d.len()));
+        let b = floor_char(d, (a + rng.below(300)).min(d.len()));
+        d[a..b].to_string()
+    } else {
+        random_text(rng, 20)
+    };
+    t.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A random number as list numbering may hold it (wild values included).
+fn wild_number(rng: &mut Rng) -> String {
+    match rng.below(5) {
+        0 => (rng.next() as i64).to_string(),
+        1 => "2000000000".into(),
+        2 => "-3".into(),
+        3 => "x".into(),
+        _ => rng.below(30).to_string(),
+    }
+}
+
+/// A generated .docx: paragraphs with numbering, footnote references,
+/// tracked changes; numbering and footnote parts; then mutated bytes.
+fn word_bytes(rng: &mut Rng, seeds: &Seeds) -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let fmts = [
+        "decimal",
+        "lowerLetter",
+        "upperRoman",
+        "lowerRoman",
+        "chineseCounting",
+        "ideographTraditional",
+        "bullet",
+        "arabicAbjad",
+        "nonsense",
+    ];
+    let mut body = String::new();
+    for _ in 0..rng.below(12) {
+        body.push_str("<w:p>");
+        if rng.chance(0.5) {
+            body.push_str(&format!(
+                "<w:pPr><w:numPr><w:ilvl w:val=\"{}\"/><w:numId w:val=\"{}\"/></w:numPr></w:pPr>",
+                wild_number(rng),
+                wild_number(rng)
+            ));
+        }
+        for _ in 0..rng.below(4) {
+            match rng.below(6) {
+                0 => body.push_str(&format!(
+                    "<w:r><w:footnoteReference w:id=\"{}\"/></w:r>",
+                    wild_number(rng)
+                )),
+                1 => body.push_str(&format!(
+                    "<w:del><w:r><w:delText>{}</w:delText></w:r></w:del>",
+                    xml_text(rng, seeds)
+                )),
+                2 => body.push_str("<w:r><w:tab/><w:br/></w:r>"),
+                _ => body.push_str(&format!(
+                    "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    xml_text(rng, seeds)
+                )),
+            }
+        }
+        body.push_str("</w:p>");
+    }
+    let mut numbering = format!("<w:numbering {W}>");
+    for _ in 0..rng.below(4) {
+        numbering.push_str(&format!(
+            "<w:abstractNum w:abstractNumId=\"{}\"><w:lvl w:ilvl=\"{}\"><w:start w:val=\"{}\"/><w:numFmt w:val=\"{}\"/><w:lvlText w:val=\"%1.%2)\"/></w:lvl></w:abstractNum><w:num w:numId=\"{}\"><w:abstractNumId w:val=\"{}\"/></w:num>",
+            wild_number(rng), wild_number(rng), wild_number(rng), rng.pick(&fmts), wild_number(rng), wild_number(rng)
+        ));
+    }
+    numbering.push_str("</w:numbering>");
+    let mut notes = format!("<w:footnotes {W}>");
+    for _ in 0..rng.below(4) {
+        notes.push_str(&format!(
+            "<w:footnote w:id=\"{}\"><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:footnote>",
+            wild_number(rng),
+            xml_text(rng, seeds)
+        ));
+    }
+    notes.push_str("</w:footnotes>");
+    let mut parts = vec![
+        (
+            "word/document.xml",
+            format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+        ),
+        ("word/numbering.xml", numbering),
+        ("word/footnotes.xml", notes),
+    ];
+    // Cut or mutate one part's XML now and then.
+    if rng.chance(0.2) {
+        let i = rng.below(parts.len());
+        let mut b = parts[i].1.clone().into_bytes();
+        for _ in 0..1 + rng.below(4) {
+            mutate(rng, &mut b, seeds);
+        }
+        parts[i].1 = String::from_utf8_lossy(&b).into_owned();
+    }
+    let mut buf = Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, body) in &parts {
+            z.start_file(*name, opts).expect("zip");
+            z.write_all(body.as_bytes()).expect("zip");
+        }
+        z.finish().expect("zip");
+    }
+    let mut b = buf.into_inner();
+    // And the archive's bytes now and then.
+    if rng.chance(0.1) {
+        for _ in 0..1 + rng.below(3) {
+            if b.is_empty() {
+                break;
+            }
+            let i = rng.below(b.len());
+            b[i] ^= 1 << rng.below(8);
+        }
+    }
+    b
+}
+
+/// Tag soup: real text among `<p>`, `<sup>`, lists, tables, entities,
+/// comments and scripts, some unclosed.
+fn html_text(rng: &mut Rng, seeds: &Seeds) -> String {
+    const TAGS: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<sup>",
+        "</sup>",
+        "<sup>1</sup>",
+        "<ol start=\"7\">",
+        "<ol type=\"a\" start=\"-2\">",
+        "<ol start=\"99999999999\">",
+        "<li>",
+        "</li>",
+        "</ol>",
+        "<ul>",
+        "</ul>",
+        "<table><tr><td>",
+        "</td></tr></table>",
+        "<br>",
+        "<br/>",
+        "<div>",
+        "</div>",
+        "<script>var a='<p>';</script>",
+        "<style>p{}</style>",
+        "<!-- c -->",
+        "<!--",
+        "&amp;",
+        "&#x4E00;",
+        "&#99999999;",
+        "&nbsp;",
+        "&bogus;",
+        "<a href=\"#fn1\">",
+        "</a>",
+        "<h1>",
+        "</h1>",
+        "<title>",
+        "</title>",
+        "<![CDATA[x]]>",
+        "<",
+        ">",
+        "<p class=\"x",
+        "<?xml?>",
+    ];
+    let mut s = String::new();
+    if rng.chance(0.7) {
+        s.push_str("<!DOCTYPE html><html><body>");
+    }
+    for _ in 0..rng.below(40) {
+        if rng.chance(0.5) {
+            let t: &&str = rng.pick(TAGS);
+            s.push_str(t);
+        } else {
+            s.push_str(&xml_text(rng, seeds));
+        }
+    }
+    s
+}
+
 /// Runs one case of `target`.
 pub fn run_case(target: Target, rng: &mut Rng, seeds: &Seeds) {
     match target {
+        Target::Word => {
+            let b = word_bytes(rng, seeds);
+            if let Ok(t) = Text::from_bytes("fuzz.docx", &b) {
+                check_text(&t, rng);
+            }
+        }
+        Target::Html => {
+            let h = html_text(rng, seeds);
+            let mut b = h.into_bytes();
+            if rng.chance(0.2) {
+                mutate(rng, &mut b, seeds);
+            }
+            if let Ok(t) = Text::from_bytes("fuzz.html", &b) {
+                check_text(&t, rng);
+            }
+        }
+        Target::PdfText => {
+            let (_, b) = mutated_doc(rng, seeds);
+            let mut s = String::from_utf8_lossy(&b).into_owned();
+            // pdftotext's page breaks, running heads and hyphenation.
+            for _ in 0..rng.below(6) {
+                let at = floor_char(&s, rng.below(s.len() + 1));
+                let piece = *rng.pick(&[
+                    "\u{c}",
+                    "\u{c}A/RES/74/28\n",
+                    "\n3\n\u{c}",
+                    "-\n",
+                    "\n\n",
+                    "   ",
+                    "\u{c}\u{c}",
+                ]);
+                s.insert_str(at, piece);
+            }
+            if let Ok(t) = Text::from_pdf_text("fuzz.pdf", s) {
+                check_text(&t, rng);
+            }
+        }
+        Target::Lexicon => {
+            let mut s = String::new();
+            for _ in 0..rng.below(12) {
+                match rng.below(5) {
+                    0 => s.push_str(&format!("# sixalign lexicon {}\n", random_text(rng, 6))),
+                    1 => s.push_str(&format!(
+                        "# sixalign lexicon zh-{}\n",
+                        rng.pick(&["en", "fr", "ru", "ar", "es", "zh", "xx", ""])
+                    )),
+                    2 => s.push_str(&format!(
+                        "{}\t{}\n",
+                        xml_text(rng, seeds),
+                        xml_text(rng, seeds)
+                    )),
+                    3 => s.push_str(&format!(
+                        "{}\t{}\t{}\r",
+                        random_text(rng, 4),
+                        random_text(rng, 4),
+                        random_text(rng, 4)
+                    )),
+                    _ => s.push_str(&random_text(rng, 10)),
+                }
+            }
+            let _ = sixalign::score::Lexicon::parse(&s, Path::new("fuzz.tsv"));
+        }
+        Target::Manifest | Target::JobFile => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut s = String::new();
+            for _ in 0..rng.below(10) {
+                let f = |rng: &mut Rng| -> String {
+                    match rng.below(5) {
+                        0 => "zh/a.txt".into(),
+                        1 => "../x".into(),
+                        2 => "-".into(),
+                        3 => String::new(),
+                        _ => random_text(rng, 6),
+                    }
+                };
+                let sep = *rng.pick(&["\t", " ", ",", "\t\t"]);
+                let end = *rng.pick(&["\n", "\r\n", "\r", ""]);
+                let head = if rng.chance(0.1) { "# " } else { "" };
+                s.push_str(&format!(
+                    "{head}{}{sep}{}{sep}{}{end}",
+                    f(rng),
+                    f(rng),
+                    f(rng)
+                ));
+            }
+            let mut b = s.into_bytes();
+            if rng.chance(0.2) {
+                mutate(rng, &mut b, seeds);
+            }
+            let p = dir.path().join("list.tsv");
+            std::fs::write(&p, &b).expect("write");
+            if target == Target::Manifest {
+                let _ = sixalign::corpus::read_manifest(&p);
+            } else if let Ok(jobs) = sixalign::corpus::read_jobfile(&p) {
+                let _ = sixalign::corpus::check_jobs(&jobs, Some(&p));
+            }
+        }
         Target::Load => {
             let (_, b) = input(rng, seeds);
             if let Ok(t) = Text::from_bytes("fuzz", &b) {

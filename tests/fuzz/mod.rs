@@ -76,3 +76,33 @@ fn fuzz_slice_files() {
 fn fuzz_slice_qa() {
     slice(Target::Qa);
 }
+
+#[test]
+fn fuzz_slice_word() {
+    slice(Target::Word);
+}
+
+#[test]
+fn fuzz_slice_html() {
+    slice(Target::Html);
+}
+
+#[test]
+fn fuzz_slice_pdftext() {
+    slice(Target::PdfText);
+}
+
+#[test]
+fn fuzz_slice_lexicon() {
+    slice(Target::Lexicon);
+}
+
+#[test]
+fn fuzz_slice_manifest() {
+    slice(Target::Manifest);
+}
+
+#[test]
+fn fuzz_slice_jobfile() {
+    slice(Target::JobFile);
+}

@@ -362,11 +362,12 @@ mod decompression {
     use super::*;
     use std::io::Write;
 
-    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    pub(super) const W: &str =
+        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
     /// A .docx of `parts`; the part named `bomb` gets `zeros` zero bytes
     /// inside a text run, deflated (100 MB become about 100 KB).
-    fn docx(path: &Path, parts: &[(&str, String)], bomb: Option<(&str, usize)>) {
+    pub(super) fn docx(path: &Path, parts: &[(&str, String)], bomb: Option<(&str, usize)>) {
         let f = std::fs::File::create(path).unwrap();
         let mut z = zip::ZipWriter::new(f);
         let opts = zip::write::SimpleFileOptions::default()
@@ -393,7 +394,7 @@ mod decompression {
         z.finish().unwrap();
     }
 
-    fn document(paras: &str) -> String {
+    pub(super) fn document(paras: &str) -> String {
         format!("<w:document {W}><w:body>{paras}</w:body></w:document>")
     }
 
@@ -1318,5 +1319,477 @@ mod batch_dash {
                 "no file named -"
             );
         }
+    }
+}
+
+/// Linear cost under the limit: a document on one line, a gold file with a
+/// huge link. These check behaviour at modest sizes (the timings are in the
+/// issue's report, not in tests).
+mod linear {
+    use super::*;
+
+    /// The UDHR version `code` on one line, repeated to about `bytes`.
+    fn one_line(dir: &Path, code: &str, bytes: usize) -> PathBuf {
+        let t = std::fs::read_to_string(udhr(code))
+            .unwrap()
+            .replace('\n', " ");
+        let p = dir.join(format!("one.{code}.txt"));
+        std::fs::write(&p, t.repeat(bytes / t.len() + 1) + "\n").unwrap();
+        p
+    }
+
+    #[test]
+    fn a_document_on_one_line_is_aligned_whole() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        one_line(w, "zh", 400_000);
+        one_line(w, "en", 400_000);
+        let o = run_in(
+            w,
+            &[
+                "align",
+                "-q",
+                "-f",
+                "tsv",
+                "one.zh.txt",
+                "one.en.txt",
+                "-o",
+                "out.tsv",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+        // Nothing lost: every Chinese character of the input is in the
+        // output's Chinese column (white space aside).
+        let out = std::fs::read_to_string(w.join("out.tsv")).unwrap();
+        let zh: String = out
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split('\t').nth(2))
+            .collect::<String>()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let input: String = std::fs::read_to_string(w.join("one.zh.txt"))
+            .unwrap()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        assert_eq!(
+            zh.chars().count(),
+            input.chars().count(),
+            "every character kept"
+        );
+        no_partial(w);
+    }
+
+    /// One gold link of 40,000 indices a side: scored from its indices, not
+    /// from their 1.6 billion (source, target) pairs.
+    #[test]
+    fn eval_of_a_huge_link_is_linear() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let list = |r: std::ops::Range<u32>| r.map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+        let gold = format!(
+            "[{}]:[{}]\n[40000]:[40000]\n",
+            list(0..40_000),
+            list(0..40_000)
+        );
+        std::fs::write(w.join("gold.txt"), &gold).unwrap();
+        // Test: the huge link split in two (lax hits, not strict), and a
+        // link sharing nothing.
+        let test = format!(
+            "[{}]:[{}]\n[{}]:[{}]\n[40000]:[39999,40001]\n",
+            list(0..20_000),
+            list(0..20_000),
+            list(20_000..40_000),
+            list(20_000..40_000)
+        );
+        std::fs::write(w.join("test.txt"), &test).unwrap();
+        let o = run_in(w, &["eval", "--json", "gold.txt", "test.txt"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(j["strict"]["precision"].as_f64(), Some(0.0), "{j}");
+        // The two halves share a source and a target with the gold link;
+        // the third shares its source with `[40000]:[40000]` but no target.
+        let lax = j["lax"]["precision"].as_f64().unwrap();
+        assert!((lax - 2.0 / 3.0).abs() < 1e-9, "{j}");
+    }
+}
+
+/// Every write error names what was being written: a file as the user
+/// gave it (a file size limit stands in for a full disk: the write fails
+/// with EFBIG part way, as it would with ENOSPC), or standard output
+/// (`/dev/full`). Nothing half-written is left.
+mod write_errors {
+    use super::*;
+    use std::os::unix::process::CommandExt;
+
+    /// `sixalign ARGS` in `dir` with files limited to `limit` bytes.
+    fn run_limited(dir: &Path, args: &[&str], limit: u64) -> Output {
+        let mut c = Command::new(BIN);
+        c.current_dir(dir).args(args).stdin(Stdio::null());
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            c.pre_exec(move || {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+                let r = libc::rlimit {
+                    rlim_cur: limit,
+                    rlim_max: limit,
+                };
+                if libc::setrlimit(libc::RLIMIT_FSIZE, &r) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        c.output().expect("sixalign runs")
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_named() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        let cases: &[(&[&str], &str)] = &[
+            (
+                &["align", "-q", "zh.txt", "en.txt", "-o", "out.jsonl"],
+                "out.jsonl",
+            ),
+            (
+                &[
+                    "align", "-q", "-f", "tsv", "zh.txt", "en.txt", "-o", "out.tsv",
+                ],
+                "out.tsv",
+            ),
+            (
+                &[
+                    "align", "-q", "-f", "tmx", "zh.txt", "en.txt", "-o", "out.tmx",
+                ],
+                "out.tmx",
+            ),
+            (
+                &["align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", "m"],
+                "m.en",
+            ),
+            (
+                &[
+                    "align", "-q", "--lines", "zh.txt", "en.txt", "-o", "l.beads",
+                ],
+                "l.beads",
+            ),
+            (
+                &["qa", "-q", "zh.txt", "en.txt", "--html", "qa.html"],
+                "qa.html",
+            ),
+            (
+                &["review", "zh.txt", "en.txt", "-o", "review.html"],
+                "review.html",
+            ),
+        ];
+        for (args, named) in cases {
+            let o = run_limited(w, args, 2048);
+            let e = refused(&o, named);
+            assert!(e.contains("File too large"), "{args:?}: {e}");
+            assert_eq!(names(w), ["en.txt", "zh.txt"], "{args:?}: nothing left");
+        }
+    }
+
+    #[test]
+    fn standard_output_that_cannot_be_written_is_named() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        copy(w, "zh", "zh.txt");
+        copy(w, "en", "en.txt");
+        std::fs::write(w.join("b.txt"), "[0]:[0]\n[1]:[1]\n").unwrap();
+        for args in [
+            &["align", "-q", "zh.txt", "en.txt"][..],
+            &["align", "-q", "-f", "tmx", "zh.txt", "en.txt"],
+            &["inspect", "zh.txt"],
+            &["qa", "zh.txt", "en.txt"],
+            &["review", "zh.txt", "en.txt", "-o", "-"],
+            &["eval", "b.txt", "b.txt"],
+            &["eval", "--json", "b.txt", "b.txt"],
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let o = Command::new(BIN)
+                .current_dir(w)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::from(full))
+                .output()
+                .expect("sixalign runs");
+            let e = refused(&o, "standard output");
+            assert!(e.contains("No space left on device"), "{args:?}: {e}");
+        }
+    }
+}
+
+/// Word files that cannot be read say why: encrypted (of any kind), a
+/// broken or foreign XML part (not "the document is empty"), and an RTF
+/// file is called RTF.
+mod word_messages {
+    use super::decompression::{W, document, docx};
+    use super::*;
+
+    /// An OLE compound file (version 3, 512-byte sectors): the header, the
+    /// directory in sector 0 with a root entry and `streams` (name, first
+    /// sector, size), then `sectors` from sector 1.
+    fn ole(streams: &[(&str, u32, u32)], sectors: &[Vec<u8>]) -> Vec<u8> {
+        let mut b = vec![0u8; 512];
+        b[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+        b[0x1A] = 0x3E; // minor version
+        b[0x1C..0x1E].copy_from_slice(&3u16.to_le_bytes());
+        b[0x1E..0x20].copy_from_slice(&9u16.to_le_bytes()); // 512-byte sectors
+        b[0x20..0x22].copy_from_slice(&6u16.to_le_bytes());
+        let entry = |name: &str, kind: u8, start: u32, size: u32| {
+            let mut e = vec![0u8; 128];
+            let utf16: Vec<u8> = name
+                .encode_utf16()
+                .chain(std::iter::once(0))
+                .flat_map(u16::to_le_bytes)
+                .collect();
+            e[..utf16.len()].copy_from_slice(&utf16);
+            e[0x40..0x42].copy_from_slice(&(utf16.len() as u16).to_le_bytes());
+            e[0x42] = kind;
+            e[0x74..0x78].copy_from_slice(&start.to_le_bytes());
+            e[0x78..0x7C].copy_from_slice(&size.to_le_bytes());
+            e
+        };
+        let mut dir = entry("Root Entry", 5, 0xFFFF_FFFE, 0);
+        for (name, start, size) in streams {
+            dir.extend(entry(name, 2, *start, *size));
+        }
+        dir.resize(512, 0);
+        b.extend(dir);
+        for s in sectors {
+            let mut s = s.clone();
+            s.resize(s.len().div_ceil(512).max(1) * 512, 0);
+            b.extend(s);
+        }
+        b
+    }
+
+    /// A Word 97 `WordDocument` stream of 4096 bytes opening with a File
+    /// Information Block whose flags are `flags`.
+    fn word97(flags: u16) -> Vec<u8> {
+        let mut s = vec![0u8; 4096];
+        s[..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+        s[2..4].copy_from_slice(&0x00C1u16.to_le_bytes());
+        s[0x0A..0x0C].copy_from_slice(&flags.to_le_bytes());
+        s
+    }
+
+    #[test]
+    fn an_encrypted_word_file_of_any_kind_says_so() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let cases = [
+            // Encrypted OOXML (Agile or Standard): both streams, or the
+            // information stream alone.
+            (
+                "agile.docx",
+                ole(
+                    &[("EncryptionInfo", 1, 200), ("EncryptedPackage", 2, 700)],
+                    &[vec![4; 200], vec![7; 700]],
+                ),
+            ),
+            (
+                "info.docx",
+                ole(&[("EncryptionInfo", 1, 200)], &[vec![4; 200]]),
+            ),
+            // A Word 97-2003 file with fEncrypted set (RC4 or XOR).
+            (
+                "rc4.doc",
+                ole(&[("WordDocument", 1, 4096)], &[word97(0x0100)]),
+            ),
+        ];
+        for (name, bytes) in &cases {
+            std::fs::write(w.join(name), bytes).unwrap();
+            let o = run_in(w, &["inspect", name]);
+            let e = refused(&o, name);
+            assert!(
+                e.contains("encrypted (protected by a password)"),
+                "{name}: {e}"
+            );
+            assert!(
+                !e.contains("soffice"),
+                "{name}: not a converter question: {e}"
+            );
+        }
+        // Not encrypted: a Word 97 file without the flag, and an OLE file
+        // whose content (not its directory) holds the stream's name.
+        let name_in_text: Vec<u8> = "x EncryptedPackage y"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        for (name, bytes) in [
+            ("plain.doc", ole(&[("WordDocument", 1, 4096)], &[word97(0)])),
+            (
+                "text.doc",
+                ole(
+                    &[("WordDocument", 1, 4096)],
+                    &[{
+                        let mut s = word97(0);
+                        s[1024..1024 + name_in_text.len()].copy_from_slice(&name_in_text);
+                        s
+                    }],
+                ),
+            ),
+        ] {
+            std::fs::write(w.join(name), &bytes).unwrap();
+            let o = Command::new(BIN)
+                .current_dir(w)
+                .args(["inspect", name])
+                .env("PATH", "/nonexistent")
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+            let e = refused(&o, name);
+            assert!(!e.contains("encrypted"), "{name}: {e}");
+            assert!(e.contains("Word 97-2003 (.doc)"), "{name}: {e}");
+        }
+    }
+
+    /// Editing restrictions in settings.xml (a password to edit, not to
+    /// open) leave the text readable: it is read.
+    #[test]
+    fn a_word_file_protected_for_editing_is_read() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("protected.docx");
+        let body = document(
+            "<w:p><w:r><w:t>The General Assembly decides to adopt the text.</w:t></w:r></w:p>",
+        );
+        let settings = format!(
+            r#"<w:settings {W}><w:documentProtection w:edit="readOnly" w:enforcement="1" w:cryptProviderType="rsaAES" w:hashValue="abc=" w:saltValue="def="/></w:settings>"#
+        );
+        docx(
+            &p,
+            &[("word/document.xml", body), ("word/settings.xml", settings)],
+            None,
+        );
+        let o = run(&["inspect", p.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("lang en"));
+    }
+
+    #[test]
+    fn a_broken_or_foreign_xml_part_is_not_an_empty_document() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let good = document("<w:p><w:r><w:t>The General Assembly decides.</w:t></w:r></w:p>");
+        let cut = good[..good.find("</w:body>").unwrap()].to_string();
+        type Case<'a> = (&'a str, Vec<(&'a str, String)>, &'a str);
+        let cases: Vec<Case> = vec![
+            (
+                "cut.docx",
+                vec![("word/document.xml", cut)],
+                "word/document.xml is not well-formed XML: it ends with 2 elements not closed",
+            ),
+            (
+                "foreign.docx",
+                vec![("word/document.xml", "<doc><p>hello</p></doc>".into())],
+                "word/document.xml is not WordprocessingML: its root element is <doc>",
+            ),
+            (
+                "blank.docx",
+                vec![("word/document.xml", "<?xml version=\"1.0\"?>\n".into())],
+                "word/document.xml holds no XML element",
+            ),
+            (
+                "notes.docx",
+                vec![
+                    ("word/document.xml", good.clone()),
+                    (
+                        "word/footnotes.xml",
+                        format!("<w:footnotes {W}><w:footnote>"),
+                    ),
+                ],
+                "word/footnotes.xml is not well-formed XML",
+            ),
+        ];
+        for (name, parts, says) in cases {
+            docx(&w.join(name), &parts, None);
+            let o = run_in(w, &["inspect", name]);
+            let e = refused(&o, name);
+            assert!(e.contains(says), "{name}: {e}");
+            assert!(
+                !e.contains("empty document") && !e.contains("is empty"),
+                "{name}: {e}"
+            );
+        }
+        // The document itself, well formed, is read.
+        docx(&w.join("good.docx"), &[("word/document.xml", good)], None);
+        assert!(run_in(w, &["inspect", "good.docx"]).status.success());
+    }
+
+    #[test]
+    fn an_rtf_file_is_called_rtf() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        std::fs::write(
+            w.join("res.rtf"),
+            "{\\rtf1\\ansi The General Assembly decides.}",
+        )
+        .unwrap();
+        let o = Command::new(BIN)
+            .current_dir(w)
+            .args(["inspect", "res.rtf"])
+            .env("PATH", "/nonexistent")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let e = refused(&o, "res.rtf");
+        assert!(e.contains("reading an RTF file needs `soffice`"), "{e}");
+        assert!(!e.contains(".doc"), "{e}");
+    }
+}
+
+/// `bench --dir` over an earlier bench's directory regenerates the corpus
+/// (no document of the older, larger one is measured again); over a
+/// directory a bench did not make, it refuses and touches nothing.
+mod bench_dir {
+    use super::*;
+
+    fn count(dir: &Path) -> usize {
+        std::fs::read_dir(dir).map_or(0, |r| r.count())
+    }
+
+    #[test]
+    fn an_older_bench_corpus_is_regenerated() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        let o = run_in(w, &["bench", "--docs", "6", "--dir", "b"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(count(&w.join("b/input/zh")), 6);
+        // A stray file an older version left in the corpus goes too.
+        std::fs::write(w.join("b/input/zh/A_RES_99_77.txt"), "旧").unwrap();
+        let o = run_in(w, &["bench", "--docs", "3", "--dir", "b"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(count(&w.join("b/input/zh")), 3, "only the new corpus");
+        assert!(String::from_utf8_lossy(&o.stdout).contains("3 documents"));
+    }
+
+    #[test]
+    fn a_directory_not_made_by_bench_is_refused() {
+        let d = tempfile::tempdir().unwrap();
+        let w = d.path();
+        std::fs::create_dir_all(w.join("mine/input/zh")).unwrap();
+        std::fs::write(w.join("mine/input/zh/A_RES_99_1.txt"), "我的").unwrap();
+        let o = run_in(w, &["bench", "--docs", "3", "--dir", "mine"]);
+        let e = refused(&o, "mine");
+        assert!(e.contains("not made by sixalign bench"), "{e}");
+        assert_eq!(
+            names(&w.join("mine")),
+            ["input", "input/zh", "input/zh/A_RES_99_1.txt"]
+        );
+        assert_eq!(
+            std::fs::read_to_string(w.join("mine/input/zh/A_RES_99_1.txt")).unwrap(),
+            "我的"
+        );
     }
 }
