@@ -315,25 +315,7 @@ impl RunTable {
             t.lex.reserve(runs, self.lex.data.len() * width);
         }
         for r in parts {
-            let mut len = 0.0;
-            let mut lex_total = 0;
-            let mut punct = 0;
-            for e in r.clone() {
-                len += self.len[e];
-                lex_total += self.lex_total[e];
-                punct |= self.punct[e];
-            }
-            t.len.push(len);
-            t.lex_total.push(lex_total);
-            t.punct.push(punct);
-            t.strong.push(r.clone().map(|e| self.strong.get(e)), false);
-            t.names.push(r.clone().map(|e| self.names.get(e)), false);
-            t.weak.push(r.clone().map(|e| self.weak.get(e)), false);
-            if lex {
-                t.lex.push(r.map(|e| self.lex.get(e)), true);
-            } else {
-                t.lex.push(std::iter::empty(), false);
-            }
+            t.push_merged(self, r, lex);
         }
         t.shrink_to_fit();
         t
@@ -343,7 +325,6 @@ impl RunTable {
     /// entries `i + 1 - d..=i` as entry 1, merged as [`RunTable::merged`]
     /// merges (without lexicon ids).
     pub(super) fn set_merge(&mut self, from: &RunTable, i: usize, d: usize) {
-        let r = i + 1 - d..i + 1;
         for l in [
             &mut self.strong,
             &mut self.names,
@@ -356,6 +337,13 @@ impl RunTable {
         self.len.truncate(1);
         self.lex_total.truncate(1);
         self.punct.truncate(1);
+        self.push_merged(from, i + 1 - d..i + 1, false);
+    }
+
+    /// Appends one entry: `from`'s entries `r` taken as one (lengths and
+    /// counts summed, punctuation kinds joined, token lists merged; the
+    /// lexicon ids merged and made distinct when `lex`, else left empty).
+    fn push_merged(&mut self, from: &RunTable, r: Range<usize>, lex: bool) {
         let mut len = 0.0;
         let mut lex_total = 0;
         let mut punct = 0;
@@ -370,8 +358,12 @@ impl RunTable {
         self.strong
             .push(r.clone().map(|e| from.strong.get(e)), false);
         self.names.push(r.clone().map(|e| from.names.get(e)), false);
-        self.weak.push(r.map(|e| from.weak.get(e)), false);
-        self.lex.push(std::iter::empty(), false);
+        self.weak.push(r.clone().map(|e| from.weak.get(e)), false);
+        if lex {
+            self.lex.push(r.map(|e| from.lex.get(e)), true);
+        } else {
+            self.lex.push(std::iter::empty(), false);
+        }
     }
 
     /// Consecutive runs of `g` taken as one, for the coarse level.
