@@ -114,8 +114,8 @@ impl Band {
 }
 
 /// What a bound on a link's cost needs of one side's run of units, summed
-/// as [`RunTable::merged`] sums them (so that the bound and the merged
-/// tables agree to the bit): length, strong tokens, names, content words.
+/// by [`RunTable::sums`] as the merged tables are (so that the bound and
+/// the tables agree to the bit): length, strong tokens, names, content words.
 #[derive(Clone, Copy, Default)]
 struct Side {
     len: f32,
@@ -134,12 +134,7 @@ fn sides(t: &RunTable, at: usize, first: usize) -> [Side; MAX_RUN] {
             break;
         }
         let from = at + 1 - d;
-        let mut len = 0.0;
-        let mut lex_total = 0;
-        for e in from..=at {
-            len += t.len[e];
-            lex_total += t.lex_total[e];
-        }
+        let (len, lex_total, _) = t.sums(from..at + 1);
         let count = |l: &Lists<u32>| l.end[at] - l.end[from - 1];
         *side = Side {
             len,

@@ -340,18 +340,27 @@ impl RunTable {
         self.push_merged(from, i + 1 - d..i + 1, false);
     }
 
+    /// The length, content words and punctuation kinds of the entries `r`
+    /// taken as one: summed in order, so that every run of the same
+    /// entries (a merged table's, a bound's in the program) has the very
+    /// same length.
+    pub(super) fn sums(&self, r: Range<usize>) -> (f32, u32, u8) {
+        let mut len = 0.0;
+        let mut lex_total = 0;
+        let mut punct = 0;
+        for e in r {
+            len += self.len[e];
+            lex_total += self.lex_total[e];
+            punct |= self.punct[e];
+        }
+        (len, lex_total, punct)
+    }
+
     /// Appends one entry: `from`'s entries `r` taken as one (lengths and
     /// counts summed, punctuation kinds joined, token lists merged; the
     /// lexicon ids merged and made distinct when `lex`, else left empty).
     fn push_merged(&mut self, from: &RunTable, r: Range<usize>, lex: bool) {
-        let mut len = 0.0;
-        let mut lex_total = 0;
-        let mut punct = 0;
-        for e in r.clone() {
-            len += from.len[e];
-            lex_total += from.lex_total[e];
-            punct |= from.punct[e];
-        }
+        let (len, lex_total, punct) = from.sums(r.clone());
         self.len.push(len);
         self.lex_total.push(lex_total);
         self.punct.push(punct);
