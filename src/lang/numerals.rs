@@ -603,11 +603,19 @@ type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHas
 fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let letter = is_letter(c);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // ASCII bytes are told apart without decoding; a character outside
+    // ASCII is decoded once.
+    while i <= bytes.len() {
+        let (letter, width) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b < 0x80 => (b.is_ascii_alphabetic(), 1),
+            Some(_) => {
+                let c = text[i..].chars().next().expect("a char boundary");
+                (is_letter(c), c.len_utf8())
+            }
+        };
         match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -616,6 +624,7 @@ fn word_list(text: &str) -> Vec<(Range<usize>, &str)> {
             }
             _ => {}
         }
+        i += width;
     }
     out
 }

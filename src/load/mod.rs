@@ -592,12 +592,29 @@ fn check_text(s: &str) -> std::result::Result<(), ErrorKind> {
     if s.trim().is_empty() {
         return Err(ErrorKind::Empty);
     }
+    // Over the first 65,536 characters, by bytes: a control character
+    // (`char::is_control`: U+0000–U+001F, U+007F–U+009F) is one ASCII
+    // byte, or 0xC2 followed by 0x80–0x9F; a character starts at every
+    // byte that is not a continuation byte.
+    let b = s.as_bytes();
     let mut chars = 0usize;
     let mut controls = 0usize;
     let mut first = None;
-    for (i, c) in s.char_indices().take(65_536) {
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == 65_536 {
+            break;
+        }
         chars += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+        let control = match x {
+            b'\n' | b'\r' | b'\t' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            _ => false,
+        };
+        if control {
             controls += 1;
             first.get_or_insert(i);
         }
@@ -614,6 +631,65 @@ fn check_text(s: &str) -> std::result::Result<(), ErrorKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`check_text`] by characters, as it was written first.
+    fn check_text_by_chars(s: &str) -> std::result::Result<(), ErrorKind> {
+        if let Some(p) = s.find('\0') {
+            return Err(ErrorKind::Binary { offset: p });
+        }
+        if s.trim().is_empty() {
+            return Err(ErrorKind::Empty);
+        }
+        let (mut chars, mut controls, mut first) = (0usize, 0usize, None);
+        for (i, c) in s.char_indices().take(65_536) {
+            chars += 1;
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+                controls += 1;
+                first.get_or_insert(i);
+            }
+        }
+        if controls >= 3 && controls * 20 > chars {
+            return Err(ErrorKind::Binary {
+                offset: first.unwrap_or(0),
+            });
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn check_text_by_bytes_agrees_with_chars() {
+        let pieces = [
+            "a", "大", "é", "\u{85}", "\u{9f}", "\u{a0}", "\u{7f}", "\u{1}", "\n", "\r", "\t",
+            "\x0c", "\u{1b}", "Ж", "ـ", "𝄞", "\u{80}", "\u{c2}",
+        ];
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..3000 {
+            let len = 1 + next(60);
+            let s: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(
+                format!("{:?}", check_text(&s)),
+                format!("{:?}", check_text_by_chars(&s)),
+                "{s:?}"
+            );
+        }
+        // Controls past the first 65,536 characters do not count.
+        for lead in ["a", "大"] {
+            let mut s = lead.repeat(65_535);
+            s.push_str(&"\u{1}\u{85}\u{2}".repeat(10));
+            assert_eq!(
+                format!("{:?}", check_text(&s)),
+                format!("{:?}", check_text_by_chars(&s))
+            );
+            let s = "\u{85}".repeat(70_000);
+            assert!(check_text(&s).is_err());
+        }
+    }
 
     #[test]
     fn utf16_offsets() {
