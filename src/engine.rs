@@ -478,7 +478,8 @@ impl Aligner {
 
     /// The second pass over lines aligned by [`Aligner::align_lines_once`]
     /// into `path`, with the tables of `learned` that fit the pair added:
-    /// the first pass's features are reused ([`align::Pass::again`]).
+    /// the first pass's features and parameters are reused
+    /// ([`align::Pass::again`]).
     #[allow(clippy::too_many_arguments)]
     pub fn align_lines_again(
         &self,
@@ -495,8 +496,7 @@ impl Aligner {
             .filter(|l| l.fits(src_lang, tgt_lang) && !l.is_empty())
             .cloned()
             .collect();
-        let params = self.params(src_lang, tgt_lang, src, tgt);
-        pass.again(src, tgt, &params, &learned, path)
+        pass.again(src, tgt, &learned, path)
     }
 
     /// The first pass of [`Aligner::align_lines`]: aligns once and learns a

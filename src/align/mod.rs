@@ -226,7 +226,12 @@ const PRIOR_WEIGHT: f32 = 50.0;
 impl ShapePriors {
     /// The defaults without the long shapes (up to 2-2, 3-1 and 1-3).
     pub fn short_only() -> ShapePriors {
-        let mut p = ShapePriors::default();
+        ShapePriors::default().without_rare()
+    }
+
+    /// These priors with the long shapes (past 2-2, 3-1 and 1-3) ruled out.
+    fn without_rare(&self) -> ShapePriors {
+        let mut p = self.clone();
         p.cost[RARE..].fill(f32::INFINITY);
         p
     }
@@ -438,7 +443,7 @@ pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
     // million-sentence input never holds a `Features` per sentence.
     let (mut s, mut t) = tables(src, tgt, params);
     shared_vocabulary(&mut s, &mut t);
-    align_runs(&s, &t, params, PIECE)
+    align_runs(&s, &t, params, PIECE, 0)
 }
 
 /// The tables of both sides. With a lexicon, the side of its words comes
@@ -493,7 +498,7 @@ pub fn align_learning(
 ) -> Vec<Bead> {
     let (first, pass) = align_once(src, tgt, params);
     match learn(&first) {
-        Some(learned) => pass.again(src, tgt, params, &[learned], &first),
+        Some(learned) => pass.again(src, tgt, &[learned], &first),
         None => first,
     }
 }
@@ -503,6 +508,9 @@ pub fn align_learning(
 /// lexicon from every job's first pass, then aligns each job again
 /// without building its features twice.
 pub struct Pass {
+    /// The first pass's parameters (its length ratio estimated from the
+    /// texts: the second pass does not estimate it again).
+    params: Params,
     s: RunTable,
     t: RunTable,
     /// The word side's lexicon lists as looked up (before renumbering).
@@ -533,10 +541,11 @@ pub fn align_once(src: &[&str], tgt: &[&str], params: &Params) -> (Vec<Bead>, Pa
         None => None,
     };
     let common = shared_vocabulary(&mut s, &mut t);
-    let beads = align_runs(&s, &t, params, PIECE);
+    let beads = align_runs(&s, &t, params, PIECE, 0);
     (
         beads,
         Pass {
+            params: params.clone(),
             s,
             t,
             words,
@@ -547,7 +556,7 @@ pub fn align_once(src: &[&str], tgt: &[&str], params: &Params) -> (Vec<Bead>, Pa
 
 impl Pass {
     /// The second pass over the same sentences (`src`, `tgt`, aligned
-    /// first under `params` into `path`), with the `learned` tables added
+    /// first into `path` under the parameters kept), with the `learned` tables added
     /// to the pair's lexicons: only the lexicon ids of the side they
     /// change are looked up again, the shape priors are re-estimated from
     /// `path` ([`ShapePriors::from_path`], unless [`Params::adapt_priors`]
@@ -556,16 +565,17 @@ impl Pass {
         self,
         src: &[&str],
         tgt: &[&str],
-        params: &Params,
         learned: &[Arc<Lexicon>],
         path: &[Bead],
     ) -> Vec<Bead> {
         let Pass {
+            params,
             mut s,
             mut t,
             words,
             common,
         } = self;
+        let params = &params;
         let mut tables = params
             .lexicon
             .as_ref()
@@ -605,7 +615,7 @@ impl Pass {
 pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Vec<Bead> {
     let (mut s, mut t) = (RunTable::new(src), RunTable::new(tgt));
     shared_vocabulary(&mut s, &mut t);
-    align_runs(&s, &t, params, PIECE)
+    align_runs(&s, &t, params, PIECE, 0)
 }
 
 /// Sentences per independent piece of a long alignment: past this many
@@ -613,9 +623,15 @@ pub fn align_features(src: &[Features], tgt: &[Features], params: &Params) -> Ve
 /// path and the pieces are filled in parallel.
 const PIECE: usize = 4096;
 
-/// Aligns two tables of single sentences (or groups, at coarse levels),
-/// in pieces of about `piece` rows.
-fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> Vec<Bead> {
+/// Aligns two tables of single sentences (`level` 0) or of groups of
+/// `GROUP^level` sentences (coarse levels), in pieces of about `piece` rows.
+fn align_runs(
+    src: &RunTable,
+    tgt: &RunTable,
+    params: &Params,
+    piece: usize,
+    level: usize,
+) -> Vec<Bead> {
     let (n, m) = (src.runs(), tgt.runs());
     if n == 0 || m == 0 {
         let mut beads: Vec<Bead> = (0..n).map(|i| skip(i..i + 1, 0..0)).collect();
@@ -640,7 +656,26 @@ fn align_runs(src: &RunTable, tgt: &RunTable, params: &Params, piece: usize) -> 
         }
     }
     // Coarse level: groups of GROUP sentences.
-    let coarse = align_runs(&src.grouped(GROUP), &tgt.grouped(GROUP), params, piece);
+    // Groups of 64 sentences and more take the short shapes only: a rare
+    // shape there spans hundreds of sentences, whose lists are merged on
+    // demand at great cost, and the level below finds the rare beads
+    // (one 100,000-line document: 12 % less CPU, the same strict F1; the
+    // UNv1 dev hard sets joined into one document the same, MAC dev
+    // joined .7781 → .7814).
+    let without_rare;
+    let coarse_params = if level >= 1 {
+        without_rare = params.without_rare_shapes();
+        &without_rare
+    } else {
+        params
+    };
+    let coarse = align_runs(
+        &src.grouped(GROUP),
+        &tgt.grouped(GROUP),
+        coarse_params,
+        piece,
+        level + 1,
+    );
     let guide = Guide {
         path: &coarse,
         g: GROUP,
@@ -662,7 +697,7 @@ fn align_runs_near(
     let (n, m) = (src.runs(), tgt.runs());
     let ends = path.last().map_or((0, 0), |b| (b.src.end, b.tgt.end));
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS || ends != (n, m) {
-        return align_runs(src, tgt, params, piece);
+        return align_runs(src, tgt, params, piece, 0);
     }
     let guide = Guide {
         path,
@@ -681,6 +716,14 @@ fn skip(src: Range<usize>, tgt: Range<usize>) -> Bead {
 }
 
 impl Params {
+    /// The same parameters with the long bead shapes ruled out
+    /// ([`ShapePriors::without_rare`]).
+    fn without_rare_shapes(&self) -> Params {
+        let mut p = self.clone();
+        p.priors = self.priors.without_rare();
+        p
+    }
+
     /// The lexicon's price of a link whose word side has `total` content
     /// words of which `hits` are explained (0 without a lexicon or words).
     fn lex_price(&self, total: u32, hits: usize) -> f32 {

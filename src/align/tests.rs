@@ -223,11 +223,11 @@ fn pieces_give_the_whole_tables_path_and_do_not_depend_on_threads() {
     let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
     let (rs, rt) = (RunTable::new(&fs), RunTable::new(&ft));
     let corners = {
-        let coarse = align_runs(&rs.grouped(GROUP), &rt.grouped(GROUP), &p, PIECE);
+        let coarse = align_runs(&rs.grouped(GROUP), &rt.grouped(GROUP), &p, PIECE, 1);
         corners(&coarse, s.len(), t.len(), GROUP)
     };
     assert!(cuts(&corners, PIECE).len() >= 4, "the input is cut");
-    let whole = align_runs(&rs, &rt, &p, usize::MAX);
+    let whole = align_runs(&rs, &rt, &p, usize::MAX, 0);
     let on = |threads: usize| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
