@@ -340,9 +340,20 @@ pub fn month_number(word: &str, lang: Lang) -> Option<u8> {
     if lang == Lang::Zh || (lang != Lang::Ar && !(2..=16).contains(&word.chars().count())) {
         return None;
     }
-    // A Russian month starts as its stem does: most words are ruled out
-    // by their first letter.
-    if lang == Lang::Ru && !word.chars().next().is_some_and(|c| RU_FIRST.contains(&c)) {
+    // A month starts with one of few letters: most words are ruled out by
+    // their first (a Russian month as its stem does; no English, French or
+    // Spanish month starts with a letter outside ASCII).
+    let first = word.chars().next();
+    let sieve = |letters: &[u8]| {
+        first.is_some_and(|c| c.is_ascii() && letters.contains(&(c as u8).to_ascii_lowercase()))
+    };
+    let possible = match lang {
+        Lang::Ru => first.is_some_and(|c| RU_FIRST.contains(&c)),
+        Lang::En | Lang::Fr => sieve(b"jfmasond"),
+        Lang::Es => sieve(b"efmajsond"),
+        Lang::Ar | Lang::Zh => true,
+    };
+    if !possible {
         return None;
     }
     let w: std::borrow::Cow<str> = if word.chars().any(char::is_uppercase) {
@@ -416,6 +427,24 @@ fn arabic_month(w: &str) -> Option<usize> {
 #[cfg(test)]
 mod month_tests {
     use super::*;
+
+    #[test]
+    fn every_latin_month_passes_the_sieve_in_either_case() {
+        for (lang, months) in [
+            (Lang::En, MONTHS_EN),
+            (Lang::Fr, MONTHS_FR),
+            (Lang::Es, MONTHS_ES),
+        ] {
+            for (k, m) in months.iter().enumerate() {
+                assert_eq!(month_number(m, lang), Some(k as u8 + 1), "{m}");
+                let mut capital = m.to_string();
+                capital[..1].make_ascii_uppercase();
+                assert_eq!(month_number(&capital, lang), Some(k as u8 + 1), "{capital}");
+            }
+        }
+        assert_eq!(month_number("setiembre", Lang::Es), Some(9));
+        assert_eq!(month_number("Zeptember", Lang::En), None);
+    }
 
     #[test]
     fn every_russian_stem_starts_with_a_first_letter_of_the_sieve() {
