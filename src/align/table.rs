@@ -1,5 +1,6 @@
 //! The features of many sentences in flat tables, and runs of them merged.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -34,6 +35,59 @@ impl Lists<u32> {
 }
 
 impl Lists<u32> {
+    /// Appends one more run: the given sorted lists, as one sorted list
+    /// (a multiset; a set when `dedup`).
+    pub(super) fn push<'a>(&mut self, parts: impl Iterator<Item = &'a [u32]>, dedup: bool) {
+        thread_local! {
+            static SCRATCH: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        }
+        let at = self.data.len();
+        SCRATCH.with(|scratch| self.merge_into(at, parts, &mut scratch.borrow_mut()));
+        if dedup {
+            let mut w = at;
+            for r in at..self.data.len() {
+                if w == at || self.data[w - 1] != self.data[r] {
+                    self.data[w] = self.data[r];
+                    w += 1;
+                }
+            }
+            self.data.truncate(w);
+        }
+        self.end.push(self.data.len() as u32);
+    }
+
+    /// Appends each of `parts` (sorted) to the sorted list from `at` on,
+    /// merged: the list so far is moved aside into `scratch`, then both are
+    /// merged back from the front, never past the unread part of the new
+    /// one, which lies after.
+    fn merge_into<'a>(
+        &mut self,
+        at: usize,
+        parts: impl Iterator<Item = &'a [u32]>,
+        scratch: &mut Vec<u32>,
+    ) {
+        for p in parts {
+            let mid = self.data.len();
+            self.data.extend_from_slice(p);
+            if mid == at || p.is_empty() || self.data[mid - 1] <= self.data[mid] {
+                continue;
+            }
+            scratch.clear();
+            scratch.extend_from_slice(&self.data[at..mid]);
+            let end = self.data.len();
+            let (mut w, mut b) = (at, mid);
+            for &x in scratch.iter() {
+                while b < end && self.data[b] < x {
+                    self.data[w] = self.data[b];
+                    b += 1;
+                    w += 1;
+                }
+                self.data[w] = x;
+                w += 1;
+            }
+        }
+    }
+
     /// Keeps the ids `dense` maps, mapped (in place).
     pub(super) fn renumber(
         &mut self,
@@ -61,36 +115,6 @@ impl<T: Copy + Ord> Lists<T> {
     pub(super) fn get(&self, r: usize) -> &[T] {
         let start = if r == 0 { 0 } else { self.end[r - 1] as usize };
         &self.data[start..self.end[r] as usize]
-    }
-
-    /// Appends one more run: the given sorted lists, as one sorted list
-    /// (a multiset; a set when `dedup`).
-    pub(super) fn push<'a>(&mut self, parts: impl Iterator<Item = &'a [T]>, dedup: bool)
-    where
-        T: 'a,
-    {
-        let at = self.data.len();
-        let mut count = 0;
-        for p in parts {
-            self.data.extend_from_slice(p);
-            count += 1;
-        }
-        if count > 1 {
-            // A few sorted runs back to back: the stable sort finds the runs
-            // and merges them in linear time.
-            self.data[at..].sort();
-        }
-        if dedup {
-            let mut w = at;
-            for r in at..self.data.len() {
-                if w == at || self.data[w - 1] != self.data[r] {
-                    self.data[w] = self.data[r];
-                    w += 1;
-                }
-            }
-            self.data.truncate(w);
-        }
-        self.end.push(self.data.len() as u32);
     }
 
     /// Empties every run's list (the runs stay).
