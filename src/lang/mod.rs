@@ -104,15 +104,26 @@ impl FromStr for Lang {
 /// ```
 pub fn detect(text: &str) -> Option<Lang> {
     let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    // A sample is enough; whole documents can be large.
-    for c in text.chars().take(20_000) {
+    // A sample is enough; whole documents can be large. ASCII is counted
+    // by bytes, the rest decoded.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    for _ in 0..20_000 {
+        let Some(&b) = bytes.get(i) else { break };
+        if b < 0x80 {
+            latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char boundary");
+        i += c.len_utf8();
         match c {
             '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => han += 1,
             '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
                 arabic += 1
             }
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
-            c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            '\u{00C0}'..='\u{024F}' => latin += 1,
             _ => {}
         }
     }
@@ -150,20 +161,39 @@ pub fn detect(text: &str) -> Option<Lang> {
             ],
         ),
     ];
+    // Each stop word (lower case, at most 4 bytes) with the lists holding
+    // it, as bits.
+    static STOP_BITS: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> =
+        std::sync::LazyLock::new(|| {
+            let mut m = std::collections::HashMap::new();
+            for (k, (_, words)) in STOP.iter().enumerate() {
+                for w in words.iter() {
+                    *m.entry(*w).or_default() |= 1u8 << k;
+                }
+            }
+            m
+        });
     let mut counts = [0usize; 3];
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(1_000)
     {
-        // Stop words are short and ASCII: no need to lower-case the rest.
+        // Stop words are short: no need to lower-case the rest. Lower-cased
+        // in ASCII only, as `eq_ignore_ascii_case` compares.
         if w.len() > 4 {
             continue;
         }
-        for (k, (_, words)) in STOP.iter().enumerate() {
-            if words.iter().any(|s| s.eq_ignore_ascii_case(w)) {
-                counts[k] += 1;
-            }
+        let mut buf = [0u8; 4];
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        let bits = std::str::from_utf8(low)
+            .ok()
+            .and_then(|l| STOP_BITS.get(l).copied())
+            .unwrap_or(0);
+        for (k, c) in counts.iter_mut().enumerate() {
+            *c += usize::from(bits >> k & 1);
         }
     }
     let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
@@ -427,6 +457,98 @@ fn arabic_month(w: &str) -> Option<usize> {
 #[cfg(test)]
 mod month_tests {
     use super::*;
+
+    /// [`detect`] as first written: by chars, stop words compared one by one.
+    fn detect_by_chars(text: &str) -> Option<Lang> {
+        let (mut han, mut arabic, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
+        for c in text.chars().take(20_000) {
+            match c {
+                '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' => han += 1,
+                '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FEFC}' => {
+                    arabic += 1
+                }
+                '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+                c if c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) => {
+                    latin += 1
+                }
+                _ => {}
+            }
+        }
+        let scores = [
+            (han * 3, Lang::Zh),
+            (arabic, Lang::Ar),
+            (cyrillic, Lang::Ru),
+            (latin, Lang::En),
+        ];
+        let (best, lang) = scores.iter().copied().max_by_key(|&(n, _)| n)?;
+        if best < 3 {
+            return None;
+        }
+        if lang != Lang::En {
+            return Some(lang);
+        }
+        let stop: [(Lang, &[&str]); 3] = [
+            (
+                Lang::En,
+                &[
+                    "the", "of", "and", "to", "in", "that", "is", "for", "with", "its", "on",
+                ],
+            ),
+            (
+                Lang::Es,
+                &[
+                    "de", "la", "que", "el", "los", "las", "y", "en", "del", "por", "con", "su",
+                ],
+            ),
+            (
+                Lang::Fr,
+                &[
+                    "de", "la", "le", "les", "des", "et", "du", "que", "en", "à", "dans", "une",
+                    "sur",
+                ],
+            ),
+        ];
+        let mut counts = [0usize; 3];
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(1_000)
+        {
+            if w.len() > 4 {
+                continue;
+            }
+            for (k, (_, words)) in stop.iter().enumerate() {
+                if words.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                    counts[k] += 1;
+                }
+            }
+        }
+        let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
+        Some(stop[k].0)
+    }
+
+    #[test]
+    fn detect_by_bytes_agrees_with_chars() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/udhr");
+        let mut texts: Vec<String> = Vec::new();
+        for l in ["ar", "en", "es", "fr", "ru", "zh"] {
+            let t = std::fs::read_to_string(dir.join(format!("{l}.txt"))).unwrap();
+            // Whole, short prefixes, and cut where the sample limit falls.
+            let chars: Vec<char> = t.chars().collect();
+            for n in [5, 40, 300, 19_999, 20_000, 20_001] {
+                texts.push(chars.iter().take(n).collect());
+            }
+            texts.push(t.to_uppercase());
+            texts.push(t);
+        }
+        texts.push("À LA Ä ÉT DE LÀ à la".into());
+        texts.push("EN EL QUE DE los".into());
+        for t in &texts {
+            assert_eq!(detect(t), detect_by_chars(t), "{:?}", &t[..t.len().min(60)]);
+        }
+        // The spelled stop lists are the ones `detect` holds.
+        assert_eq!(detect("the of and de la"), Some(Lang::En));
+    }
 
     #[test]
     fn every_latin_month_passes_the_sieve_in_either_case() {
