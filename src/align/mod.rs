@@ -262,8 +262,16 @@ impl Params {
     /// from the texts to be aligned (total target characters per source
     /// character), and the variance of the length model scaled to it.
     pub fn estimate(src_lang: Lang, tgt_lang: Lang, src: &[&str], tgt: &[&str]) -> Params {
-        let ls: f32 = src.iter().map(|s| score::length(s, src_lang)).sum();
-        let lt: f32 = tgt.iter().map(|s| score::length(s, tgt_lang)).sum();
+        // Lengths measured in parallel, summed in order (the same sum
+        // whatever the threads).
+        let total = |texts: &[&str], lang: Lang| -> f32 {
+            if texts.len() < 4096 {
+                return texts.iter().map(|s| score::length(s, lang)).sum();
+            }
+            let lengths: Vec<f32> = texts.par_iter().map(|s| score::length(s, lang)).collect();
+            lengths.iter().sum()
+        };
+        let (ls, lt) = rayon::join(|| total(src, src_lang), || total(tgt, tgt_lang));
         let ratio = if ls >= 20.0 && lt >= 20.0 {
             lt / ls
         } else {

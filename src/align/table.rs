@@ -88,6 +88,20 @@ impl Lists<u32> {
         }
     }
 
+    /// Appends the runs of each of `tables` (lists of the same kind, each
+    /// with its empty entry 0), in order.
+    pub(super) fn append_all(&mut self, tables: &[&Lists<u32>]) {
+        let data: usize = tables.iter().map(|l| l.data.len()).sum();
+        let runs: usize = tables.iter().map(|l| l.end.len() - 1).sum();
+        self.data.reserve_exact(data);
+        self.end.reserve_exact(runs);
+        for l in tables {
+            let base = self.data.len() as u32;
+            self.data.extend_from_slice(&l.data);
+            self.end.extend(l.end[1..].iter().map(|&e| base + e));
+        }
+    }
+
     /// Keeps the ids `dense` maps, mapped (in place).
     pub(super) fn renumber(
         &mut self,
@@ -319,24 +333,70 @@ impl RunTable {
     /// `width` is how many entries a part spans at most, for sizing.
     /// `lex`: whether to merge the lexicon ids too (groups at a coarse
     /// level do; runs of a few sentences do not, the program reads their
-    /// sentences' ids, see [`hits`]).
+    /// sentences' ids, see [`hits`]). Long tables are merged a chunk of
+    /// parts at a time in parallel, the chunks appended in order.
     pub(super) fn merged(
         &self,
         parts: impl ExactSizeIterator<Item = Range<usize>>,
         width: usize,
         lex: bool,
     ) -> RunTable {
+        const CHUNK: usize = 4096;
+        let total = parts.len();
+        if total <= CHUNK {
+            return self.merged_serial(parts, width, lex, total);
+        }
+        let parts: Vec<Range<usize>> = parts.collect();
+        let chunks: Vec<RunTable> = parts
+            .par_chunks(CHUNK)
+            .map(|c| self.merged_serial(c.iter().cloned(), width, lex, total))
+            .collect();
         let mut t = RunTable::empty();
         t.vocabulary = self.vocabulary;
-        let runs = parts.len();
+        let runs: usize = chunks.iter().map(RunTable::runs).sum();
         t.len.reserve_exact(runs);
         t.lex_total.reserve_exact(runs);
         t.punct.reserve_exact(runs);
-        t.strong.reserve(runs, self.strong.data.len() * width);
-        t.names.reserve(runs, self.names.data.len() * width);
-        t.weak.reserve(runs, self.weak.data.len() * width);
+        for c in &chunks {
+            t.len.extend_from_slice(&c.len[1..]);
+            t.lex_total.extend_from_slice(&c.lex_total[1..]);
+            t.punct.extend_from_slice(&c.punct[1..]);
+        }
+        for (to, from) in [
+            (
+                &mut t.strong,
+                chunks.iter().map(|c| &c.strong).collect::<Vec<_>>(),
+            ),
+            (&mut t.names, chunks.iter().map(|c| &c.names).collect()),
+            (&mut t.weak, chunks.iter().map(|c| &c.weak).collect()),
+            (&mut t.lex, chunks.iter().map(|c| &c.lex).collect()),
+        ] {
+            to.append_all(&from);
+        }
+        t
+    }
+
+    /// [`RunTable::merged`] of some of `total` parts, in one thread.
+    fn merged_serial(
+        &self,
+        parts: impl ExactSizeIterator<Item = Range<usize>>,
+        width: usize,
+        lex: bool,
+        total: usize,
+    ) -> RunTable {
+        let mut t = RunTable::empty();
+        t.vocabulary = self.vocabulary;
+        let runs = parts.len();
+        // Sized for these parts' share of all of them.
+        let share = |l: &Lists<u32>| (l.data.len() * width).div_ceil(total.max(1)) * runs;
+        t.len.reserve_exact(runs);
+        t.lex_total.reserve_exact(runs);
+        t.punct.reserve_exact(runs);
+        t.strong.reserve(runs, share(&self.strong));
+        t.names.reserve(runs, share(&self.names));
+        t.weak.reserve(runs, share(&self.weak));
         if lex {
-            t.lex.reserve(runs, self.lex.data.len() * width);
+            t.lex.reserve(runs, share(&self.lex));
         }
         for r in parts {
             t.push_merged(self, r, lex);
