@@ -194,23 +194,40 @@ impl Text {
             return (out, offsets);
         };
         let mut last: Option<[u32; 2]> = None;
+        // Characters copied from one stretch of the original, back to
+        // back, are copied as one (the offsets would have joined them).
+        let mut copy: Option<Range<usize>> = None;
+        let flush = |copy: &mut Option<Range<usize>>, out: &mut String, offsets: &mut Offsets| {
+            if let Some(c) = copy.take() {
+                offsets.push(out.len(), c.start, true);
+                out.push_str(&self.original[c]);
+            }
+        };
         for (i, ch) in slice.char_indices() {
             let m = self.view.map[r.start + i];
             if last == Some(m) {
                 continue;
             }
             last = Some(m);
-            let orig = &self.original[m[0] as usize..m[1] as usize];
+            let (a, b) = (m[0] as usize, m[1] as usize);
+            let orig = &self.original.as_bytes()[a..b];
             // A view character that stands for a line break (or a joined
             // break) is output as the view has it: the break is furniture.
-            if orig.is_empty() || orig.bytes().any(|b| b == b'\n' || b == b'\r') {
-                offsets.push(out.len(), m[0] as usize, false);
+            if orig.is_empty() || orig.iter().any(|&x| x == b'\n' || x == b'\r') {
+                flush(&mut copy, &mut out, &mut offsets);
+                offsets.push(out.len(), a, false);
                 out.push(ch);
             } else {
-                offsets.push(out.len(), m[0] as usize, true);
-                out.push_str(orig);
+                match &mut copy {
+                    Some(c) if c.end == a => c.end = b,
+                    _ => {
+                        flush(&mut copy, &mut out, &mut offsets);
+                        copy = Some(a..b);
+                    }
+                }
             }
         }
+        flush(&mut copy, &mut out, &mut offsets);
         (out, offsets)
     }
 
