@@ -24,7 +24,7 @@ use sixalign::Lang;
 use sixalign::align::{Bead, align_features};
 use sixalign::engine::Aligner;
 use sixalign::score::{Calibration, Features};
-use sixalign::synth::{NoisyLines, noisy_line_sets, strip_labels};
+use sixalign_testkit::synth::{NoisyLines, noisy_line_sets, strip_labels};
 
 struct Sample {
     x: [f64; 5],

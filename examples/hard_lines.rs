@@ -1,5 +1,5 @@
 //! Writes hard `--lines` sets with gold beads from a line-parallel corpus
-//! (see `sixalign::synth::noisy_lines`):
+//! (see `sixalign_testkit::synth::noisy_lines`):
 //!
 //! ```text
 //! cargo run --release --example hard_lines -- SRC_FILE TGT_FILE SRC_LANG TGT_LANG OUT_DIR [SETS] [LINES] [NOISE] [SEED]
@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use sixalign::Lang;
 use sixalign::output::write_beads;
-use sixalign::synth::{noisy_line_sets, strip_labels};
+use sixalign_testkit::synth::{noisy_line_sets, strip_labels};
 
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();

@@ -1,4 +1,4 @@
-//! Strict F1 on synthetic UN-shaped documents (see `sixalign::synth`) under
+//! Strict F1 on synthetic UN-shaped documents (see `sixalign_testkit::synth`) under
 //! each lexicon setting, for the measurements in the README:
 //!
 //! ```text
@@ -20,7 +20,7 @@ use sixalign::align::Bead;
 use sixalign::engine::{Aligner, LEARN_MIN_SCORE, learn_lexicons};
 use sixalign::eval::score_all;
 use sixalign::score::Lexicon;
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
+use sixalign_testkit::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 fn corpus(data: &Path, set: &str) -> Corpus {
     if let Some(unv1) = set.strip_prefix("unv1-") {

@@ -14,10 +14,6 @@
 
 pub mod align;
 pub mod anchor;
-// The corpus benchmark behind `sixalign bench`, built on the generator: a
-// tool of the command, not part of the documented API.
-#[doc(hidden)]
-pub mod bench;
 pub mod corpus;
 pub mod document;
 pub mod engine;
@@ -35,12 +31,6 @@ pub mod qa;
 pub mod review;
 pub mod score;
 pub mod segment;
-// The synthetic-document generator and the projection of an aligner's beads
-// onto its gold units are test and bench tools (tests/, benches/, examples/,
-// `sixalign bench`), public for them but not part of the documented API
-// (tests/architecture.rs checks that no documented module reaches them).
-#[doc(hidden)]
-pub mod synth;
 
 pub use document::{Block, BlockKind, Document, Footnote, Label};
 pub use error::{Error, ErrorKind, Result};

@@ -12,7 +12,7 @@ use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::{Document, Lang};
 
 fn udhr(lang: Lang) -> Document {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/udhr/{}.txt", lang.code()));
+    let path = Path::new(crate::ROOT).join(format!("data/udhr/{}.txt", lang.code()));
     parse_path(
         &path,
         &ParseOptions {
@@ -173,7 +173,7 @@ proptest! {
 }
 
 fn run_align(threads: &str, out: &Path) -> Vec<u8> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(crate::ROOT);
     let status = Command::new(env!("CARGO_BIN_EXE_sixalign"))
         .current_dir(root)
         .env("RAYON_NUM_THREADS", threads)

@@ -14,23 +14,21 @@
 //! | 3 | `normalize`, `load`, `segment`, `score`, `lexicon`, `document` | the normalized view; bytes → `Text`; sentences; scorers; lexicons as integers; the document model (which keeps its `Text`) |
 //! | 4 | `align`, `anchor` | the banded DP; anchoring |
 //! | 5 | `parse`, `engine` | `Text` → `Document`; the `Aligner`, the one front door |
-//! | 6 | `output`, `qa`, `synth` | writers; QA; the synthetic generator and the projection onto its gold units (test tooling) |
+//! | 6 | `output`, `qa` | writers; QA |
 //! | 7 | `corpus`, `eval`, `review` | many documents, pipe, batch; scoring against gold; the review page and its edits |
-//! | 8 | `bench` | the corpus benchmark (test tooling) |
 //!
-//! The command (`src/main.rs`, `src/cli/`) sits above them all and reaches
-//! the library only as `sixalign::…`; it is checked not to be reached from
-//! the library.
+//! Above the library, each a package of the workspace that reaches it only
+//! as `sixalign::…`: the test tooling (`testkit/`: the synthetic generator,
+//! the projection onto its gold units and the corpus benchmark) and the
+//! command (`cli/`, which runs `sixalign bench` from the testkit). The
+//! library names neither and depends on the testkit only for its own benches
+//! and examples (a dev-dependency).
 //!
-//! Inside every module that is a directory (`synth/`, `qa/checks/`, `cli/`,
-//! …) the files and folders it holds must not import each other in a circle
-//! either; the directory's own `mod.rs` is their face (it may re-export and
-//! call them, they may use what it defines).
-//!
-//! Test tooling (`synth`: the generator and the projection onto its gold
-//! units; `bench`: the benchmark behind `sixalign bench`) is public for
-//! tests, benches and the command, hidden from the documentation, and
-//! reached from no documented module.
+//! In every crate of the workspace, the top-level modules must not use each
+//! other in a circle, and inside every module that is a directory
+//! (`testkit`'s `synth/`, `qa/checks/`, `cli/`, …) the files and folders it
+//! holds must not either; the directory's own `mod.rs` is their face (it may
+//! re-export and call them, they may use what it defines).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -52,16 +50,23 @@ const FLOORS: &[(&str, u32)] = &[
     ("engine", 5),
     ("output", 6),
     ("qa", 6),
-    ("synth", 6),
     ("corpus", 7),
     ("eval", 7),
     ("review", 7),
-    ("bench", 8),
 ];
 
 fn src() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+    Path::new(crate::ROOT).join("src")
 }
+
+/// The source folders of the workspace's crates, with their root files and
+/// one directory module each holds (so that a test can see it was read):
+/// the library, the test tooling, the command.
+const CRATES: &[(&str, &str, &str)] = &[
+    ("src", "lib.rs", "qa"),
+    ("testkit/src", "lib.rs", "synth"),
+    ("cli/src", "main.rs", "cli"),
+];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -78,12 +83,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The top-level library module a file belongs to (`src/qa/tokens.rs` → `qa`);
-/// `None` for the crate root and the command.
+/// The top-level module a file belongs to (`src/qa/tokens.rs` → `qa`);
+/// `None` for the crate root (`lib.rs`, `main.rs`).
 fn module_of(rel: &Path) -> Option<String> {
     let first = rel.components().next()?.as_os_str().to_str()?.to_string();
     let name = first.strip_suffix(".rs").unwrap_or(&first).to_string();
-    (!matches!(name.as_str(), "lib" | "main" | "cli")).then_some(name)
+    (!matches!(name.as_str(), "lib" | "main")).then_some(name)
 }
 
 /// Drops comments, string and character literals, so that a path in a doc
@@ -234,15 +239,21 @@ fn uses(code: &str, reexports: &BTreeMap<String, String>) -> BTreeSet<String> {
     found
 }
 
+/// The library's module graph.
 fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let root = src();
-    let lib = std::fs::read_to_string(root.join("lib.rs")).expect("src/lib.rs");
+    graph_of(&src(), "lib.rs")
+}
+
+/// The graph of the top-level modules of the crate in `root`, whose root
+/// file is `root_file` (re-exports read from it).
+fn graph_of(root: &Path, root_file: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let lib = std::fs::read_to_string(root.join(root_file)).expect("crate root");
     let reexports = root_reexports(&lib);
     let mut files = Vec::new();
-    rust_files(&root, &mut files);
+    rust_files(root, &mut files);
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in &files {
-        let rel = f.strip_prefix(&root).expect("under src");
+        let rel = f.strip_prefix(root).expect("under src");
         let Some(m) = module_of(rel) else { continue };
         let text = std::fs::read_to_string(f).expect("source file");
         let entry = g.entry(m.clone()).or_default();
@@ -341,7 +352,11 @@ fn cycles(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
 
 #[test]
 fn module_graph_is_acyclic() {
-    let found = cycles(&graph());
+    let mut found = Vec::new();
+    for (dir, root_file, _) in CRATES {
+        let g = graph_of(&Path::new(crate::ROOT).join(dir), root_file);
+        found.extend(cycles(&g).into_iter().map(|c| format!("{dir}: {c}")));
+    }
     assert!(
         found.is_empty(),
         "cycles in the module graph:\n{}",
@@ -350,7 +365,7 @@ fn module_graph_is_acyclic() {
 }
 
 #[test]
-fn the_library_never_reaches_the_command() {
+fn the_library_never_reaches_the_command_or_the_test_tooling() {
     let root = src();
     let mut files = Vec::new();
     rust_files(&root, &mut files);
@@ -363,6 +378,13 @@ fn the_library_never_reaches_the_command() {
         assert!(
             !code.contains("crate::cli") && !code.contains("sixalign::"),
             "{} reaches the command or names the crate from inside",
+            rel.display()
+        );
+        // `sixalign_testkit::…`, `sixalign_cli::…` (the check above sees
+        // only `sixalign::`).
+        assert!(
+            !code.contains("sixalign_"),
+            "{} names another crate of the workspace (the test tooling or the command)",
             rel.display()
         );
     }
@@ -563,16 +585,16 @@ fn submodule_graphs(
     graphs
 }
 
-/// The code of every file under `src/` with its module path, and the
-/// modules each directory holds (`x.rs`, or `x/` with a `mod.rs`).
-fn tree_of_src() -> (Vec<(Vec<String>, String)>, Children) {
-    let root = src();
+/// The code of every file under a crate's source folder `root` with its
+/// module path, and the modules each directory holds (`x.rs`, or `x/` with
+/// a `mod.rs`).
+fn tree_of(root: &Path) -> (Vec<(Vec<String>, String)>, Children) {
     let mut paths = Vec::new();
-    rust_files(&root, &mut paths);
+    rust_files(root, &mut paths);
     let files: Vec<(Vec<String>, String)> = paths
         .iter()
         .map(|f| {
-            let rel = f.strip_prefix(&root).expect("under src");
+            let rel = f.strip_prefix(root).expect("under src");
             let text = std::fs::read_to_string(f).expect("source file");
             (module_path(rel), code_only(&text))
         })
@@ -687,16 +709,18 @@ fn a_circle_between_files_of_one_directory_is_found() {
 
 #[test]
 fn no_circle_between_the_files_of_any_directory() {
-    let (files, children) = tree_of_src();
-    let graphs = submodule_graphs(&files, &children);
-    assert!(
-        graphs.contains_key(&vec!["synth".to_string()]),
-        "synth/ is read"
-    );
     let mut found = Vec::new();
-    for (dir, g) in &graphs {
-        for c in cycles(g) {
-            found.push(format!("{}/: {c}", dir.join("/")));
+    for (krate, _, held) in CRATES {
+        let (files, children) = tree_of(&Path::new(crate::ROOT).join(krate));
+        let graphs = submodule_graphs(&files, &children);
+        assert!(
+            graphs.contains_key(&vec![held.to_string()]),
+            "{krate}/{held}/ is read"
+        );
+        for (dir, g) in &graphs {
+            for c in cycles(g) {
+                found.push(format!("{krate}/{}/: {c}", dir.join("/")));
+            }
         }
     }
     assert!(
@@ -706,8 +730,8 @@ fn no_circle_between_the_files_of_any_directory() {
     );
 }
 
-/// The test tooling: public for tests, benches, examples and `sixalign
-/// bench`, not part of the documented API.
+/// The test tooling's modules (in `testkit/`), which the library must not
+/// hold again.
 const TOOLING: &[&str] = &["synth", "bench"];
 
 /// The modules `src/lib.rs` declares `pub`, each with whether it is
@@ -747,47 +771,60 @@ fn public_modules_are_read_with_their_doc_hidden() {
     );
 }
 
-#[test]
-fn test_tooling_is_not_reached_from_the_documented_api() {
-    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("src/lib.rs");
-    let modules = public_modules(&lib);
-    for t in TOOLING {
-        assert!(
-            modules.iter().any(|(m, hidden)| m == t && *hidden),
-            "{t} is test tooling: declare it `#[doc(hidden)] pub mod {t};` in src/lib.rs"
-        );
-    }
-    // Nothing of the tooling is re-exported at the root.
-    for (name, module) in root_reexports(&lib) {
-        assert!(
-            !TOOLING.contains(&module.as_str()),
-            "src/lib.rs re-exports {name} from the test tooling ({module})"
-        );
-    }
-    // No documented module reaches the tooling, directly or through others.
-    let g = graph();
-    let mut wrong = Vec::new();
-    for (m, _) in modules.iter().filter(|(_, hidden)| !hidden) {
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![(m.clone(), vec![m.clone()])];
-        while let Some((n, via)) = stack.pop() {
-            if !seen.insert(n.clone()) {
-                continue;
-            }
-            if TOOLING.contains(&n.as_str()) {
-                wrong.push(via.join(" → "));
-                continue;
-            }
-            for d in g.get(&n).into_iter().flatten() {
-                let mut v = via.clone();
-                v.push(d.clone());
-                stack.push((d.clone(), v));
-            }
+/// The sections of a Cargo manifest that name `dep` (`[dependencies]`,
+/// `[dev-dependencies]`, `[target.'cfg(unix)'.dependencies]`, …).
+fn sections_naming(manifest: &str, dep: &str) -> Vec<String> {
+    let mut section = String::new();
+    let mut found = Vec::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            section = line.to_string();
+        } else if line.split(['=', '.', ' ']).next() == Some(dep) {
+            found.push(section.clone());
         }
     }
+    found
+}
+
+#[test]
+fn manifest_sections_are_read() {
+    let toml = "[package]\nname = \"x\"\n[dependencies]\nsixalign-testkit = { path = \"t\" }\n[dev-dependencies]\nsixalign-testkit.path = \"t\"\nsixalign-testkit-extra = \"1\"\n";
+    assert_eq!(
+        sections_naming(toml, "sixalign-testkit"),
+        ["[dependencies]", "[dev-dependencies]"]
+    );
+}
+
+#[test]
+fn test_tooling_is_not_in_the_library() {
+    // No module of the library is the tooling again, hidden or not, and the
+    // library hides nothing from its documentation.
+    let lib = std::fs::read_to_string(src().join("lib.rs")).expect("src/lib.rs");
+    for (m, hidden) in public_modules(&lib) {
+        assert!(
+            !TOOLING.contains(&m.as_str()),
+            "src/lib.rs declares {m}: test tooling belongs in testkit/"
+        );
+        assert!(
+            !hidden,
+            "src/lib.rs hides {m} from the documentation: public API is documented, test tooling is in testkit/"
+        );
+    }
     assert!(
-        wrong.is_empty(),
-        "documented modules reach the test tooling:\n{}",
-        wrong.join("\n")
+        graph().keys().all(|m| !TOOLING.contains(&m.as_str())),
+        "a folder or file of src/ is named as the test tooling"
+    );
+    // The library's manifest takes the tooling only for its own benches and
+    // examples, and never the command.
+    let manifest =
+        std::fs::read_to_string(Path::new(crate::ROOT).join("Cargo.toml")).expect("Cargo.toml");
+    assert_eq!(
+        sections_naming(&manifest, "sixalign-testkit"),
+        ["[dev-dependencies]"],
+        "Cargo.toml: sixalign-testkit is a dev-dependency of the library and nothing else"
+    );
+    assert!(
+        sections_naming(&manifest, "sixalign-cli").is_empty(),
+        "Cargo.toml: the library depends on the command"
     );
 }

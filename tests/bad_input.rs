@@ -8,7 +8,7 @@ use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa::FindingKind;
 use sixalign::{Document, Error, ErrorKind, Lang};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/A-RES-74-28.zh.md");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/A-RES-74-28.zh.md");
 
 fn seed_text() -> String {
     std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("cannot read {SEED}: {e}"))

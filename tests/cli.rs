@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
-const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr");
+const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/udhr");
 
 fn udhr(code: &str) -> PathBuf {
     Path::new(UDHR).join(format!("{code}.txt"))

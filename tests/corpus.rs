@@ -10,7 +10,7 @@ use serde_json::Value;
 use sixalign::Lang;
 use sixalign::corpus::{self, DocStatus, Job, RunOptions, key_from_path};
 use sixalign::engine::Aligner;
-use sixalign::synth::{self, SynthConfig};
+use sixalign_testkit::synth::{self, SynthConfig};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
 
@@ -595,7 +595,7 @@ fn job_batch_reads_through_the_one_reader() {
 
 #[test]
 fn bench_reports_both_runs_and_identical_outputs() {
-    // The library's benchmark (src/bench.rs), as `sixalign bench` prints it.
+    // The corpus benchmark (testkit/src/bench.rs), as `sixalign bench` prints it.
     let dir = tempfile::tempdir().unwrap();
     let keep = dir.path().join("bench");
     let r = Command::new(BIN)

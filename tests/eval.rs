@@ -9,7 +9,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use sixalign::eval::{Link, Scores, Tally, eval_paths, parse_links, score_links};
 
-const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/eval");
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/eval");
 
 fn expected() -> serde_json::Value {
     let p = Path::new(DIR).join("expected.json");

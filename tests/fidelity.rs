@@ -23,11 +23,7 @@ const LANGS: [Lang; 6] = [Lang::Zh, Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang
 /// The UDHR in `lang`, with what typesetting and conversion leave in real
 /// documents put into it, deterministically.
 fn noisy(lang: Lang) -> String {
-    let path = format!(
-        "{}/data/udhr/{}.txt",
-        env!("CARGO_MANIFEST_DIR"),
-        lang.code()
-    );
+    let path = format!("{}/data/udhr/{}.txt", crate::ROOT, lang.code());
     let clean = std::fs::read_to_string(path).expect("udhr");
     let mut out = String::with_capacity(clean.len() * 2);
     let mut word = 0usize;

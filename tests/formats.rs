@@ -15,11 +15,11 @@ use std::process::{Command, Output};
 
 use sixalign::load::{Format, Text};
 use sixalign::parse::{ParseOptions, parse};
-use sixalign::synth::{self, SynthConfig};
 use sixalign::{Document, Lang};
+use sixalign_testkit::synth::{self, SynthConfig};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
 
 /// A generated resolution, one paragraph per line, with operative
 /// paragraphs, sub-paragraphs (in each language's own labels) and footnotes.
@@ -1113,8 +1113,8 @@ fn bad_files_get_clear_errors() {
 #[test]
 fn pdf_two_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let src =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr/en.txt")).unwrap();
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/udhr/en.txt"))
+        .unwrap();
     let paras: Vec<&str> = src
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -1168,7 +1168,7 @@ fn sample_header(lang: Lang) -> String {
 /// folder aligns as a corpus.
 #[test]
 fn committed_samples() {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples"));
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/samples"));
     let doc = resolution(21);
     let set: [(Lang, &str, &str); 4] = [
         (Lang::Zh, "C", "pdf"),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_sixalign");
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const ROOT: &str = crate::ROOT;
 
 fn udhr(code: &str) -> PathBuf {
     Path::new(ROOT).join(format!("data/udhr/{code}.txt"))

@@ -12,7 +12,7 @@ use sixalign::align::Bead;
 use sixalign::engine::Aligner;
 use sixalign::eval::{Scores, score_all};
 use sixalign::score::{Features, Lexicon};
-use sixalign::synth::{NoisyLines, noisy_line_sets, strip_labels};
+use sixalign_testkit::synth::{NoisyLines, noisy_line_sets, strip_labels};
 
 use crate::quality::shared_data;
 
@@ -331,7 +331,7 @@ fn batch_learns_once_over_the_jobs_identically_with_1_and_2_threads() {
 #[test]
 fn heavy_noise_documents_gain_from_lexicons_for_every_pair() {
     use crate::quality::{documents, documents_two_pass, documents_with, report, sdg, unv1_corpus};
-    use sixalign::synth::{SynthConfig, generate};
+    use sixalign_testkit::synth::{SynthConfig, generate};
     // 17 % of sentences merged, split, dropped or added (the generator's
     // default is 6 %).
     let cfg = |seed| SynthConfig {

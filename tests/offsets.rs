@@ -17,7 +17,7 @@ use sixalign::output::{
 use sixalign::parse::{ParseOptions, parse_path, parse_text};
 use sixalign::{Document, Lang};
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
 
 fn shared(rel: &str) -> PathBuf {
     let p = PathBuf::from(SHARED).join(rel);
@@ -30,13 +30,7 @@ fn shared(rel: &str) -> PathBuf {
 }
 
 fn udhr() -> (Document, Vec<Document>) {
-    let path = |l: Lang| {
-        PathBuf::from(format!(
-            "{}/data/udhr/{}.txt",
-            env!("CARGO_MANIFEST_DIR"),
-            l.code()
-        ))
-    };
+    let path = |l: Lang| PathBuf::from(format!("{}/data/udhr/{}.txt", crate::ROOT, l.code()));
     let opts = ParseOptions::default();
     let hub = parse_path(&path(Lang::Zh), &opts).expect("udhr zh");
     let others = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru]

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 fn sixalign(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sixalign"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(crate::ROOT)
         .args(args)
         .output()
         .expect("sixalign runs")

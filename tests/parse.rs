@@ -5,14 +5,10 @@ use sixalign::load::Text;
 use sixalign::parse::{ParseOptions, parse, parse_path};
 use sixalign::{Block, BlockKind, Document, Lang};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/A-RES-74-28.zh.md");
+const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/A-RES-74-28.zh.md");
 
 fn udhr_path(lang: Lang) -> String {
-    format!(
-        "{}/data/udhr/{}.txt",
-        env!("CARGO_MANIFEST_DIR"),
-        lang.code()
-    )
+    format!("{}/data/udhr/{}.txt", crate::ROOT, lang.code())
 }
 
 fn read(path: &str) -> String {
@@ -598,7 +594,7 @@ fn inspect_human_snapshot() {
     });
 }
 
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
 
 /// The gold anchors of the shared UDHR (`preamble.pK`, `artN`, `artN.pK`,
 /// `artN.K` with their text): every article holds exactly its gold

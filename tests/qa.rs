@@ -12,8 +12,8 @@ use sixalign::parse::{ParseOptions, parse};
 use sixalign::qa::{self, FindingKind, PairFinding, PairReport, Severity};
 use sixalign::{Document, Lang};
 
-const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr");
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/udhr");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
 
 fn shared(rel: &str) -> PathBuf {
     let p = Path::new(SHARED).join(rel);
@@ -928,7 +928,7 @@ fn html_report_renders_in_chromium() {
     );
     // `SIXALIGN_QA_SCREENSHOT=docs/qa-report.png` refreshes the README's picture.
     if let Some(dest) = std::env::var_os("SIXALIGN_QA_SCREENSHOT") {
-        let dest = Path::new(env!("CARGO_MANIFEST_DIR")).join(dest);
+        let dest = Path::new(crate::ROOT).join(dest);
         std::fs::copy(&shot, dest).expect("copy screenshot");
     }
 }

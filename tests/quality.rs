@@ -1,5 +1,5 @@
 //! Alignment quality on synthetic UN documents built from real line-parallel
-//! UN text (see `sixalign::synth`): strict and lax F1 per language pair,
+//! UN text (see `sixalign_testkit::synth`): strict and lax F1 per language pair,
 //! printed and held to the targets of the alignment issue.
 //!
 //! zh–en documents come from the UNv1 test set (parameters were tuned on the
@@ -12,11 +12,11 @@ use sixalign::Lang;
 use sixalign::align::{self, Bead, Params};
 use sixalign::engine::Aligner;
 use sixalign::eval::{Scores, score_all};
-use sixalign::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
+use sixalign_testkit::synth::{Corpus, SynthConfig, SynthDoc, align_projected, generate};
 
 /// ../shared/data; missing data is a failure, never a skip.
 pub fn shared_data() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let p = Path::new(crate::ROOT).join("../shared/data");
     assert!(
         p.is_dir(),
         "{} is missing: these tests need the shared data set beside the project (see data/README.md)",

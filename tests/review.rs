@@ -20,8 +20,8 @@ use sixalign::load::Text;
 use sixalign::parse::{ParseOptions, parse};
 use sixalign::review::{Review, page};
 
-const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr");
-const DTD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tmx14.dtd");
+const UDHR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/udhr");
+const DTD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/tmx14.dtd");
 const MARKUP: &str = "</script><img src=x onerror=\"document.title='pwned'\"> & <b>bold</b>";
 
 // --- a DevTools-protocol client over --remote-debugging-pipe -------------------
@@ -668,7 +668,7 @@ fn review_page_edits_and_exports_in_chromium() {
         png.len()
     );
     if let Some(dest) = std::env::var_os("SIXALIGN_REVIEW_SCREENSHOT") {
-        std::fs::write(Path::new(env!("CARGO_MANIFEST_DIR")).join(dest), &png).unwrap();
+        std::fs::write(Path::new(crate::ROOT).join(dest), &png).unwrap();
     }
 }
 

@@ -1,4 +1,9 @@
-//! One integration test binary, one module per feature.
+//! One integration test binary, one module per feature. They run the
+//! command, so they are the tests of its package (`cli/Cargo.toml`); the
+//! samples and fixtures they read are the repository's.
+
+/// The repository's root (`CARGO_MANIFEST_DIR` is `cli/`).
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
 mod align;
 mod architecture;

@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DTD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tmx14.dtd");
+const DTD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/tmx14.dtd");
 
 fn sixalign(args: &[&str]) {
     let r = Command::new(env!("CARGO_BIN_EXE_sixalign"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(crate::ROOT)
         .args(args)
         .output()
         .expect("sixalign runs");

@@ -20,9 +20,7 @@ use sixalign::{Document, Lang};
 const OTHERS: [Lang; 5] = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru];
 
 fn shared(rel: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
+    let p = Path::new(crate::ROOT).join("../shared/data").join(rel);
     assert!(
         p.exists(),
         "shared test data missing: {} (these tests need ../shared/data beside the project)",

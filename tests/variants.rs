@@ -28,15 +28,13 @@ use sixalign::engine::{Aligner, PairAlignment};
 use sixalign::load::Text;
 use sixalign::parse::{ParseOptions, parse};
 use sixalign::qa::{self, FindingKind, PairFinding, Severity};
-use sixalign::synth::{Corpus, SynthConfig, generate};
 use sixalign::{Document, Lang};
+use sixalign_testkit::synth::{Corpus, SynthConfig, generate};
 
 const OTHERS: [Lang; 5] = [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru];
 
 fn shared(rel: &str) -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
-        .join(rel);
+    let p = Path::new(crate::ROOT).join("../shared/data").join(rel);
     assert!(
         p.exists(),
         "shared test data missing: {} (these tests need ../shared/data beside the project)",

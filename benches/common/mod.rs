@@ -18,8 +18,8 @@ use sixalign::align::Bead;
 use sixalign::engine::{Aligner, PairAlignment};
 use sixalign::eval::{Scores, score_all};
 use sixalign::parse::{ParseOptions, parse_path};
-use sixalign::synth::{self, SynthConfig, SynthDoc, UDHR_ARTICLE_LINES};
 use sixalign::{Document, Lang};
+use sixalign_testkit::synth::{self, SynthConfig, SynthDoc, UDHR_ARTICLE_LINES};
 
 /// A bench's output is wrong: says which bench and what is wrong.
 pub fn expect(bench: &str, check: Result<String, String>) {
@@ -37,9 +37,10 @@ pub const MIN_STRICT_F1: f64 = 0.95;
 /// The number of articles of the Universal Declaration.
 pub const UDHR_ARTICLES: usize = 30;
 
-/// `data/udhr/<lang>.txt`.
+/// `data/udhr/<lang>.txt` (from the repository's root: this module is built
+/// into the library's benches and into the command's tests).
 pub fn udhr_path(lang: Lang) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/udhr/{}.txt", lang.code()))
+    Path::new(sixalign_testkit::REPO).join(format!("data/udhr/{}.txt", lang.code()))
 }
 
 /// The bundled UDHR in `lang`, parsed.

@@ -5,10 +5,10 @@
 //! the page geometry and poppler's grouping of lines into blocks. From both:
 //! - a block is a paragraph; its lines are rejoined (no space between
 //!   Chinese characters, a typesetter's hyphen dropped, the hyphen of a
-//!   compound kept — see [`crate::normalize::wrap`]);
+//!   compound kept — the view's own rules, `normalize::wrap`);
 //! - lines in the top and bottom margins that are page furniture (page
 //!   numbers, the symbol, the job number, barcodes, "Please recycle", see
-//!   [`crate::normalize::is_page_furniture`]) or that repeat on several
+//!   `normalize::is_page_furniture`) or that repeat on several
 //!   pages (running headers) are dropped;
 //! - small-type blocks at the foot of a page that open with a number are
 //!   footnotes: they move to the end of the text, as `<sup>N</sup> text`;

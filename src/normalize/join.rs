@@ -1,10 +1,13 @@
 //! Joining the lines of a paragraph: whether two consecutive lines are one
 //! paragraph broken by the converter (a PDF's hard line breaks, a
 //! hyphenated word) or two paragraphs, per script.
+//! The same rules tell the PDF reader how a line it knows to be wrapped
+//! joins the next ([`wrap`]).
 
 use crate::lang::{labels, tables};
 
-use super::{Frag, Kind, is_arabic, is_cjk};
+use super::chars::{is_arabic, is_cjk};
+use super::frag::{Frag, Kind};
 
 /// How two consecutive lines of one paragraph are joined, if they are.
 pub(super) enum Join {
@@ -203,4 +206,52 @@ pub(super) fn ends_clause(c: char) -> bool {
             | '،'
             | '؟'
     )
+}
+
+/// How a line wrapped inside a paragraph joins the next one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Wrap {
+    /// Directly (Chinese, or a line cut before punctuation).
+    Tight,
+    /// With a space.
+    Space,
+    /// Dropping the hyphen that ends the first line (a word the typesetter hyphenated).
+    Dehyphen,
+}
+
+/// How `a`, a line known to be wrapped inside a paragraph, joins `b`: the
+/// same rules as the view uses for wrapped lines (a compound such as
+/// `Secretary-General` keeps its hyphen).
+pub(crate) fn wrap(a: &str, b: &str) -> Wrap {
+    let (Some(last), Some(first)) = (
+        a.trim_end().chars().next_back(),
+        b.trim_start().chars().next(),
+    ) else {
+        return Wrap::Tight;
+    };
+    // Only a plain hyphen can be the typesetter's: U+2010 is one the author typed (`co‐operation`).
+    if last == '-'
+        && a.trim_end()
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphabetic)
+        && first.is_lowercase()
+        && !is_compound(a.trim_end(), b.trim_start())
+    {
+        return Wrap::Dehyphen;
+    }
+    if matches!(last, '-' | '\u{2010}' | '/') {
+        return Wrap::Tight;
+    }
+    let cjk_punct =
+        |c: char| ('\u{3000}'..='\u{303f}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let cjk_last = is_cjk(last) || cjk_punct(last);
+    let cjk_first = is_cjk(first) || cjk_punct(first);
+    // Chinese runs on without a space, whatever punctuation or number the
+    // line was cut at (`保护,` / `以免`, `2000 年 11` / `月`).
+    if cjk_last && !first.is_ascii_alphabetic() || cjk_first && !last.is_ascii_alphabetic() {
+        return Wrap::Tight;
+    }
+    Wrap::Space
 }

@@ -148,7 +148,7 @@ impl Seeds {
     /// The documents of `data/` and, when `shared` is true, of
     /// `../shared/data` (which must then exist: a missing directory fails).
     pub fn load(shared: bool) -> Seeds {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let root = Path::new(sixalign_testkit::REPO);
         let mut docs = Vec::new();
         let mut add = |lang: Lang, p: &Path, max: usize| {
             let t = std::fs::read_to_string(p)

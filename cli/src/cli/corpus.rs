@@ -8,11 +8,11 @@ use std::time::Duration;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use sixalign::bench::{self, BenchOptions};
 use sixalign::corpus::{self, DocStatus, RunOptions};
 use sixalign::engine::Aligner;
 use sixalign::output::atomic;
 use sixalign::{Lang, Result};
+use sixalign_testkit::bench::{self, BenchOptions};
 
 use super::exit;
 use super::parse_lang;

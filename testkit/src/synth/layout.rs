@@ -1,7 +1,7 @@
 //! Layout: a rendered version as the text of a converted PDF (hard line
 //! breaks, hyphenation, page numbers, running headers, footnote marks).
 
-use crate::lang::Lang;
+use sixalign::lang::Lang;
 
 use super::SynthConfig;
 use super::plan::{Facts, Part, Rng, looks_like_label};

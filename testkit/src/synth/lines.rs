@@ -3,8 +3,8 @@
 //! (`align --lines`): merges and splits on either side, dropped lines and
 //! unrelated lines inserted, with the gold beads.
 
-use crate::align::Bead;
-use crate::lang::Lang;
+use sixalign::align::Bead;
+use sixalign::lang::Lang;
 
 use super::plan::{Rng, bare};
 use super::render::{merge, split};

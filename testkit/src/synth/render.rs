@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use crate::align::Bead;
-use crate::lang::Lang;
+use sixalign::align::Bead;
+use sixalign::lang::Lang;
 
 use super::plan::{Facts, Note, Para, Part, Rng, Slot, YEAR, bare};
 use super::{Corpus, SynthConfig};
@@ -361,7 +361,7 @@ pub(super) fn opener(lang: Lang) -> &'static str {
 }
 
 pub(super) fn date(lang: Lang, d: usize, m: usize) -> String {
-    use crate::lang::{MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR};
+    use sixalign::lang::{MONTHS_AR, MONTHS_EN, MONTHS_ES, MONTHS_FR};
     let i = m.clamp(1, 12) - 1;
     match lang {
         Lang::Zh => format!("{YEAR} 年 {m} 月 {d} 日"),
@@ -371,7 +371,7 @@ pub(super) fn date(lang: Lang, d: usize, m: usize) -> String {
         }
         Lang::Fr => format!("{d} {} {YEAR}", MONTHS_FR[i]),
         Lang::Es => format!("{d} de {} de {YEAR}", MONTHS_ES[i]),
-        Lang::Ru => format!("{d} {} {YEAR} года", crate::lang::MONTHS_RU[i]),
+        Lang::Ru => format!("{d} {} {YEAR} года", sixalign::lang::MONTHS_RU[i]),
         Lang::Ar => {
             let (egy, lev) = MONTHS_AR[i];
             format!("{d} {lev}/{} {YEAR}", egy[0])

@@ -36,7 +36,7 @@
 //! ```
 //! use std::collections::BTreeMap;
 //! use sixalign::Lang;
-//! use sixalign::synth::{generate, Corpus, SynthConfig};
+//! use sixalign_testkit::synth::{generate, Corpus, SynthConfig};
 //!
 //! let mut lines = BTreeMap::new();
 //! lines.insert(Lang::Zh, (0..40).map(|i| format!("委员会通过了第{i}项决定。")).collect());
@@ -68,9 +68,9 @@ pub use lines::{NoisyLines, noisy_line_sets, noisy_lines, strip_labels};
 pub use project::{align_projected, project};
 pub use udhr::UDHR_ARTICLE_LINES;
 
-use crate::align::Bead;
-use crate::error::{Error, Result};
-use crate::lang::Lang;
+use sixalign::align::Bead;
+use sixalign::error::{Error, Result};
+use sixalign::lang::Lang;
 
 /// Line-parallel sentences in several languages: line `i` of every language
 /// is a translation of line `i` of every other.

@@ -4,15 +4,15 @@
 use std::collections::BTreeMap;
 
 use super::Corpus;
-use crate::lang::Lang;
+use sixalign::lang::Lang;
 
 const UDHR: [(Lang, &str); 6] = [
-    (Lang::Ar, include_str!("../../data/udhr/ar.txt")),
-    (Lang::Zh, include_str!("../../data/udhr/zh.txt")),
-    (Lang::En, include_str!("../../data/udhr/en.txt")),
-    (Lang::Es, include_str!("../../data/udhr/es.txt")),
-    (Lang::Fr, include_str!("../../data/udhr/fr.txt")),
-    (Lang::Ru, include_str!("../../data/udhr/ru.txt")),
+    (Lang::Ar, include_str!("../../../data/udhr/ar.txt")),
+    (Lang::Zh, include_str!("../../../data/udhr/zh.txt")),
+    (Lang::En, include_str!("../../../data/udhr/en.txt")),
+    (Lang::Es, include_str!("../../../data/udhr/es.txt")),
+    (Lang::Fr, include_str!("../../../data/udhr/fr.txt")),
+    (Lang::Ru, include_str!("../../../data/udhr/ru.txt")),
 ];
 
 /// The UDHR's articles: the last 80 lines of every version are the 30
@@ -30,7 +30,7 @@ impl Corpus {
     ///
     /// ```
     /// use sixalign::Lang;
-    /// use sixalign::synth::Corpus;
+    /// use sixalign_testkit::synth::Corpus;
     ///
     /// let c = Corpus::udhr_articles(&[Lang::Zh, Lang::En]);
     /// assert_eq!(c.len(), 80);

@@ -36,15 +36,34 @@
 //! makes before it writes: no output may be one of the inputs (compared by
 //! device and inode, so a hard link, a symbolic link or a path spelled
 //! differently is caught too), and no two outputs may be the same file.
+//!
+//! This file holds the atomic files and sets; the registry of live
+//! temporaries and the signal cleanup (`registry.rs`), temporary directories
+//! (`tempdir.rs`) and file identity with the checks built on it
+//! (`identity.rs`) are rooms of their own.
 
-use std::collections::{BTreeSet, HashMap};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::error::io_at;
+use crate::error::{Error, Result};
+use crate::input::kind_name;
+
+mod identity;
+mod registry;
+mod tempdir;
+
+pub(crate) use identity::lexical;
+pub use identity::{
+    FileId, check_extra_output, check_outputs, refuse_duplicates, refuse_inputs,
+    refuse_repeated_inputs,
+};
+pub use registry::{live_temporaries, remove_stale_temporaries, remove_temporaries_and_exit};
+pub use tempdir::TempDir;
+
+use registry::{COUNTER, Registry, registry};
 
 /// 0: not decided yet (read `SIXALIGN_DURABLE`), 1: off, 2: on.
 static DURABLE: AtomicU8 = AtomicU8::new(0);
@@ -65,137 +84,6 @@ fn durable() -> bool {
         }
         v => v == 2,
     }
-}
-
-use crate::error::{Error, Result};
-use crate::input::kind_name;
-
-/// Temporary files and directories alive in this process.
-struct Registry {
-    files: BTreeSet<PathBuf>,
-    dirs: BTreeSet<PathBuf>,
-}
-
-static LIVE: Mutex<Registry> = Mutex::new(Registry {
-    files: BTreeSet::new(),
-    dirs: BTreeSet::new(),
-});
-
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-
-fn registry() -> MutexGuard<'static, Registry> {
-    // A panic while holding the lock leaves the set as it was: still usable.
-    LIVE.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Ends every external converter with all it started, removes every
-/// temporary file and registered temporary directory of this process (the
-/// converters' working directories too), then exits with `code`, holding the registry's lock so no new
-/// temporary file appears meanwhile. For signal handlers (run it on a normal
-/// thread, as `signal_hook::iterator::Signals` does, not in the handler).
-pub fn remove_temporaries_and_exit(code: i32) -> ! {
-    let reg = registry();
-    // The converters first: a killed `soffice` writes nothing more into
-    // its directory, and none starts once this has begun.
-    crate::load::convert::stop_all();
-    for f in &reg.files {
-        let _ = fs::remove_file(f);
-    }
-    for d in &reg.dirs {
-        let _ = fs::remove_dir_all(d);
-    }
-    let _ = io::stdout().flush();
-    std::process::exit(code)
-}
-
-/// The temporary files alive now (for tests and diagnostics).
-pub fn live_temporaries() -> Vec<PathBuf> {
-    registry().files.iter().cloned().collect()
-}
-
-/// A directory removed on drop and by [`remove_temporaries_and_exit`]
-/// (`sixalign bench` generates its corpus in one).
-#[derive(Debug)]
-pub struct TempDir {
-    path: PathBuf,
-}
-
-impl TempDir {
-    /// Creates a fresh directory `PREFIX-PID-N` under the system's
-    /// temporary directory.
-    pub fn new(prefix: &str) -> Result<TempDir> {
-        let mut reg = registry();
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("{prefix}-{}-{n}", std::process::id()));
-        fs::create_dir(&path).map_err(|e| Error::from(e).with_path(&path))?;
-        reg.dirs.insert(path.clone());
-        Ok(TempDir { path })
-    }
-
-    /// Where it is.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Writes `bytes` to `path` (inside this directory), making its parent
-    /// directories, under the registry's lock: a cleanup that has begun (a
-    /// signal) holds that lock until the process exits, so no file or
-    /// directory can appear in the directory while it is being removed, or
-    /// after (`create_dir_all` would make the whole chain again).
-    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        let _reg = registry();
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::from(e).with_path(parent))?;
-        }
-        fs::write(path, bytes).map_err(|e| Error::from(e).with_path(path))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let mut reg = registry();
-        let _ = fs::remove_dir_all(&self.path);
-        reg.dirs.remove(&self.path);
-    }
-}
-
-/// Removes the temporary files in `dir` left by runs that were killed
-/// outright (SIGKILL, a power cut: no handler runs): hidden `.NAME.PID.N.partial`
-/// files whose process is gone, and the `.NAME.partial` files of older
-/// versions. Files of live processes are left alone. Returns how many were
-/// removed. A corpus run calls it on each output directory it writes.
-pub fn remove_stale_temporaries(dir: &Path) -> usize {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return 0;
-    };
-    let mut removed = 0;
-    for e in entries.flatten() {
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        let Some(stem) = name
-            .strip_prefix('.')
-            .and_then(|n| n.strip_suffix(".partial"))
-        else {
-            continue;
-        };
-        // `NAME.PID.N`: the process is the second field from the end.
-        let mut parts = stem.rsplit('.');
-        let (n, pid) = (parts.next(), parts.next());
-        let owner = match (n.map(|n| n.parse::<u64>()), pid.map(|p| p.parse::<u32>())) {
-            (Some(Ok(_)), Some(Ok(pid))) => Some(pid),
-            _ => None,
-        };
-        let alive = owner.is_some_and(|pid| {
-            // Without /proc (not Linux) a process cannot be told dead: keep.
-            pid == std::process::id()
-                || !cfg!(target_os = "linux")
-                || Path::new(&format!("/proc/{pid}")).exists()
-        });
-        if !alive && e.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(e.path()).is_ok() {
-            removed += 1;
-        }
-    }
-    removed
 }
 
 /// How many symbolic links are followed before giving up (as Linux does).
@@ -374,6 +262,17 @@ impl Write for AtomicFile {
     }
 }
 
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.file = None;
+            let mut reg = registry();
+            let _ = fs::remove_file(&self.tmp);
+            reg.files.remove(&self.tmp);
+        }
+    }
+}
+
 /// A writer whose errors name what it writes to (a file as the user gave
 /// it, or standard output): a full disk under `-o out.tsv` says
 /// `out.tsv: No space left on device`, however deep in a format writer the
@@ -412,17 +311,6 @@ pub const STDOUT_NAME: &str = "standard output";
 /// Standard output, buffered, its errors naming it.
 pub fn stdout() -> io::BufWriter<NamedWriter<io::StdoutLock<'static>>> {
     io::BufWriter::new(NamedWriter::new(io::stdout().lock(), STDOUT_NAME))
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if !self.committed {
-            self.file = None;
-            let mut reg = registry();
-            let _ = fs::remove_file(&self.tmp);
-            reg.files.remove(&self.tmp);
-        }
-    }
 }
 
 /// Files that are committed together (the Moses files of one alignment,
@@ -510,188 +398,6 @@ pub fn write_file(
     w.flush().map_err(|e| Error::from(e).with_path(path))?;
     drop(w);
     f.commit()
-}
-
-/// The identity of an existing file: (device, inode) on Unix, its canonical
-/// path elsewhere. `None` when it does not exist (or is `-`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(FileIdInner);
-
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum FileIdInner {
-    #[cfg(unix)]
-    Inode(u64, u64),
-    #[cfg(not(unix))]
-    Path(PathBuf),
-}
-
-impl FileId {
-    /// The identity of `path` (following symbolic links).
-    pub fn of(path: &Path) -> Option<FileId> {
-        if path.as_os_str() == "-" {
-            return None;
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let m = fs::metadata(path).ok()?;
-            Some(FileId(FileIdInner::Inode(m.dev(), m.ino())))
-        }
-        #[cfg(not(unix))]
-        {
-            fs::canonicalize(path)
-                .ok()
-                .map(|p| FileId(FileIdInner::Path(p)))
-        }
-    }
-}
-
-/// Refuses when any of `outputs` is one of `inputs` (the same file, however
-/// it is spelled); the message names both paths as given. Call it before
-/// anything is written.
-pub fn refuse_inputs<O, I>(outputs: O, inputs: I) -> Result<()>
-where
-    O: IntoIterator,
-    O::Item: AsRef<Path>,
-    I: IntoIterator,
-    I::Item: AsRef<Path>,
-{
-    let mut ins: HashMap<FileId, PathBuf> = HashMap::new();
-    for p in inputs {
-        if let Some(id) = FileId::of(p.as_ref()) {
-            ins.entry(id).or_insert_with(|| p.as_ref().to_path_buf());
-        }
-    }
-    if ins.is_empty() {
-        return Ok(());
-    }
-    for out in outputs {
-        let out = out.as_ref();
-        if let Some(id) = FileId::of(out)
-            && let Some(inp) = ins.get(&id)
-        {
-            return Err(Error::usage(format!(
-                "the output is the input {}; refusing to overwrite an input (give another output name)",
-                inp.display()
-            ))
-            .with_path(out));
-        }
-    }
-    Ok(())
-}
-
-/// Refuses an input given twice (the same path, or two names of one file):
-/// aligning a text with itself is a slip, not a request. `-` counts once.
-pub fn refuse_repeated_inputs<I>(inputs: I) -> Result<()>
-where
-    I: IntoIterator,
-    I::Item: AsRef<Path>,
-{
-    let mut seen: Vec<(PathBuf, Option<FileId>)> = Vec::new();
-    for p in inputs {
-        let p = p.as_ref();
-        let id = FileId::of(p);
-        if let Some((first, _)) = seen
-            .iter()
-            .find(|(q, i)| q == p || (id.is_some() && *i == id))
-        {
-            let also = if first == p {
-                "given twice".to_string()
-            } else {
-                format!("the same file as {}", first.display())
-            };
-            return Err(
-                Error::usage(format!("{also}: give each language version once")).with_path(p),
-            );
-        }
-        seen.push((p.to_path_buf(), id));
-    }
-    Ok(())
-}
-
-/// The checks every command makes on its outputs before reading or
-/// writing anything: each target may be written ([`resolve_target`]), no
-/// two are the same file ([`refuse_duplicates`]), none is an input
-/// ([`refuse_inputs`]).
-pub fn check_outputs(outputs: &[PathBuf], inputs: &[PathBuf]) -> Result<()> {
-    for o in outputs {
-        resolve_target(o)?;
-    }
-    refuse_duplicates(outputs)?;
-    refuse_inputs(outputs, inputs)
-}
-
-/// Checks one more output of a command (`--save-lexicon`) against the
-/// outputs it already writes and the files it reads, before anything is
-/// written: `extra` may be written ([`resolve_target`]), it is none of
-/// `outputs` (the same path, or two names of one existing file) and none of
-/// `inputs`. The message names `extra` as given. Linear in the number of
-/// paths (a corpus run writes thousands).
-pub fn check_extra_output<O, I>(extra: &Path, outputs: O, inputs: I) -> Result<()>
-where
-    O: IntoIterator,
-    O::Item: AsRef<Path>,
-    I: IntoIterator,
-    I::Item: AsRef<Path>,
-{
-    resolve_target(extra)?;
-    let key = lexical(extra);
-    let id = FileId::of(extra);
-    for out in outputs {
-        let out = out.as_ref();
-        if lexical(out) == key || (id.is_some() && FileId::of(out) == id) {
-            return Err(Error::usage(format!(
-                "is also the output {}; every output needs its own file (give another name)",
-                out.display()
-            ))
-            .with_path(extra));
-        }
-    }
-    refuse_inputs([extra], inputs)
-}
-
-/// Refuses when two of `outputs` are the same file (the same path, or two
-/// names of one existing file); the message names both.
-pub fn refuse_duplicates<O>(outputs: O) -> Result<()>
-where
-    O: IntoIterator,
-    O::Item: AsRef<Path>,
-{
-    let mut seen: Vec<(PathBuf, Option<FileId>)> = Vec::new();
-    for out in outputs {
-        let out = out.as_ref();
-        let id = FileId::of(out);
-        let key = lexical(out);
-        if let Some((first, _)) = seen
-            .iter()
-            .find(|(p, i)| lexical(p) == key || (id.is_some() && *i == id))
-        {
-            return Err(Error::usage(format!(
-                "given twice as an output (also as {}); every output needs its own file",
-                first.display()
-            ))
-            .with_path(out));
-        }
-        seen.push((out.to_path_buf(), id));
-    }
-    Ok(())
-}
-
-/// A path with `.` components and repeated separators dropped, and its
-/// directory made canonical when it exists (`out/./a` and `out//a` are one).
-pub(crate) fn lexical(p: &Path) -> PathBuf {
-    let clean: PathBuf = p.components().collect();
-    match (clean.parent(), clean.file_name()) {
-        (Some(dir), Some(name)) => {
-            let dir = if dir.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                dir
-            };
-            fs::canonicalize(dir).map(|d| d.join(name)).unwrap_or(clean)
-        }
-        _ => clean,
-    }
 }
 
 #[cfg(test)]

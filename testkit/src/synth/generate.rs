@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::lang::Lang;
+use sixalign::lang::Lang;
 
 use super::layout::layout;
 use super::plan::{Facts, Note, Para, Part, Rng, Slot, bare, looks_like_label};
@@ -290,7 +290,7 @@ fn render_all(
 type Versions = (
     BTreeMap<Lang, String>,
     BTreeMap<Lang, Vec<String>>,
-    BTreeMap<Lang, Vec<crate::align::Bead>>,
+    BTreeMap<Lang, Vec<sixalign::align::Bead>>,
 );
 
 pub(super) fn front(slot: Slot) -> Para {

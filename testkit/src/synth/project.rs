@@ -7,11 +7,11 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 use super::SynthDoc;
-use crate::align::Bead;
-use crate::engine::Aligner;
-use crate::lang::Lang;
-use crate::load::Text;
-use crate::parse::{self, ParseOptions};
+use sixalign::align::Bead;
+use sixalign::engine::Aligner;
+use sixalign::lang::Lang;
+use sixalign::load::Text;
+use sixalign::parse::{self, ParseOptions};
 
 /// The characters compared when mapping sentences onto units: NFKC, with
 /// white space, hyphens, soft hyphens, tatweel and zero-width characters
@@ -105,7 +105,7 @@ impl SynthDoc {
     ///
     /// When the document has no `lang` version or it does not parse (the
     /// generator's text always does).
-    pub fn parse_version(&self, lang: Lang) -> crate::Document {
+    pub fn parse_version(&self, lang: Lang) -> sixalign::Document {
         let t = Text::from_string(&self.id, self.texts[&lang].clone()).expect("loads");
         parse::parse(
             &t,

@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{self, RunOptions, Summary};
-use crate::engine::Aligner;
-use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::output::atomic;
 use crate::synth::{self, Corpus, SynthConfig};
+use sixalign::corpus::{self, RunOptions, Summary};
+use sixalign::engine::Aligner;
+use sixalign::error::{Error, Result};
+use sixalign::lang::Lang;
+use sixalign::output::atomic;
 
 /// What to benchmark.
 #[derive(Clone, Debug)]
@@ -104,7 +104,10 @@ impl BenchReport {
 /// from: the UNv1 test and dev sets for zh-en when `../shared/data` is
 /// there, else the UDHR articles built in.
 pub fn sentences(langs: &[Lang]) -> Result<(Corpus, String)> {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unv1"));
+    let shared = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/data/unv1"
+    ));
     if langs == [Lang::En] && shared.join("testset.zh").is_file() {
         let mut c = Corpus::from_line_files(&[
             (Lang::Zh, &shared.join("testset.zh")),

@@ -1,0 +1,249 @@
+//! One line of the original as the view reads it: its kind (blank, page
+//! furniture, content), its text folded (NFKC, Eastern Arabic digits, no
+//! invisible characters) with the byte map back to the original, markdown
+//! markup taken off (headers, bullets, links, emphasis) and its footnote
+//! marks taken aside.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use super::FootnoteMark;
+use super::chars::{eastern_digit, is_invisible, is_plain};
+use super::furniture::{RULE, is_page_furniture};
+use super::marks::{SUP, glued_reference, is_unit_exponent, superscript_mark};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Blank,
+    Furniture,
+    Content,
+}
+
+#[derive(Debug)]
+pub(super) struct Frag {
+    pub(super) kind: Kind,
+    pub(super) text: String,
+    pub(super) map: Vec<[u32; 2]>,
+    pub(super) marks: Vec<FootnoteMark>,
+    /// Markdown hard break (two trailing spaces or a backslash).
+    pub(super) hard_break: bool,
+    /// Was a markdown `#` header: always its own paragraph.
+    pub(super) header: bool,
+    /// The original line terminator.
+    pub(super) brk: Range<usize>,
+}
+
+impl Frag {
+    fn push(&mut self, s: &str, from: Range<usize>) {
+        self.text.push_str(s);
+        let m = [from.start as u32, from.end as u32];
+        self.map.extend(std::iter::repeat_n(m, s.len()));
+    }
+
+    fn trim_end(&mut self) {
+        let keep = self.text.trim_end().len();
+        self.text.truncate(keep);
+        self.map.truncate(keep);
+        // A mark after trailing spaces now sits at the end of the text.
+        for m in &mut self.marks {
+            m.normalized = m.normalized.min(keep);
+        }
+    }
+}
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*#{1,6}\s+").unwrap());
+
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●]\s+").unwrap());
+
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
+
+pub(super) fn frag(
+    original: &str,
+    content: Range<usize>,
+    brk: Range<usize>,
+    symbols: &std::collections::HashMap<String, usize>,
+    // `Some(next line of text)` when glued references are read.
+    glued: Option<Option<&str>>,
+) -> Frag {
+    let line = &original[content.clone()];
+    let mut f = Frag {
+        kind: Kind::Content,
+        text: String::new(),
+        map: Vec::new(),
+        marks: Vec::new(),
+        hard_break: line.ends_with("  ") || line.ends_with('\\'),
+        header: false,
+        brk,
+    };
+    if line.trim().is_empty() {
+        f.kind = Kind::Blank;
+        return f;
+    }
+    // A symbol line is a running header only when it repeats: once, it is
+    // the masthead or the document's own symbol line.
+    let running_header = crate::lang::symbol::running_header(line)
+        .is_some_and(|sym| symbols.get(sym).copied().unwrap_or(0) > 1);
+    if RULE.is_match(line) || is_page_furniture(line) || running_header {
+        f.kind = Kind::Furniture;
+        return f;
+    }
+    // Leading furniture: indentation, a markdown header mark, a list bullet.
+    let mut i = line.len() - line.trim_start().len();
+    if let Some(m) = HEADER.find(&line[i..]) {
+        f.header = true;
+        i += m.end();
+    }
+    if let Some(m) = BULLET.find(&line[i..]) {
+        // A bullet that is really an Arabic label dash (`1 -`) never opens a line.
+        i += m.end();
+    }
+    let base = content.start;
+    // Markdown emphasis (`*Recalling*`, `**Decides**`) comes in pairs; an odd
+    // count means a literal asterisk somewhere, and then none is touched.
+    let emphasis_ok = line.matches('*').count() % 2 == 0;
+    let mut link_close: Option<(usize, usize)> = None;
+    // One buffer for every character that NFKC changes.
+    let mut run = String::new();
+    while i < line.len() {
+        let rest = &line[i..];
+        if let Some((at, after)) = link_close
+            && i == at
+        {
+            i = after;
+            link_close = None;
+            continue;
+        }
+        if rest.starts_with("<sup>")
+            && let Some(c) = SUP.captures(rest)
+        {
+            let len = c.get(0).map_or(0, |m| m.end());
+            f.marks.push(FootnoteMark {
+                label: c[1].to_string(),
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: f.text.trim().is_empty(),
+            });
+            i += len;
+            continue;
+        }
+        if rest.starts_with('[')
+            && link_close.is_none()
+            && let Some(c) = LINK.captures(rest)
+        {
+            let text_end = i + 1 + c[1].len();
+            let all_end = i + c.get(0).map_or(0, |m| m.end());
+            link_close = Some((text_end, all_end));
+            i += 1;
+            continue;
+        }
+        let Some(ch) = rest.chars().next() else { break };
+        if let Some((label, len)) =
+            superscript_mark(rest).filter(|_| !is_unit_exponent(&line[..i], ch))
+        {
+            f.marks.push(FootnoteMark {
+                label,
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: f.text.trim().is_empty(),
+            });
+            i += len;
+            continue;
+        }
+        if ch.is_ascii_digit()
+            && let Some(next) = glued
+            && let Some(len) = glued_reference(line, i, next)
+        {
+            f.marks.push(FootnoteMark {
+                label: line[i..i + len].to_string(),
+                original: base + i..base + i + len,
+                normalized: f.text.len(),
+                line_start: false,
+            });
+            i += len;
+            continue;
+        }
+        if is_invisible(ch) {
+            i += ch.len_utf8();
+            continue;
+        }
+        if ch == '*'
+            && let Some(len) = emphasis_mark(line, i, emphasis_ok)
+        {
+            i += len;
+            continue;
+        }
+        if let Some(d) = eastern_digit(ch) {
+            f.push(
+                d.encode_utf8(&mut [0; 4]),
+                base + i..base + i + ch.len_utf8(),
+            );
+            i += ch.len_utf8();
+            continue;
+        }
+        if ch.is_ascii() {
+            let c = if ch == '\t' { ' ' } else { ch };
+            f.push(c.encode_utf8(&mut [0; 4]), base + i..base + i + 1);
+            i += 1;
+            continue;
+        }
+        // A base character with its combining marks normalizes as one unit.
+        let mut j = i + ch.len_utf8();
+        for c in line[j..].chars() {
+            if c.is_ascii() || is_plain(c) || canonical_combining_class(c) == 0 {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let one = j == i + ch.len_utf8();
+        if one && (is_plain(ch) || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes) {
+            // Most characters are their own NFKC form (a Han character,
+            // a Cyrillic or Arabic letter): no normalizer to run.
+            f.push(ch.encode_utf8(&mut [0; 4]), base + i..base + j);
+        } else {
+            run.clear();
+            run.extend(line[i..j].nfkc());
+            f.push(&run, base + i..base + j);
+        }
+        i = j;
+    }
+    f.trim_end();
+    // Leading spaces left by removed marks or bullets.
+    let lead = f.text.len() - f.text.trim_start().len();
+    if lead > 0 {
+        f.text.drain(..lead);
+        f.map.drain(..lead);
+        for m in &mut f.marks {
+            m.normalized = m.normalized.saturating_sub(lead);
+        }
+    }
+    if f.text.is_empty() {
+        f.kind = if f.marks.is_empty() {
+            Kind::Furniture
+        } else {
+            Kind::Content
+        };
+    }
+    f
+}
+
+/// The byte length of a markdown emphasis delimiter (`*`, `**`, `***`) at
+/// `i`: a run touching a word on one side only (`*Recalling*`, not `2 * 3`
+/// or `A*B`).
+fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
+    if !allowed {
+        return None;
+    }
+    let run = line[i..].bytes().take_while(|&b| b == b'*').count();
+    if run > 3 {
+        return None;
+    }
+    let before = line[..i].chars().next_back();
+    let after = line[i + run..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    (word(before) != word(after)).then_some(run)
+}
