@@ -97,7 +97,11 @@ pub fn document_symbol(text: &str) -> Option<&str> {
 /// The symbol of a line that may be a running header: the symbol alone
 /// (with a page number, perhaps), or beside a title across a wide gap.
 pub fn running_header(line: &str) -> Option<&str> {
-    // Most lines are neither: the cheaper test first, captures on a match.
+    // Most lines are neither: a symbol has a `/` (one memchr), then the
+    // cheaper test, captures on a match.
+    if !line.contains('/') {
+        return None;
+    }
     if HEADER_LINE.is_match(line)
         && let Some(c) = HEADER_LINE.captures(line)
     {
