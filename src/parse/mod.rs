@@ -119,6 +119,7 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
     if lang == Lang::Zh {
         paras = with_inline_labels_split(view, paras);
     }
+    paras = with_lettered_runs_split(view, paras);
     let body_start = title_end(view, &paras);
     for (i, r) in paras.iter().enumerate() {
         if i == body_start && p.phase == Phase::Title {
@@ -287,6 +288,82 @@ fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<u
         }
         cuts.sort_unstable();
         cuts.dedup();
+        let mut start = 0;
+        for p in cuts.into_iter().chain(std::iter::once(s.len())) {
+            let piece = &s[start..p];
+            let lead = piece.len() - piece.trim_start().len();
+            let t = piece.trim();
+            if !t.is_empty() {
+                let a = r.start + start + lead;
+                out.push(a..a + t.len());
+            }
+            start = p;
+        }
+    }
+    out
+}
+
+/// Where a list of lettered sub-paragraphs runs on in a line, in any
+/// language (`(a)……；(b)……；(c)……`, `a) … ; b) …`, `2. Urges: (a) …; (b) …`):
+/// the offsets into `s` of the letters after the first. A run opens with
+/// the line's own letter or with `(a)` after a colon or semicolon, and goes
+/// on with the next letter after the `;` that ends the one before; only a
+/// run of two or more cuts. A letter in a sentence (`paragraph 5 (b)`, `see
+/// (a) and (b)`) follows no `;` and never cuts.
+fn lettered_run_cuts(s: &str) -> Vec<usize> {
+    let letter = |t: &str| match labels::sub(t) {
+        Some((SubMark::Letter { index, .. }, _)) => Some(index),
+        _ => None,
+    };
+    // The open run: its last letter and the offsets of its labels.
+    let mut run: Option<(usize, Vec<usize>)> = letter(s).map(|i| (i, vec![0]));
+    let mut cuts = Vec::new();
+    let close = |run: Option<(usize, Vec<usize>)>, cuts: &mut Vec<usize>| {
+        if let Some((_, at)) = run.filter(|r| r.1.len() >= 2) {
+            cuts.extend(at.into_iter().filter(|&p| p > 0));
+        }
+    };
+    for p in inline_starts(s) {
+        let Some(index) = letter(&s[p..]) else {
+            continue;
+        };
+        let end = s[..p]
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '」' | '』' | '”' | '’' | ')' | '）')
+            })
+            .chars()
+            .next_back();
+        let semicolon = matches!(end, Some(';' | '；' | '؛'));
+        match &mut run {
+            Some((last, at)) if semicolon && *last + 1 == index => {
+                *last = index;
+                at.push(p);
+            }
+            _ if index == 0 && (semicolon || matches!(end, Some(':' | '：'))) => {
+                close(run.take(), &mut cuts);
+                run = Some((0, vec![p]));
+            }
+            _ => {}
+        }
+    }
+    close(run, &mut cuts);
+    cuts
+}
+
+/// Lines holding a run of lettered sub-paragraphs ([`lettered_run_cuts`])
+/// cut into a paragraph each, as the other versions mostly write them; a
+/// version that runs them on too keeps them in its paragraph, and the
+/// anchoring takes the ones one version only has with the paragraph they
+/// follow.
+fn with_lettered_runs_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(paras.len());
+    for r in paras {
+        let s = &view[r.clone()];
+        let cuts = lettered_run_cuts(s);
+        if cuts.is_empty() {
+            out.push(r);
+            continue;
+        }
         let mut start = 0;
         for p in cuts.into_iter().chain(std::iter::once(s.len())) {
             let piece = &s[start..p];
@@ -540,6 +617,16 @@ impl Parser<'_> {
                 format!("{base}({})", tables::roman(v).to_lowercase())
             }
             (None, SubMark::Letter { index, .. }) => {
+                // Letters starting again at (a) under a numbered paragraph
+                // whose list went past (a), with no number between: that
+                // number was lost (run into the line before, or dropped in
+                // conversion), and they are the next paragraph's.
+                if index == 0
+                    && prev_letter.is_some_and(|p| p > 0)
+                    && let Ok(n) = parent.key.parse::<u32>()
+                {
+                    *parent = Parent::new((n + 1).to_string());
+                }
                 let key = format!("{}({})", parent.key, tables::letter_key(index));
                 parent.letter = Some((index, key.clone()));
                 parent.last_roman = None;
