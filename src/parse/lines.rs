@@ -160,12 +160,11 @@ pub(super) fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> 
 }
 
 /// Where a list of lettered sub-paragraphs runs on in a line, in any
-/// language (`(a)……；(b)……；(c)……`, `a) … ; b) …`, `2. Urges: (a) …; (b) …`):
-/// the offsets into `s` of the letters after the first. A run opens with
-/// the line's own letter or with `(a)` after a colon or semicolon, and goes
-/// on with the next letter after the `;` that ends the one before; only a
-/// run of two or more cuts. A letter in a sentence (`paragraph 5 (b)`, `see
-/// (a) and (b)`) follows no `;` and never cuts.
+/// language (`(a)……；(b)……；(c)……`, `a) … ; b) …`): the offsets into `s`
+/// of the letters after the line's own. The run opens with the line's own
+/// letter and goes on with the next letter after the `;` that ends the one
+/// before; a list lettered inside a sentence (`including: (a) …; (b) …`,
+/// `包括(a)……;(b)……`), written so in every version, is not cut.
 fn lettered_run_cuts(s: &str) -> Vec<usize> {
     let letter = |t: &str| match labels::sub(t) {
         Some((SubMark::Letter { index, .. }, _)) => Some(index),
@@ -190,20 +189,31 @@ fn lettered_run_cuts(s: &str) -> Vec<usize> {
             .chars()
             .next_back();
         let semicolon = matches!(end, Some(';' | '；' | '؛'));
+        // A list lettered inside the sentence since the run's last label
+        // (`(a) 比例,包括(a)立法机构;(b)公务制度`): the `(b)` is that list's.
+        let inside = |from: usize| {
+            let skip = s[from..].chars().next().map_or(0, char::len_utf8);
+            has_letter_label(&s[from + skip..p])
+        };
         match &mut run {
-            Some((last, at)) if semicolon && *last + 1 == index => {
+            Some((last, at)) if semicolon && *last + 1 == index && !inside(at[at.len() - 1]) => {
                 *last = index;
                 at.push(p);
-            }
-            _ if index == 0 && (semicolon || matches!(end, Some(':' | '：'))) => {
-                close(run.take(), &mut cuts);
-                run = Some((0, vec![p]));
             }
             _ => {}
         }
     }
     close(run, &mut cuts);
     cuts
+}
+
+/// Whether `t` holds a lettered label (`(b)`, `b)`, `)ب(`) anywhere.
+fn has_letter_label(t: &str) -> bool {
+    t.char_indices().any(|(i, c)| {
+        let starts = matches!(c, '(' | ')')
+            || (c.is_alphabetic() && t[..i].ends_with(|d: char| d.is_whitespace() || d == ','));
+        starts && matches!(labels::sub(&t[i..]), Some((SubMark::Letter { .. }, _)))
+    })
 }
 
 /// Lines holding a run of lettered sub-paragraphs ([`lettered_run_cuts`])
