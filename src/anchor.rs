@@ -168,17 +168,50 @@ fn push_gap(
 ) {
     // The sub-paragraphs of the anchor before (`5(a)` after `5`, `1.1`
     // after `1`) that the other version does not label are still its text.
+    // So are the paragraphs that go on numbering after it (`5(b)` `5(c)`
+    // after `5(a)`, `8` after `7`) where the other version ran them on in
+    // the anchor's line (`(a)…; (b)…`) or merged them into it: when the
+    // other version has nothing numbered before the next anchor (only a
+    // closing, a heading), or when they are all this side has there.
     let (mut s, mut t) = (s, t);
     if let (Some(k), Some(last)) = (prev_key, regions.last_mut())
         && last.kind == RegionKind::Anchored
     {
-        let children = |units: &[Unit<'_>], r: &Range<usize>| {
+        let numbered = |units: &[Unit<'_>], r: &Range<usize>| {
+            units[r.clone()].iter().any(|u| {
+                u.key.is_some()
+                    && matches!(
+                        u.kind,
+                        Some(BlockKind::Operative | BlockKind::Subparagraph | BlockKind::Article)
+                    )
+            })
+        };
+        let count = |units: &[Unit<'_>], r: &Range<usize>, on: bool| {
             units[r.clone()]
                 .iter()
-                .take_while(|u| u.key.as_deref().is_some_and(|c| is_child(c, k)))
+                .take_while(|u| {
+                    u.key.as_deref().is_some_and(|c| {
+                        is_child(c, k)
+                            || (on
+                                && matches!(
+                                    u.kind,
+                                    Some(BlockKind::Operative | BlockKind::Subparagraph)
+                                )
+                                && numbers_on(c, k))
+                    })
+                })
                 .count()
         };
-        let (cs, ct) = (children(src, &s), children(tgt, &t));
+        let children = |units: &[Unit<'_>], r: &Range<usize>, other_numbered: bool| {
+            let all = count(units, r, true);
+            if !other_numbered || all == r.len() {
+                all
+            } else {
+                count(units, r, false)
+            }
+        };
+        let (ns, nt) = (numbered(src, &s), numbered(tgt, &t));
+        let (cs, ct) = (children(src, &s, nt), children(tgt, &t, ns));
         s.start += cs;
         t.start += ct;
         last.src.end = s.start;
@@ -208,6 +241,30 @@ fn push_gap(
 fn is_child(key: &str, parent: &str) -> bool {
     key.strip_prefix(parent)
         .is_some_and(|rest| rest.starts_with('(') || rest.starts_with('.'))
+}
+
+/// Whether the paragraph `key` comes after `prev` in the numbering: a later
+/// sub-paragraph of the same paragraph (`5(b)` after `5(a)`), or a later
+/// paragraph (`8` or `8(a)` after `7` or `7(c)`).
+fn numbers_on(key: &str, prev: &str) -> bool {
+    let top = |k: &str| -> Option<u32> {
+        let d = k.bytes().take_while(u8::is_ascii_digit).count();
+        k[..d].parse().ok()
+    };
+    let (Some(a), Some(b)) = (top(key), top(prev)) else {
+        return false;
+    };
+    if a != b {
+        return a > b;
+    }
+    // The same paragraph: a later letter under the same parent.
+    fn split(k: &str) -> Option<(&str, &str)> {
+        k.rfind('(').map(|i| k.split_at(i))
+    }
+    match (split(key), split(prev)) {
+        (Some((pk, lk)), Some((pp, lp))) => pk == pp && (lk.len(), lk) > (lp.len(), lp),
+        _ => false,
+    }
 }
 
 /// Names a gap after what it holds, so that a reader of the output can find
@@ -559,6 +616,66 @@ mod tests {
                 ("2", 1..5, 1..2),
                 ("closing", 5..6, 2..4)
             ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_run_on_or_merged_in_one_version_stay_with_the_paragraph_they_follow() {
+        // zh ran 2(b) and 2(c) on in the line of 2(a) (or merged 8 into 7);
+        // the other version's are their own paragraphs, and a closing follows.
+        for (a, b, want) in [
+            (
+                "1 2 2(a) C",
+                "1 2 2(a) 2(b) 2(c) C",
+                vec![
+                    ("1", 0..1, 0..1),
+                    ("2", 1..2, 1..2),
+                    ("2(a)", 2..3, 2..5),
+                    ("closing", 3..4, 5..6),
+                ],
+            ),
+            (
+                "6 7 8 8(a) C",
+                "6 7 C",
+                vec![
+                    ("6", 0..1, 0..1),
+                    ("7", 1..4, 1..2),
+                    ("closing", 4..5, 2..3),
+                ],
+            ),
+            // The other side lost a number and starts its letters again:
+            // what follows the anchor on both sides is one region.
+            (
+                "1 1(a) 1(b) 2 2(a) 2(b) 3",
+                "1 1(a) 1(b) 1(a) 1(b) 3",
+                vec![
+                    ("1", 0..1, 0..1),
+                    ("1(a)", 1..2, 1..2),
+                    ("1(b)", 2..6, 2..5),
+                    ("3", 6..7, 5..6),
+                ],
+            ),
+        ] {
+            let (a, b) = (seq(a), seq(b));
+            let r = anchor(&a, &b);
+            check_cover(&r, a.len(), b.len());
+            let got: Vec<(&str, Range<usize>, Range<usize>)> = r
+                .iter()
+                .map(|r| (r.label.as_str(), r.src.clone(), r.tgt.clone()))
+                .collect();
+            assert_eq!(got, want);
+        }
+        // A paragraph the other version numbers differently is no
+        // continuation: the gap stays a region of its own.
+        let (a, b) = (seq("1 2 5 C"), seq("1 2 3 C"));
+        let r = anchor(&a, &b);
+        let labels: Vec<&str> = r.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "closing"]);
+        assert!(numbers_on("5(b)", "5(a)") && numbers_on("8", "7(c)") && numbers_on("2.1", "1.3"));
+        assert!(
+            !numbers_on("5(a)", "5(b)")
+                && !numbers_on("5(a)", "5(a)")
+                && !numbers_on("art3", "art2")
         );
     }
 

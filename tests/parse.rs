@@ -1390,3 +1390,92 @@ fn simplified_numbering_inside_the_line_and_lines_left_alone() {
     assert_eq!(art[0].text.split('\n').count(), 2, "{}", art[0].text);
     assert_eq!(art[1].text.split('\n').count(), 1, "{}", art[1].text);
 }
+
+/// The keys of the labelled blocks and the text of each block, in order.
+fn keyed(text: &str, lang: Lang) -> Vec<(String, String)> {
+    parse_str("runon", text, Some(lang))
+        .blocks
+        .iter()
+        .filter(|b| b.label.is_some())
+        .map(|b| (key(b).to_string(), b.text.clone()))
+        .collect()
+}
+
+/// Lettered sub-paragraphs run on in one line after the `;` ending the one
+/// before are a paragraph each, in every language; a letter in a sentence,
+/// or one that does not go on from the letter before, is text.
+#[test]
+fn lettered_sub_paragraphs_run_on_in_a_line_are_cut() {
+    let rows: [(Lang, &str, &[&str]); 9] = [
+        (
+            Lang::Zh,
+            "大会，\n\n回顾其决议，\n\n1. 促请会员国：\n(a) 支持方案；(b) 提供资源；(c) 报告进展。\n2. 决定继续审议。\n",
+            &["1", "1(a)", "1(b)", "1(c)", "2"],
+        ),
+        (
+            Lang::En,
+            "The General Assembly,\n\nRecalling its resolutions,\n\n1. Urges Member States:\n(a) To support the programme; (b) To provide resources;\n2. Decides to remain seized.\n",
+            &["1", "1(a)", "1(b)", "2"],
+        ),
+        (
+            Lang::Fr,
+            "L’Assemblée générale,\n\nRappelant ses résolutions,\n\n1. Prie les États :\na) D’appuyer le programme ; b) De fournir des ressources ;\n2. Décide de rester saisie.\n",
+            &["1", "1(a)", "1(b)", "2"],
+        ),
+        (
+            Lang::Ru,
+            "Генеральная Ассамблея,\n\nссылаясь на свои резолюции,\n\n1. призывает государства:\nа) поддержать программу; б) предоставить ресурсы;\n2. постановляет продолжить рассмотрение.\n",
+            &["1", "1(a)", "1(b)", "2"],
+        ),
+        (
+            Lang::Zh,
+            "大會，\n\n回顧其決議，\n\n1. 為本公約之目的：\n甲、稱「條約」者，謂國家間所締結之協定；乙、稱「批准」者，謂國家確定其同意。\n2. 決定繼續審議。\n",
+            &["1", "1(a)", "1(b)", "2"],
+        ),
+        // A list lettered inside a sentence, after a colon or inside the
+        // sentence of a lettered paragraph: written so in every version.
+        (
+            Lang::En,
+            "The General Assembly,\n\nRecalling its resolutions,\n\n1. Urges Member States, including: (a) legislatures; (b) courts;\n2. Decides to remain seized.\n",
+            &["1", "2"],
+        ),
+        (
+            Lang::Zh,
+            "大会，\n\n回顾其决议，\n\n1. 促请会员国：\n(a) 提高比例,包括(a)立法机构;(b)公务制度;(c)司法机构；\n2. 决定继续审议。\n",
+            &["1", "1(a)", "2"],
+        ),
+        // Not a run: `(b)` after a comma, and a letter that does not go on.
+        (
+            Lang::En,
+            "The General Assembly,\n\nRecalling its resolutions,\n\n1. Recalls paragraphs (a) and (b) of its resolution; (c) of the annex applies.\n2. Decides to remain seized.\n",
+            &["1", "2"],
+        ),
+        (
+            Lang::Zh,
+            "大会，\n\n回顾其决议，\n\n1. 回顾其决议第5段(a)和(b)分段；(d)分段亦然。\n2. 决定继续审议。\n",
+            &["1", "2"],
+        ),
+    ];
+    for (lang, text, want) in rows {
+        let got = keyed(text, lang);
+        let keys: Vec<&str> = got.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, want, "{lang}: {text}");
+        // Every cut piece keeps its own text, and only it.
+        for (k, t) in &got {
+            assert!(!t.is_empty(), "{lang} {k}: empty");
+            if k.ends_with("(a)") && want.iter().any(|w| w.ends_with("(b)")) {
+                assert!(!t.contains("(b)") && !t.contains("b)"), "{lang} {k}: {t}");
+            }
+        }
+    }
+}
+
+/// A lettered list that starts again at (a) under the same number, with
+/// no number between, belongs to the next paragraph: its number was run
+/// into the line before or lost.
+#[test]
+fn letters_starting_again_belong_to_the_next_paragraph() {
+    let text = "The General Assembly,\n\nRecalling its resolutions,\n\n1. Urges States:\n(a) To act;\n(b) To report; Requests the Secretary-General:\n(a) To assist;\n(b) To inform;\n3. Decides to remain seized.\n";
+    let keys: Vec<String> = keyed(text, Lang::En).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["1", "1(a)", "1(b)", "2(a)", "2(b)", "3"]);
+}

@@ -424,6 +424,9 @@ struct Style {
     /// Chapter headings glued to the end of the line before (after a
     /// sentence end), as conversions leave them.
     glue_headings: bool,
+    /// Lettered sub-paragraphs after the first of a list run on in its
+    /// line after the `;` that ends the one before (`(a)……；(b)……；`).
+    run_on_letters: bool,
 }
 
 const KEEP: Style = Style {
@@ -431,6 +434,7 @@ const KEEP: Style = Style {
     inner: Sys::Keep,
     inline: false,
     glue_headings: false,
+    run_on_letters: false,
 };
 
 /// The text of a version, one paragraph per line, as the UDHR files and
@@ -443,15 +447,20 @@ fn render(lang: Lang, pieces: &[Piece], style: Style, inner: u8) -> String {
         let text: Vec<&str> = p.segs.iter().map(|(_, t)| t.as_str()).collect();
         let text = text.join(join);
         let ends_sentence = out.trim_end().ends_with(['。', '；', '！', '？', '.', ';']);
+        let ends_clause = out.trim_end().ends_with(['；', ';', '؛']);
         let glue = match (&p.role, prev) {
-            (Role::Num { level, .. }, Some(Role::Num { level: l, .. })) => {
-                style.inline && level == l && *level == inner
+            (Role::Num { level, label, .. }, Some(Role::Num { level: l, .. }))
+                if level == l && *level == inner =>
+            {
+                (style.inline && ends_sentence)
+                    || (style.run_on_letters && ends_clause && sub_label(label).is_some())
             }
-            (Role::Chapter, _) => style.glue_headings,
+            (Role::Chapter, _) => style.glue_headings && ends_sentence,
             _ => false,
-        } && ends_sentence;
+        };
         if glue && out.ends_with('\n') {
             out.pop();
+            out.push_str(join);
         }
         prev = Some(&p.role);
         match &p.role {
@@ -546,14 +555,18 @@ fn add_chapters(lang: Lang, pieces: &mut Vec<Piece>, every: usize) {
 }
 
 /// Merges a body paragraph with the one after it, for `count` places
-/// spread over the document. Only paragraphs ending in a full stop: one
-/// ending in `;` merged with the next makes one long sentence of two
-/// paragraphs, beyond the beads the aligner has (see the closing note).
-fn merge_some(pieces: &mut Vec<Piece>, count: usize, seed: usize) {
+/// spread over the document: paragraphs ending in a full stop, or with
+/// `semicolons` those ending in `;` (sub-paragraphs `(a) …;` `(b) …;`
+/// joined into one, the second's label lost).
+fn merge_some(pieces: &mut Vec<Piece>, count: usize, seed: usize, semicolons: bool) {
     let ends_sentence = |p: &Piece| {
-        p.segs
-            .last()
-            .is_some_and(|(_, t)| t.ends_with(['.', '。', '!', '?']))
+        p.segs.last().is_some_and(|(_, t)| {
+            if semicolons {
+                t.ends_with([';', '؛'])
+            } else {
+                t.ends_with(['.', '。', '!', '?'])
+            }
+        })
     };
     let body: Vec<usize> = (0..pieces.len().saturating_sub(1))
         .filter(|&i| pieces[i].body() && pieces[i + 1].body() && ends_sentence(&pieces[i]))
@@ -696,9 +709,20 @@ enum Variant {
     /// `一、`, sub-paragraphs lettered `（甲）（乙）` (the UDHR, with one
     /// level and in articles, has its paragraphs `一、` run on in one line).
     TraditionalStems,
+    /// zh in Simplified characters with its paragraphs run on in the line
+    /// (`1. ……。2. ……` inside articles), its lettered sub-paragraphs run on
+    /// after the `；` that ends the one before (`(a)……；(b)……；`), and its
+    /// chapter headings glued to the line before.
+    ZhRunOn,
+    /// The other versions run their lettered sub-paragraphs on after the
+    /// `;` that ends the one before (`(a) …; (b) …;`), zh has them a line each.
+    OthersRunOn,
+    /// Sub-paragraphs ending in `;` merged with the next, in a few places,
+    /// in the other versions (the second's label lost).
+    MergedSemicolon,
 }
 
-const VARIANTS: [Variant; 14] = [
+const VARIANTS: [Variant; 17] = [
     Variant::ZhDunOthersLost,
     Variant::LostInner,
     Variant::ZhSystems,
@@ -713,6 +737,9 @@ const VARIANTS: [Variant; 14] = [
     Variant::MixedScript,
     Variant::TraditionalInline,
     Variant::TraditionalStems,
+    Variant::ZhRunOn,
+    Variant::OthersRunOn,
+    Variant::MergedSemicolon,
 ];
 
 fn style_of(styles: &mut [(Lang, Style)], l: Lang) -> &mut Style {
@@ -735,7 +762,9 @@ fn build(src: &Source, v: Variant) -> Vec<Version> {
         }
         Variant::Bullets => st.inner = Sys::Bullet,
         Variant::ChaptersSplit => add_chapters(l, s.get_mut(l), 4),
-        Variant::Merged => merge_some(s.get_mut(l), 3, k),
+        Variant::Merged => merge_some(s.get_mut(l), 3, k, false),
+        Variant::MergedSemicolon => merge_some(s.get_mut(l), 3, k, true),
+        Variant::OthersRunOn => st.run_on_letters = true,
         _ => {}
     };
     let zh = style_of(&mut styles, Lang::Zh);
@@ -783,6 +812,12 @@ fn build(src: &Source, v: Variant) -> Vec<Version> {
                 zh.inner = Sys::ZhStem;
             }
             to_traditional(s.get_mut(Lang::Zh), |_| true);
+        }
+        Variant::ZhRunOn => {
+            zh.inline = inner_only;
+            zh.run_on_letters = true;
+            zh.glue_headings = true;
+            add_chapters(Lang::Zh, s.get_mut(Lang::Zh), 6);
         }
         _ => {}
     }
@@ -1298,4 +1333,38 @@ fn traditional_variants_are_built_as_treaties_have_them() {
         .filter(|l| l.key.ends_with("(b)"))
         .count();
     assert!(lettered > 0, "no (乙) read as (b)");
+}
+
+/// The run-on variants are what they claim: zh paragraphs numbered inside
+/// the line and lettered sub-paragraphs run on after `；`, chapter headings
+/// glued; the others' sub-paragraphs run on after `;`; `;`-ended
+/// sub-paragraphs merged (one label fewer).
+#[test]
+fn run_on_variants_are_built_as_claimed() {
+    let zh = &build(&udhr(), Variant::ZhRunOn)[0].2;
+    assert!(zh.contains("。2. "), "paragraphs run on in the line");
+    assert!(
+        zh.lines()
+            .any(|l| l.ends_with("第二章") && l.chars().count() > 3),
+        "a chapter heading glued to the line before"
+    );
+    let res = resolutions();
+    let zh = &build(&res, Variant::ZhRunOn)[0].2;
+    assert!(zh.contains("；(b) "), "{zh:.600}");
+    let en_of = |v: Variant| {
+        build(&res, v)
+            .into_iter()
+            .find(|x| x.0 == Lang::En)
+            .expect("en")
+            .2
+    };
+    let plain = &build_plain(&res)
+        .into_iter()
+        .find(|x| x.0 == Lang::En)
+        .expect("en")
+        .2;
+    assert!(en_of(Variant::OthersRunOn).contains("; (b) "));
+    assert!(!plain.contains("; (b) "));
+    let subs = |t: &str| t.lines().filter(|l| sub_label(l).is_some()).count();
+    assert!(subs(&en_of(Variant::MergedSemicolon)) < subs(plain));
 }

@@ -31,19 +31,23 @@
 //! # Ok::<(), sixalign::Error>(())
 //! ```
 
+mod checks;
+mod lines;
+mod readers;
+
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::document::{Block, BlockKind, Document, Footnote, Label};
 use crate::error::{Error, ErrorKind, Result};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::lang::labels::{self, SubMark, ZhMark};
-use crate::lang::{self, Lang, symbol, tables};
+use crate::lang::{self, Lang, tables};
 use crate::load::Text;
+
+use lines::{with_bare_labels_joined, with_inline_labels_split, with_lettered_runs_split};
+use readers::find_symbol;
 
 /// What the caller knows about the document.
 #[derive(Clone, Debug, Default)]
@@ -119,6 +123,7 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
     if lang == Lang::Zh {
         paras = with_inline_labels_split(view, paras);
     }
+    paras = with_lettered_runs_split(view, paras);
     let body_start = title_end(view, &paras);
     for (i, r) in paras.iter().enumerate() {
         if i == body_start && p.phase == Phase::Title {
@@ -148,158 +153,6 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
         findings: p.findings,
         text: Arc::clone(text),
     })
-}
-
-/// A paragraph number alone on its line (`1.`, `(a)`, `一、`) opens the
-/// paragraph after it: the two are one paragraph.
-fn with_bare_labels_joined(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(paras.len());
-    let mut pending: Option<usize> = None;
-    let n = paras.len();
-    for (i, r) in paras.into_iter().enumerate() {
-        let r = match pending.take() {
-            Some(start) => start..r.end,
-            None => r,
-        };
-        if i + 1 < n && labels::is_label_alone(&view[r.clone()]) {
-            pending = Some(r.start);
-            continue;
-        }
-        out.push(r);
-    }
-    out
-}
-
-/// How a paragraph number inside a line is written: a cut needs the same
-/// form as the label before it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Form {
-    Zh(ZhMark),
-    Arabic,
-    Letter,
-}
-
-/// The paragraph number `s` opens with, and its value (`(b)` is 2).
-fn inline_label(s: &str) -> Option<(Form, u32)> {
-    if let Some((n, mark, _)) = labels::zh_para(s) {
-        return Some((Form::Zh(mark), n));
-    }
-    if let Some((n, _)) = labels::operative(s) {
-        return Some((Form::Arabic, n));
-    }
-    match labels::sub(s)? {
-        (SubMark::Letter { index, .. }, _) => Some((Form::Letter, u32::try_from(index).ok()? + 1)),
-        _ => None,
-    }
-}
-
-/// Where a new paragraph may start inside `s`: after a sentence's or a
-/// clause's end (`。；：！？`, the view writes the last four in ASCII),
-/// closing quotes and white space. Byte offsets into `s`.
-fn inline_starts(s: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut after_end = false;
-    for (i, c) in s.char_indices() {
-        if matches!(c, '。' | ';' | ':' | '!' | '?' | '；' | '：' | '！' | '？') {
-            after_end = true;
-        } else if after_end
-            && (c.is_whitespace() || matches!(c, '」' | '』' | '”' | '’' | ')' | '）'))
-        {
-        } else {
-            if after_end && i > 0 {
-                out.push(i);
-            }
-            after_end = false;
-        }
-    }
-    out
-}
-
-/// A Chinese line that holds several numbered paragraphs (`一  締約國……。二
-/// ……`, `一、……。二、……`, `(一)……;(二)……`, `１．……。２．……`, as treaties
-/// run the paragraphs of an article on one line), or a Part or Chapter
-/// heading glued to the end of the line before it (`……。第二編 總則`), is
-/// cut into paragraphs of their own, as the other versions write them.
-///
-/// A number cuts only inside an article (the paragraphs stay part of its
-/// text), and only where it continues the numbering of the line: the same
-/// form as the label before it and the next value, or a new run from one
-/// that goes on to two; never a Latin letter (`(a)`, a list running in a
-/// sentence in every version). An article heading cuts only as the next
-/// article. A numeral in a sentence never cuts.
-fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out = Vec::with_capacity(paras.len());
-    let mut last_article: Option<u32> = None;
-    for r in paras {
-        let s = &view[r.clone()];
-        if labels::division(s).is_some() {
-            last_article = None;
-        }
-        // Runs of labels: (form, last value, cut offsets); the line's own
-        // label opens the first (after the article heading it may follow:
-        // `第五條 一、……`).
-        let mut runs: Vec<(Form, u32, Vec<usize>)> = Vec::new();
-        let own = match labels::article_key(s) {
-            Some((n, _, len)) => {
-                last_article = Some(n);
-                len
-            }
-            None => 0,
-        };
-        if let Some((f, v)) = inline_label(&s[own..]) {
-            runs.push((f, v, vec![own]));
-        }
-        let mut cuts: Vec<usize> = Vec::new();
-        for p in inline_starts(s) {
-            let t = &s[p..];
-            if labels::division(t).is_some() {
-                // A heading ends the line (it is short and has no stop).
-                cuts.push(p);
-                break;
-            }
-            if let Some((n, 0, _)) = labels::article_key(t)
-                && last_article.is_some_and(|a| a + 1 == n)
-            {
-                cuts.push(p);
-                last_article = Some(n);
-                continue;
-            }
-            // Numbers cut inside articles only, where the paragraphs stay
-            // in the article's text; a lettered list running in a sentence
-            // (`包括(a)……;(b)……`) is written so in every version.
-            let Some((f, v)) = inline_label(t).filter(|(f, _)| *f != Form::Letter) else {
-                continue;
-            };
-            if last_article.is_none() {
-                continue;
-            }
-            if let Some(run) = runs.iter_mut().rev().find(|x| x.0 == f)
-                && run.1 + 1 == v
-            {
-                run.1 = v;
-                run.2.push(p);
-            } else if v == 1 {
-                runs.push((f, 1, vec![p]));
-            }
-        }
-        for (_, _, at) in runs.into_iter().filter(|x| x.2.len() >= 2) {
-            cuts.extend(at.into_iter().filter(|&p| p > 0));
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        let mut start = 0;
-        for p in cuts.into_iter().chain(std::iter::once(s.len())) {
-            let piece = &s[start..p];
-            let lead = piece.len() - piece.trim_start().len();
-            let t = piece.trim();
-            if !t.is_empty() {
-                let a = r.start + start + lead;
-                out.push(a..a + t.len());
-            }
-            start = p;
-        }
-    }
-    out
 }
 
 /// Index of the first paragraph after the title lines.
@@ -540,6 +393,16 @@ impl Parser<'_> {
                 format!("{base}({})", tables::roman(v).to_lowercase())
             }
             (None, SubMark::Letter { index, .. }) => {
+                // Letters starting again at (a) under a numbered paragraph
+                // whose list went past (a), with no number between: that
+                // number was lost (run into the line before, or dropped in
+                // conversion), and they are the next paragraph's.
+                if index == 0
+                    && prev_letter.is_some_and(|p| p > 0)
+                    && let Ok(n) = parent.key.parse::<u32>()
+                {
+                    *parent = Parent::new((n + 1).to_string());
+                }
                 let key = format!("{}({})", parent.key, tables::letter_key(index));
                 parent.letter = Some((index, key.clone()));
                 parent.last_roman = None;
@@ -704,186 +567,6 @@ impl Parser<'_> {
             message,
         });
     }
-
-    /// `一、` over short titles reads as a section heading (`I.`) where the
-    /// document numbers its paragraphs `1.`. In a version that has no
-    /// arabic paragraph numbers at all, `一、` is the paragraph numbering
-    /// that other versions write `1.`: those headings become numbered
-    /// paragraphs, and their `（一）` sub-paragraphs take them as parent.
-    fn promote_zh_numbering(&mut self) {
-        if self.lang != Lang::Zh || self.blocks.iter().any(|b| b.kind == BlockKind::Operative) {
-            return;
-        }
-        let dun = |b: &Block| {
-            b.kind == BlockKind::Heading && b.label.as_ref().is_some_and(|l| l.raw.ends_with('、'))
-        };
-        if self.blocks.iter().filter(|b| dun(b)).count() < 2 {
-            return;
-        }
-        let mut parent: Option<String> = None;
-        for b in &mut self.blocks {
-            if dun(b) {
-                if let Some(l) = &mut b.label {
-                    let n = labels::zh_para(&l.raw).map(|x| x.0).or_else(|| {
-                        let v = tables::chinese_number(l.raw.trim_end_matches('、'))?;
-                        Some(v)
-                    });
-                    if let Some(n) = n {
-                        b.kind = BlockKind::Operative;
-                        l.key = n.to_string();
-                        parent = Some(l.key.clone());
-                    }
-                }
-            } else if b.kind == BlockKind::Subparagraph
-                && let (Some(p), Some(l)) = (&parent, &mut b.label)
-                && l.key.starts_with('(')
-            {
-                l.key = format!("{p}{}", l.key);
-            } else if b.kind == BlockKind::Heading {
-                parent = None;
-            }
-        }
-    }
-
-    /// Numbering that skips, repeats or goes back is reported, never renumbered.
-    fn check_numbering(&mut self) {
-        let mut out = Vec::new();
-        for kind in [BlockKind::Operative, BlockKind::Article] {
-            let mut prev: Option<u32> = None;
-            for b in self.blocks.iter().filter(|b| b.kind == kind) {
-                let Some(label) = &b.label else { continue };
-                // Outline labels (`1.1`) sit under their number, not in its run.
-                let Ok(n) = label.key.trim_start_matches("art").parse::<u32>() else {
-                    continue;
-                };
-                let expected = prev.map_or(1, |p| p + 1);
-                if n != expected {
-                    let (fk, what) = match prev {
-                        Some(p) if n == p => (FindingKind::NumberingRepeat, "repeats"),
-                        Some(p) if n < p => (FindingKind::NumberingOrder, "goes back"),
-                        _ => (FindingKind::NumberingGap, "skips"),
-                    };
-                    out.push(Finding {
-                        kind: fk,
-                        severity: Severity::Warning,
-                        label: Some(label.key.clone()),
-                        line: Some(b.line),
-                        message: format!(
-                            "{} numbering {what}: {} where {expected} was expected",
-                            kind.name(),
-                            label.raw
-                        ),
-                    });
-                }
-                prev = Some(n);
-            }
-        }
-        // Sub-paragraph letters under one parent: a, b, c …
-        let mut last: Option<(String, usize)> = None;
-        for b in &self.blocks {
-            if b.kind != BlockKind::Subparagraph {
-                if matches!(b.kind, BlockKind::Operative | BlockKind::Article) {
-                    last = None;
-                }
-                continue;
-            }
-            let Some(label) = &b.label else { continue };
-            let Some((parent, letter)) = split_letter(&label.key) else {
-                continue;
-            };
-            let expected = match &last {
-                Some((p, l)) if *p == parent => l + 1,
-                _ => 0,
-            };
-            if letter != expected {
-                let kind = if letter + 1 == expected {
-                    FindingKind::NumberingRepeat
-                } else if letter < expected {
-                    FindingKind::NumberingOrder
-                } else {
-                    FindingKind::NumberingGap
-                };
-                out.push(Finding {
-                    kind,
-                    severity: Severity::Warning,
-                    label: Some(label.key.clone()),
-                    line: Some(b.line),
-                    message: format!(
-                        "sub-paragraph lettering: {} where ({}) was expected",
-                        label.raw,
-                        tables::letter_key(expected)
-                    ),
-                });
-            }
-            last = Some((parent, letter));
-        }
-        let numbered = self
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Operative | BlockKind::Article));
-        if !numbered {
-            out.push(Finding {
-                kind: FindingKind::NoNumbering,
-                severity: Severity::Warning,
-                label: None,
-                line: None,
-                message: "no numbered paragraphs or articles: the document aligns by order only"
-                    .into(),
-            });
-        }
-        let opener = self.blocks.iter().any(|b| b.kind == BlockKind::Opener);
-        let preamble_heading = self
-            .blocks
-            .iter()
-            .any(|b| b.kind == BlockKind::Heading && b.label.is_none());
-        if !opener && !preamble_heading && numbered {
-            out.push(Finding {
-                kind: FindingKind::NoOpener,
-                severity: Severity::Info,
-                label: None,
-                line: None,
-                message: "no preamble opener (\"The General Assembly,\") found".into(),
-            });
-        }
-        self.findings.extend(out);
-    }
-
-    fn check_footnotes(&mut self) {
-        let mut out = Vec::new();
-        let cited: std::collections::HashSet<&String> = self
-            .blocks
-            .iter()
-            .flat_map(|b| b.footnote_refs.iter())
-            .collect();
-        let texts: std::collections::HashSet<&String> =
-            self.footnotes.iter().map(|f| &f.label).collect();
-        for f in &self.footnotes {
-            if !cited.contains(&f.label) {
-                out.push(Finding {
-                    kind: FindingKind::FootnoteUnmatched,
-                    severity: Severity::Info,
-                    label: Some(f.label.clone()),
-                    line: Some(f.line),
-                    message: format!("footnote {} is never cited", f.label),
-                });
-            }
-        }
-        let mut seen = std::collections::HashSet::new();
-        for b in &self.blocks {
-            for r in &b.footnote_refs {
-                if !texts.contains(r) && seen.insert(r) {
-                    out.push(Finding {
-                        kind: FindingKind::FootnoteUnmatched,
-                        severity: Severity::Warning,
-                        label: Some(r.clone()),
-                        line: Some(b.line),
-                        message: format!("footnote {r} is cited but its text is missing"),
-                    });
-                }
-            }
-        }
-        self.findings.extend(out);
-    }
 }
 
 /// Text that reads as a clause, not a title: long, or ending like a
@@ -891,126 +574,4 @@ impl Parser<'_> {
 fn reads_as_clause(s: &str) -> bool {
     let t = s.trim_end();
     t.chars().count() >= 30 || t.ends_with([',', ';', '.', '。', ':', '，', '；', '：'])
-}
-
-/// `2(b)` → (`2`, 1); keys ending in a roman sub-sub-paragraph give `None`.
-fn split_letter(key: &str) -> Option<(String, usize)> {
-    let open = key.find('(')?;
-    let inner = key[open + 1..].strip_suffix(')')?;
-    if inner.contains('(') || inner.is_empty() {
-        return None;
-    }
-    let first = inner.chars().next()?;
-    if !inner.chars().all(|c| c == first) || !first.is_ascii_lowercase() {
-        return None;
-    }
-    let index = (first as u8 - b'a') as usize + 26 * (inner.len() - 1);
-    Some((key[..open].to_string(), index))
-}
-
-static RES_TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{2,3})/(\d{1,4})\s*[.\-–—]\s").expect("resolution title"));
-/// The document's own symbol: an `A/RES/…` symbol in the original text, a
-/// symbol standing alone on a line, or the number of the resolution title
-/// (`74/28.` is `A/RES/74/28`).
-fn find_symbol(text: &Text, blocks: &[Block]) -> Option<String> {
-    if let Some(s) = symbol::document_symbol(text.original()) {
-        return Some(s.to_string());
-    }
-    for b in blocks.iter().filter(|b| b.kind == BlockKind::Title) {
-        let probe = text.normalized().get(b.normalized.clone()).unwrap_or("");
-        if let Some(c) = RES_TITLE.captures(probe.trim_start()) {
-            return Some(format!("A/RES/{}/{}", &c[1], &c[2]));
-        }
-    }
-    None
-}
-
-impl Document {
-    /// The normalized view of a block's text (NFKC, ASCII digits, furniture
-    /// and footnote marks out): what matching reads, normalized once by
-    /// the reader, never again.
-    pub fn normalized(&self, b: &Block) -> &str {
-        self.text
-            .normalized()
-            .get(b.normalized.clone())
-            .unwrap_or("")
-    }
-
-    /// The script of a Chinese version (`Hans` or `Hant`, see
-    /// [`lang::zh_script`]); `None` for other languages or when the text
-    /// does not tell.
-    pub fn zh_script(&self) -> Option<lang::Script> {
-        (self.lang == Lang::Zh)
-            .then(|| lang::zh_script(self.text.normalized()))
-            .flatten()
-    }
-
-    /// The agenda item number (`93`), from the agenda block.
-    pub fn agenda_item(&self) -> Option<&str> {
-        self.blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Agenda)
-            .and_then(|b| b.label.as_ref())
-            .map(|l| l.raw.as_str())
-    }
-
-    /// The resolution number (`74/28`), from the symbol or the title.
-    pub fn resolution_number(&self) -> Option<String> {
-        if let Some(s) = &self.symbol
-            && let Some(rest) = s.split("/RES/").nth(1)
-        {
-            return Some(rest.split_whitespace().next().unwrap_or(rest).to_string());
-        }
-        self.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Title)
-            .find_map(|b| {
-                RES_TITLE
-                    .captures(self.normalized(b))
-                    .map(|c| format!("{}/{}", &c[1], &c[2]))
-            })
-    }
-
-    /// The symbol in the bracketed line under the title: the Main Committee's
-    /// report the resolution was adopted on (`A/74/363` from
-    /// `[on the report of the First Committee (A/74/363)]`), or the draft
-    /// when it was adopted without reference to a committee.
-    pub fn report_symbol(&self) -> Option<String> {
-        self.blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Title)
-            .find_map(|b| {
-                let t = self.normalized(b);
-                if !t.trim_start().starts_with('[') {
-                    return None;
-                }
-                symbol::in_brackets(t).map(str::to_string)
-            })
-    }
-
-    /// The meeting number in the closing (`46`).
-    pub fn meeting(&self) -> Option<u32> {
-        let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let c = tables::compiled(self.lang)
-            .meeting
-            .captures(self.normalized(closing))?;
-        c[1].parse().ok()
-    }
-
-    /// The date in the closing, as `YYYY-MM-DD`.
-    pub fn date(&self) -> Option<String> {
-        let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
-        let c = tables::compiled(self.lang)
-            .date
-            .captures(self.normalized(closing))?;
-        let m = &c["m"];
-        let month = match m.parse::<u32>() {
-            Ok(n) => n,
-            Err(_) => u32::from(lang::month_number(m, self.lang)?),
-        };
-        let d: u32 = c["d"].parse().ok()?;
-        let y: u32 = c["y"].parse().ok()?;
-        Some(format!("{y:04}-{month:02}-{d:02}"))
-    }
 }

@@ -80,6 +80,19 @@ fn floor_boundary(s: &str, i: usize) -> usize {
 pub fn sub(s: &str) -> Option<(SubMark, usize)> {
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;
+    // `甲、` (a Heavenly Stem and an enumeration comma), as some Chinese
+    // texts letter sub-paragraphs; `甲、乙雙方` (parties A and B) is text.
+    if let Some(index) = stem_index(first)
+        && let Some(after) = s[first.len_utf8()..].strip_prefix('、')
+    {
+        let text = after.trim_start();
+        return match text.chars().next() {
+            Some(c) if stem_index(c).is_none() => {
+                Some((SubMark::Letter { index, roman: None }, s.len() - text.len()))
+            }
+            _ => None,
+        };
+    }
     // A mark is at most five characters between its brackets: the closing
     // bracket is looked for near the start only, so that asking at every
     // sentence of a line costs the mark, not the rest of the line.

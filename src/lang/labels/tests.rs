@@ -47,6 +47,19 @@ fn outline_chapter_and_chinese_paragraph_labels() {
     assert_eq!(zh_para("(甲)"), None);
     assert_eq!(zh_para("甲方"), None);
     assert_eq!(
+        sub("乙、稱「批准」者"),
+        Some((
+            SubMark::Letter {
+                index: 1,
+                roman: None
+            },
+            6
+        ))
+    );
+    assert_eq!(sub("甲、乙雙方同意"), None);
+    assert_eq!(sub("甲方同意"), None);
+    assert_eq!(sub("甲、"), None);
+    assert_eq!(
         sub("(乙)稱「批准」者").map(|x| x.0),
         Some(SubMark::Letter {
             index: 1,
