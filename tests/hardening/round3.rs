@@ -1875,3 +1875,59 @@ mod html_bounds {
         );
     }
 }
+
+/// A Moses prefix that is a device, a FIFO or standard output is refused
+/// before anything is read or written: Moses would write PREFIX.zh and
+/// PREFIX.en beside it (`/dev/full.zh`).
+mod moses_prefix {
+    use super::*;
+
+    #[test]
+    fn a_device_fifo_or_standard_output_is_not_a_prefix() {
+        let d = tempfile::tempdir().unwrap();
+        copy(d.path(), "zh", "zh.txt");
+        copy(d.path(), "en", "en.txt");
+        mkfifo(&d.path().join("pipe"));
+        for prefix in ["/dev/full", "/dev/null", "/dev/stdout", "pipe"] {
+            for args in [
+                &[
+                    "align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", prefix,
+                ][..],
+                &[
+                    "align",
+                    "-q",
+                    "-f",
+                    "moses",
+                    "--lines",
+                    "--src-lang",
+                    "zh",
+                    "--tgt-lang",
+                    "en",
+                    "zh.txt",
+                    "en.txt",
+                    "-o",
+                    prefix,
+                ][..],
+            ] {
+                let o = run_in(d.path(), args);
+                let e = refused(&o, prefix);
+                assert!(e.contains("not a prefix"), "{e}");
+                assert!(!Path::new(&format!("{prefix}.zh")).exists(), "{prefix}.zh");
+                assert!(!Path::new(&format!("{prefix}.en")).exists(), "{prefix}.en");
+                assert_eq!(names(d.path()), ["en.txt", "pipe", "zh.txt"]);
+            }
+        }
+        // A plain prefix still writes its two files.
+        let o = run_in(
+            d.path(),
+            &[
+                "align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", "out",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            names(d.path()),
+            ["en.txt", "out.en", "out.zh", "pipe", "zh.txt"]
+        );
+    }
+}
