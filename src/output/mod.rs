@@ -276,6 +276,37 @@ pub fn moses_path(prefix: &Path, lang: Lang) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Refuses a Moses prefix that is a device, a FIFO or a socket
+/// (`-o /dev/full`, `-o /dev/stdout`): Moses writes `PREFIX.<code>` beside
+/// it, which is never what such a name means (and under `/dev` would
+/// create files there). Any other prefix is checked file by file later
+/// ([`atomic::check_outputs`]).
+pub fn check_moses_prefix(format: Format, target: &Target) -> Result<()> {
+    let (Format::Moses, Target::Path(prefix)) = (format, target) else {
+        return Ok(());
+    };
+    // `/dev/stdout` is a link to `/proc/self/fd/1`, a regular file when
+    // standard output is one: a name under /dev or /proc is never a prefix.
+    let special = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
+    let kind = match std::fs::metadata(prefix) {
+        Ok(m) if !m.is_file() && !m.is_dir() => Some(crate::input::kind_name(&m)),
+        _ if special(prefix) || std::fs::canonicalize(prefix).is_ok_and(|c| special(&c)) => {
+            Some("a special file")
+        }
+        _ => None,
+    };
+    match kind {
+        Some(kind) => Err(Error::usage(format!(
+            "is {}, not a prefix for files: the moses format writes one file per language ({}, {}, …); give a prefix such as OUT (OUT.zh, OUT.en, …), or another format (-f tsv, jsonl, tmx) for standard output",
+            kind,
+            moses_path(prefix, Lang::Zh).display(),
+            moses_path(prefix, Lang::En).display(),
+        ))
+        .with_path(prefix)),
+        None => Ok(()),
+    }
+}
+
 /// The files an output to `target` in `format` writes, in the order
 /// [`Output::open`] creates them (none for standard output): the path, or
 /// for Moses one `PREFIX.<code>` per language. For the checks made before a
@@ -409,6 +440,7 @@ impl Output {
                 ));
             }
             (Format::Moses, Target::Path(prefix)) => {
+                check_moses_prefix(format, target)?;
                 if langs.len() < 2 {
                     return Err(Error::usage(
                         "the moses format needs at least two languages",

@@ -1793,3 +1793,141 @@ mod bench_dir {
         );
     }
 }
+
+/// HTML read by a standards-compliant parser (html5ever) in time and
+/// memory linear in the page: nesting stops at the reader's depth limit
+/// (as in browsers), so deep or unclosed markup cannot make tree
+/// construction quadratic, and no text is lost on the way.
+mod html_bounds {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    /// A page: a UDHR paragraph, then `hostile`, then another paragraph.
+    fn page(dir: &Path, hostile: &str) -> PathBuf {
+        let p = dir.join("page.html");
+        let html = format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>T</title></head><body>\
+             <p>All human beings are born free and equal in dignity and rights.</p>{hostile}\
+             <p>Everyone has the right to life, liberty and security of person.</p></body></html>"
+        );
+        std::fs::write(&p, html).unwrap();
+        p
+    }
+
+    /// `inspect --json` of the page under an address-space limit and a
+    /// time bound: both paragraphs are read.
+    fn read_whole(hostile: String, what: &str) {
+        let d = tempfile::tempdir().unwrap();
+        page(d.path(), &hostile);
+        let start = Instant::now();
+        let o = Command::new("sh")
+            .current_dir(d.path())
+            .env("MALLOC_ARENA_MAX", "2")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {} && exec '{BIN}' inspect --json page.html",
+                2048 * 1024
+            ))
+            .stdin(Stdio::null())
+            .output()
+            .expect("sh runs");
+        let took = start.elapsed();
+        let e = stderr(&o);
+        assert!(o.status.success(), "{what}: {e}");
+        assert!(!e.contains("panicked"), "{what}: {e}");
+        assert!(
+            took < Duration::from_secs(60),
+            "{what}: linear, not quadratic: {took:?}"
+        );
+        let out = String::from_utf8_lossy(&o.stdout);
+        for text in ["born free and equal", "liberty and security"] {
+            assert!(out.contains(text), "{what}: {text:?} is read: {out:.300}");
+        }
+        assert_eq!(names(d.path()), ["page.html"], "nothing written");
+    }
+
+    const MIB: usize = 1 << 20;
+
+    #[test]
+    fn a_page_of_24_mib_of_sup_is_read_in_bounded_time_and_memory() {
+        read_whole("<sup>".repeat(24 * MIB / 5), "unclosed <sup>");
+        // Marks after words, as footnote references stand (a paragraph of
+        // marks alone is quadratic in the normalized view, not here).
+        read_whole(
+            "Word<sup>1</sup> ".repeat(24 * MIB / 17),
+            "<sup>1</sup> pairs",
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_read_in_bounded_time_and_memory() {
+        // Each shape is quadratic in html5ever without a depth limit
+        // (servo/html5ever#788: 512 KB of `<ul><li>` took 94 s).
+        read_whole("<div>".repeat(24 * MIB / 5), "nested <div>");
+        read_whole("<ul><li>".repeat(24 * MIB / 8), "nested <ul><li>");
+        read_whole(
+            format!("{}{}", "<span>".repeat(1000), "</p>".repeat(24 * MIB / 4)),
+            "stray </p> under deep <span>",
+        );
+        read_whole(
+            (0..24 * MIB / 14).map(|i| format!("<b id={i}>")).collect(),
+            "formatting elements that differ",
+        );
+    }
+}
+
+/// A Moses prefix that is a device, a FIFO or standard output is refused
+/// before anything is read or written: Moses would write PREFIX.zh and
+/// PREFIX.en beside it (`/dev/full.zh`).
+mod moses_prefix {
+    use super::*;
+
+    #[test]
+    fn a_device_fifo_or_standard_output_is_not_a_prefix() {
+        let d = tempfile::tempdir().unwrap();
+        copy(d.path(), "zh", "zh.txt");
+        copy(d.path(), "en", "en.txt");
+        mkfifo(&d.path().join("pipe"));
+        for prefix in ["/dev/full", "/dev/null", "/dev/stdout", "pipe"] {
+            for args in [
+                &[
+                    "align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", prefix,
+                ][..],
+                &[
+                    "align",
+                    "-q",
+                    "-f",
+                    "moses",
+                    "--lines",
+                    "--src-lang",
+                    "zh",
+                    "--tgt-lang",
+                    "en",
+                    "zh.txt",
+                    "en.txt",
+                    "-o",
+                    prefix,
+                ][..],
+            ] {
+                let o = run_in(d.path(), args);
+                let e = refused(&o, prefix);
+                assert!(e.contains("not a prefix"), "{e}");
+                assert!(!Path::new(&format!("{prefix}.zh")).exists(), "{prefix}.zh");
+                assert!(!Path::new(&format!("{prefix}.en")).exists(), "{prefix}.en");
+                assert_eq!(names(d.path()), ["en.txt", "pipe", "zh.txt"]);
+            }
+        }
+        // A plain prefix still writes its two files.
+        let o = run_in(
+            d.path(),
+            &[
+                "align", "-q", "-f", "moses", "zh.txt", "en.txt", "-o", "out",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(
+            names(d.path()),
+            ["en.txt", "out.en", "out.zh", "pipe", "zh.txt"]
+        );
+    }
+}

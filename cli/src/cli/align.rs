@@ -26,7 +26,7 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let inputs = args.versions.versions()?;
     let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
     atomic::refuse_repeated_inputs(&paths)?;
-    let target = target(args);
+    let target = target(args)?;
     // Moses writes PREFIX.<code> for the languages found: checked once they
     // are (below, before anything is written); every other format now.
     let outputs = known_outputs(format, &target, &[Lang::Zh]);
@@ -164,11 +164,15 @@ fn check_moses(
     args.lex.check_save(&outputs, read)
 }
 
-fn target(args: &AlignArgs) -> Target {
-    match &args.output {
+/// Where the output goes; a Moses prefix that is a device is refused
+/// before anything is read.
+fn target(args: &AlignArgs) -> Result<Target> {
+    let target = match &args.output {
         Some(p) => Target::from_arg(&p.to_string_lossy()),
         None => Target::Stdout,
-    }
+    };
+    output::check_moses_prefix(args.format.format(), &target)?;
+    Ok(target)
 }
 
 /// `--lines --batch JOBFILE`: many sentence-per-line pairs in one process.
@@ -247,7 +251,7 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
         ));
     }
     atomic::refuse_repeated_inputs([src_path, tgt_path])?;
-    let target = target(args);
+    let target = target(args)?;
     let outputs = known_outputs(format, &target, &[]);
     let read = with_lexicon(vec![src_path.clone(), tgt_path.clone()], args);
     atomic::check_outputs(&outputs, &read)?;

@@ -168,6 +168,7 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
         Some(p) => Target::from_arg(&p.to_string_lossy()),
         None => Target::Stdout,
     };
+    output::check_moses_prefix(format, &target)?;
     // Moses writes one file per language of the work file: checked once
     // it is read, before anything is written.
     if format != Format::Moses {
