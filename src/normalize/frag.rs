@@ -109,6 +109,9 @@ pub(super) fn frag(
     let mut link_close: Option<(usize, usize)> = None;
     // One buffer for every character that NFKC changes.
     let mut run = String::new();
+    // Whether the text so far is blank, and up to where it was looked at
+    // (the text only grows here): a mark opens the line when it is.
+    let mut blank = (true, 0);
     while i < line.len() {
         let rest = &line[i..];
         if let Some((at, after)) = link_close
@@ -126,7 +129,7 @@ pub(super) fn frag(
                 label: c[1].to_string(),
                 original: base + i..base + i + len,
                 normalized: f.text.len(),
-                line_start: f.text.trim().is_empty(),
+                line_start: still_blank(&f.text, &mut blank),
             });
             i += len;
             continue;
@@ -149,7 +152,7 @@ pub(super) fn frag(
                 label,
                 original: base + i..base + i + len,
                 normalized: f.text.len(),
-                line_start: f.text.trim().is_empty(),
+                line_start: still_blank(&f.text, &mut blank),
             });
             i += len;
             continue;
@@ -246,4 +249,15 @@ fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
     let after = line[i + run..].chars().next();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     (word(before) != word(after)).then_some(run)
+}
+
+/// Whether `text` is blank (white space only), given `blank`: whether it
+/// was up to the byte it was last looked at (`text` only grows), so that a
+/// line of many marks is read in linear time.
+fn still_blank(text: &str, blank: &mut (bool, usize)) -> bool {
+    if blank.0 {
+        blank.0 = text[blank.1..].trim().is_empty();
+        blank.1 = text.len();
+    }
+    blank.0
 }

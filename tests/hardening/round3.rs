@@ -1851,12 +1851,14 @@ mod html_bounds {
     #[test]
     fn a_page_of_24_mib_of_sup_is_read_in_bounded_time_and_memory() {
         read_whole("<sup>".repeat(24 * MIB / 5), "unclosed <sup>");
-        // Marks after words, as footnote references stand (a paragraph of
-        // marks alone is quadratic in the normalized view, not here).
+        // Marks after words, as footnote references stand.
         read_whole(
             "Word<sup>1</sup> ".repeat(24 * MIB / 17),
             "<sup>1</sup> pairs",
         );
+        // A paragraph of marks alone (each asked whether the line before
+        // it was blank: once a scan of the whole line so far).
+        read_whole("<sup>1</sup> ".repeat(8 * MIB / 13), "<sup>1</sup> alone");
     }
 
     #[test]
