@@ -320,8 +320,12 @@ impl Parser<'_> {
             self.push(BlockKind::Subparagraph, Some((len, key)), r);
             return;
         }
-        let no_preamble_yet = !self.blocks.iter().any(|b| b.kind == BlockKind::Preamble);
-        if self.phase != Phase::Body && no_preamble_yet && labels::is_opener(s) {
+        // The blocks so far are searched only for an opener (a search per
+        // line made a document of many short paragraphs quadratic).
+        if self.phase != Phase::Body
+            && labels::is_opener(s)
+            && !self.blocks.iter().any(|b| b.kind == BlockKind::Preamble)
+        {
             self.phase = Phase::Preamble;
             self.push(BlockKind::Opener, None, r);
             return;

@@ -1859,6 +1859,9 @@ mod html_bounds {
         // A paragraph of marks alone (each asked whether the line before
         // it was blank: once a scan of the whole line so far).
         read_whole("<sup>1</sup> ".repeat(8 * MIB / 13), "<sup>1</sup> alone");
+        // Many one-word paragraphs (each looked back over every block
+        // before it for a preamble).
+        read_whole("<p>x</p>".repeat(4 * MIB / 8), "one-word paragraphs");
     }
 
     #[test]
