@@ -144,17 +144,7 @@ pub(super) fn with_inline_labels_split(view: &str, paras: Vec<Range<usize>>) -> 
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let mut start = 0;
-        for p in cuts.into_iter().chain(std::iter::once(s.len())) {
-            let piece = &s[start..p];
-            let lead = piece.len() - piece.trim_start().len();
-            let t = piece.trim();
-            if !t.is_empty() {
-                let a = r.start + start + lead;
-                out.push(a..a + t.len());
-            }
-            start = p;
-        }
+        push_pieces(s, r.start, cuts, &mut out);
     }
     out
 }
@@ -230,17 +220,24 @@ pub(super) fn with_lettered_runs_split(view: &str, paras: Vec<Range<usize>>) -> 
             out.push(r);
             continue;
         }
-        let mut start = 0;
-        for p in cuts.into_iter().chain(std::iter::once(s.len())) {
-            let piece = &s[start..p];
-            let lead = piece.len() - piece.trim_start().len();
-            let t = piece.trim();
-            if !t.is_empty() {
-                let a = r.start + start + lead;
-                out.push(a..a + t.len());
-            }
-            start = p;
-        }
+        push_pieces(s, r.start, cuts, &mut out);
     }
     out
+}
+
+/// Pushes the pieces of the paragraph `s` (starting at view byte `at`)
+/// between the sorted byte offsets `cuts`, each trimmed, the blank ones
+/// left out.
+fn push_pieces(s: &str, at: usize, cuts: Vec<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = 0;
+    for p in cuts.into_iter().chain(std::iter::once(s.len())) {
+        let piece = &s[start..p];
+        let lead = piece.len() - piece.trim_start().len();
+        let t = piece.trim();
+        if !t.is_empty() {
+            let a = at + start + lead;
+            out.push(a..a + t.len());
+        }
+        start = p;
+    }
 }
