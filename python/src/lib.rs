@@ -176,6 +176,9 @@ fn hub_and_others(
     let docs: Vec<Document> = versions
         .par_iter()
         .map(|v| v.parse(symbol))
+        // The first error in input order, whichever thread met it first.
+        .collect::<Vec<sixalign::Result<Document>>>()
+        .into_iter()
         .collect::<sixalign::Result<_>>()?;
     for (i, d) in docs.iter().enumerate() {
         if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {

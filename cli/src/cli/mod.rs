@@ -411,6 +411,10 @@ pub(crate) fn read_versions(
                 },
             )
         })
+        // Each result kept, then the first error in input order (rayon's
+        // collect into a Result returns whichever error came first).
+        .collect::<Vec<Result<_>>>()
+        .into_iter()
         .collect::<Result<Vec<_>>>()?;
     sixalign::engine::split_hub(docs)
 }

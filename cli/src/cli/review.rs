@@ -90,6 +90,9 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
                 },
             )
         })
+        // The first error in input order, whichever thread met it first.
+        .collect::<Vec<Result<_>>>()
+        .into_iter()
         .collect::<Result<Vec<_>>>()?;
     let (hub, others) = split_hub(docs)?;
     let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
