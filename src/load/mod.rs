@@ -147,24 +147,28 @@ impl Text {
     ///
     /// `None` when `i` is out of range.
     pub fn original_range_of(&self, i: usize) -> Option<Range<usize>> {
-        self.view.map.get(i).map(|&[s, e]| s as usize..e as usize)
+        self.view
+            .map
+            .get(&self.view.text, i)
+            .map(|[s, e]| s as usize..e as usize)
     }
 
     /// Converts a byte range of the normalized view to the byte range of the
     /// original text it covers. `None` when the range is out of bounds.
     pub fn to_original(&self, r: Range<usize>) -> Option<Range<usize>> {
-        if r.start > r.end || r.end > self.view.map.len() {
+        let (map, text) = (&self.view.map, &self.view.text);
+        if r.start > r.end || r.end > map.len() {
             return None;
         }
         if r.start == r.end {
-            let at = match self.view.map.get(r.start) {
-                Some(&[s, _]) => s as usize,
+            let at = match map.get(text, r.start) {
+                Some([s, _]) => s as usize,
                 None => self.original.len(),
             };
             return Some(at..at);
         }
-        let start = self.view.map[r.start][0] as usize;
-        let end = self.view.map[r.end - 1][1] as usize;
+        let start = map.get(text, r.start)?[0] as usize;
+        let end = map.get(text, r.end - 1)?[1] as usize;
         Some(start..end.max(start))
     }
 
@@ -190,9 +194,9 @@ impl Text {
         let end = r.end.min(view.len());
         let mut out = String::with_capacity(end.saturating_sub(r.start));
         let mut offsets = Offsets::default();
-        let Some(slice) = view.get(r.start..end) else {
+        if view.get(r.start..end).is_none() {
             return (out, offsets);
-        };
+        }
         let mut last: Option<[u32; 2]> = None;
         // Characters copied from one stretch of the original, back to
         // back, are copied as one (the offsets would have joined them).
@@ -203,8 +207,7 @@ impl Text {
                 out.push_str(&self.original[c]);
             }
         };
-        for (i, ch) in slice.char_indices() {
-            let m = self.view.map[r.start + i];
+        for (_, ch, m) in self.view.map.chars(view, r.start..end) {
             if last == Some(m) {
                 continue;
             }

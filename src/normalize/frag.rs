@@ -14,6 +14,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 use super::FootnoteMark;
 use super::chars::{eastern_digit, is_invisible, is_plain};
 use super::furniture::{RULE, is_page_furniture};
+use super::map::ByteMap;
 use super::marks::{SUP, glued_reference, is_unit_exponent, superscript_mark};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +28,7 @@ pub(super) enum Kind {
 pub(super) struct Frag {
     pub(super) kind: Kind,
     pub(super) text: String,
-    pub(super) map: Vec<[u32; 2]>,
+    pub(super) map: ByteMap,
     pub(super) marks: Vec<FootnoteMark>,
     /// Markdown hard break (two trailing spaces or a backslash).
     pub(super) hard_break: bool,
@@ -40,8 +41,7 @@ pub(super) struct Frag {
 impl Frag {
     fn push(&mut self, s: &str, from: Range<usize>) {
         self.text.push_str(s);
-        let m = [from.start as u32, from.end as u32];
-        self.map.extend(std::iter::repeat_n(m, s.len()));
+        self.map.push(s, from);
     }
 
     fn trim_end(&mut self) {
@@ -74,7 +74,7 @@ pub(super) fn frag(
     let mut f = Frag {
         kind: Kind::Content,
         text: String::new(),
-        map: Vec::new(),
+        map: ByteMap::default(),
         marks: Vec::new(),
         hard_break: line.ends_with("  ") || line.ends_with('\\'),
         header: false,
@@ -219,7 +219,7 @@ pub(super) fn frag(
     let lead = f.text.len() - f.text.trim_start().len();
     if lead > 0 {
         f.text.drain(..lead);
-        f.map.drain(..lead);
+        f.map.drain_front(lead);
         for m in &mut f.marks {
             m.normalized = m.normalized.saturating_sub(lead);
         }

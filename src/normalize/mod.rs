@@ -29,6 +29,7 @@ mod chars;
 mod frag;
 mod furniture;
 mod join;
+mod map;
 mod marks;
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ use chars::is_cjk;
 use frag::{Frag, Kind, frag};
 use furniture::count_symbol_lines;
 use join::{Join, blank_line_paragraphs, ends_paragraph, join, wrap_join};
+pub(crate) use map::ByteMap;
 use marks::{FOOTNOTE_NUMBER, FOOTNOTE_RULE};
 
 /// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
@@ -64,8 +66,9 @@ pub struct FootnoteMark {
 pub(crate) struct View {
     /// The normalized text: one paragraph per line.
     pub text: String,
-    /// For each byte of `text`, the `[start, end)` byte range in the original.
-    pub map: Vec<[u32; 2]>,
+    /// For each byte of `text`, the `[start, end)` byte range in the
+    /// original (run-length encoded: lookups take `text`).
+    pub map: ByteMap,
     /// Footnote marks removed from the text.
     pub marks: Vec<FootnoteMark>,
 }
@@ -146,8 +149,8 @@ fn number_footnote(f: &mut Frag, base: usize) {
         return;
     }
     // The number's place in the original line, for the mark's range.
-    let start = f.map.first().map_or(base, |m| m[0] as usize);
-    let end = f.map.get(cut - 1).map_or(start, |m| m[1] as usize);
+    let start = f.map.first(&f.text).map_or(base, |m| m[0] as usize);
+    let end = f.map.get(&f.text, cut - 1).map_or(start, |m| m[1] as usize);
     f.marks.push(FootnoteMark {
         label: num.as_str().to_string(),
         original: start..end,
@@ -155,7 +158,7 @@ fn number_footnote(f: &mut Frag, base: usize) {
         line_start: true,
     });
     f.text.drain(..cut);
-    f.map.drain(..cut);
+    f.map.drain_front(cut);
 }
 
 /// Content and terminator ranges of each line (LF, CRLF or CR).
@@ -216,7 +219,7 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
     let unwrapped = !blank_mode && unwrapped_lines(&frags);
     let mut view = View {
         text: String::with_capacity(original.len()),
-        map: Vec::with_capacity(original.len()),
+        map: ByteMap::default(),
         marks: Vec::new(),
     };
     // The previous body line and where the original gap after it starts.
@@ -299,7 +302,7 @@ fn assemble(original: &str, frags: Vec<Frag>) -> View {
 /// gap since the line before.
 fn push_frag(view: &mut View, f: &Frag, sep: &str, gap_start: &mut usize) {
     if !sep.is_empty() {
-        let gap_end = f.map.first().map_or(f.brk.start, |m| m[0] as usize);
+        let gap_end = f.map.first(&f.text).map_or(f.brk.start, |m| m[0] as usize);
         push_mapped(
             view,
             sep,
@@ -308,15 +311,15 @@ fn push_frag(view: &mut View, f: &Frag, sep: &str, gap_start: &mut usize) {
     }
     let shift = view.text.len();
     view.text.push_str(&f.text);
-    view.map.extend_from_slice(&f.map);
+    view.map.append(&f.map);
     view.marks.extend(f.marks.iter().cloned().map(|mut m| {
         m.normalized += shift;
         m
     }));
-    *gap_start = f.map.last().map_or(f.brk.start, |m| m[1] as usize);
+    *gap_start = f.map.last(&f.text).map_or(f.brk.start, |m| m[1] as usize);
 }
 
 fn push_mapped(view: &mut View, s: &str, m: [u32; 2]) {
     view.text.push_str(s);
-    view.map.extend(std::iter::repeat_n(m, s.len()));
+    view.map.push(s, m[0] as usize..m[1] as usize);
 }

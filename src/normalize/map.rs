@@ -1,0 +1,311 @@
+//! The map from each byte of the view back to the original, run-length
+//! encoded.
+//!
+//! Byte `i` of the view comes from a byte range of the original: the
+//! character it is part of when the view copies the original (most of a
+//! document), or the whole piece it stands for when the view changed it
+//! (an NFKC fold, `٣` → `3`, a joined line break → a space). A map of one
+//! `[start, end)` pair per byte took 8 bytes per byte of input, the largest
+//! single table of a document (a 6 MB pair of versions: 49 MB). Here a
+//! stretch copied from one stretch of the original is one run, and so is a
+//! piece that stands for one range: about 12 bytes per line or per change.
+//!
+//! Every lookup answers what the per-byte table answered, to the byte
+//! (`tests::agrees_with_the_table_per_byte`).
+
+/// One run: view bytes from `at` up to the next run's `at`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Run {
+    /// First view byte of the run.
+    at: u32,
+    /// [`COPY`]: the view copies the original from byte `start` on, each
+    /// character to the character in the same place. Otherwise every byte
+    /// of the run maps to `start..end`.
+    start: u32,
+    end: u32,
+}
+
+/// `Run::end` of a run that copies the original.
+const COPY: u32 = u32::MAX;
+
+impl Run {
+    fn copies(&self) -> bool {
+        self.end == COPY
+    }
+}
+
+/// The byte map of a text (a view, or one line of it while it is built).
+/// Lookups take the text the map is of: a copied character's range is the
+/// character's own bytes, shifted.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ByteMap {
+    runs: Vec<Run>,
+    len: usize,
+}
+
+impl ByteMap {
+    /// The number of view bytes mapped.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Maps the next `s.len()` view bytes (the text `s`, just appended to
+    /// the text) to `from` in the original.
+    pub(crate) fn push(&mut self, s: &str, from: std::ops::Range<usize>) {
+        if s.is_empty() {
+            return;
+        }
+        let (start, end) = (from.start as u32, from.end as u32);
+        let at = self.len as u32;
+        self.len += s.len();
+        // One character over a range of its own length is a copy (the
+        // per-byte table gives each of its bytes the character's range).
+        let one_char = s.chars().nth(1).is_none();
+        if one_char && s.len() == from.len() {
+            if let Some(last) = self.runs.last()
+                && last.copies()
+                && i64::from(last.start) - i64::from(last.at) == i64::from(start) - i64::from(at)
+            {
+                return;
+            }
+            self.runs.push(Run {
+                at,
+                start,
+                end: COPY,
+            });
+            return;
+        }
+        if let Some(last) = self.runs.last()
+            && !last.copies()
+            && (last.start, last.end) == (start, end)
+        {
+            return;
+        }
+        self.runs.push(Run { at, start, end });
+    }
+
+    /// Keeps the first `keep` bytes (a character boundary of the text).
+    pub(crate) fn truncate(&mut self, keep: usize) {
+        if keep >= self.len {
+            return;
+        }
+        let k = self.runs.partition_point(|r| (r.at as usize) < keep);
+        self.runs.truncate(k);
+        self.len = keep;
+    }
+
+    /// Drops the first `n` bytes (a character boundary of the text).
+    pub(crate) fn drain_front(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        if n >= self.len {
+            *self = ByteMap::default();
+            return;
+        }
+        // The run holding byte `n` becomes the first.
+        let k = self.runs.partition_point(|r| r.at as usize <= n) - 1;
+        self.runs.drain(..k);
+        let first = &mut self.runs[0];
+        if first.copies() {
+            first.start += n as u32 - first.at;
+        }
+        first.at = n as u32;
+        for r in &mut self.runs {
+            r.at -= n as u32;
+        }
+        self.len -= n;
+    }
+
+    /// Appends the map of a text appended after this map's text.
+    pub(crate) fn append(&mut self, other: &ByteMap) {
+        let shift = self.len as u32;
+        for r in &other.runs {
+            let r = Run {
+                at: r.at + shift,
+                ..*r
+            };
+            match self.runs.last() {
+                Some(last)
+                    if last.copies()
+                        && r.copies()
+                        && i64::from(last.start) - i64::from(last.at)
+                            == i64::from(r.start) - i64::from(r.at) => {}
+                Some(last)
+                    if !last.copies()
+                        && !r.copies()
+                        && (last.start, last.end) == (r.start, r.end) => {}
+                _ => self.runs.push(r),
+            }
+        }
+        self.len += other.len;
+    }
+
+    /// The original range of view byte `i` of `text` (the text this map
+    /// is of); `None` past its end.
+    pub(crate) fn get(&self, text: &str, i: usize) -> Option<[u32; 2]> {
+        if i >= self.len {
+            return None;
+        }
+        let k = self.runs.partition_point(|r| r.at as usize <= i) - 1;
+        Some(self.resolve(k, text, i))
+    }
+
+    /// The range of the first byte, of the last byte.
+    pub(crate) fn first(&self, text: &str) -> Option<[u32; 2]> {
+        self.get(text, 0)
+    }
+
+    pub(crate) fn last(&self, text: &str) -> Option<[u32; 2]> {
+        self.len.checked_sub(1).and_then(|i| self.get(text, i))
+    }
+
+    /// Byte `i` of `text`, known to lie in run `k`.
+    fn resolve(&self, k: usize, text: &str, i: usize) -> [u32; 2] {
+        let r = self.runs[k];
+        if !r.copies() {
+            return [r.start, r.end];
+        }
+        let bytes = text.as_bytes();
+        let mut a = i;
+        while a > 0 && !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < bytes.len() && !text.is_char_boundary(b) {
+            b += 1;
+        }
+        let shift = |v: usize| r.start + (v as u32 - r.at);
+        [shift(a), shift(b)]
+    }
+
+    /// The characters of `text[range]` (`range` on character boundaries)
+    /// with the original range of each, in order: one pass, no search per
+    /// character.
+    pub(crate) fn chars<'t>(
+        &'t self,
+        text: &'t str,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, char, [u32; 2])> + 't {
+        let mut k = self
+            .runs
+            .partition_point(|r| r.at as usize <= range.start)
+            .saturating_sub(1);
+        let base = range.start;
+        text[range].char_indices().map(move |(i, c)| {
+            let at = base + i;
+            while k + 1 < self.runs.len() && self.runs[k + 1].at as usize <= at {
+                k += 1;
+            }
+            let r = self.runs[k];
+            let m = if r.copies() {
+                let s = r.start + (at as u32 - r.at);
+                [s, s + c.len_utf8() as u32]
+            } else {
+                [r.start, r.end]
+            };
+            (i, c, m)
+        })
+    }
+
+    /// The number of runs.
+    #[cfg(test)]
+    pub(crate) fn runs(&self) -> usize {
+        self.runs.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The per-byte table the map replaces.
+    #[derive(Default)]
+    struct Table(Vec<[u32; 2]>);
+
+    impl Table {
+        fn push(&mut self, s: &str, from: std::ops::Range<usize>) {
+            let m = [from.start as u32, from.end as u32];
+            self.0.extend(std::iter::repeat_n(m, s.len()));
+        }
+    }
+
+    /// Pieces as the view is built from them: a character copied at its
+    /// place, or replaced by another text standing for a range.
+    fn piece() -> impl Strategy<Value = (String, bool, u8)> {
+        (
+            prop::sample::select(vec!["a", "é", "中", "😀", " ", "\n", "fi", "3", "ab"]),
+            any::<bool>(),
+            0u8..4,
+        )
+            .prop_map(|(s, copy, gap)| (s.to_string(), copy, gap))
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_table_per_byte(
+            pieces in prop::collection::vec(piece(), 0..60),
+            cut_front in 0usize..20,
+            cut_back in 0usize..20,
+            second in prop::collection::vec(piece(), 0..20),
+        ) {
+            let build = |pieces: &[(String, bool, u8)]| {
+                let (mut text, mut map, mut table) = (String::new(), ByteMap::default(), Table::default());
+                let mut orig = 0usize;
+                for (s, copy, gap) in pieces {
+                    orig += *gap as usize;
+                    // A copy spans the text's own length; a replacement
+                    // stands for a range of another length (maybe empty).
+                    let len = if *copy && s.chars().count() == 1 { s.len() } else { *gap as usize };
+                    text.push_str(s);
+                    map.push(s, orig..orig + len);
+                    table.push(s, orig..orig + len);
+                    orig += len;
+                }
+                (text, map, table)
+            };
+            let (mut text, mut map, mut table) = build(&pieces);
+            // Drop a prefix and a suffix at character boundaries.
+            let mut front = cut_front.min(text.len());
+            while !text.is_char_boundary(front) { front -= 1; }
+            text.drain(..front);
+            map.drain_front(front);
+            table.0.drain(..front);
+            let mut keep = text.len().saturating_sub(cut_back);
+            while !text.is_char_boundary(keep) { keep -= 1; }
+            text.truncate(keep);
+            map.truncate(keep);
+            table.0.truncate(keep);
+            let (t2, m2, tab2) = build(&second);
+            text.push_str(&t2);
+            map.append(&m2);
+            table.0.extend(tab2.0);
+            prop_assert_eq!(map.len(), table.0.len());
+            for i in 0..text.len() {
+                prop_assert_eq!(map.get(&text, i), Some(table.0[i]), "byte {}", i);
+            }
+            prop_assert_eq!(map.get(&text, text.len()), None);
+            prop_assert_eq!(map.first(&text), table.0.first().copied());
+            prop_assert_eq!(map.last(&text), table.0.last().copied());
+            // Every character boundary as the start of a walk.
+            for s in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
+                for (i, c, m) in map.chars(&text, s..text.len()) {
+                    prop_assert_eq!(m, table.0[s + i]);
+                    prop_assert_eq!(text[s + i..].chars().next(), Some(c));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_copied_line_is_one_run() {
+        let line = "Чело\u{AD}век — 第一条 and café";
+        let mut map = ByteMap::default();
+        for (i, c) in line.char_indices() {
+            map.push(c.encode_utf8(&mut [0; 4]), 100 + i..100 + i + c.len_utf8());
+        }
+        assert_eq!(map.runs(), 1);
+        assert_eq!(map.get(line, 1), Some([100, 102]));
+    }
+}
