@@ -131,6 +131,12 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
         }
         p.paragraph(r.clone());
     }
+    // A block's text grew a paragraph at a time: keep what it holds, not
+    // the room it grew into (up to twice its length, held while the
+    // document is aligned).
+    for b in &mut p.blocks {
+        b.text.shrink_to_fit();
+    }
     let symbol = opts.symbol.clone().or_else(|| find_symbol(text, &p.blocks));
     if symbol.is_none() {
         p.finding(
