@@ -32,7 +32,13 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
         .par_iter()
         .map(|(s, t)| {
             let mut buf = (String::new(), String::new());
-            let mut sk: Vec<u64> = Vec::new();
+            // Sized once (a Han character takes three bytes, a word at
+            // least two): the lists of 20,000 pairs are held together.
+            let mut sk: Vec<u64> = Vec::with_capacity(if src_lang == Lang::Zh {
+                s.len() / 3
+            } else {
+                s.len() / 2 + 1
+            });
             if src_lang == Lang::Zh {
                 let mut prev = None;
                 for c in s.chars().filter(|&c| key::is_han(c)) {
@@ -46,7 +52,7 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
             }
             sk.sort_unstable();
             sk.dedup();
-            let mut tk: Vec<u32> = Vec::new();
+            let mut tk: Vec<u32> = Vec::with_capacity(t.len() / 2 + 1);
             key::for_each_stem(t, &mut buf, |w| tk.push(key::stem_id(w)));
             tk.sort_unstable();
             tk.dedup();
@@ -99,8 +105,10 @@ pub(super) fn learn(src_lang: Lang, tgt_lang: Lang, pairs: &[(&str, &str)]) -> L
         }
         doc_words.push(tk.iter().filter_map(|w| word_no.get(w).copied()).collect());
     }
+    drop(docs);
     let key_count: Vec<u32> = keys.iter().map(|k| src_count[k]).collect();
     let word_count: Vec<u32> = words.iter().map(|w| tgt_count[w]).collect();
+    drop((src_count, tgt_count, key_no, word_no));
     // A pair can reach the Dice threshold only when the two counts are
     // within a factor 1.7/0.3 of each other (it co-occurs at most as often
     // as the rarer one): each pair's words sorted by count, a key counts
