@@ -144,6 +144,20 @@ pub(super) fn frag(
             i += 1;
             continue;
         }
+        // The bulk of a line: characters the view copies as they are, one
+        // stretch at a time.
+        let stop = link_close.map_or(line.len(), |(at, _)| at.max(i));
+        let copied = if char_by_char() {
+            0
+        } else {
+            plain_stretch(&line[i..stop], glued.is_some())
+        };
+        if copied > 0 {
+            f.text.push_str(&line[i..i + copied]);
+            f.map.copy(copied, base + i);
+            i += copied;
+            continue;
+        }
         let Some(ch) = rest.chars().next() else { break };
         if let Some((label, len)) =
             superscript_mark(rest).filter(|_| !is_unit_exponent(&line[..i], ch))
@@ -254,6 +268,57 @@ fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
 /// Whether `text` is blank (white space only), given `blank`: whether it
 /// was up to the byte it was last looked at (`text` only grows), so that a
 /// line of many marks is read in linear time.
+#[cfg(test)]
+thread_local! {
+    /// Tests turn the stretches off, to check them against the character
+    /// by character path.
+    pub(super) static CHAR_BY_CHAR: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn char_by_char() -> bool {
+    CHAR_BY_CHAR.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn char_by_char() -> bool {
+    false
+}
+
+/// The length of the stretch at the start of `s` that the view copies
+/// character for character: ASCII but for the characters that open markup,
+/// marks or a tab (and digits where glued references are read), and the
+/// letters that are their own NFKC form ([`is_plain`]). The last character
+/// is left out when a character that may be a combining mark follows it,
+/// which the view normalizes with it.
+fn plain_stretch(s: &str, glued: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Where the last character before `i` starts.
+    let mut last = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if matches!(b, b'<' | b'[' | b'*' | b'\t') || (glued && b.is_ascii_digit()) {
+                return i;
+            }
+            last = i;
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if !is_plain(c) {
+            // Maybe a combining mark: the character before it goes with it.
+            return last;
+        }
+        last = i;
+        i += c.len_utf8();
+    }
+    i
+}
+
 fn still_blank(text: &str, blank: &mut (bool, usize)) -> bool {
     if blank.0 {
         blank.0 = text[blank.1..].trim().is_empty();

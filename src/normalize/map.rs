@@ -84,6 +84,30 @@ impl ByteMap {
         self.runs.push(Run { at, start, end });
     }
 
+    /// Maps the next `len` view bytes, a stretch of characters copied from
+    /// the original at `from`, each to its own place (as a [`push`] of each
+    /// character would).
+    ///
+    /// [`push`]: ByteMap::push
+    pub(crate) fn copy(&mut self, len: usize, from: usize) {
+        if len == 0 {
+            return;
+        }
+        let at = self.len as u32;
+        self.len += len;
+        if let Some(last) = self.runs.last()
+            && last.copies()
+            && i64::from(last.start) - i64::from(last.at) == from as i64 - i64::from(at)
+        {
+            return;
+        }
+        self.runs.push(Run {
+            at,
+            start: from as u32,
+            end: COPY,
+        });
+    }
+
     /// Keeps the first `keep` bytes (a character boundary of the text).
     pub(crate) fn truncate(&mut self, keep: usize) {
         if keep >= self.len {

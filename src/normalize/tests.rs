@@ -281,3 +281,35 @@ fn page_furniture_lines() {
         assert!(!is_page_furniture(l) && !is_margin_furniture(l), "{l}");
     }
 }
+
+proptest::proptest! {
+    /// The view copies plain stretches in one piece: the text, the map
+    /// (every byte) and the marks are what the character by character path
+    /// gives, on lines mixing markup, marks, combining characters, tabs,
+    /// invisible characters, digits and the six languages' letters.
+    #[test]
+    fn stretches_give_what_characters_give(
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "Z", " ", "\t", "7", "12", ".", "*", "**", "[", "](x)", "<sup>3</sup>", "¹", "²",
+            "e\u{301}", "é", "\u{301}", "\u{AD}", "\u{2060}", "ﬁ", "Ａ", "٣", "ـ", "中", "。", "，",
+            "Ж", "ж", "ب", "ل", "\u{FEFF}", "“", "”", "km", "-", "\n", "\r\n", "  \n", "# ", "- ",
+            "A/RES/74/28", "_____", "\n\n", "(a)", "1.", "\u{3000}",
+        ]), 0..40),
+        pdf in proptest::prelude::any::<bool>(),
+    ) {
+        let original: String = pieces.concat();
+        let build = |slow: bool| {
+            frag::CHAR_BY_CHAR.with(|c| c.set(slow));
+            let v = if pdf { build_pdf_text(&original) } else { build(&original) };
+            frag::CHAR_BY_CHAR.with(|c| c.set(false));
+            v
+        };
+        let (fast, slow) = (build(false), build(true));
+        proptest::prop_assert_eq!(&fast.text, &slow.text);
+        proptest::prop_assert_eq!(fast.map.len(), slow.map.len());
+        for i in 0..fast.text.len() {
+            proptest::prop_assert_eq!(fast.map.get(&fast.text, i), slow.map.get(&slow.text, i));
+        }
+        proptest::prop_assert_eq!(format!("{:?}", fast.marks), format!("{:?}", slow.marks));
+    }
+}
