@@ -265,9 +265,6 @@ fn emphasis_mark(line: &str, i: usize, allowed: bool) -> Option<usize> {
     (word(before) != word(after)).then_some(run)
 }
 
-/// Whether `text` is blank (white space only), given `blank`: whether it
-/// was up to the byte it was last looked at (`text` only grows), so that a
-/// line of many marks is read in linear time.
 #[cfg(test)]
 thread_local! {
     /// Tests turn the stretches off, to check them against the character
@@ -319,6 +316,9 @@ fn plain_stretch(s: &str, glued: bool) -> usize {
     i
 }
 
+/// Whether `text` is blank (white space only), given `blank`: whether it
+/// was up to the byte it was last looked at (`text` only grows), so that a
+/// line of many marks is read in linear time.
 fn still_blank(text: &str, blank: &mut (bool, usize)) -> bool {
     if blank.0 {
         blank.0 = text[blank.1..].trim().is_empty();
