@@ -40,6 +40,7 @@ use std::path::Path;
 use crate::error::{Error, ErrorKind, Result};
 use crate::input::read_input;
 pub use crate::normalize::FootnoteMark;
+use crate::normalize::Piece;
 use crate::normalize::{self, View};
 
 pub mod convert;
@@ -192,46 +193,51 @@ impl Text {
     fn original_text_offsets(&self, r: Range<usize>) -> (String, Offsets) {
         let view = &self.view.text;
         let end = r.end.min(view.len());
-        let mut out = String::with_capacity(end.saturating_sub(r.start));
-        let mut offsets = Offsets::default();
-        if view.get(r.start..end).is_none() {
-            return (out, offsets);
-        }
-        let mut last: Option<[u32; 2]> = None;
-        // Characters copied from one stretch of the original, back to
-        // back, are copied as one (the offsets would have joined them).
-        let mut copy: Option<Range<usize>> = None;
-        let flush = |copy: &mut Option<Range<usize>>, out: &mut String, offsets: &mut Offsets| {
-            if let Some(c) = copy.take() {
-                offsets.push(out.len(), c.start, true);
-                out.push_str(&self.original[c]);
-            }
+        let mut acc = Copier {
+            original: &self.original,
+            out: String::with_capacity(end.saturating_sub(r.start)),
+            offsets: Offsets::default(),
+            copy: None,
+            last: None,
         };
-        for (_, ch, m) in self.view.map.chars(view, r.start..end) {
-            if last == Some(m) {
-                continue;
-            }
-            last = Some(m);
-            let (a, b) = (m[0] as usize, m[1] as usize);
-            let orig = &self.original.as_bytes()[a..b];
-            // A view character that stands for a line break (or a joined
-            // break) is output as the view has it: the break is furniture.
-            if orig.is_empty() || orig.iter().any(|&x| x == b'\n' || x == b'\r') {
-                flush(&mut copy, &mut out, &mut offsets);
-                offsets.push(out.len(), a, false);
-                out.push(ch);
-            } else {
-                match &mut copy {
-                    Some(c) if c.end == a => c.end = b,
-                    _ => {
-                        flush(&mut copy, &mut out, &mut offsets);
-                        copy = Some(a..b);
+        if view.get(r.start..end).is_none() {
+            return (acc.out, acc.offsets);
+        }
+        for (vr, piece) in self.view.map.pieces(r.start..end) {
+            let text = &view[vr.clone()];
+            match piece {
+                Piece::Same(o) => {
+                    if let Some(ch) = text.chars().next() {
+                        acc.one(ch, [o.start, o.end]);
+                    }
+                }
+                Piece::Copy(o) => {
+                    let orig = &self.original.as_bytes()[o..o + vr.len()];
+                    let mut chars = text.char_indices();
+                    // A stretch without line breaks goes as one: its first
+                    // character as any other, the rest appended to it.
+                    if !orig.iter().any(|&x| x == b'\n' || x == b'\r')
+                        && let Some((_, ch)) = chars.next()
+                    {
+                        let first = ch.len_utf8();
+                        acc.one(ch, [o, o + first]);
+                        if let Some(c) = &mut acc.copy
+                            && c.end == o + first
+                        {
+                            c.end = o + vr.len();
+                            let back = text.chars().next_back().map_or(0, char::len_utf8);
+                            acc.last = Some([o + vr.len() - back, o + vr.len()]);
+                            continue;
+                        }
+                    }
+                    for (i, ch) in chars {
+                        acc.one(ch, [o + i, o + i + ch.len_utf8()]);
                     }
                 }
             }
         }
-        flush(&mut copy, &mut out, &mut offsets);
-        (out, offsets)
+        acc.flush();
+        (acc.out, acc.offsets)
     }
 
     /// Footnote marks removed from the view, in document order.
@@ -256,6 +262,53 @@ impl Text {
             start += line.len() + 1;
             (!line.trim().is_empty()).then_some(r)
         })
+    }
+}
+
+/// The original text behind a stretch of the view, built a character or a
+/// stretch at a time ([`Text::original_text_trimmed`]).
+struct Copier<'a> {
+    original: &'a str,
+    out: String,
+    offsets: Offsets,
+    /// Characters copied from one stretch of the original, back to back,
+    /// are copied as one (the offsets would have joined them).
+    copy: Option<Range<usize>>,
+    /// The range the last character stood for: the characters after it
+    /// that stand for the same range add nothing.
+    last: Option<[usize; 2]>,
+}
+
+impl Copier<'_> {
+    fn flush(&mut self) {
+        if let Some(c) = self.copy.take() {
+            self.offsets.push(self.out.len(), c.start, true);
+            self.out.push_str(&self.original[c]);
+        }
+    }
+
+    /// One view character `ch` standing for `original[a..b]`.
+    fn one(&mut self, ch: char, [a, b]: [usize; 2]) {
+        if self.last == Some([a, b]) {
+            return;
+        }
+        self.last = Some([a, b]);
+        let orig = &self.original.as_bytes()[a..b];
+        // A view character that stands for a line break (or a joined
+        // break) is output as the view has it: the break is furniture.
+        if orig.is_empty() || orig.iter().any(|&x| x == b'\n' || x == b'\r') {
+            self.flush();
+            self.offsets.push(self.out.len(), a, false);
+            self.out.push(ch);
+            return;
+        }
+        match &mut self.copy {
+            Some(c) if c.end == a => c.end = b,
+            _ => {
+                self.flush();
+                self.copy = Some(a..b);
+            }
+        }
     }
 }
 

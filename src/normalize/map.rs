@@ -34,6 +34,16 @@ impl Run {
     }
 }
 
+/// Where a stretch of the view comes from ([`ByteMap::pieces`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Copied from the original starting at this byte, character for
+    /// character.
+    Copy(usize),
+    /// Standing, every byte of it, for this range of the original.
+    Same(std::ops::Range<usize>),
+}
+
 /// The byte map of a text (a view, or one line of it while it is built).
 /// Lookups take the text the map is of: a copied character's range is the
 /// character's own bytes, shifted.
@@ -203,33 +213,37 @@ impl ByteMap {
         [shift(a), shift(b)]
     }
 
-    /// The characters of `text[range]` (`range` on character boundaries)
-    /// with the original range of each, in order: one pass, no search per
-    /// character.
-    pub(crate) fn chars<'t>(
-        &'t self,
-        text: &'t str,
+    /// The pieces of `range` (on character boundaries of the text): each a
+    /// stretch of view bytes with where it comes from, in order.
+    pub(crate) fn pieces(
+        &self,
         range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (usize, char, [u32; 2])> + 't {
-        let mut k = self
+    ) -> impl Iterator<Item = (std::ops::Range<usize>, Piece)> + '_ {
+        let first = self
             .runs
             .partition_point(|r| r.at as usize <= range.start)
             .saturating_sub(1);
-        let base = range.start;
-        text[range].char_indices().map(move |(i, c)| {
-            let at = base + i;
-            while k + 1 < self.runs.len() && self.runs[k + 1].at as usize <= at {
-                k += 1;
-            }
-            let r = self.runs[k];
-            let m = if r.copies() {
-                let s = r.start + (at as u32 - r.at);
-                [s, s + c.len_utf8() as u32]
-            } else {
-                [r.start, r.end]
-            };
-            (i, c, m)
-        })
+        let end = range.end.min(self.len);
+        self.runs[first.min(self.runs.len())..]
+            .iter()
+            .enumerate()
+            .map_while(move |(n, r)| {
+                let next = self
+                    .runs
+                    .get(first + n + 1)
+                    .map_or(self.len, |x| x.at as usize);
+                let from = (r.at as usize).max(range.start);
+                let to = next.min(end);
+                (from < end).then(|| {
+                    let piece = if r.copies() {
+                        Piece::Copy(r.start as usize + (from - r.at as usize))
+                    } else {
+                        Piece::Same(r.start as usize..r.end as usize)
+                    };
+                    (from..to, piece)
+                })
+            })
+            .filter(|(r, _)| !r.is_empty())
     }
 
     /// The number of runs.
@@ -312,12 +326,25 @@ mod tests {
             prop_assert_eq!(map.get(&text, text.len()), None);
             prop_assert_eq!(map.first(&text), table.0.first().copied());
             prop_assert_eq!(map.last(&text), table.0.last().copied());
-            // Every character boundary as the start of a walk.
-            for s in (0..=text.len()).filter(|&s| text.is_char_boundary(s)) {
-                for (i, c, m) in map.chars(&text, s..text.len()) {
-                    prop_assert_eq!(m, table.0[s + i]);
-                    prop_assert_eq!(text[s + i..].chars().next(), Some(c));
+            // Pieces cover a range in order, and give each byte the
+            // table's range.
+            for s0 in (0..=text.len()).filter(|&s0| text.is_char_boundary(s0)) {
+                let mut at = s0;
+                for (r, p) in map.pieces(s0..text.len()) {
+                    prop_assert_eq!(r.start, at);
+                    at = r.end;
+                    for (ci, c) in text[r.clone()].char_indices() {
+                        for b in 0..c.len_utf8() {
+                            let want = table.0[r.start + ci + b];
+                            let got = match &p {
+                                Piece::Same(o) => [o.start as u32, o.end as u32],
+                                Piece::Copy(o) => [(o + ci) as u32, (o + ci + c.len_utf8()) as u32],
+                            };
+                            prop_assert_eq!(got, want);
+                        }
+                    }
                 }
+                prop_assert_eq!(at, text.len());
             }
         }
     }

@@ -42,7 +42,7 @@ use chars::is_cjk;
 use frag::{Frag, Kind, frag};
 use furniture::count_symbol_lines;
 use join::{Join, blank_line_paragraphs, ends_paragraph, join, wrap_join};
-pub(crate) use map::ByteMap;
+pub(crate) use map::{ByteMap, Piece};
 use marks::{FOOTNOTE_NUMBER, FOOTNOTE_RULE};
 
 /// A footnote mark taken out of the normalized view (`<sup>1</sup>`, `¹`).
