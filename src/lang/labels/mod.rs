@@ -219,6 +219,20 @@ static ARTICLE_TITLED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("titled article pattern")
 });
 
+/// The characters an article heading can open with: the first letter of
+/// each article word in either case, and `第`.
+static ARTICLE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut firsts: Vec<char> = ARTICLE_WORDS
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .flat_map(|c| c.to_lowercase().chain(c.to_uppercase()))
+        .chain(['第'])
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
+});
+
 /// The longest title [`ARTICLE_TITLED`] takes, in characters.
 const ARTICLE_TITLE_MAX: usize = 120;
 
@@ -241,6 +255,11 @@ pub fn article(s: &str) -> Option<(u32, usize)> {
 /// [`article`] with the number of an inserted article: `第十二條之一`,
 /// `Article 12 bis` and `Article 12-1` are (12, 1, len); `第十二條` (12, 0, len).
 pub fn article_key(s: &str) -> Option<(u32, u32, usize)> {
+    // Every pattern opens with an article word or `第`: most paragraphs are
+    // ruled out by their first character, before any pattern runs.
+    if !s.chars().next().is_some_and(|c| ARTICLE_FIRST.contains(&c)) {
+        return None;
+    }
     let titled = || {
         let c = ARTICLE_TITLED.captures(s)?;
         let title = s[c.get(0)?.end()..].trim_end();

@@ -245,3 +245,26 @@ fn chinese_label_systems_in_both_scripts() {
     }
     assert!(!starts_like_label("Part of the text", false));
 }
+
+/// The first-character sieve of [`article_key`] never rules out a heading
+/// the patterns take: every article word in lower, upper and title case.
+#[test]
+fn the_article_sieve_keeps_every_article_word_in_any_case() {
+    for w in crate::lang::tables::ARTICLE_WORDS {
+        let title: String = w
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(w.chars().skip(1))
+            .collect();
+        for form in [w.to_string(), w.to_uppercase(), title] {
+            let s = format!("{form} 12");
+            assert_eq!(article_key(&s).map(|(n, _, _)| n), Some(12), "{s}");
+        }
+    }
+    assert_eq!(article_key("第十二条").map(|(n, _, _)| n), Some(12));
+    assert_eq!(
+        article_key("第十二條之一").map(|(n, sub, _)| (n, sub)),
+        Some((12, 1))
+    );
+}
