@@ -212,27 +212,23 @@ impl Text {
                     }
                 }
                 Piece::Copy(o) => {
+                    // Line breaks of the original go one at a time (the
+                    // view may have a space there: a joined line), the
+                    // stretches between them each as one. A copied
+                    // character has its original's length, so a break
+                    // byte stands for a one-byte view character.
                     let orig = &self.original.as_bytes()[o..o + vr.len()];
-                    let mut chars = text.char_indices();
-                    // A stretch without line breaks goes as one: its first
-                    // character as any other, the rest appended to it.
-                    if !orig.iter().any(|&x| x == b'\n' || x == b'\r')
-                        && let Some((_, ch)) = chars.next()
-                    {
-                        let first = ch.len_utf8();
-                        acc.one(ch, [o, o + first]);
-                        if let Some(c) = &mut acc.copy
-                            && c.end == o + first
+                    let mut from = 0;
+                    for (i, &b) in orig.iter().enumerate() {
+                        if (b == b'\n' || b == b'\r')
+                            && let Some(ch) = text.get(i..).and_then(|t| t.chars().next())
                         {
-                            c.end = o + vr.len();
-                            let back = text.chars().next_back().map_or(0, char::len_utf8);
-                            acc.last = Some([o + vr.len() - back, o + vr.len()]);
-                            continue;
+                            acc.stretch(&text[from..i], o + from);
+                            acc.one(ch, [o + i, o + i + ch.len_utf8()]);
+                            from = i + ch.len_utf8();
                         }
                     }
-                    for (i, ch) in chars {
-                        acc.one(ch, [o + i, o + i + ch.len_utf8()]);
-                    }
+                    acc.stretch(&text[from..], o + from);
                 }
             }
         }
@@ -284,6 +280,29 @@ impl Copier<'_> {
         if let Some(c) = self.copy.take() {
             self.offsets.push(self.out.len(), c.start, true);
             self.out.push_str(&self.original[c]);
+        }
+    }
+
+    /// A stretch of view characters copied from the original at `o`,
+    /// without line breaks: its first character as any other, the rest
+    /// appended to it.
+    fn stretch(&mut self, text: &str, o: usize) {
+        let mut chars = text.char_indices();
+        let Some((_, ch)) = chars.next() else {
+            return;
+        };
+        let first = ch.len_utf8();
+        self.one(ch, [o, o + first]);
+        if let Some(c) = &mut self.copy
+            && c.end == o + first
+        {
+            c.end = o + text.len();
+            let back = text.chars().next_back().map_or(0, char::len_utf8);
+            self.last = Some([o + text.len() - back, o + text.len()]);
+            return;
+        }
+        for (i, ch) in chars {
+            self.one(ch, [o + i, o + i + ch.len_utf8()]);
         }
     }
 
