@@ -593,7 +593,24 @@ static LONG_LABEL_START: LazyLock<Regex> =
 /// [`article`], [`heading`] tell which); `after_closed`: the line before
 /// ended its clause, so a long paragraph number (`1000.`) counts too.
 pub fn starts_like_label(line: &str, after_closed: bool) -> bool {
-    LABEL_START.is_match(line) || (after_closed && LONG_LABEL_START.is_match(line))
+    may_start_label(line)
+        && (LABEL_START.is_match(line) || (after_closed && LONG_LABEL_START.is_match(line)))
+}
+
+/// What the first characters of a line must be for [`LABEL_START`] or
+/// [`LONG_LABEL_START`] to match it (a digit, a bracket, a capital, `第`,
+/// a Chinese numeral, an Arabic word's alif, a letter before `)`): most
+/// lines of running text are ruled out here, before a pattern runs. Kept
+/// in step with the patterns by `tests::the_label_sieve_keeps_every_label`.
+fn may_start_label(line: &str) -> bool {
+    let mut cs = line.chars();
+    match cs.next() {
+        Some(c) if c.is_numeric() => true,
+        Some('(' | '[' | '（' | ')' | '第' | 'ا' | 'A'..='Z' | 'А'..='Я') => true,
+        Some('a'..='z' | 'а'..='я') => cs.next() == Some(')'),
+        Some(c) => "一二三四五六七八九十壹貳贰參叁肆伍陸陆柒捌玖拾".contains(c),
+        None => false,
+    }
 }
 
 /// `1`, `12`, `IV`, `(a)`, `A`, `74/28`: what is left before a full stop when

@@ -268,3 +268,91 @@ fn the_article_sieve_keeps_every_article_word_in_any_case() {
         Some((12, 1))
     );
 }
+
+/// [`may_start_label`] never rules out a line the label patterns match:
+/// on every line of the bundled UDHR in six languages and on lines built
+/// from the pieces labels are made of.
+#[test]
+fn the_label_sieve_keeps_every_label() {
+    let matched = |s: &str| LABEL_START.is_match(s) || LONG_LABEL_START.is_match(s);
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/udhr");
+    let mut labels = 0;
+    for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
+        let text = std::fs::read_to_string(format!("{dir}/{lang}.txt")).expect("bundled UDHR");
+        for line in text.lines() {
+            for s in [line, line.trim_start()] {
+                if matched(s) {
+                    labels += 1;
+                    assert!(may_start_label(s), "{s}");
+                }
+            }
+        }
+    }
+    assert!(
+        labels > 100,
+        "the UDHR's articles and sub-paragraphs: {labels}"
+    );
+    let pieces = [
+        "1",
+        "12",
+        "1000",
+        "٣",
+        "３",
+        ".",
+        ")",
+        "(",
+        "[",
+        "（",
+        "a",
+        "b",
+        "z",
+        "а",
+        "я",
+        "I",
+        "V",
+        "X",
+        "A",
+        "Z",
+        "А",
+        "Я",
+        "Article",
+        "Статья",
+        "المادة",
+        "Chapter",
+        "Capítulo",
+        "Глава",
+        "الفصل",
+        "Part",
+        "PARTE",
+        "Часть",
+        "Раздел",
+        "Section",
+        "第",
+        "十二",
+        "条",
+        "部分",
+        "一",
+        "壹",
+        "、",
+        " ",
+        "-",
+        "–",
+        "．",
+        "x",
+        "é",
+        "中",
+    ];
+    // Every sequence of up to three pieces.
+    let n = pieces.len();
+    for k in 0..n * n * n {
+        let s = format!(
+            "{}{}{}",
+            pieces[k % n],
+            pieces[k / n % n],
+            pieces[k / n / n]
+        );
+        if matched(&s) {
+            assert!(may_start_label(&s), "{s}");
+        }
+    }
+}
