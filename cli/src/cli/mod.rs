@@ -20,6 +20,7 @@ mod inspect;
 mod qa;
 mod review;
 mod style;
+mod write;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]

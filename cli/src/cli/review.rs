@@ -17,6 +17,7 @@ use sixalign::review::{Review, page};
 use sixalign::{Document, Error, Lang, Result};
 
 use super::LexiconArgs;
+use super::write;
 
 /// Arguments of `sixalign review`.
 #[derive(Debug, Args)]
@@ -206,23 +207,15 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
             }
         )));
     }
-    if args.six_way && format == Format::Beads {
-        return Err(Error::usage(
-            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
-        ));
-    }
+    write::check_six_way(format, args.six_way)?;
     let mut langs = vec![review.hub.lang];
     langs.extend(review.pairs.iter().map(|p| p.other.lang));
     atomic::check_outputs(
         &output::target_paths(format, &target, &langs),
         &[edits.to_path_buf()],
     )?;
-    let mut out = Output::open(format, &target, &langs)?;
-    let w = out.writer();
-    w.begin()?;
-    write_alignments(w, &pairs, args.six_way)?;
-    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
-    out.commit()?;
+    let out = Output::open(format, &target, &langs)?;
+    let written = write::commit(out, |w| write_alignments(w, &pairs, args.six_way))?;
     if !args.quiet.quiet {
         let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
         let confirmed: usize = review
