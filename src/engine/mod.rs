@@ -7,15 +7,17 @@
 //!
 //! The rooms: [`Aligner`] and its builder here; the result types
 //! ([`PairAlignment`], [`Sentence`], [`Stats`]) in `alignment`; a pair of
-//! documents (segmenting, regions, the document id, the hub split out) in
-//! `pair`; line files in `lines`; learning a lexicon from a first pass in
-//! `learn`; six-way rows in `multiway`.
+//! documents (segmenting, regions, the document id) in `pair`; the versions
+//! of a document parsed and the hub split out in `versions`; line files in
+//! `lines`; learning a lexicon from a first pass in `learn`; six-way rows in
+//! `multiway`.
 
 mod alignment;
 mod learn;
 mod lines;
 mod multiway;
 mod pair;
+mod versions;
 
 use std::sync::Arc;
 
@@ -31,7 +33,8 @@ pub(crate) use learn::scored_text;
 pub use learn::{LEARN_MIN_SCORE, confident_links, learn_lexicon, learn_lexicons};
 pub use lines::LineFile;
 pub use multiway::{MultiRow, multiway};
-pub use pair::{doc_id, split_hub};
+pub use pair::doc_id;
+pub use versions::{LangHints, parse_versions, split_hub, split_hub_with};
 
 /// Builds an [`Aligner`]; every setting has a default that works.
 #[derive(Clone, Debug)]

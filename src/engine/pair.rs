@@ -1,7 +1,6 @@
 //! One pair of documents: each side cut into units and sentences, the
 //! regions between anchors aligned in parallel (an anchored article's
-//! numbered paragraphs anchoring too), the document id, and the hub split
-//! out of a set of versions.
+//! numbered paragraphs anchoring too), and the document id.
 
 use std::ops::Range;
 
@@ -12,7 +11,6 @@ use super::alignment::{PairAlignment, RegionAlignment, Sentence};
 use crate::align::{self, Bead};
 use crate::anchor;
 use crate::document::Document;
-use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::segment;
 
@@ -186,27 +184,6 @@ impl Aligner {
             regions: aligned,
         }
     }
-}
-
-/// Separates the Chinese hub from the other versions, refusing two versions
-/// in one language (naming both) and a set without a Chinese version.
-pub fn split_hub(docs: Vec<Document>) -> Result<(Document, Vec<Document>)> {
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(e) = docs[..i].iter().find(|e| e.lang == d.lang) {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give the language with --lang xx=FILE if one was detected wrongly)",
-                e.name, d.name, d.lang
-            )));
-        }
-    }
-    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
-        return Err(Error::usage(
-            "no Chinese version among the inputs: Chinese is the hub every version is aligned to (give it with --lang zh=FILE if it was detected wrongly)",
-        ));
-    };
-    let mut others = docs;
-    let hub = others.remove(h);
-    Ok((hub, others))
 }
 
 /// The id a document is known by in the output: its symbol; else its file

@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand};
 
 use std::sync::Arc;
 
-use sixalign::engine::{Aligner, AlignerBuilder};
+use sixalign::engine::{self, Aligner, AlignerBuilder, LangHints};
 use sixalign::output::Format;
+use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::score::Lexicon;
 use sixalign::{Lang, Result};
 
@@ -395,29 +396,19 @@ pub(crate) fn versions(
 }
 
 /// Parses the versions (in parallel; errors in input order) and separates
-/// the Chinese hub, wherever it was given ([`sixalign::engine::split_hub`]).
+/// the Chinese hub, wherever it was given ([`engine::parse_versions`]).
 pub(crate) fn read_versions(
     inputs: &[(PathBuf, Option<Lang>)],
     symbol: Option<&str>,
 ) -> Result<(sixalign::Document, Vec<sixalign::Document>)> {
-    use rayon::prelude::*;
-    let docs = inputs
-        .par_iter()
-        .map(|(path, lang)| {
-            sixalign::parse::parse_path(
-                path,
-                &sixalign::parse::ParseOptions {
-                    lang: *lang,
-                    symbol: symbol.map(str::to_string),
-                },
-            )
-        })
-        // Each result kept, then the first error in input order (rayon's
-        // collect into a Result returns whichever error came first).
-        .collect::<Vec<Result<_>>>()
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
-    sixalign::engine::split_hub(docs)
+    let parse = |(path, lang): &(PathBuf, Option<Lang>)| {
+        let opts = ParseOptions {
+            lang: *lang,
+            symbol: symbol.map(str::to_string),
+        };
+        parse_path(path, &opts)
+    };
+    engine::parse_versions(inputs, parse, LangHints::COMMAND)
 }
 
 fn parse_lang(s: &str) -> std::result::Result<Lang, String> {

@@ -7,11 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use rayon::prelude::*;
 
-use sixalign::engine::split_hub;
 use sixalign::output::{self, Format, Output, Target, atomic, write_alignments};
-use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa;
 use sixalign::review::{Review, page};
 use sixalign::{Document, Error, Lang, Result};
@@ -80,22 +77,7 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     };
     atomic::check_outputs(&outputs, &read)?;
     args.lex.check_save(&outputs, &read)?;
-    let docs: Vec<Document> = inputs
-        .par_iter()
-        .map(|(path, lang)| {
-            parse_path(
-                path,
-                &ParseOptions {
-                    lang: *lang,
-                    symbol: args.symbol.clone(),
-                },
-            )
-        })
-        // The first error in input order, whichever thread met it first.
-        .collect::<Vec<Result<_>>>()
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs)?;
+    let (hub, others) = super::read_versions(&inputs, args.symbol.as_deref())?;
     let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
     let mut b = args.lex.builder()?;
     b.learn_lexicon(learn);
