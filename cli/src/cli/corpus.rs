@@ -15,7 +15,7 @@ use sixalign::{Lang, Result};
 use sixalign_testkit::bench::{self, BenchOptions};
 
 use super::exit;
-use super::parse_lang;
+use super::parsed;
 use super::style::{Stream, Style};
 
 /// Arguments of `sixalign corpus`.
@@ -73,7 +73,7 @@ pub struct BenchArgs {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Languages aligned with the Chinese hub, comma-separated.
-    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parsed::<Lang>)]
     pub langs: Vec<Lang>,
     /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
     #[arg(long)]

@@ -35,14 +35,14 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "EDITS")]
     pub apply: Option<PathBuf>,
     /// With `--apply`: tsv, jsonl (default), tmx, moses or beads.
-    #[arg(long, short = 'f', value_parser = super::parse_format, requires = "apply")]
+    #[arg(long, short = 'f', value_parser = super::parsed::<Format>, requires = "apply")]
     pub format: Option<Format>,
     /// With `--apply`: one row per group of Chinese sentences with every language in it.
     #[arg(long, requires = "apply")]
     pub six_way: bool,
     /// With `--apply`: only the pair of the hub with this language (`en`),
     /// as a bead file needs.
-    #[arg(long, value_name = "LANG", value_parser = super::parse_lang, requires = "apply")]
+    #[arg(long, value_name = "LANG", value_parser = super::parsed::<Lang>, requires = "apply")]
     pub pair: Option<Lang>,
     /// The document symbol, when the text does not say it.
     #[arg(long)]
