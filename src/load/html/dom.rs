@@ -144,20 +144,26 @@ impl Dom {
         if parent == NONE {
             return;
         }
-        if prev != NONE {
-            nodes[prev as usize].next = next;
-        } else {
-            nodes[parent as usize].first = next;
-        }
-        if next != NONE {
-            nodes[next as usize].prev = prev;
-        } else {
-            nodes[parent as usize].last = prev;
-        }
+        Dom::join(nodes, parent, prev, next);
         let x = &mut nodes[n as usize];
         x.parent = NONE;
         x.prev = NONE;
         x.next = NONE;
+    }
+
+    /// Makes `b` follow `a` among the children of `parent`: `a` [`NONE`]
+    /// makes `b` the first, `b` [`NONE`] makes `a` the last.
+    fn join(nodes: &mut [Node], parent: u32, a: u32, b: u32) {
+        if a != NONE {
+            nodes[a as usize].next = b;
+        } else {
+            nodes[parent as usize].first = b;
+        }
+        if b != NONE {
+            nodes[b as usize].prev = a;
+        } else {
+            nodes[parent as usize].last = a;
+        }
     }
 
     /// Puts `child` under `parent`, before `before` (or last for [`NONE`]).
@@ -193,22 +199,9 @@ impl Dom {
         } else {
             nodes[before as usize].prev
         };
-        {
-            let c = &mut nodes[child as usize];
-            c.parent = parent;
-            c.prev = prev;
-            c.next = before;
-        }
-        if prev != NONE {
-            nodes[prev as usize].next = child;
-        } else {
-            nodes[parent as usize].first = child;
-        }
-        if before != NONE {
-            nodes[before as usize].prev = child;
-        } else {
-            nodes[parent as usize].last = child;
-        }
+        nodes[child as usize].parent = parent;
+        Dom::join(&mut nodes, parent, prev, child);
+        Dom::join(&mut nodes, parent, child, before);
         if matches!(nodes[child as usize].data, Data::Element { .. })
             && Dom::depth(&mut nodes, child, self.moves.get()) > MAX_DEPTH
         {
