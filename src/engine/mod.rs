@@ -33,7 +33,7 @@ pub(crate) use learn::scored_text;
 pub use learn::{LEARN_MIN_SCORE, confident_links, learn_lexicon, learn_lexicons};
 pub use lines::LineFile;
 pub use multiway::{MultiRow, multiway};
-pub use pair::doc_id;
+pub(crate) use pair::doc_id;
 pub use versions::{LangHints, parse_versions, split_hub, split_hub_with};
 
 /// Builds an [`Aligner`]; every setting has a default that works.

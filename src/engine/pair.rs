@@ -190,7 +190,7 @@ impl Aligner {
 /// name without extension and language code (`A-RES-74-28.zh.md` →
 /// `A-RES-74-28`), or the folder's name when the file is named by its
 /// language alone (`udhr/zh.txt` → `udhr`).
-pub fn doc_id(doc: &Document) -> String {
+pub(crate) fn doc_id(doc: &Document) -> String {
     if let Some(s) = &doc.symbol {
         return s.clone();
     }

@@ -44,7 +44,7 @@ pub(super) use read::roman;
 /// How deep elements nest before the next is closed at once. Chromium and
 /// WebKit stop at 512 for the same reason; pages seldom pass 30, and every
 /// start tag may scan this many open elements.
-pub const MAX_DEPTH: u32 = 64;
+const MAX_DEPTH: u32 = 64;
 
 /// What an element is to the text.
 #[derive(Clone, Copy, PartialEq, Eq)]
