@@ -258,13 +258,32 @@ impl Aligner {
     /// Aligns the hub with each other version (in parallel); results in the
     /// order of `others`.
     pub fn align_all(&self, hub: &Document, others: &[Document]) -> Vec<PairAlignment> {
+        self.align_all_learned(hub, others).0
+    }
+
+    /// [`Aligner::align_all`], with the lexicons its first pass learned
+    /// (one per language pair; none when the aligner does not learn), for a
+    /// caller that keeps them (`--save-lexicon`).
+    pub fn align_all_learned(
+        &self,
+        hub: &Document,
+        others: &[Document],
+    ) -> (Vec<PairAlignment>, Vec<Arc<Lexicon>>) {
         if !self.learn {
-            return others
+            let pairs = others
                 .par_iter()
                 .map(|o| self.align_pair_once(hub, o))
                 .collect();
+            return (pairs, Vec::new());
         }
-        self.with_learned(self.learn_from_documents(hub, others))
-            .align_all(hub, others)
+        let learned: Vec<Arc<Lexicon>> = self
+            .learn_from_documents(hub, others)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
+        let pairs = self
+            .with_learned_tables(learned.iter().cloned())
+            .align_all(hub, others);
+        (pairs, learned)
     }
 }

@@ -52,13 +52,11 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
         )));
     }
     write::check_six_way(format, args.six_way)?;
-    let mut aligner = aligner(args)?.build();
+    let aligner = aligner(args)?.build();
+    let (mut pairs, learned) = aligner.align_all_learned(&hub, &others);
     if aligner.learns() {
-        let learned = aligner.learn_from_documents(&hub, &others);
-        args.lex.save(&learned)?;
-        aligner = aligner.with_learned(learned);
+        args.lex.save(learned.iter().map(|l| &**l))?;
     }
-    let mut pairs = aligner.align_all(&hub, &others);
     if args.format.strip_labels {
         for (p, other) in pairs.iter_mut().zip(&others) {
             sixalign::output::strip_labels(p, hub.text.original(), other.text.original());

@@ -267,7 +267,7 @@ impl LexiconArgs {
 
     /// Writes `learned` to the `--save-lexicon` file, if one was given
     /// (atomically: a temporary name renamed when complete).
-    pub fn save(&self, learned: &[Lexicon]) -> Result<()> {
+    pub fn save<'a>(&self, learned: impl IntoIterator<Item = &'a Lexicon>) -> Result<()> {
         let Some(path) = &self.save_lexicon else {
             return Ok(());
         };

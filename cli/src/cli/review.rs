@@ -81,13 +81,11 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
     let mut b = args.lex.builder()?;
     b.learn_lexicon(learn);
-    let mut aligner = b.build();
+    let aligner = b.build();
+    let (pairs, learned) = aligner.align_all_learned(&hub, &others);
     if aligner.learns() {
-        let learned = aligner.learn_from_documents(&hub, &others);
-        args.lex.save(&learned)?;
-        aligner = aligner.with_learned(learned);
+        args.lex.save(learned.iter().map(|l| &**l))?;
     }
-    let pairs = aligner.align_all(&hub, &others);
     // QA reads the aligner's alignment (its findings are about sentences,
     // which stay where they are whatever the beads).
     let findings: Vec<_> = pairs
