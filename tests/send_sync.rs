@@ -5,12 +5,14 @@
 //! pointer) stops this file from compiling, so the check is made by the
 //! compiler; the test only names it in the test run.
 
-use sixalign::align::{Bead, PairLexicons, Params};
+use sixalign::align::{Bead, PairLexicons, Params, Pass, ShapePriors};
+use sixalign::corpus::batch::FirstPass;
 use sixalign::corpus::{
     DocFiles, DocReport, Job, JobResult, Learned, Loaded, PairReport, RunOptions, Summary,
 };
 use sixalign::engine::{
-    Aligner, AlignerBuilder, LineFile, PairAlignment, RegionAlignment, Sentence,
+    Aligner, AlignerBuilder, LangHints, LineFile, MultiRow, PairAlignment, RegionAlignment,
+    Sentence, Stats,
 };
 use sixalign::eval::Scores;
 use sixalign::lexicon::Lexicon;
@@ -30,6 +32,7 @@ const _: () = {
     send_sync::<Lexicon>();
     send_sync::<PairLexicons>();
     send_sync::<Params>();
+    send_sync::<ShapePriors>();
     send_sync::<Features>();
     // The documents the workers parse and align.
     send_sync::<Text>();
@@ -38,11 +41,14 @@ const _: () = {
     send_sync::<Footnote>();
     send_sync::<ParseOptions>();
     send_sync::<Lang>();
+    send_sync::<LangHints>();
     // The results they hand back.
     send_sync::<Bead>();
     send_sync::<Sentence>();
     send_sync::<RegionAlignment>();
     send_sync::<PairAlignment>();
+    send_sync::<Stats>();
+    send_sync::<MultiRow>();
     send_sync::<LineFile>();
     send_sync::<PairFinding>();
     send_sync::<QaReport>();
@@ -58,6 +64,9 @@ const _: () = {
     send_sync::<DocReport>();
     send_sync::<PairReport>();
     send_sync::<Summary>();
+    // A batch's first pass, kept for the second: the features it reuses.
+    send_sync::<Pass>();
+    send_sync::<FirstPass>();
 };
 
 #[test]

@@ -18,10 +18,12 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use sixalign::corpus;
-use sixalign::engine::{Aligner, PairAlignment};
+use sixalign::engine::{self, Aligner, LangHints, PairAlignment};
 use sixalign::lang::detect;
 use sixalign::load::Text;
-use sixalign::output::{self, JsonlWriter, Pair, PairWriter, write_alignment, write_multiway};
+use sixalign::output::{
+    self, JsonlWriter, PairWriter, write_alignment, write_line_beads, write_multiway,
+};
 use sixalign::parse::{self, ParseOptions};
 use sixalign::qa::{self as qa_report, PairReport};
 use sixalign::score::Lexicon;
@@ -168,38 +170,24 @@ fn versions_of(py: Python<'_>, given: &Bound<'_, PyAny>, files: bool) -> PyResul
     }))
 }
 
-/// Parses every version (in parallel) and separates the Chinese hub.
+/// How a user of the binding gives a version's language: under its code.
+const HINTS: LangHints = LangHints {
+    twice: "give each version under its own language code",
+    no_hub: "give it under \"zh\"",
+};
+
+/// Parses every version (in parallel) and separates the Chinese hub, as
+/// the command does ([`engine::parse_versions`]).
 fn hub_and_others(
     versions: &[Version],
     symbol: &Option<String>,
 ) -> sixalign::Result<(Document, Vec<Document>)> {
-    let docs: Vec<Document> = versions
-        .par_iter()
-        .map(|v| v.parse(symbol))
-        // The first error in input order, whichever thread met it first.
-        .collect::<Vec<sixalign::Result<Document>>>()
-        .into_iter()
-        .collect::<sixalign::Result<_>>()?;
-    for (i, d) in docs.iter().enumerate() {
-        if let Some(j) = docs[..i].iter().position(|e| e.lang == d.lang) {
-            return Err(Error::usage(format!(
-                "{} and {} are both {} (give each version under its own language code)",
-                versions[j].name, versions[i].name, d.lang
-            )));
-        }
-    }
-    let Some(h) = docs.iter().position(|d| d.lang == Lang::Zh) else {
-        return Err(Error::usage(
-            "no Chinese version: Chinese is the hub every version is aligned to (give it under \"zh\")",
-        ));
-    };
-    if docs.len() < 2 {
+    let (hub, others) = engine::parse_versions(versions, |v| v.parse(symbol), HINTS)?;
+    if others.is_empty() {
         return Err(Error::usage(
             "give the Chinese version and at least one other",
         ));
     }
-    let mut others = docs;
-    let hub = others.remove(h);
     Ok((hub, others))
 }
 
@@ -382,22 +370,7 @@ fn align_lines(
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
         let beads = aligner(&lexicon, true)?.align_lines(src_lang, tgt_lang, &s, &t);
-        jsonl(|w| {
-            for b in &beads {
-                w.write_pair(&Pair {
-                    doc: &doc,
-                    region: "",
-                    src_lang,
-                    tgt_lang,
-                    src: &s[b.src.clone()],
-                    tgt: &t[b.tgt.clone()],
-                    src_range: b.src.clone(),
-                    tgt_range: b.tgt.clone(),
-                    score: b.score,
-                })?;
-            }
-            Ok(())
-        })
+        jsonl(|w| write_line_beads(w, &doc, (src_lang, tgt_lang), &s, &t, &beads))
     })?;
     to_py(py, &Value::Array(v))
 }

@@ -4,12 +4,12 @@
 //! - plain text and markdown: UTF-8 (with or without a byte-order mark) and
 //!   UTF-16 LE/BE with a byte-order mark; binary files and invalid encodings
 //!   are refused with an error naming the byte offset;
-//! - Word `.docx` ([`docx`]): paragraphs in order, automatic list numbers
+//! - Word `.docx` (`docx`): paragraphs in order, automatic list numbers
 //!   written out as labels, footnotes appended, tables cell by cell, headers
 //!   and footers dropped, tracked changes resolved to the final text;
-//! - PDF ([`pdf`], through poppler's `pdftotext`): page furniture dropped,
+//! - PDF (`pdf`, through poppler's `pdftotext`): page furniture dropped,
 //!   lines rejoined into paragraphs, page-foot footnotes moved to the end;
-//! - HTML ([`html`]): block elements to paragraphs, `<ol>` numbers to labels;
+//! - HTML (`html`): block elements to paragraphs, `<ol>` numbers to labels;
 //! - legacy Word `.doc` and RTF: converted to `.docx` by LibreOffice
 //!   (`soffice`) when it is installed.
 //!
@@ -44,10 +44,10 @@ use crate::normalize::Piece;
 use crate::normalize::{self, View};
 
 pub mod convert;
-pub mod docx;
+pub(crate) mod docx;
 mod format;
-pub mod html;
-pub mod pdf;
+pub(crate) mod html;
+pub(crate) mod pdf;
 
 pub use format::{Format, sniff};
 

@@ -15,6 +15,7 @@ use sixalign::{Error, Lang, Result};
 use super::AlignArgs;
 use super::exit;
 use super::style::{Stream, Style};
+use super::write;
 
 pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
     let start = Instant::now();
@@ -50,33 +51,23 @@ pub(crate) fn run(args: &AlignArgs) -> Result<ExitCode> {
             format
         )));
     }
-    if args.six_way && format == Format::Beads {
-        return Err(Error::usage(
-            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
-        ));
-    }
-    let mut aligner = aligner(args)?.build();
+    write::check_six_way(format, args.six_way)?;
+    let aligner = aligner(args)?.build();
+    let (mut pairs, learned) = aligner.align_all_learned(&hub, &others);
     if aligner.learns() {
-        let learned = aligner.learn_from_documents(&hub, &others);
-        args.lex.save(&learned)?;
-        aligner = aligner.with_learned(learned);
+        args.lex.save(learned.iter().map(|l| &**l))?;
     }
-    let mut pairs = aligner.align_all(&hub, &others);
     if args.format.strip_labels {
         for (p, other) in pairs.iter_mut().zip(&others) {
             sixalign::output::strip_labels(p, hub.text.original(), other.text.original());
         }
     }
 
-    let mut out = match early.take() {
+    let out = match early.take() {
         Some(o) => o,
         None => Output::open_tagged(format, &target, &langs, &tags)?,
     };
-    let w = out.writer();
-    w.begin()?;
-    write_alignments(w, &pairs, args.six_way)?;
-    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
-    out.commit()?;
+    let written = write::commit(out, |w| write_alignments(w, &pairs, args.six_way))?;
 
     if !args.quiet.quiet {
         let mut stats = Stats::default();
@@ -284,16 +275,14 @@ fn lines(args: &AlignArgs, start: Instant) -> Result<ExitCode> {
         aligner.align_lines(src_lang, tgt_lang, &src, &tgt)
     };
 
-    let mut out = match early.take() {
+    let out = match early.take() {
         Some(o) => o,
         None => Output::open_tagged(format, &target, &[src_lang, tgt_lang], &tags)?,
     };
     let doc = src_path.to_string_lossy();
-    let w = out.writer();
-    w.begin()?;
-    write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)?;
-    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
-    out.commit()?;
+    let written = write::commit(out, |w| {
+        write_line_beads(w, &doc, (src_lang, tgt_lang), &src, &tgt, &beads)
+    })?;
     if !args.quiet.quiet {
         let mut stats = Stats {
             pairs: 1,

@@ -15,7 +15,7 @@ use sixalign::{Lang, Result};
 use sixalign_testkit::bench::{self, BenchOptions};
 
 use super::exit;
-use super::parse_lang;
+use super::parsed;
 use super::style::{Stream, Style};
 
 /// Arguments of `sixalign corpus`.
@@ -73,7 +73,7 @@ pub struct BenchArgs {
     #[arg(long)]
     pub threads: Option<usize>,
     /// Languages aligned with the Chinese hub, comma-separated.
-    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parsed::<Lang>)]
     pub langs: Vec<Lang>,
     /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
     #[arg(long)]
@@ -281,5 +281,98 @@ pub fn run_bench(args: &BenchArgs) -> Result<ExitCode> {
     let mut out = sixalign::output::atomic::stdout();
     report.write_table(&mut out)?;
     io::Write::flush(&mut out)?;
-    Ok(ExitCode::SUCCESS)
+    let langs = args.langs.iter().filter(|&&l| l != Lang::Zh).count();
+    let wrong = check_bench(&report, args.docs, langs);
+    for w in &wrong {
+        eprintln!("sixalign bench: {w}");
+    }
+    Ok(exit::found_if(!wrong.is_empty()))
+}
+
+/// What a bench run must give whatever the speed (as aho-corasick's benches
+/// state their counts, so that a fast wrong engine fails): every generated
+/// document aligned with every language asked for, no error, and the
+/// parallel run giving the one-thread run's output, byte for byte and bead
+/// for bead. Each broken rule, said.
+fn check_bench(report: &bench::BenchReport, docs: usize, langs: usize) -> Vec<String> {
+    let mut wrong = Vec::new();
+    for r in &report.runs {
+        let s = &r.summary;
+        let t = r.threads;
+        if s.aligned != docs || s.errors != 0 || !s.skipped.is_empty() {
+            wrong.push(format!(
+                "{t} thread(s): {} of {docs} documents aligned, {} errors, {} skipped",
+                s.aligned,
+                s.errors,
+                s.skipped.values().sum::<usize>()
+            ));
+        }
+        if s.stats.pairs != docs * langs {
+            wrong.push(format!(
+                "{t} thread(s): {} language pairs aligned, not {docs} documents × {langs}",
+                s.stats.pairs
+            ));
+        }
+    }
+    if let [one, many] = report.runs.as_slice() {
+        let (a, b) = (&one.summary.stats, &many.summary.stats);
+        if (a.src_sentences, a.tgt_sentences, &a.beads_by_type)
+            != (b.src_sentences, b.tgt_sentences, &b.beads_by_type)
+        {
+            wrong.push(format!(
+                "the runs with 1 and {} threads counted other sentences or beads",
+                many.threads
+            ));
+        }
+    }
+    if report.identical == Some(false) {
+        wrong.push("the outputs with 1 thread and with many differ".to_string());
+    }
+    wrong
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sixalign::corpus::Summary;
+
+    fn run(threads: usize, aligned: usize, pairs: usize, one_one: usize) -> bench::BenchRun {
+        let mut summary = Summary {
+            aligned,
+            ..Summary::default()
+        };
+        summary.stats.pairs = pairs;
+        summary
+            .stats
+            .beads_by_type
+            .insert("1-1".to_string(), one_one);
+        bench::BenchRun {
+            threads,
+            summary,
+            peak_rss: None,
+        }
+    }
+
+    fn report(runs: Vec<bench::BenchRun>, identical: Option<bool>) -> bench::BenchReport {
+        bench::BenchReport {
+            source: String::new(),
+            runs,
+            identical,
+        }
+    }
+
+    #[test]
+    fn the_bench_check_passes_a_whole_run_and_fails_a_wrong_one() {
+        let good = report(vec![run(1, 3, 6, 40), run(2, 3, 6, 40)], Some(true));
+        assert!(check_bench(&good, 3, 2).is_empty());
+        // A document dropped, by the parallel run only.
+        let dropped = report(vec![run(1, 3, 6, 40), run(2, 2, 4, 27)], Some(false));
+        let wrong = check_bench(&dropped, 3, 2);
+        assert_eq!(wrong.len(), 4, "{wrong:?}");
+        assert!(wrong[0].contains("2 of 3 documents"), "{wrong:?}");
+        assert!(wrong[1].contains("4 language pairs"), "{wrong:?}");
+        // Other beads with as many documents: one thread's output differs.
+        let other = report(vec![run(1, 3, 6, 40), run(2, 3, 6, 39)], Some(true));
+        assert_eq!(check_bench(&other, 3, 2).len(), 1);
+    }
 }

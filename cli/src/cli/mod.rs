@@ -8,8 +8,9 @@ use clap::{Args, Parser, Subcommand};
 
 use std::sync::Arc;
 
-use sixalign::engine::{Aligner, AlignerBuilder};
+use sixalign::engine::{self, Aligner, AlignerBuilder, LangHints};
 use sixalign::output::Format;
+use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::score::Lexicon;
 use sixalign::{Lang, Result};
 
@@ -20,6 +21,7 @@ mod inspect;
 mod qa;
 mod review;
 mod style;
+mod write;
 
 /// Align UN documents across the six official languages.
 #[derive(Debug, Parser)]
@@ -91,10 +93,10 @@ pub struct AlignArgs {
     #[arg(long, value_name = "JOBFILE", requires = "lines")]
     pub batch: Option<PathBuf>,
     /// With `--lines`: the source language (detected when not given).
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = parsed::<Lang>)]
     pub src_lang: Option<Lang>,
     /// With `--lines`: the target language (detected when not given).
-    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", value_parser = parsed::<Lang>)]
     pub tgt_lang: Option<Lang>,
     /// With `--lines`: keep the default bead shape priors in the second
     /// pass. By default it re-estimates them from the first pass's beads (a
@@ -141,7 +143,7 @@ impl VersionsArgs {
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Output format: tsv, jsonl (default), tmx, moses or beads.
-    #[arg(long, short = 'f', value_parser = parse_format)]
+    #[arg(long, short = 'f', value_parser = parsed::<Format>)]
     pub format: Option<Format>,
     /// With `-f tmx`: the language tag (BCP 47) TMX names a language with,
     /// `--tmx-lang zh=zh-CN` (repeatable; default the two-letter code).
@@ -189,10 +191,10 @@ pub struct QuietArg {
 #[derive(Debug, Args)]
 pub struct HubArgs {
     /// The hub language.
-    #[arg(long, value_name = "LANG", default_value = "zh", value_parser = parse_lang)]
+    #[arg(long, value_name = "LANG", default_value = "zh", value_parser = parsed::<Lang>)]
     pub hub: Lang,
     /// The languages to align with the hub, comma-separated.
-    #[arg(long, value_name = "LANGS", default_value = "ar,en,es,fr,ru", value_delimiter = ',', value_parser = parse_lang)]
+    #[arg(long, value_name = "LANGS", default_value = "ar,en,es,fr,ru", value_delimiter = ',', value_parser = parsed::<Lang>)]
     pub langs: Vec<Lang>,
 }
 
@@ -265,7 +267,7 @@ impl LexiconArgs {
 
     /// Writes `learned` to the `--save-lexicon` file, if one was given
     /// (atomically: a temporary name renamed when complete).
-    pub fn save(&self, learned: &[Lexicon]) -> Result<()> {
+    pub fn save<'a>(&self, learned: impl IntoIterator<Item = &'a Lexicon>) -> Result<()> {
         let Some(path) = &self.save_lexicon else {
             return Ok(());
         };
@@ -288,10 +290,6 @@ pub struct EvalArgs {
     /// One JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
-}
-
-fn parse_format(s: &str) -> std::result::Result<Format, String> {
-    s.parse::<Format>().map_err(|e| e.to_string())
 }
 
 /// Arguments of `sixalign qa`.
@@ -394,33 +392,28 @@ pub(crate) fn versions(
 }
 
 /// Parses the versions (in parallel; errors in input order) and separates
-/// the Chinese hub, wherever it was given ([`sixalign::engine::split_hub`]).
+/// the Chinese hub, wherever it was given ([`engine::parse_versions`]).
 pub(crate) fn read_versions(
     inputs: &[(PathBuf, Option<Lang>)],
     symbol: Option<&str>,
 ) -> Result<(sixalign::Document, Vec<sixalign::Document>)> {
-    use rayon::prelude::*;
-    let docs = inputs
-        .par_iter()
-        .map(|(path, lang)| {
-            sixalign::parse::parse_path(
-                path,
-                &sixalign::parse::ParseOptions {
-                    lang: *lang,
-                    symbol: symbol.map(str::to_string),
-                },
-            )
-        })
-        // Each result kept, then the first error in input order (rayon's
-        // collect into a Result returns whichever error came first).
-        .collect::<Vec<Result<_>>>()
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
-    sixalign::engine::split_hub(docs)
+    let parse = |(path, lang): &(PathBuf, Option<Lang>)| {
+        let opts = ParseOptions {
+            lang: *lang,
+            symbol: symbol.map(str::to_string),
+        };
+        parse_path(path, &opts)
+    };
+    engine::parse_versions(inputs, parse, LangHints::COMMAND)
 }
 
-fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
-    s.parse::<Lang>().map_err(|e| e.to_string())
+/// A value the library reads from text (`-f tmx`, `--src-lang en`), refused
+/// with the library's message: one parser for every such option.
+fn parsed<T>(s: &str) -> std::result::Result<T, String>
+where
+    T: std::str::FromStr<Err = sixalign::Error>,
+{
+    s.parse::<T>().map_err(|e| e.to_string())
 }
 
 /// The exit codes, one table (the README's "Exit codes").

@@ -4,6 +4,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use sixalign::Result;
 use sixalign::engine::Aligner;
 use sixalign::output::atomic;
@@ -21,18 +23,9 @@ pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
     }
     let (hub, others) = super::read_versions(&inputs, None)?;
     let aligner = Aligner::new();
-    let alignments = aligner.align_all(&hub, &others);
-    let reports: Vec<PairReport> = alignments
-        .into_iter()
-        .zip(&others)
-        .map(|(alignment, other)| {
-            let findings = qa::check_pair(&hub, other, &alignment);
-            PairReport {
-                other_name: other.name.clone(),
-                alignment,
-                findings,
-            }
-        })
+    let reports: Vec<PairReport> = others
+        .par_iter()
+        .map(|other| PairReport::new(&aligner, &hub, other))
         .collect();
 
     if let Some(path) = &args.html {

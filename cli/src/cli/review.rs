@@ -7,16 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use rayon::prelude::*;
 
-use sixalign::engine::split_hub;
 use sixalign::output::{self, Format, Output, Target, atomic, write_alignments};
-use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::qa;
 use sixalign::review::{Review, page};
 use sixalign::{Document, Error, Lang, Result};
 
 use super::LexiconArgs;
+use super::write;
 
 /// Arguments of `sixalign review`.
 #[derive(Debug, Args)]
@@ -37,14 +35,14 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "EDITS")]
     pub apply: Option<PathBuf>,
     /// With `--apply`: tsv, jsonl (default), tmx, moses or beads.
-    #[arg(long, short = 'f', value_parser = super::parse_format, requires = "apply")]
+    #[arg(long, short = 'f', value_parser = super::parsed::<Format>, requires = "apply")]
     pub format: Option<Format>,
     /// With `--apply`: one row per group of Chinese sentences with every language in it.
     #[arg(long, requires = "apply")]
     pub six_way: bool,
     /// With `--apply`: only the pair of the hub with this language (`en`),
     /// as a bead file needs.
-    #[arg(long, value_name = "LANG", value_parser = super::parse_lang, requires = "apply")]
+    #[arg(long, value_name = "LANG", value_parser = super::parsed::<Lang>, requires = "apply")]
     pub pair: Option<Lang>,
     /// The document symbol, when the text does not say it.
     #[arg(long)]
@@ -79,32 +77,15 @@ pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     };
     atomic::check_outputs(&outputs, &read)?;
     args.lex.check_save(&outputs, &read)?;
-    let docs: Vec<Document> = inputs
-        .par_iter()
-        .map(|(path, lang)| {
-            parse_path(
-                path,
-                &ParseOptions {
-                    lang: *lang,
-                    symbol: args.symbol.clone(),
-                },
-            )
-        })
-        // The first error in input order, whichever thread met it first.
-        .collect::<Vec<Result<_>>>()
-        .into_iter()
-        .collect::<Result<Vec<_>>>()?;
-    let (hub, others) = split_hub(docs)?;
+    let (hub, others) = super::read_versions(&inputs, args.symbol.as_deref())?;
     let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
     let mut b = args.lex.builder()?;
     b.learn_lexicon(learn);
-    let mut aligner = b.build();
+    let aligner = b.build();
+    let (pairs, learned) = aligner.align_all_learned(&hub, &others);
     if aligner.learns() {
-        let learned = aligner.learn_from_documents(&hub, &others);
-        args.lex.save(&learned)?;
-        aligner = aligner.with_learned(learned);
+        args.lex.save(learned.iter().map(|l| &**l))?;
     }
-    let pairs = aligner.align_all(&hub, &others);
     // QA reads the aligner's alignment (its findings are about sentences,
     // which stay where they are whatever the beads).
     let findings: Vec<_> = pairs
@@ -206,23 +187,15 @@ fn apply(args: &ReviewArgs, edits: &Path) -> Result<ExitCode> {
             }
         )));
     }
-    if args.six_way && format == Format::Beads {
-        return Err(Error::usage(
-            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
-        ));
-    }
+    write::check_six_way(format, args.six_way)?;
     let mut langs = vec![review.hub.lang];
     langs.extend(review.pairs.iter().map(|p| p.other.lang));
     atomic::check_outputs(
         &output::target_paths(format, &target, &langs),
         &[edits.to_path_buf()],
     )?;
-    let mut out = Output::open(format, &target, &langs)?;
-    let w = out.writer();
-    w.begin()?;
-    write_alignments(w, &pairs, args.six_way)?;
-    let written: Vec<PathBuf> = out.paths().map(Path::to_path_buf).collect();
-    out.commit()?;
+    let out = Output::open(format, &target, &langs)?;
+    let written = write::commit(out, |w| write_alignments(w, &pairs, args.six_way))?;
     if !args.quiet.quiet {
         let beads: usize = review.pairs.iter().map(|p| p.beads.len()).sum();
         let confirmed: usize = review
