@@ -28,8 +28,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::score::{
-    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms, Scorer,
-    TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms,
+    NameReadings, Scorer, TokenScorer,
 };
 use dp::{Band, dp};
 use hits::MAX_RUN;
@@ -363,16 +363,17 @@ impl Params {
     }
 
     fn features(&self, texts: &[&str], lang: Lang) -> Vec<Features> {
-        self.features_keeping(texts, lang, None)
+        self.features_keeping(texts, lang, None, None)
     }
 
     /// [`Params::features`] keeping only the lexicon ids in `keep` (all
-    /// when `None`).
+    /// when `None`), with the names of `names` read as pinyin.
     fn features_keeping(
         &self,
         texts: &[&str],
         lang: Lang,
         keep: Option<&score::IdSet>,
+        names: Option<&NameReadings>,
     ) -> Vec<Features> {
         let lex = self
             .lexicon
@@ -383,12 +384,12 @@ impl Params {
         if texts.len() < 256 {
             texts
                 .iter()
-                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep, names))
                 .collect()
         } else {
             texts
                 .par_iter()
-                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep, names))
                 .collect()
         }
     }
@@ -458,12 +459,26 @@ pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
 /// The tables of both sides. With a lexicon, the side of its words comes
 /// first, and the other keeps only the translations among those words
 /// (the rest can never be a hit): the translations of a dictionary are
-/// many, most of them not in a given text.
+/// many, most of them not in a given text. Between Chinese and a
+/// Latin-script language, the names of the Latin side are read first, and
+/// both sides get the keys of those the Chinese side writes by reading
+/// ([`NameReadings`]; [`Params::src_features`] and
+/// [`Params::tgt_features`], which see one side only, do not read names).
 fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
+    let names = NameReadings::applies(params.src_lang, params.tgt_lang)
+        .then(|| {
+            NameReadings::of_latin(if params.src_lang == Lang::Zh {
+                tgt
+            } else {
+                src
+            })
+        })
+        .filter(|n| !n.is_empty());
+    let names = names.as_ref();
     let Some(gloss_src) = params.lexicon.as_ref().map(|l| l.gloss_is_src) else {
         return rayon::join(
-            || RunTable::of_texts(src, params.src_lang, params, None),
-            || RunTable::of_texts(tgt, params.tgt_lang, params, None),
+            || RunTable::of_texts(src, params.src_lang, params, None, names),
+            || RunTable::of_texts(tgt, params.tgt_lang, params, None, names),
         );
     };
     let (gloss, words) = if gloss_src {
@@ -471,9 +486,9 @@ fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
     } else {
         ((tgt, params.tgt_lang), (src, params.src_lang))
     };
-    let w = RunTable::of_texts(words.0, words.1, params, None);
+    let w = RunTable::of_texts(words.0, words.1, params, None, names);
     let keep: score::IdSet = w.lex.data.iter().copied().collect();
-    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep));
+    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep), names);
     if gloss_src { (g, w) } else { (w, g) }
 }
 
