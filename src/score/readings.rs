@@ -56,6 +56,9 @@ pub(crate) struct NameReadings {
     /// Bit per character ([`Readings::offset`]): whether one of its
     /// readings starts a name.
     han: Vec<u64>,
+    /// The letters (a bit each) a Latin word of a name may open with: a
+    /// name's first, or the second word's of a pair.
+    capitals: u32,
 }
 
 /// One word of Latin-script text: its byte range, and whether it is
@@ -208,6 +211,8 @@ struct Found {
     /// Single words found only as the opening word (so far).
     openers: HashSet<String>,
     pairs: HashSet<String>,
+    /// The first letters of the second words of pairs, a bit each.
+    seconds: u32,
 }
 
 impl Found {
@@ -258,6 +263,7 @@ impl Found {
                 if !self.pairs.contains(both) {
                     self.pairs.insert(both.to_string());
                 }
+                self.seconds |= 1 << (buf[at] - b'a');
             }
             // The next word pairs with this one alone.
             buf.copy_within(at..n, 0);
@@ -267,6 +273,7 @@ impl Found {
 
     fn merge(mut self, other: Found) -> Found {
         self.singles.extend(other.singles);
+        self.seconds |= other.seconds;
         self.openers.extend(other.openers);
         self.openers.retain(|w| !self.singles.contains(w));
         self.pairs.extend(other.pairs);
@@ -310,6 +317,7 @@ impl NameReadings {
             mut singles,
             openers,
             pairs,
+            seconds,
         } = if texts.len() < 512 {
             read(texts)
         } else {
@@ -337,6 +345,7 @@ impl NameReadings {
             keys: vec![0],
             first: vec![0; r.syllables().div_ceil(64)],
             han: Vec::new(),
+            capitals: 0,
         };
         // Sorted: the trie's numbering is the same in every run.
         let mut all: Vec<String> = singles.into_iter().chain(pairs).collect();
@@ -345,6 +354,7 @@ impl NameReadings {
         for name in &all {
             names.insert(name, r);
         }
+        names.capitals = letter_mask(&names.trie[0]) | seconds;
         names.han = vec![0; Readings::CHARS.div_ceil(64)];
         for id in 0..r.syllables() as u16 {
             if names.starts_a_name(id) {
@@ -434,8 +444,7 @@ pub(crate) fn name_keys(
 /// ones, that spells a name.
 fn latin_keys(text: &str, names: &NameReadings, out: &mut Vec<u64>) {
     let mut prev: Option<(Word, Option<usize>)> = None;
-    // Every capital: the second word of a pair need not start a name.
-    for w in capitalized_words(text, (1 << 26) - 1) {
+    for w in capitalized_words(text, names.capitals) {
         if w.end - w.start > LONGEST {
             prev = None;
             continue;
