@@ -254,7 +254,7 @@ impl Found {
                 if w.start > opening {
                     self.openers.remove(word_text);
                     self.singles.insert(word_text.to_string());
-                } else {
+                } else if !self.openers.contains(word_text) {
                     self.openers.insert(word_text.to_string());
                 }
             }
