@@ -16,6 +16,7 @@
 mod dp;
 mod hits;
 mod pieces;
+mod price;
 mod table;
 
 use std::ops::Range;
@@ -27,8 +28,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::score::{
-    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms, Scorer,
-    TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms,
+    NameReadings, Scorer, TokenScorer,
 };
 use dp::{Band, dp};
 use hits::MAX_RUN;
@@ -362,16 +363,17 @@ impl Params {
     }
 
     fn features(&self, texts: &[&str], lang: Lang) -> Vec<Features> {
-        self.features_keeping(texts, lang, None)
+        self.features_keeping(texts, lang, None, None)
     }
 
     /// [`Params::features`] keeping only the lexicon ids in `keep` (all
-    /// when `None`).
+    /// when `None`), with the names of `names` read as pinyin.
     fn features_keeping(
         &self,
         texts: &[&str],
         lang: Lang,
         keep: Option<&score::IdSet>,
+        names: Option<&NameReadings>,
     ) -> Vec<Features> {
         let lex = self
             .lexicon
@@ -382,12 +384,12 @@ impl Params {
         if texts.len() < 256 {
             texts
                 .iter()
-                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep, names))
                 .collect()
         } else {
             texts
                 .par_iter()
-                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep))
+                .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep, names))
                 .collect()
         }
     }
@@ -457,12 +459,26 @@ pub fn align(src: &[&str], tgt: &[&str], params: &Params) -> Vec<Bead> {
 /// The tables of both sides. With a lexicon, the side of its words comes
 /// first, and the other keeps only the translations among those words
 /// (the rest can never be a hit): the translations of a dictionary are
-/// many, most of them not in a given text.
+/// many, most of them not in a given text. Between Chinese and a
+/// Latin-script language, the names of the Latin side are read first, and
+/// both sides get the keys of those the Chinese side writes by reading
+/// ([`NameReadings`]; [`Params::src_features`] and
+/// [`Params::tgt_features`], which see one side only, do not read names).
 fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
+    let names = NameReadings::applies(params.src_lang, params.tgt_lang)
+        .then(|| {
+            NameReadings::of_latin(if params.src_lang == Lang::Zh {
+                tgt
+            } else {
+                src
+            })
+        })
+        .filter(|n| !n.is_empty());
+    let names = names.as_ref();
     let Some(gloss_src) = params.lexicon.as_ref().map(|l| l.gloss_is_src) else {
         return rayon::join(
-            || RunTable::of_texts(src, params.src_lang, params, None),
-            || RunTable::of_texts(tgt, params.tgt_lang, params, None),
+            || RunTable::of_texts(src, params.src_lang, params, None, names),
+            || RunTable::of_texts(tgt, params.tgt_lang, params, None, names),
         );
     };
     let (gloss, words) = if gloss_src {
@@ -470,9 +486,9 @@ fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
     } else {
         ((tgt, params.tgt_lang), (src, params.src_lang))
     };
-    let w = RunTable::of_texts(words.0, words.1, params, None);
+    let w = RunTable::of_texts(words.0, words.1, params, None, names);
     let keep: score::IdSet = w.lex.data.iter().copied().collect();
-    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep));
+    let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep), names);
     if gloss_src { (g, w) } else { (w, g) }
 }
 
@@ -730,103 +746,6 @@ impl Params {
         let mut p = self.clone();
         p.priors = self.priors.without_rare();
         p
-    }
-
-    /// The lexicon's price of a link whose word side has `total` content
-    /// words of which `hits` are explained (0 without a lexicon or words).
-    fn lex_price(&self, total: u32, hits: usize) -> f32 {
-        match &self.lexicon {
-            Some(l) if total > 0 => l.scorer.price(hits, total),
-            _ => 0.0,
-        }
-    }
-
-    /// The content words of the word side of a link of two merged runs.
-    fn lex_total(&self, (s, i): (&RunTable, usize), (t, j): (&RunTable, usize)) -> u32 {
-        match &self.lexicon {
-            Some(l) if l.gloss_is_src => t.lex_total[j],
-            Some(_) => s.lex_total[i],
-            None => 0,
-        }
-    }
-
-    /// [`Params::link_cost`] of two merged runs whose lexicon price is
-    /// `lexicon`, or `None` when `base` plus the cost cannot be below
-    /// `best`. The length cost (−ln of a probability, never negative) is
-    /// the dearest term and is added last, only when the rest leaves room:
-    /// float sums are monotone, so the skip is exact.
-    fn run_cost_below(
-        &self,
-        (s, i): (&RunTable, usize),
-        (t, j): (&RunTable, usize),
-        lexicon: f32,
-        best: f32,
-        base: f32,
-    ) -> Option<f32> {
-        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
-        let m = score::intersect(ss, ts);
-        let names = score::intersect(s.names.get(i), t.names.get(j));
-        let tokens = self.tokens.price(m, ss.len() + ts.len() - 2 * m, names);
-        let cognates = self.cognates.as_ref().map(|cg| {
-            let (sw, tw) = (s.weak.get(i), t.weak.get(j));
-            cg.price(score::intersect(sw, tw), sw.len() + tw.len())
-        });
-        // The terms in the order the whole cost adds them: length, tokens,
-        // cognates, lexicon.
-        let punct = self.punctuation.cost(s.punct[i], t.punct[j]);
-        let sum = |length: f32| {
-            let mut c = length + tokens + punct;
-            if let Some(x) = cognates {
-                c += x;
-            }
-            if self.lexicon.is_some() {
-                c += lexicon;
-            }
-            c
-        };
-        if base + sum(0.0) >= best {
-            return None;
-        }
-        Some(sum(self.length.cost_of(s.len[i], t.len[j])))
-    }
-
-    /// The calibrated score of a link of two merged runs (see
-    /// [`Params::link_score`]) whose lexicon price is `lexicon`; only for
-    /// the beads of the final path.
-    fn run_score(
-        &self,
-        (s, i): (&RunTable, usize),
-        (t, j): (&RunTable, usize),
-        lexicon: f32,
-        one: bool,
-    ) -> f32 {
-        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
-        let m = score::intersect(ss, ts);
-        let names = score::intersect(s.names.get(i), t.names.get(j));
-        let terms = LinkTerms {
-            length: self.length.cost_of(s.len[i], t.len[j]),
-            tokens: self.tokens.price(m, ss.len() + ts.len() - 2 * m, names),
-            cognates: self.cognates.as_ref().map_or(0.0, |cg| {
-                let (sw, tw) = (s.weak.get(i), t.weak.get(j));
-                cg.price(score::intersect(sw, tw), sw.len() + tw.len())
-            }),
-            lexicon,
-        };
-        self.calibration.score(&terms, one)
-    }
-
-    /// A bound no link between two merged runs (lexicon price `lexicon`,
-    /// exact) can cost less than, from their counts of strong tokens
-    /// (`a`, `b`) and the smaller count of names, so that the program can
-    /// skip pricing bead shapes that cannot win: at most the smaller count
-    /// of tokens can be shared, and the difference between the counts is
-    /// unmatched whatever is shared.
-    fn floor_of(&self, a: usize, b: usize, names: usize, lexicon: f32) -> f32 {
-        let mut floor = self.tokens.price(a.min(b), a.abs_diff(b), names);
-        if let Some(cg) = &self.cognates {
-            floor -= cg.weight;
-        }
-        floor + lexicon
     }
 }
 

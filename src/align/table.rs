@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
-use crate::score::{Features, IdSet};
+use crate::score::{Features, IdSet, NameReadings};
 
 use super::{MERGED, PairLexicons, Params};
 
@@ -200,13 +200,14 @@ impl RunTable {
         lang: Lang,
         params: &Params,
         keep: Option<&IdSet>,
+        names: Option<&NameReadings>,
     ) -> RunTable {
         const CHUNK: usize = 2048;
         let mut t = RunTable::empty();
         t.reserve(texts.len());
         for c in texts.chunks(CHUNK) {
             // Built in parallel inside the chunk, then flattened in order.
-            let f = params.features_keeping(c, lang, keep);
+            let f = params.features_keeping(c, lang, keep, names);
             t.push_sentences(&f);
         }
         t.shrink_to_fit();

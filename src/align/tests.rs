@@ -395,3 +395,48 @@ fn merged_runs_hold_the_punctuation_of_their_sentences() {
         [PUNCT_QUESTION | PUNCT_EXCLAIM | PUNCT_QUOTE, 0]
     );
 }
+
+/// The beads of `zh` and `en` as (source, target) ranges.
+fn shapes_of(zh: &[&str], en: &[&str]) -> Vec<(Range<usize>, Range<usize>)> {
+    let p = Params::estimate(Lang::Zh, Lang::En, zh, en);
+    align(zh, en, &p)
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect()
+}
+
+#[test]
+fn names_read_as_pinyin_are_shared_by_the_right_links() {
+    let zh = ["贾瑞听了这话，连忙答应着去了。", "陈清扬笑了。"];
+    let en = [
+        "Jia Rui heard this and went off at once.",
+        "Chen Qingyang laughed.",
+    ];
+    let names = |other: Lang| {
+        let p = Params::estimate(Lang::Zh, other, &zh, &en);
+        let (s, t) = tables(&zh, &en, &p);
+        let shared = |i, j| score::intersect(s.names.get(i), t.names.get(j));
+        [shared(1, 1), shared(2, 2), shared(1, 2), shared(2, 1)]
+    };
+    // `jiarui`; `chenqingyang` and `qingyang`; none across.
+    assert_eq!(names(Lang::En), [1, 2, 0, 0]);
+    // Read between Chinese and Latin-script languages only.
+    assert_eq!(names(Lang::Ru), [0, 0, 0, 0]);
+}
+
+#[test]
+fn common_words_are_not_read_as_names() {
+    // `Women` reads as 我们 (`women`), `Take` as 他可 (`take`): no names.
+    let zh = [
+        "我们认为他可以来。",
+        "贾瑞听了这话，心里暗喜，连忙答应着去了。",
+    ];
+    let en = ["Women think so too, and they have said it many times."];
+    assert_eq!(
+        shapes_of(&zh, &en),
+        shapes_of(
+            &zh,
+            &["Men think so too, and they have said it many times."]
+        )
+    );
+}

@@ -8,6 +8,7 @@
 pub(crate) mod labels;
 pub mod letters;
 pub mod numerals;
+pub(crate) mod readings;
 pub mod symbol;
 pub(crate) mod tables;
 
