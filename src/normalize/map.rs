@@ -62,36 +62,21 @@ impl ByteMap {
     /// Maps the next `s.len()` view bytes (the text `s`, just appended to
     /// the text) to `from` in the original.
     pub(crate) fn push(&mut self, s: &str, from: std::ops::Range<usize>) {
-        if s.is_empty() {
-            return;
-        }
-        let (start, end) = (from.start as u32, from.end as u32);
-        let at = self.len as u32;
-        self.len += s.len();
         // One character over a range of its own length is a copy (the
         // per-byte table gives each of its bytes the character's range).
-        let one_char = s.chars().nth(1).is_none();
-        if one_char && s.len() == from.len() {
-            if let Some(last) = self.runs.last()
-                && last.copies()
-                && i64::from(last.start) - i64::from(last.at) == i64::from(start) - i64::from(at)
-            {
-                return;
-            }
-            self.runs.push(Run {
+        if s.chars().nth(1).is_none() && s.len() == from.len() {
+            self.copy(s.len(), from.start);
+            return;
+        }
+        let (at, len) = (self.len as u32, s.len());
+        self.add_run(
+            Run {
                 at,
-                start,
-                end: COPY,
-            });
-            return;
-        }
-        if let Some(last) = self.runs.last()
-            && !last.copies()
-            && (last.start, last.end) == (start, end)
-        {
-            return;
-        }
-        self.runs.push(Run { at, start, end });
+                start: from.start as u32,
+                end: from.end as u32,
+            },
+            len,
+        );
     }
 
     /// Maps the next `len` view bytes, a stretch of characters copied from
@@ -100,22 +85,39 @@ impl ByteMap {
     ///
     /// [`push`]: ByteMap::push
     pub(crate) fn copy(&mut self, len: usize, from: usize) {
+        let at = self.len as u32;
+        self.add_run(
+            Run {
+                at,
+                start: from as u32,
+                end: COPY,
+            },
+            len,
+        );
+    }
+
+    /// Maps the next `len` view bytes by `r` (which starts at the end of
+    /// the map): it continues the last run when that maps its bytes the
+    /// same way (a copy at the same shift, or the same range).
+    fn add_run(&mut self, r: Run, len: usize) {
         if len == 0 {
             return;
         }
-        let at = self.len as u32;
         self.len += len;
-        if let Some(last) = self.runs.last()
-            && last.copies()
-            && i64::from(last.start) - i64::from(last.at) == from as i64 - i64::from(at)
-        {
-            return;
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|last| match (last.copies(), r.copies()) {
+                (true, true) => {
+                    i64::from(last.start) - i64::from(last.at)
+                        == i64::from(r.start) - i64::from(r.at)
+                }
+                (false, false) => (last.start, last.end) == (r.start, r.end),
+                _ => false,
+            });
+        if !continues {
+            self.runs.push(r);
         }
-        self.runs.push(Run {
-            at,
-            start: from as u32,
-            end: COPY,
-        });
     }
 
     /// Keeps the first `keep` bytes (a character boundary of the text).
@@ -154,25 +156,17 @@ impl ByteMap {
     /// Appends the map of a text appended after this map's text.
     pub(crate) fn append(&mut self, other: &ByteMap) {
         let shift = self.len as u32;
-        for r in &other.runs {
-            let r = Run {
-                at: r.at + shift,
-                ..*r
-            };
-            match self.runs.last() {
-                Some(last)
-                    if last.copies()
-                        && r.copies()
-                        && i64::from(last.start) - i64::from(last.at)
-                            == i64::from(r.start) - i64::from(r.at) => {}
-                Some(last)
-                    if !last.copies()
-                        && !r.copies()
-                        && (last.start, last.end) == (r.start, r.end) => {}
-                _ => self.runs.push(r),
-            }
+        for (k, r) in other.runs.iter().enumerate() {
+            let next = other.runs.get(k + 1).map_or(other.len, |n| n.at as usize);
+            let len = next - r.at as usize;
+            self.add_run(
+                Run {
+                    at: r.at + shift,
+                    ..*r
+                },
+                len,
+            );
         }
-        self.len += other.len;
     }
 
     /// The original range of view byte `i` of `text` (the text this map
