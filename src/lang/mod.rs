@@ -197,7 +197,14 @@ pub fn detect(text: &str) -> Option<Lang> {
             *c += usize::from(bits >> k & 1);
         }
     }
-    let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
+    // Ties (a title such as `Article 1`, which holds no stop word at all)
+    // go to English, then French: the first of them with the most.
+    let mut k = 0;
+    for c in [2, 1] {
+        if counts[c] > counts[k] {
+            k = c;
+        }
+    }
     Some(STOP[k].0)
 }
 
@@ -524,8 +531,37 @@ mod month_tests {
                 }
             }
         }
-        let k = (0..3).max_by_key(|&k| counts[k]).unwrap_or(0);
+        // Ties: English, then French, then Spanish.
+        let k = [0, 2, 1]
+            .into_iter()
+            .rev()
+            .max_by_key(|&k| counts[k])
+            .unwrap_or(0);
         Some(stop[k].0)
+    }
+
+    #[test]
+    fn latin_text_without_stop_words_or_tied_is_english_first() {
+        // A title and a sentence whose stop words are none of the lists',
+        // as in a three-line file: no evidence for French or Spanish.
+        assert_eq!(
+            detect("Article 1\nAll human beings are born free."),
+            Some(Lang::En)
+        );
+        assert_eq!(detect("Human Rights Council"), Some(Lang::En));
+        // One English and one French stop word.
+        assert_eq!(detect("Article 1 in Genève, à Paris"), Some(Lang::En));
+        // French and Spanish tied (`de`, `la`): French, as before.
+        assert_eq!(detect("Comité de la Asamblea"), Some(Lang::Fr));
+        // Evidence still decides.
+        assert_eq!(
+            detect("Article premier. Tous les êtres humains naissent libres"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            detect("Artículo 1. Todos los seres humanos nacen libres"),
+            Some(Lang::Es)
+        );
     }
 
     #[test]
