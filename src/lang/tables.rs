@@ -3,7 +3,7 @@
 //! Everything here is matched against the normalized view (NFKC: full-width
 //! punctuation is ASCII there, so `大会，` is written `大会,`).
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -123,17 +123,18 @@ pub struct Compiled {
     pub date: Regex,
 }
 
-static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
-    TABLES
-        .iter()
-        .map(|t| Compiled {
-            agenda: Regex::new(t.agenda).expect("agenda pattern"),
-            meeting: Regex::new(t.meeting).expect("meeting pattern"),
-            date: Regex::new(&t.date.replace("{months}", &month_names(t.lang).join("|")))
-                .expect("date pattern"),
-        })
-        .collect()
-});
+/// Each row compiled on first use: a run reads two or three languages, and
+/// compiling all six rows' patterns was most of a short file's run time.
+static COMPILED: [OnceLock<Compiled>; TABLES.len()] = [const { OnceLock::new() }; TABLES.len()];
+
+fn compile(t: &LangTable) -> Compiled {
+    Compiled {
+        agenda: Regex::new(t.agenda).expect("agenda pattern"),
+        meeting: Regex::new(t.meeting).expect("meeting pattern"),
+        date: Regex::new(&t.date.replace("{months}", &month_names(t.lang).join("|")))
+            .expect("date pattern"),
+    }
+}
 
 /// Every spelling of the month names a date in `lang` may use (none for
 /// Chinese, which writes months as numbers).
@@ -159,7 +160,7 @@ fn month_names(lang: Lang) -> Vec<&'static str> {
 /// The compiled patterns of `lang`'s row.
 pub fn compiled(lang: Lang) -> &'static Compiled {
     let i = TABLES.iter().position(|t| t.lang == lang).unwrap_or(1);
-    &COMPILED[i]
+    COMPILED[i].get_or_init(|| compile(&TABLES[i]))
 }
 
 /// Words that name an article, per language, and how article 1 may be spelled.

@@ -38,10 +38,54 @@ static RECYCLE: LazyLock<Regex> =
 /// alone (a running header when it repeats). The PDF reader asks this to
 /// see through page breaks.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    PAGE_NUMBER.is_match(line)
-        || JOB_LINE.is_match(line)
-        || BARCODE.is_match(line)
-        || RECYCLE.is_match(line)
+    may_be_page_furniture(line)
+        && (PAGE_NUMBER.is_match(line)
+            || JOB_LINE.is_match(line)
+            || BARCODE.is_match(line)
+            || RECYCLE.is_match(line))
+}
+
+/// Whether a line may match one of [`is_page_furniture`]'s patterns. Each
+/// holds at most 29 characters besides white space (`\s`, the White_Space
+/// property, as `char::is_whitespace`): the longest is a job line with a
+/// page number on both sides, `1234/1234 19-21813 (C) 1234/1234`. The page
+/// number, job line and barcode hold a digit (`\d`: a decimal digit of any
+/// script, which `char::is_numeric` covers); "Please recycle" holds a `y`.
+/// Most lines are ruled out without a pattern (nor its compilation, for a
+/// short file).
+fn may_be_page_furniture(line: &str) -> bool {
+    const MAX_VISIBLE: usize = 29;
+    // Long lines, most of them, are told by a cheap count first.
+    let mut visible = 0;
+    for c in line.chars() {
+        if !is_white_space(c) {
+            visible += 1;
+            if visible > MAX_VISIBLE {
+                return false;
+            }
+        }
+    }
+    line.chars()
+        .any(|c| c.is_numeric() || matches!(c, 'y' | 'Y'))
+}
+
+/// `char::is_whitespace` (the White_Space property, which the patterns'
+/// `\s` is) spelled out, without a table lookup per character.
+fn is_white_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+    )
 }
 
 /// A line of a page margin made only of furniture pieces: job number,
@@ -73,4 +117,109 @@ pub(super) fn count_symbol_lines(
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether any of the patterns behind [`is_page_furniture`] matches.
+    fn by_patterns(line: &str) -> bool {
+        PAGE_NUMBER.is_match(line)
+            || JOB_LINE.is_match(line)
+            || BARCODE.is_match(line)
+            || RECYCLE.is_match(line)
+    }
+
+    #[test]
+    fn white_space_is_the_property() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_white_space(c), c.is_whitespace(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_sieve_keeps_every_line_a_pattern_matches() {
+        // Lines built from the patterns' pieces (digits of several scripts,
+        // dashes, slashes, stars, the words, ♲, spaces, case variants),
+        // short and long: whatever a pattern matches, the sieve lets through.
+        let pieces = [
+            "1",
+            "12",
+            "2019",
+            "٣",
+            "٤٥",
+            "۷",
+            "१",
+            "19-21813",
+            "*1921813*",
+            "/",
+            " / ",
+            "-",
+            "–",
+            " ",
+            "  ",
+            "\t",
+            "(C)",
+            "Page",
+            "página",
+            "страница",
+            "стр.",
+            "الصفحة",
+            "of",
+            "de",
+            "sur",
+            "из",
+            "Please",
+            "PLEASE",
+            "pleaſe",
+            "recycle",
+            "RECYCLE",
+            "♲",
+            "x",
+            "Article",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut matched = 0;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = 1 + (seed % 12) as usize;
+            let mut line = String::new();
+            let mut s = seed;
+            for _ in 0..n {
+                s = s
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                line.push_str(pieces[(s >> 33) as usize % pieces.len()]);
+            }
+            if by_patterns(&line) {
+                matched += 1;
+                assert!(may_be_page_furniture(&line), "{line:?}");
+            }
+            assert_eq!(is_page_furniture(&line), by_patterns(&line), "{line:?}");
+        }
+        // The lines exercise the patterns.
+        assert!(matched > 1_000, "{matched}");
+        for l in [
+            "♲ Please recycle ♲",
+            "pleaſe  recycle",
+            "٣",
+            "- 3 -",
+            "19-21813 (C)",
+            "1234/1234 19-21813 (C) 1234/1234",
+            "  1234 /  1234\t19-21813  (C)  1234 / 1234  ",
+            "страница 1234 из 1234",
+        ] {
+            assert!(by_patterns(l) && may_be_page_furniture(l), "{l}");
+        }
+        for l in [
+            "The General Assembly, recalling its resolutions",
+            "大会，",
+            "12345/1234 19-21813 (C) 1234/1234",
+        ] {
+            assert!(!may_be_page_furniture(l) && !by_patterns(l), "{l}");
+        }
+    }
 }
