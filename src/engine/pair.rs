@@ -16,9 +16,10 @@ use crate::segment;
 
 /// Sentences of one document, with their spans in the original and the
 /// sentence range of each unit.
-struct Segmented {
-    /// The text segmentation and scoring read (the units' text).
-    sentences: Vec<String>,
+struct Segmented<'a> {
+    /// The text segmentation and scoring read (slices of the units' text,
+    /// which the document holds: not copied).
+    sentences: Vec<&'a str>,
     /// The same sentences as output writes them: the original at their
     /// spans ([`Offsets::original_text`](crate::load::Offsets::original_text)).
     originals: Vec<String>,
@@ -31,7 +32,7 @@ struct Segmented {
     article: Vec<bool>,
 }
 
-fn segment_units(units: &[anchor::Unit<'_>], lang: Lang, original: &str) -> Segmented {
+fn segment_units<'a>(units: &[anchor::Unit<'a>], lang: Lang, original: &str) -> Segmented<'a> {
     let mut sentences = Vec::new();
     let mut originals = Vec::new();
     let mut spans = Vec::new();
@@ -50,7 +51,7 @@ fn segment_units(units: &[anchor::Unit<'_>], lang: Lang, original: &str) -> Segm
         for r in ranges {
             spans.push(u.offsets.original(r.clone()));
             originals.push(u.offsets.original_text(u.text, original, r.clone()));
-            sentences.push(u.text[r].to_string());
+            sentences.push(&u.text[r]);
         }
         unit_sents.push(start..sentences.len());
         article.push(is_article);
@@ -89,8 +90,7 @@ impl Aligner {
 
         // The length ratio is a property of the language pair and of the
         // document's translator, so it is estimated once over the whole document.
-        let src_texts: Vec<&str> = src_seg.sentences.iter().map(String::as_str).collect();
-        let tgt_texts: Vec<&str> = tgt_seg.sentences.iter().map(String::as_str).collect();
+        let (src_texts, tgt_texts) = (&src_seg.sentences, &tgt_seg.sentences);
         let mut params = self.params(hub.lang, other.lang, &src_texts, &tgt_texts);
         // Between anchors, a region of a UN document is short and its
         // translators rarely split a sentence in four: the long shapes
