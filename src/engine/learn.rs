@@ -1,6 +1,8 @@
 //! Learning a lexicon from a first pass: the confident 1-1 beads, and
 //! the paragraphs fixed by their numbering, taken as translations.
 
+use std::borrow::Cow;
+
 use super::alignment::{PairAlignment, Sentence};
 use crate::align::Bead;
 use crate::anchor;
@@ -33,7 +35,9 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
     // Paragraphs fixed by their numbering correspond before any sentence is
     // aligned; inside them, and elsewhere, confident 1-1 beads.
     let mut joined: Vec<(String, String)> = Vec::new();
-    let mut single: Vec<(String, String)> = Vec::new();
+    // Borrowed from the alignments (copied only when the scorer's text
+    // differs): every confident bead's text, a copy of most of the input.
+    let mut single: Vec<(Cow<'_, str>, Cow<'_, str>)> = Vec::new();
     for p in pairs {
         for r in &p.regions {
             let (ns, nt) = (r.src.len(), r.tgt.len());
@@ -54,16 +58,16 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
         for b in p.beads() {
             if b.src.len() == 1 && b.tgt.len() == 1 && b.score >= min_score {
                 single.push((
-                    scored_text(&p.src[b.src.start].text).into_owned(),
-                    scored_text(&p.tgt[b.tgt.start].text).into_owned(),
+                    scored_text(&p.src[b.src.start].text),
+                    scored_text(&p.tgt[b.tgt.start].text),
                 ));
             }
         }
     }
     let links: Vec<(&str, &str)> = single
         .iter()
-        .chain(&joined)
-        .map(|(s, t)| (s.as_str(), t.as_str()))
+        .map(|(s, t)| (&**s, &**t))
+        .chain(joined.iter().map(|(s, t)| (s.as_str(), t.as_str())))
         .collect();
     Some(Lexicon::learn(first.src_lang, first.tgt_lang, &links))
 }
@@ -71,7 +75,7 @@ fn learn_from(pairs: &[&PairAlignment], min_score: f32) -> Option<Lexicon> {
 /// A sentence's output text as the scorer saw it: less the characters the
 /// view drops in place (soft hyphens, word joiners, tatweel), which output
 /// keeps.
-pub(crate) fn scored_text(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn scored_text(text: &str) -> Cow<'_, str> {
     if text.chars().any(crate::normalize::is_invisible) {
         text.chars()
             .filter(|&c| !crate::normalize::is_invisible(c))

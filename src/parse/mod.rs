@@ -137,6 +137,8 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
     for b in &mut p.blocks {
         b.text.shrink_to_fit();
     }
+    // So does the list of blocks (a block a line in a long unnumbered text).
+    p.blocks.shrink_to_fit();
     let symbol = opts.symbol.clone().or_else(|| find_symbol(text, &p.blocks));
     if symbol.is_none() {
         p.finding(
