@@ -30,6 +30,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::lang::{Lang, symbol};
+use crate::score::{is_digit_space, normalize_char};
 
 mod dates;
 mod numbers;
@@ -161,8 +162,10 @@ impl Token {
     }
 }
 
-/// A text with digits and full-width forms folded to ASCII and tatweel
-/// removed, with the byte offset in the original of every byte.
+/// A text with digits and full-width forms folded to ASCII, tatweel
+/// removed and the spaces that group digits made plain (the scorer's fold,
+/// [`crate::score::normalize_char`]), with the byte offset in the original
+/// of every byte.
 struct Folded {
     text: String,
     orig: Vec<usize>,
@@ -172,18 +175,16 @@ fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut orig = Vec::with_capacity(s.len() + 1);
     for (i, c) in s.char_indices() {
-        let u = c as u32;
-        let f = match u {
-            0x0640 => continue,
-            0x0660..=0x0669 => char::from_u32(u - 0x0660 + '0' as u32),
-            0x06F0..=0x06F9 => char::from_u32(u - 0x06F0 + '0' as u32),
-            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
-            0x066B => Some('.'),
-            0x066C => Some(','),
-            0x00A0 | 0x202F | 0x2009 | 0x3000 => Some(' '),
-            _ => Some(c),
-        }
-        .unwrap_or(c);
+        // The scorer's fold of figures; every space that may group digits,
+        // and the ideographic one, a plain space.
+        let f = if is_digit_space(c) || c == '\u{3000}' {
+            ' '
+        } else {
+            match normalize_char(c) {
+                Some(f) => f,
+                None => continue,
+            }
+        };
         for _ in 0..f.len_utf8() {
             orig.push(i);
         }
