@@ -451,6 +451,78 @@ mod tests {
         }
     }
 
+    /// Where the two readings of figures must agree: a plain figure QA
+    /// would report (a number or year written in digits alone, grouping
+    /// aside) is one the scorer sees in the same sentence, so that a
+    /// `number_mismatch` is never about a figure the alignment ignored;
+    /// ranges (`2001-2010`) are the one exception, counted.
+    /// Read over the six versions of the Universal Declaration and the
+    /// PDF pair, line by line.
+    #[test]
+    fn every_plain_figure_qa_reads_is_a_token_of_the_scorer() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let files = [
+            ("data/udhr/zh.txt", Lang::Zh),
+            ("data/udhr/ar.txt", Lang::Ar),
+            ("data/udhr/en.txt", Lang::En),
+            ("data/udhr/es.txt", Lang::Es),
+            ("data/udhr/fr.txt", Lang::Fr),
+            ("data/udhr/ru.txt", Lang::Ru),
+            ("../shared/data/pdftext/ldc-poa.zh.txt", Lang::Zh),
+            ("../shared/data/pdftext/ldc-poa.en.txt", Lang::En),
+        ];
+        let (mut checked, mut ranges, mut misses) = (0, 0, Vec::new());
+        for (path, lang) in files {
+            let Ok(text) = std::fs::read_to_string(format!("{root}/{path}")) else {
+                assert!(path.starts_with("../"), "{path} is part of the repository");
+                continue;
+            };
+            for line in text.lines() {
+                // A paragraph number opening the line (`1.`) the scorer keeps
+                // among the names, as evidence only when both sides have it.
+                let f = crate::score::Features::new(line, lang, None);
+                let seen = |h: &u64| f.strong.binary_search(h).is_ok() || f.names.contains(h);
+                for t in tokens(line, lang) {
+                    let digits: String = fold(&t.text)
+                        .text
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    let plain = !t.soft
+                        && matches!(t.kind, TokenKind::Number | TokenKind::Year)
+                        && digits == t.key;
+                    if !plain {
+                        continue;
+                    }
+                    let alone = crate::score::Features::new(&t.key, lang, None).strong;
+                    // The one known difference: a range `2001-2010` is two
+                    // years to QA, one symbol to the scorer (as `A/74/363`
+                    // is), which matches it whole when both sides write it.
+                    let range = [format!("{}-", t.text), format!("-{}", t.text)]
+                        .iter()
+                        .any(|r| line.contains(r.as_str()));
+                    if !alone.iter().all(seen) {
+                        if range {
+                            ranges += 1;
+                        } else {
+                            misses.push(format!("{path}: {:?} in {line:?}", t.text));
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            misses.is_empty(),
+            "read by QA, not by the scorer:\n{}",
+            misses.join("\n")
+        );
+        assert!(checked > 100, "only {checked} figures checked");
+        // The PDF pair writes `2001-2010` (not part of the repository).
+        let pdf = std::path::Path::new(root).join("../shared/data/pdftext/ldc-poa.en.txt");
+        assert!(ranges > 0 || !pdf.exists(), "no range met");
+    }
+
     #[test]
     fn symbols_and_resolutions() {
         let t = tokens("A/RES/74/28, E/CN.4/2019/1 and resolution 73/266", Lang::En);
