@@ -1,10 +1,20 @@
 //! Numbers, years, dates, percentages, document symbols and resolution
 //! numbers of one sentence, as values that can be compared across languages.
 //!
-//! The scorers in [`crate::score`] hash such tokens for speed; QA needs the
-//! values themselves, to say which number changed. Every token keeps the
-//! text as written (for messages) and a canonical key that is the same in
-//! every language: `12 December 2019`, `2019年12月12日`, `12 декабря 2019 года`
+//! The scorer reads figures too (`score/tokens.rs`), in one fast pass that
+//! keeps hashes: enough to tell which sentences share figures, not which
+//! figure changed. QA needs the values themselves, so it reads them here,
+//! with the scorer's fold of digit systems and full-width forms
+//! (`score::normalize_char`). The two readings differ where a
+//! value matters to a reader and not to a link: QA multiplies out scale
+//! words (`10万` is 100000, the scorer sees 10), reads decimal commas and
+//! times (`1,25` is 1.25, `10.15 a.m.` is 10:15, the scorer keeps the
+//! digits 125 and 1015), joins a date into one key, splits a range
+//! (`2001-2010`, one symbol to the scorer) and reads numbers in Chinese
+//! numerals outside dates; the scorer alone keeps Latin names and codes
+//! (`G20`). A test holds them to agree on every plain figure. Every token
+//! keeps the text as written (for messages) and a canonical key that is
+//! the same in every language: `12 December 2019`, `2019年12月12日`, `12 декабря 2019 года`
 //! and `12 كانون الأول/ديسمبر 2019` all give `2019-12-12`; `1,234.5`,
 //! `1 234,5` and `١٬٢٣٤٫٥` all give `1234.5`.
 //!
