@@ -318,3 +318,48 @@ impl<'a> Ctx<'a> {
         self.push(kind, severity, side, sk.or(tk), src, tgt, (sl, tl), message);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Aligner;
+    use crate::load::Text;
+    use crate::parse::{ParseOptions, parse};
+
+    fn doc(text: &str) -> Document {
+        let t = Text::from_bytes("t.txt", text.as_bytes()).expect("load");
+        let options = ParseOptions {
+            lang: Some(Lang::En),
+            symbol: None,
+        };
+        parse(&t, &options).expect("parse")
+    }
+
+    /// A sentence's line is the line of the article paragraph its span
+    /// starts in, also when an earlier paragraph holds the same words.
+    #[test]
+    fn a_sentence_is_on_the_line_of_its_paragraph() {
+        let d = doc("Article 1\n\
+            1. Everyone has the right to life.\n\
+            2. Everyone has the right to life. No one shall be held in slavery.\n\
+            3. Everyone has the right to life.\n\
+            Article 2\n\
+            No one shall be subjected to torture.\n");
+        let pa = Aligner::new().align_pair(&d, &d);
+        let lines = sentence_lines(&d, &anchor::units(&d), &pa.src);
+        let got: Vec<(&str, usize)> = pa
+            .src
+            .iter()
+            .zip(&lines)
+            .map(|(s, &l)| (s.text.as_str(), l))
+            .collect();
+        let want = [
+            ("1. Everyone has the right to life.", 2),
+            ("2. Everyone has the right to life.", 3),
+            ("No one shall be held in slavery.", 3),
+            ("3. Everyone has the right to life.", 4),
+            ("No one shall be subjected to torture.", 6),
+        ];
+        assert_eq!(got, want);
+    }
+}
