@@ -119,42 +119,42 @@ struct Ctx<'a> {
 }
 
 /// The line of each sentence: the line of the part of its block's text
-/// (an article's paragraph) it is found in, or the block's line.
+/// (an article's paragraph) its span starts in, or the block's line.
 fn sentence_lines(
     doc: &Document,
     units: &[Unit<'_>],
     sents: &[crate::engine::Sentence],
 ) -> Vec<usize> {
     let mut out = Vec::with_capacity(sents.len());
-    let mut cursor: (usize, usize) = (usize::MAX, 0);
+    // The unit last looked at, and where in the original each of its parts
+    // after the first starts.
+    let mut parts: (usize, Vec<usize>) = (usize::MAX, Vec::new());
     for s in sents {
         let Some(u) = units.get(s.unit) else {
             out.push(0);
             continue;
         };
-        if cursor.0 != s.unit {
-            cursor = (s.unit, 0);
-        }
+        // Footnotes follow the blocks among the units, and have one line.
         let block = doc.blocks.get(s.unit).filter(|b| b.text.as_str() == u.text);
-        let line = block
-            .and_then(|b| {
-                // The unit's text is the sentence less what the view drops in place.
-                let text = crate::engine::scored_text(&s.text);
-                let at = u.text.get(cursor.1..)?.find(text.as_ref())? + cursor.1;
-                cursor.1 = at + text.len();
-                let part = u.text[..at].matches('\n').count();
-                (b.lines.len() == u.text.matches('\n').count() + 1).then(|| b.lines[part])
-            })
-            .unwrap_or(u.line);
-        out.push(line);
+        let Some(b) = block.filter(|b| b.lines.len() == u.text.matches('\n').count() + 1) else {
+            out.push(u.line);
+            continue;
+        };
+        if parts.0 != s.unit {
+            let starts = u.text.match_indices('\n');
+            let starts = starts.map(|(at, _)| u.offsets.original(at + 1..at + 1).start);
+            parts = (s.unit, starts.collect());
+        }
+        let part = parts.1.partition_point(|&start| start <= s.span.start);
+        out.push(b.lines[part]);
     }
     out
 }
 
+/// The length of a sentence as written, in characters: the scorer's count
+/// ([`crate::score::char_count`]) of the text it reads.
 fn len_chars(s: &str) -> usize {
-    s.chars()
-        .filter(|&c| !c.is_whitespace() && !crate::normalize::is_invisible(c))
-        .count()
+    crate::score::char_count(&crate::engine::scored_text(s))
 }
 
 impl<'a> Ctx<'a> {
@@ -316,5 +316,50 @@ impl<'a> Ctx<'a> {
         let (sk, sl) = self.unit_key(Side::Src, &src);
         let (tk, tl) = self.unit_key(Side::Tgt, &tgt);
         self.push(kind, severity, side, sk.or(tk), src, tgt, (sl, tl), message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Aligner;
+    use crate::load::Text;
+    use crate::parse::{ParseOptions, parse};
+
+    fn doc(text: &str) -> Document {
+        let t = Text::from_bytes("t.txt", text.as_bytes()).expect("load");
+        let options = ParseOptions {
+            lang: Some(Lang::En),
+            symbol: None,
+        };
+        parse(&t, &options).expect("parse")
+    }
+
+    /// A sentence's line is the line of the article paragraph its span
+    /// starts in, also when an earlier paragraph holds the same words.
+    #[test]
+    fn a_sentence_is_on_the_line_of_its_paragraph() {
+        let d = doc("Article 1\n\
+            1. Everyone has the right to life.\n\
+            2. Everyone has the right to life. No one shall be held in slavery.\n\
+            3. Everyone has the right to life.\n\
+            Article 2\n\
+            No one shall be subjected to torture.\n");
+        let pa = Aligner::new().align_pair(&d, &d);
+        let lines = sentence_lines(&d, &anchor::units(&d), &pa.src);
+        let got: Vec<(&str, usize)> = pa
+            .src
+            .iter()
+            .zip(&lines)
+            .map(|(s, &l)| (s.text.as_str(), l))
+            .collect();
+        let want = [
+            ("1. Everyone has the right to life.", 2),
+            ("2. Everyone has the right to life.", 3),
+            ("No one shall be held in slavery.", 3),
+            ("3. Everyone has the right to life.", 4),
+            ("No one shall be subjected to torture.", 6),
+        ];
+        assert_eq!(got, want);
     }
 }

@@ -1,10 +1,20 @@
 //! Numbers, years, dates, percentages, document symbols and resolution
 //! numbers of one sentence, as values that can be compared across languages.
 //!
-//! The scorers in [`crate::score`] hash such tokens for speed; QA needs the
-//! values themselves, to say which number changed. Every token keeps the
-//! text as written (for messages) and a canonical key that is the same in
-//! every language: `12 December 2019`, `2019年12月12日`, `12 декабря 2019 года`
+//! The scorer reads figures too (`score/tokens.rs`), in one fast pass that
+//! keeps hashes: enough to tell which sentences share figures, not which
+//! figure changed. QA needs the values themselves, so it reads them here,
+//! with the scorer's fold of digit systems and full-width forms
+//! (`score::normalize_char`). The two readings differ where a
+//! value matters to a reader and not to a link: QA multiplies out scale
+//! words (`10万` is 100000, the scorer sees 10), reads decimal commas and
+//! times (`1,25` is 1.25, `10.15 a.m.` is 10:15, the scorer keeps the
+//! digits 125 and 1015), joins a date into one key, splits a range
+//! (`2001-2010`, one symbol to the scorer) and reads numbers in Chinese
+//! numerals outside dates; the scorer alone keeps Latin names and codes
+//! (`G20`). A test holds them to agree on every plain figure. Every token
+//! keeps the text as written (for messages) and a canonical key that is
+//! the same in every language: `12 December 2019`, `2019年12月12日`, `12 декабря 2019 года`
 //! and `12 كانون الأول/ديسمبر 2019` all give `2019-12-12`; `1,234.5`,
 //! `1 234,5` and `١٬٢٣٤٫٥` all give `1234.5`.
 //!
@@ -30,6 +40,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::lang::{Lang, symbol};
+use crate::score::{is_digit_space, normalize_char};
 
 mod dates;
 mod numbers;
@@ -161,8 +172,10 @@ impl Token {
     }
 }
 
-/// A text with digits and full-width forms folded to ASCII and tatweel
-/// removed, with the byte offset in the original of every byte.
+/// A text with digits and full-width forms folded to ASCII, tatweel
+/// removed and the spaces that group digits made plain (the scorer's fold,
+/// [`crate::score::normalize_char`]), with the byte offset in the original
+/// of every byte.
 struct Folded {
     text: String,
     orig: Vec<usize>,
@@ -172,18 +185,16 @@ fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut orig = Vec::with_capacity(s.len() + 1);
     for (i, c) in s.char_indices() {
-        let u = c as u32;
-        let f = match u {
-            0x0640 => continue,
-            0x0660..=0x0669 => char::from_u32(u - 0x0660 + '0' as u32),
-            0x06F0..=0x06F9 => char::from_u32(u - 0x06F0 + '0' as u32),
-            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
-            0x066B => Some('.'),
-            0x066C => Some(','),
-            0x00A0 | 0x202F | 0x2009 | 0x3000 => Some(' '),
-            _ => Some(c),
-        }
-        .unwrap_or(c);
+        // The scorer's fold of figures; every space that may group digits,
+        // and the ideographic one, a plain space.
+        let f = if is_digit_space(c) || c == '\u{3000}' {
+            ' '
+        } else {
+            match normalize_char(c) {
+                Some(f) => f,
+                None => continue,
+            }
+        };
         for _ in 0..f.len_utf8() {
             orig.push(i);
         }
@@ -448,6 +459,78 @@ mod tests {
                 t.iter().map(|t| (t.kind, t.key.as_str(), t.soft)).collect();
             assert_eq!(got, [(TokenKind::Fraction, "2/3", true)], "{s}");
         }
+    }
+
+    /// Where the two readings of figures must agree: a plain figure QA
+    /// would report (a number or year written in digits alone, grouping
+    /// aside) is one the scorer sees in the same sentence, so that a
+    /// `number_mismatch` is never about a figure the alignment ignored;
+    /// ranges (`2001-2010`) are the one exception, counted.
+    /// Read over the six versions of the Universal Declaration and the
+    /// PDF pair, line by line.
+    #[test]
+    fn every_plain_figure_qa_reads_is_a_token_of_the_scorer() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let files = [
+            ("data/udhr/zh.txt", Lang::Zh),
+            ("data/udhr/ar.txt", Lang::Ar),
+            ("data/udhr/en.txt", Lang::En),
+            ("data/udhr/es.txt", Lang::Es),
+            ("data/udhr/fr.txt", Lang::Fr),
+            ("data/udhr/ru.txt", Lang::Ru),
+            ("../shared/data/pdftext/ldc-poa.zh.txt", Lang::Zh),
+            ("../shared/data/pdftext/ldc-poa.en.txt", Lang::En),
+        ];
+        let (mut checked, mut ranges, mut misses) = (0, 0, Vec::new());
+        for (path, lang) in files {
+            let Ok(text) = std::fs::read_to_string(format!("{root}/{path}")) else {
+                assert!(path.starts_with("../"), "{path} is part of the repository");
+                continue;
+            };
+            for line in text.lines() {
+                // A paragraph number opening the line (`1.`) the scorer keeps
+                // among the names, as evidence only when both sides have it.
+                let f = crate::score::Features::new(line, lang, None);
+                let seen = |h: &u64| f.strong.binary_search(h).is_ok() || f.names.contains(h);
+                for t in tokens(line, lang) {
+                    let digits: String = fold(&t.text)
+                        .text
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect();
+                    let plain = !t.soft
+                        && matches!(t.kind, TokenKind::Number | TokenKind::Year)
+                        && digits == t.key;
+                    if !plain {
+                        continue;
+                    }
+                    let alone = crate::score::Features::new(&t.key, lang, None).strong;
+                    // The one known difference: a range `2001-2010` is two
+                    // years to QA, one symbol to the scorer (as `A/74/363`
+                    // is), which matches it whole when both sides write it.
+                    let range = [format!("{}-", t.text), format!("-{}", t.text)]
+                        .iter()
+                        .any(|r| line.contains(r.as_str()));
+                    if !alone.iter().all(seen) {
+                        if range {
+                            ranges += 1;
+                        } else {
+                            misses.push(format!("{path}: {:?} in {line:?}", t.text));
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(
+            misses.is_empty(),
+            "read by QA, not by the scorer:\n{}",
+            misses.join("\n")
+        );
+        assert!(checked > 100, "only {checked} figures checked");
+        // The PDF pair writes `2001-2010` (not part of the repository).
+        let pdf = std::path::Path::new(root).join("../shared/data/pdftext/ldc-poa.en.txt");
+        assert!(ranges > 0 || !pdf.exists(), "no range met");
     }
 
     #[test]
