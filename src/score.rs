@@ -259,16 +259,8 @@ pub fn length(text: &str, lang: Lang) -> f32 {
             }
         }
         han as f32 + other as f32 / 3.0
-    } else if text.is_ascii() {
-        // ASCII white space is `\t` to `\r` and the space (as
-        // `char::is_whitespace` has it); no tatweel.
-        text.bytes()
-            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-            .count() as f32
     } else {
-        text.chars()
-            .filter(|&c| !c.is_whitespace() && c != TATWEEL)
-            .count() as f32
+        char_count(text) as f32
     }
 }
 
@@ -277,6 +269,8 @@ pub fn length(text: &str, lang: Lang) -> f32 {
 /// with it, on the text the scorer reads.
 pub fn char_count(text: &str) -> usize {
     if text.is_ascii() {
+        // ASCII white space is `\t` to `\r` and the space (as
+        // `char::is_whitespace` has it); no tatweel.
         text.bytes()
             .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
             .count()
