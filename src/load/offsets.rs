@@ -185,6 +185,12 @@ impl Offsets {
         self
     }
 
+    /// Keeps only the room the runs take (they grow as paragraphs are
+    /// appended; a parsed document holds them while it is aligned).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+    }
+
     /// Appends `other` (the offsets of a text appended after `at` bytes and
     /// one separator byte, as an article's paragraphs are joined with `\n`).
     pub fn append(&mut self, at: usize, other: &Offsets) {

@@ -131,11 +131,13 @@ fn parse_view(text: &Arc<Text>, opts: &ParseOptions) -> Result<Document> {
         }
         p.paragraph(r.clone());
     }
-    // A block's text grew a paragraph at a time: keep what it holds, not
-    // the room it grew into (up to twice its length, held while the
-    // document is aligned).
+    // A block's text, offsets and lines grew a paragraph at a time: keep
+    // what they hold, not the room they grew into (up to twice their
+    // length, held while the document is aligned).
     for b in &mut p.blocks {
         b.text.shrink_to_fit();
+        b.offsets.shrink_to_fit();
+        b.lines.shrink_to_fit();
     }
     // So does the list of blocks (a block a line in a long unnumbered text).
     p.blocks.shrink_to_fit();
