@@ -182,11 +182,30 @@ pub fn run_batch(
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
 ) -> Vec<JobResult> {
+    match run_batch_keeping(jobs, src_lang, tgt_lang, aligner, |_| Ok(())) {
+        Ok(results) => results,
+        Err(_) => unreachable!("keeping nothing cannot fail"),
+    }
+}
+
+/// [`run_batch`], handing the lexicons a learning aligner's first pass
+/// learned (one per language pair) to `keep` before the second pass writes
+/// any job (`sixalign align --lines --batch --save-lexicon` saves them
+/// there). An error from `keep` ends the batch before any job is written;
+/// `keep` is not called when the aligner does not learn.
+pub fn run_batch_keeping(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+    keep: impl FnOnce(&[Lexicon]) -> Result<()>,
+) -> Result<Vec<JobResult>> {
     if aligner.learns() {
         let first = learn_batch(jobs, src_lang, tgt_lang, aligner);
-        return run_batch_guided(jobs, src_lang, tgt_lang, aligner, first);
+        keep(&first.lexicons)?;
+        return Ok(run_batch_guided(jobs, src_lang, tgt_lang, aligner, first));
     }
-    run_jobs(jobs, src_lang, tgt_lang, aligner)
+    Ok(run_jobs(jobs, src_lang, tgt_lang, aligner))
 }
 
 /// The second pass of a learning [`run_batch`]: every job aligned with the
