@@ -1,20 +1,20 @@
-//! Command-line arguments and one function per subcommand. No parsing or
-//! alignment logic lives here: the library does the work.
+//! Command-line arguments (as clap parses them) and one function per
+//! subcommand, each of which first turns its arguments into a checked
+//! configuration ([`config`]). No parsing or alignment logic lives here:
+//! the library does the work.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use std::sync::Arc;
-
-use sixalign::engine::{self, Aligner, AlignerBuilder, LangHints};
+use sixalign::engine::{self, LangHints};
 use sixalign::output::Format;
 use sixalign::parse::{ParseOptions, parse_path};
-use sixalign::score::Lexicon;
 use sixalign::{Lang, Result};
 
 mod align;
+mod config;
 mod corpus;
 mod eval;
 mod inspect;
@@ -156,28 +156,6 @@ pub struct FormatArgs {
     pub strip_labels: bool,
 }
 
-impl FormatArgs {
-    /// The format asked for, JSON Lines when none was.
-    pub(crate) fn format(&self) -> Format {
-        self.format.unwrap_or(Format::Jsonl)
-    }
-
-    /// The `--tmx-lang` tags, checked (and refused with another format).
-    pub(crate) fn tmx_tags(&self) -> Result<sixalign::output::LangTags> {
-        let mut tags = sixalign::output::LangTags::default();
-        if !self.tmx_lang.is_empty() && self.format() != Format::Tmx {
-            return Err(sixalign::Error::usage(format!(
-                "--tmx-lang names languages in TMX output; add -f tmx (the {} format uses codes)",
-                self.format()
-            )));
-        }
-        for spec in &self.tmx_lang {
-            tags.set_spec(spec)?;
-        }
-        Ok(tags)
-    }
-}
-
 /// `-q/--quiet`, the same in every command.
 #[derive(Debug, Args)]
 pub struct QuietArg {
@@ -226,58 +204,6 @@ pub struct LexiconArgs {
     /// where `--no-learn` is `--learn-lexicon 0`).
     #[arg(long)]
     pub no_learn: bool,
-}
-
-impl LexiconArgs {
-    /// A builder with the built-in lexicon unless `--no-lexicon`, and every
-    /// table of every `--lexicon` file.
-    pub fn builder(&self) -> Result<AlignerBuilder> {
-        let mut b = Aligner::builder();
-        b.builtin_lexicon(!self.no_lexicon && !self.no_builtin_lexicon);
-        for path in &self.lexicon {
-            for lex in Lexicon::read(path)? {
-                b.add_lexicon(Arc::new(lex));
-            }
-        }
-        Ok(b)
-    }
-
-    /// Before anything is read or written: the `--save-lexicon` file, if
-    /// one was given, may be written and is neither one of the command's
-    /// other `outputs` nor one of the files it reads (`inputs` and every
-    /// `--lexicon` table), so that saving a lexicon replaces no document, no
-    /// table being read and no alignment.
-    pub fn check_save<O, I>(&self, outputs: O, inputs: I) -> Result<()>
-    where
-        O: IntoIterator,
-        O::Item: AsRef<std::path::Path>,
-        I: IntoIterator,
-        I::Item: AsRef<std::path::Path>,
-    {
-        let Some(save) = &self.save_lexicon else {
-            return Ok(());
-        };
-        let inputs: Vec<PathBuf> = inputs
-            .into_iter()
-            .map(|p| p.as_ref().to_path_buf())
-            .chain(self.lexicon.iter().cloned())
-            .collect();
-        sixalign::output::atomic::check_extra_output(save, outputs, &inputs)
-    }
-
-    /// Writes `learned` to the `--save-lexicon` file, if one was given
-    /// (atomically: a temporary name renamed when complete).
-    pub fn save<'a>(&self, learned: impl IntoIterator<Item = &'a Lexicon>) -> Result<()> {
-        let Some(path) = &self.save_lexicon else {
-            return Ok(());
-        };
-        sixalign::output::atomic::write_file(path, |w| {
-            for l in learned {
-                l.write_tsv(&mut *w)?;
-            }
-            Ok(())
-        })
-    }
 }
 
 /// Arguments of `sixalign eval`.
@@ -331,28 +257,6 @@ pub struct InspectArgs {
     /// Exit with 1 when the parser reports findings.
     #[arg(long)]
     pub strict: bool,
-}
-
-impl InspectArgs {
-    /// The document and its language, if given: FILE with `--lang LANG`, or
-    /// `--lang LANG=FILE` alone.
-    pub(crate) fn input(&self) -> Result<(PathBuf, Option<Lang>)> {
-        let spec = self.lang.as_deref();
-        match (&self.file, spec.map(|s| s.split_once('='))) {
-            (Some(_), Some(Some(_))) => Err(sixalign::Error::usage(
-                "give the document once: FILE (with --lang LANG), or --lang LANG=FILE",
-            )),
-            (None, Some(Some((code, path)))) => Ok((PathBuf::from(path), Some(code.parse()?))),
-            (Some(file), Some(None)) => {
-                let code = self.lang.as_deref().unwrap_or_default();
-                Ok((file.clone(), Some(code.parse()?)))
-            }
-            (Some(file), None) => Ok((file.clone(), None)),
-            (None, _) => Err(sixalign::Error::usage(
-                "give the document: sixalign inspect FILE, or --lang LANG=FILE",
-            )),
-        }
-    }
 }
 
 /// One `--lang LANG=FILE`.
@@ -510,41 +414,19 @@ fn parse_seconds(s: &str) -> std::result::Result<std::time::Duration, String> {
     Ok(std::time::Duration::from_secs_f64(secs))
 }
 
-/// Runs a parsed command line; the exit code on success.
+/// Runs a parsed command line; the exit code on success. The options of
+/// every command and the terminal are read once here; each command turns
+/// its own arguments into a checked configuration ([`config`]) first.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let timeout =
-        match cli.convert_timeout {
-            Some(t) => Some(t),
-            None => match std::env::var("SIXALIGN_CONVERT_TIMEOUT") {
-                Ok(v) if !v.trim().is_empty() => Some(parse_seconds(&v).map_err(|e| {
-                    sixalign::Error::usage(format!("SIXALIGN_CONVERT_TIMEOUT: {e}"))
-                })?),
-                _ => None,
-            },
-        };
-    if let Some(t) = timeout {
-        sixalign::load::convert::set_timeout(Some(t).filter(|t| !t.is_zero()));
-    }
-    let limit = match cli.max_input {
-        Some(n) => Some(n),
-        None => match std::env::var("SIXALIGN_MAX_INPUT") {
-            Ok(v) if !v.trim().is_empty() => Some(
-                parse_size(&v)
-                    .map_err(|e| sixalign::Error::usage(format!("SIXALIGN_MAX_INPUT: {e}")))?,
-            ),
-            _ => None,
-        },
-    };
-    if let Some(n) = limit {
-        sixalign::input::set_max_input(n);
-    }
+    config::Limits::new(&cli, |name| std::env::var(name).ok())?.apply();
+    let term = config::Terminal::read();
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
-        Command::Align(args) => align::run(&args),
+        Command::Align(args) => align::run(&args, term),
         Command::Eval(args) => eval::run(&args),
-        Command::Qa(args) => qa::run(&args),
+        Command::Qa(args) => qa::run(&args, term),
         Command::Review(args) => review::run(&args),
-        Command::Corpus(args) => corpus::run_corpus(&args),
+        Command::Corpus(args) => corpus::run_corpus(&args, term),
         Command::Pipe(args) => corpus::run_pipe(&args),
         Command::Bench(args) => corpus::run_bench(&args),
     }
