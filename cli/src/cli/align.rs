@@ -12,7 +12,7 @@ use sixalign::output::{Format, Output, write_alignments, write_line_beads};
 use sixalign::qa::Severity;
 use sixalign::{Lang, Result};
 
-use super::AlignArgs;
+use super::args::AlignArgs;
 use super::config::Terminal;
 use super::config::align::{Align, Batch, Documents, Lines};
 use super::exit;

@@ -1,12 +1,10 @@
 //! `sixalign corpus`, `sixalign pipe` and `sixalign bench`.
 
 use std::io;
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use sixalign::corpus::{self, DocStatus};
@@ -14,72 +12,10 @@ use sixalign::engine::Aligner;
 use sixalign::{Lang, Result};
 use sixalign_testkit::bench::{self, BenchOptions};
 
+use super::args::{BenchArgs, CorpusArgs, PipeArgs};
 use super::config::Terminal;
 use super::config::corpus::Corpus;
 use super::exit;
-use super::parsed;
-
-/// Arguments of `sixalign corpus`.
-#[derive(Debug, Args)]
-pub struct CorpusArgs {
-    /// A directory tree of documents, or a manifest (.csv or .jsonl with id, lang, path).
-    pub input: PathBuf,
-    /// The output directory: one file per document and language pair
-    /// (DIR/zh-en/A_RES_74_28.jsonl). (`--out` is an older name for it.)
-    #[arg(short = 'o', long = "output", alias = "out", value_name = "DIR")]
-    pub output: PathBuf,
-    /// The hub and the languages aligned with it.
-    #[command(flatten)]
-    pub hub: super::HubArgs,
-    /// Output format and what goes into segments.
-    #[command(flatten)]
-    pub format: super::FormatArgs,
-    /// Skip documents whose outputs are all present (from an earlier, interrupted run).
-    #[arg(long)]
-    pub resume: bool,
-    /// Quiet.
-    #[command(flatten)]
-    pub quiet: super::QuietArg,
-    /// Write a JSON report with per-document figures to this file.
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-    /// Documents in flight at once (default: four per thread).
-    #[arg(long, value_name = "N")]
-    pub chunk: Option<usize>,
-    /// Learn a lexicon per language pair from a first pass over the first N
-    /// documents (in parallel), and use it in the real run (0, or
-    /// `--no-learn`: no first pass).
-    #[arg(long, value_name = "N", default_value_t = corpus::LEARN_DOCS, conflicts_with = "no_learn")]
-    pub learn_lexicon: usize,
-    /// Lexicon options.
-    #[command(flatten)]
-    pub lex: super::LexiconArgs,
-}
-
-/// Arguments of `sixalign pipe`.
-#[derive(Debug, Args)]
-pub struct PipeArgs {
-    /// The hub and the languages aligned with it.
-    #[command(flatten)]
-    pub hub: super::HubArgs,
-}
-
-/// Arguments of `sixalign bench`.
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// Synthetic documents to generate.
-    #[arg(long, default_value_t = 200)]
-    pub docs: usize,
-    /// Threads of the parallel run (default: all).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Languages aligned with the Chinese hub, comma-separated.
-    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parsed::<Lang>)]
-    pub langs: Vec<Lang>,
-    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
-    #[arg(long)]
-    pub dir: Option<PathBuf>,
-}
 
 /// `sixalign corpus`.
 pub fn run_corpus(args: &CorpusArgs, term: Terminal) -> Result<ExitCode> {

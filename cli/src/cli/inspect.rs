@@ -7,7 +7,7 @@ use sixalign::output::write_inspect_json;
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::{Document, Result};
 
-use super::InspectArgs;
+use super::args::InspectArgs;
 use super::config::Inspect;
 use super::exit;
 

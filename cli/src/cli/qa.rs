@@ -10,7 +10,7 @@ use sixalign::engine::Aligner;
 use sixalign::output::atomic;
 use sixalign::qa::{self, Counts, PairReport, Severity};
 
-use super::QaArgs;
+use super::args::QaArgs;
 use super::config::Terminal;
 use super::config::qa::Qa;
 use super::exit;

@@ -3,57 +3,15 @@
 //! alignment a reviewer corrected in the page.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
-
-use sixalign::output::{Format, Output, atomic, write_alignments};
+use sixalign::output::{Output, atomic, write_alignments};
 use sixalign::{Document, Error, Lang, Result};
 use sixalign::{qa, review};
 
-use super::LexiconArgs;
+use super::args::ReviewArgs;
 use super::config::review::{Apply, Page, Review};
 use super::write;
-
-/// Arguments of `sixalign review`.
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    /// The versions of the document.
-    #[command(flatten)]
-    pub versions: super::VersionsArgs,
-    /// Where to write: the page (default `review.html`), or with `--apply`
-    /// the corrected alignment (default standard output; `-` too).
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Review this alignment (`sixalign align -f jsonl` output of the same
-    /// versions) instead of aligning.
-    #[arg(long, value_name = "PAIRS.jsonl", conflicts_with = "apply")]
-    pub from: Option<PathBuf>,
-    /// Write the corrected alignment of a work file saved from the page
-    /// ("save"), in `--format`, exactly as `sixalign align` writes beads.
-    #[arg(long, value_name = "EDITS")]
-    pub apply: Option<PathBuf>,
-    /// With `--apply`: tsv, jsonl (default), tmx, moses or beads.
-    #[arg(long, short = 'f', value_parser = super::parsed::<Format>, requires = "apply")]
-    pub format: Option<Format>,
-    /// With `--apply`: one row per group of Chinese sentences with every language in it.
-    #[arg(long, requires = "apply")]
-    pub six_way: bool,
-    /// With `--apply`: only the pair of the hub with this language (`en`),
-    /// as a bead file needs.
-    #[arg(long, value_name = "LANG", value_parser = super::parsed::<Lang>, requires = "apply")]
-    pub pair: Option<Lang>,
-    /// The document symbol, when the text does not say it.
-    #[arg(long)]
-    pub symbol: Option<String>,
-    /// Lexicon options.
-    #[command(flatten)]
-    pub lex: LexiconArgs,
-    /// Quiet.
-    #[command(flatten)]
-    pub quiet: super::QuietArg,
-}
 
 pub(crate) fn run(args: &ReviewArgs) -> Result<ExitCode> {
     match Review::new(args)? {

@@ -7,7 +7,7 @@ use sixalign::corpus::{Job, check_jobs, read_jobfile};
 use sixalign::output::{self, Format, LangTags, Target, atomic};
 use sixalign::{Error, Lang, Result};
 
-use super::super::AlignArgs;
+use super::super::args::AlignArgs;
 use super::super::style::Style;
 use super::{Lexicons, Terminal, format_and_tags, refuse_six_way_beads, target};
 
@@ -158,7 +158,7 @@ impl Documents {
         tags: LangTags,
         summary: Option<Style>,
     ) -> Result<Documents> {
-        let inputs = args.versions.versions()?;
+        let inputs = super::versions(&args.versions)?;
         // The hub is one of the inputs: each other one is a language pair.
         if inputs.len() > 2 && !args.six_way && matches!(format, Format::Moses | Format::Beads) {
             return Err(Error::usage(format!(
@@ -281,7 +281,7 @@ mod tests {
         let mut all = vec!["align"];
         all.extend(args);
         match cli(&all).command {
-            super::super::super::Command::Align(a) => Align::new(&a, Terminal::none()),
+            super::super::super::args::Command::Align(a) => Align::new(&a, Terminal::none()),
             c => panic!("{c:?}"),
         }
     }

@@ -6,7 +6,7 @@ use sixalign::Result;
 use sixalign::corpus::{self, Discovery, RunOptions};
 use sixalign::output::atomic;
 
-use super::super::corpus::CorpusArgs;
+use super::super::args::CorpusArgs;
 use super::{Lexicons, Terminal, format_and_tags};
 
 /// `sixalign corpus`: the run's options, the lexicons and the first pass.
@@ -100,7 +100,7 @@ mod tests {
         let mut all = vec!["corpus"];
         all.extend(args);
         match cli(&all).command {
-            super::super::super::Command::Corpus(a) => Corpus::new(&a, Terminal::none()),
+            super::super::super::args::Command::Corpus(a) => Corpus::new(&a, Terminal::none()),
             c => panic!("{c:?}"),
         }
     }

@@ -25,8 +25,8 @@ use sixalign::output::{self, Format, LangTags, Target, atomic};
 use sixalign::score::Lexicon;
 use sixalign::{Error, Lang, Result};
 
+use super::args::{self, Cli, FormatArgs, InspectArgs, LexiconArgs, VersionsArgs};
 use super::style::{Stream, Style};
-use super::{Cli, FormatArgs, InspectArgs, LexiconArgs};
 
 /// What the terminal is, read once per run: the style of each stream
 /// (colour, bold, progress bars; see [`Style`]).
@@ -76,7 +76,7 @@ impl Limits {
             Some(t) => Some(t),
             None => match var("SIXALIGN_CONVERT_TIMEOUT") {
                 Some(v) => Some(
-                    super::parse_seconds(&v)
+                    args::parse_seconds(&v)
                         .map_err(|e| Error::usage(format!("SIXALIGN_CONVERT_TIMEOUT: {e}")))?,
                 ),
                 None => None,
@@ -86,7 +86,7 @@ impl Limits {
             Some(n) => Some(n),
             None => match var("SIXALIGN_MAX_INPUT") {
                 Some(v) => Some(
-                    super::parse_size(&v)
+                    args::parse_size(&v)
                         .map_err(|e| Error::usage(format!("SIXALIGN_MAX_INPUT: {e}")))?,
                 ),
                 None => None,
@@ -199,6 +199,41 @@ impl Lexicons {
     }
 }
 
+/// One `--lang LANG=FILE`.
+fn lang_spec(spec: &str) -> Result<(PathBuf, Lang)> {
+    let (code, path) = spec.split_once('=').ok_or_else(|| {
+        Error::usage(format!(
+            "--lang takes LANG=FILE (en=report.en.txt), not {spec:?}"
+        ))
+    })?;
+    let lang: Lang = code.parse()?;
+    if path.is_empty() {
+        return Err(Error::usage(format!(
+            "--lang {spec}: the file name is empty; give --lang {code}=FILE"
+        )));
+    }
+    Ok((PathBuf::from(path), lang))
+}
+
+/// The versions given on a command line: the files, then each `--lang
+/// LANG=FILE` with its language; two at least, each once. `align`, `qa`
+/// and `review` take them alike.
+fn versions(args: &VersionsArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
+    let mut v: Vec<(PathBuf, Option<Lang>)> =
+        args.files.iter().map(|p| (p.clone(), None)).collect();
+    for spec in &args.lang {
+        let (path, lang) = lang_spec(spec)?;
+        v.push((path, Some(lang)));
+    }
+    if v.len() < 2 {
+        return Err(Error::usage(
+            "give the Chinese version and at least one other (zh.txt en.txt …, or --lang en=FILE)",
+        ));
+    }
+    atomic::refuse_repeated_inputs(v.iter().map(|(p, _)| p))?;
+    Ok(v)
+}
+
 /// The format asked for (JSON Lines when none was) and the `--tmx-lang`
 /// tags, checked (and refused with another format).
 fn format_and_tags(args: &FormatArgs) -> Result<(Format, LangTags)> {
@@ -307,7 +342,7 @@ pub(crate) mod tests {
 
     fn inspect(args: &[&str]) -> Result<Inspect> {
         match cli(args).command {
-            super::super::Command::Inspect(a) => Inspect::new(&a),
+            super::super::args::Command::Inspect(a) => Inspect::new(&a),
             c => panic!("{c:?}"),
         }
     }

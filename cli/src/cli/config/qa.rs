@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use sixalign::output::atomic;
 use sixalign::{Lang, Result};
 
-use super::super::QaArgs;
+use super::super::args::QaArgs;
 use super::super::style::Style;
 use super::Terminal;
 
@@ -26,7 +26,7 @@ pub(crate) struct Qa {
 impl Qa {
     /// Checks `args` and resolves them, before anything is read or written.
     pub(crate) fn new(args: &QaArgs, term: Terminal) -> Result<Qa> {
-        let inputs = args.versions.versions()?;
+        let inputs = super::versions(&args.versions)?;
         if let Some(html) = &args.html {
             let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
             atomic::check_outputs(std::slice::from_ref(html), &paths)?;
@@ -49,7 +49,7 @@ mod tests {
         let mut all = vec!["qa"];
         all.extend(args);
         match cli(&all).command {
-            super::super::super::Command::Qa(a) => Qa::new(&a, Terminal::none()),
+            super::super::super::args::Command::Qa(a) => Qa::new(&a, Terminal::none()),
             c => panic!("{c:?}"),
         }
     }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use sixalign::output::{self, Format, Target, atomic};
 use sixalign::{Error, Lang, Result};
 
-use super::super::review::ReviewArgs;
+use super::super::args::ReviewArgs;
 use super::{Lexicons, refuse_six_way_beads, target};
 
 /// `sixalign review`: one of its two ways, checked.
@@ -68,7 +68,7 @@ impl Page {
                 "give the Chinese version and at least one other (sixalign review zh.txt en.txt …), or --apply FILE",
             ));
         }
-        let inputs = args.versions.versions()?;
+        let inputs = super::versions(&args.versions)?;
         let learn = !args.lex.no_learn && !args.lex.no_lexicon && args.from.is_none();
         let lex = Lexicons::of(&args.lex, learn);
         let out = args
@@ -169,7 +169,7 @@ mod tests {
         let mut all = vec!["review"];
         all.extend(args);
         match cli(&all).command {
-            super::super::super::Command::Review(a) => Review::new(&a),
+            super::super::super::args::Command::Review(a) => Review::new(&a),
             c => panic!("{c:?}"),
         }
     }
