@@ -1,5 +1,5 @@
 //! The configuration step, ripgrep's way: each command's arguments as clap
-//! parsed them (the structs of `cli/mod.rs`, ripgrep's "low" arguments) are
+//! parsed them (the structs of `args.rs`, ripgrep's "low" arguments) are
 //! turned once, at the start, into a checked configuration (its "high"
 //! arguments). Values are resolved there (the output format and where it
 //! goes, the lexicons and whether a first pass learns, the style of the
