@@ -9,7 +9,6 @@
 //! `sixalign.errors`, carrying the file and line.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -26,7 +25,6 @@ use sixalign::output::{
 };
 use sixalign::parse::{self, ParseOptions};
 use sixalign::qa::{self as qa_report, PairReport};
-use sixalign::score::Lexicon;
 use sixalign::{Document, Error, ErrorKind, Lang};
 
 /// A document given to a function: its text (or bytes, decoded as the CLI
@@ -197,9 +195,7 @@ fn aligner(lexicon: &Option<PathBuf>, learn: bool) -> sixalign::Result<Aligner> 
     let mut b = Aligner::builder();
     b.learn_lexicon(learn);
     if let Some(p) = lexicon {
-        for lex in Lexicon::read(p)? {
-            b.add_lexicon(Arc::new(lex));
-        }
+        b.add_lexicon_file(p)?;
     }
     Ok(b.build())
 }

@@ -182,11 +182,30 @@ pub fn run_batch(
     tgt_lang: Option<Lang>,
     aligner: &Aligner,
 ) -> Vec<JobResult> {
+    match run_batch_keeping(jobs, src_lang, tgt_lang, aligner, |_| Ok(())) {
+        Ok(results) => results,
+        Err(_) => unreachable!("keeping nothing cannot fail"),
+    }
+}
+
+/// [`run_batch`], handing the lexicons a learning aligner's first pass
+/// learned (one per language pair) to `keep` before the second pass writes
+/// any job (`sixalign align --lines --batch --save-lexicon` saves them
+/// there). An error from `keep` ends the batch before any job is written;
+/// `keep` is not called when the aligner does not learn.
+pub fn run_batch_keeping(
+    jobs: &[Job],
+    src_lang: Option<Lang>,
+    tgt_lang: Option<Lang>,
+    aligner: &Aligner,
+    keep: impl FnOnce(&[Lexicon]) -> Result<()>,
+) -> Result<Vec<JobResult>> {
     if aligner.learns() {
         let first = learn_batch(jobs, src_lang, tgt_lang, aligner);
-        return run_batch_guided(jobs, src_lang, tgt_lang, aligner, first);
+        keep(&first.lexicons)?;
+        return Ok(run_batch_guided(jobs, src_lang, tgt_lang, aligner, first));
     }
-    run_jobs(jobs, src_lang, tgt_lang, aligner)
+    Ok(run_jobs(jobs, src_lang, tgt_lang, aligner))
 }
 
 /// The second pass of a learning [`run_batch`]: every job aligned with the
@@ -347,4 +366,61 @@ fn run_job(
     };
     r.beads = beads.len();
     atomic::write_file(&job.out, |w| write_beads(w, &beads))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job file's worth of jobs: two pairs of line files in `dir`.
+    fn jobs(dir: &Path) -> Vec<Job> {
+        let zh = "大会于2019年通过第74/28号决议。\n会议有193个会员国参加。\n";
+        let en = "The Assembly adopted resolution 74/28 in 2019.\nIt was attended by 193 Member States.\n";
+        (1..=2)
+            .map(|i| {
+                let (src, tgt) = (dir.join(format!("{i}.zh")), dir.join(format!("{i}.en")));
+                std::fs::write(&src, zh).unwrap();
+                std::fs::write(&tgt, en).unwrap();
+                Job {
+                    src,
+                    tgt,
+                    out: dir.join(format!("{i}.beads")),
+                    line: i,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_lexicons_learned_are_kept_before_any_job_is_written() {
+        let d = tempfile::tempdir().unwrap();
+        let jobs = jobs(d.path());
+        let learning = Aligner::builder().learn_lexicon(true).build();
+        let mut kept = Vec::new();
+        let results = run_batch_keeping(&jobs, None, None, &learning, |l| {
+            assert!(
+                jobs.iter().all(|j| !j.out.exists()),
+                "kept before the second pass"
+            );
+            kept.extend(l.iter().map(|l| (l.src_lang, l.tgt_lang)));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(kept, [(Some(Lang::Zh), Some(Lang::En))]);
+        assert_eq!(results, run_batch(&jobs, None, None, &learning));
+        assert!(results.iter().all(|r| r.error.is_none() && r.beads == 2));
+        // An error while keeping them: no job is written.
+        let e = tempfile::tempdir().unwrap();
+        let jobs = super::tests::jobs(e.path());
+        let failed = run_batch_keeping(&jobs, None, None, &learning, |_| {
+            Err(Error::usage("no room"))
+        });
+        assert_eq!(failed.unwrap_err().to_string(), "no room");
+        assert!(jobs.iter().all(|j| !j.out.exists()));
+        // An aligner that does not learn keeps nothing.
+        let once = run_batch_keeping(&jobs, None, None, &Aligner::new(), |_| {
+            panic!("nothing learned")
+        });
+        assert_eq!(once.unwrap().len(), 2);
+    }
 }

@@ -51,6 +51,7 @@ pub mod run;
 
 pub use batch::{
     FirstPass, Job, JobResult, check_jobs, learn_batch, read_jobfile, run_batch, run_batch_guided,
+    run_batch_keeping,
 };
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{

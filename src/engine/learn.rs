@@ -120,3 +120,55 @@ pub fn confident_links<'a>(
         .map(|b| (src[b.src.start], tgt[b.tgt.start]))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::super::Aligner;
+    use crate::lang::Lang;
+    use crate::lexicon::Lexicon;
+
+    const ZH: [&str; 3] = [
+        "大会于2019年通过第74/28号决议。",
+        "会议有193个会员国参加。",
+        "秘书长提交了报告。",
+    ];
+    const EN: [&str; 3] = [
+        "The Assembly adopted resolution 74/28 in 2019.",
+        "It was attended by 193 Member States.",
+        "The Secretary-General submitted the report.",
+    ];
+
+    #[test]
+    fn lines_aligned_with_learning_give_their_lexicon_and_the_same_beads() {
+        let learning = Aligner::builder().learn_lexicon(true).build();
+        let (beads, learned) = learning.align_lines_learned(Lang::Zh, Lang::En, &ZH, &EN);
+        assert_eq!(beads, learning.align_lines(Lang::Zh, Lang::En, &ZH, &EN));
+        let learned = learned.expect("a learning aligner learns");
+        assert_eq!(
+            (learned.src_lang, learned.tgt_lang),
+            (Some(Lang::Zh), Some(Lang::En))
+        );
+        assert!(learned.is_learned());
+        let once = Aligner::new();
+        let (beads, learned) = once.align_lines_learned(Lang::Zh, Lang::En, &ZH, &EN);
+        assert_eq!(beads, once.align_lines(Lang::Zh, Lang::En, &ZH, &EN));
+        assert!(
+            learned.is_none(),
+            "an aligner that does not learn learns nothing"
+        );
+    }
+
+    #[test]
+    fn with_tables_keeps_an_empty_table_and_with_learned_tables_does_not() {
+        let empty = Arc::new(Lexicon::learn(Lang::Zh, Lang::Fr, &[]));
+        assert!(empty.is_empty());
+        let base = Aligner::builder().learn_lexicon(true).build();
+        let kept = base.with_tables([empty.clone()]);
+        assert_eq!(kept.lexicons_for(Lang::Zh, Lang::Fr).len(), 1);
+        assert!(!kept.learns(), "the second aligner aligns once");
+        let left = base.with_learned_tables([empty]);
+        assert!(left.lexicons_for(Lang::Zh, Lang::Fr).is_empty());
+    }
+}

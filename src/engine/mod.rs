@@ -19,12 +19,14 @@ mod multiway;
 mod pair;
 mod versions;
 
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::align::{self, Bead, Params};
 use crate::document::Document;
+use crate::error::Result;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 
@@ -75,6 +77,16 @@ impl AlignerBuilder {
     pub fn add_lexicon(&mut self, lexicon: Arc<Lexicon>) -> &mut AlignerBuilder {
         self.lexicons.push(lexicon);
         self
+    }
+
+    /// Every table of the lexicon file `path` ([`Lexicon::read`]: a file
+    /// `--save-lexicon` wrote, or `headword<TAB>English gloss` lines), each
+    /// added as [`AlignerBuilder::add_lexicon`] adds one.
+    pub fn add_lexicon_file(&mut self, path: &Path) -> Result<&mut AlignerBuilder> {
+        for lex in Lexicon::read(path)? {
+            self.add_lexicon(Arc::new(lex));
+        }
+        Ok(self)
     }
 
     /// Whether zh–en pairs use the CC-CEDICT lexicon shipped with the
@@ -182,16 +194,24 @@ impl Aligner {
     /// [`Aligner::with_learned`] with tables already shared (the empty
     /// ones are left out).
     pub fn with_learned_tables(&self, learned: impl IntoIterator<Item = Arc<Lexicon>>) -> Aligner {
+        self.with_tables(learned.into_iter().filter(|l| !l.is_empty()))
+    }
+
+    /// The same aligner, single pass, with every one of `tables` added to
+    /// its own, even one without entries (a table for a pair, empty or
+    /// not, turns the pair's lexicon scorer on). A corpus run's second
+    /// aligner is this, with the lexicons its first pass learned
+    /// (`corpus::learn_lexicons`); [`Aligner::with_learned_tables`] leaves
+    /// the empty ones out.
+    pub fn with_tables(&self, tables: impl IntoIterator<Item = Arc<Lexicon>>) -> Aligner {
         let mut b = AlignerBuilder {
             lexicons: self.tables.clone(),
             builtin: self.builtin,
             learn: false,
             fixed_priors: self.fixed_priors,
         };
-        for l in learned {
-            if !l.is_empty() {
-                b.add_lexicon(l);
-            }
+        for t in tables {
+            b.add_lexicon(t);
         }
         b.build()
     }
@@ -235,6 +255,24 @@ impl Aligner {
             return align::align(src, tgt, &self.params(src_lang, tgt_lang, src, tgt));
         }
         self.align_lines_learning(src_lang, tgt_lang, src, tgt).0
+    }
+
+    /// [`Aligner::align_lines`], with the lexicon its first pass learned
+    /// (`None` when the aligner does not learn), for a caller that keeps
+    /// it (`--save-lexicon`), as [`Aligner::align_all_learned`] does for
+    /// documents.
+    pub fn align_lines_learned(
+        &self,
+        src_lang: Lang,
+        tgt_lang: Lang,
+        src: &[&str],
+        tgt: &[&str],
+    ) -> (Vec<Bead>, Option<Lexicon>) {
+        if !self.learn {
+            return (self.align_lines(src_lang, tgt_lang, src, tgt), None);
+        }
+        let (beads, learned) = self.align_lines_learning(src_lang, tgt_lang, src, tgt);
+        (beads, Some(learned))
     }
 
     /// The first pass of [`Aligner::align_all`]: aligns once and learns a

@@ -1,157 +1,53 @@
 //! `sixalign corpus`, `sixalign pipe` and `sixalign bench`.
 
 use std::io;
-use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
-use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use sixalign::corpus::{self, DocStatus, RunOptions};
+use sixalign::corpus::{self, DocStatus};
 use sixalign::engine::Aligner;
-use sixalign::output::atomic;
 use sixalign::{Lang, Result};
 use sixalign_testkit::bench::{self, BenchOptions};
 
+use super::args::{BenchArgs, CorpusArgs, PipeArgs};
+use super::config::Terminal;
+use super::config::corpus::Corpus;
 use super::exit;
-use super::parsed;
-use super::style::{Stream, Style};
-
-/// Arguments of `sixalign corpus`.
-#[derive(Debug, Args)]
-pub struct CorpusArgs {
-    /// A directory tree of documents, or a manifest (.csv or .jsonl with id, lang, path).
-    pub input: PathBuf,
-    /// The output directory: one file per document and language pair
-    /// (DIR/zh-en/A_RES_74_28.jsonl). (`--out` is an older name for it.)
-    #[arg(short = 'o', long = "output", alias = "out", value_name = "DIR")]
-    pub output: PathBuf,
-    /// The hub and the languages aligned with it.
-    #[command(flatten)]
-    pub hub: super::HubArgs,
-    /// Output format and what goes into segments.
-    #[command(flatten)]
-    pub format: super::FormatArgs,
-    /// Skip documents whose outputs are all present (from an earlier, interrupted run).
-    #[arg(long)]
-    pub resume: bool,
-    /// Quiet.
-    #[command(flatten)]
-    pub quiet: super::QuietArg,
-    /// Write a JSON report with per-document figures to this file.
-    #[arg(long, value_name = "FILE")]
-    pub report: Option<PathBuf>,
-    /// Documents in flight at once (default: four per thread).
-    #[arg(long, value_name = "N")]
-    pub chunk: Option<usize>,
-    /// Learn a lexicon per language pair from a first pass over the first N
-    /// documents (in parallel), and use it in the real run (0, or
-    /// `--no-learn`: no first pass).
-    #[arg(long, value_name = "N", default_value_t = corpus::LEARN_DOCS, conflicts_with = "no_learn")]
-    pub learn_lexicon: usize,
-    /// Lexicon options.
-    #[command(flatten)]
-    pub lex: super::LexiconArgs,
-}
-
-/// Arguments of `sixalign pipe`.
-#[derive(Debug, Args)]
-pub struct PipeArgs {
-    /// The hub and the languages aligned with it.
-    #[command(flatten)]
-    pub hub: super::HubArgs,
-}
-
-/// Arguments of `sixalign bench`.
-#[derive(Debug, Args)]
-pub struct BenchArgs {
-    /// Synthetic documents to generate.
-    #[arg(long, default_value_t = 200)]
-    pub docs: usize,
-    /// Threads of the parallel run (default: all).
-    #[arg(long)]
-    pub threads: Option<usize>,
-    /// Languages aligned with the Chinese hub, comma-separated.
-    #[arg(long, value_name = "LANGS", default_value = "en", value_delimiter = ',', value_parser = parsed::<Lang>)]
-    pub langs: Vec<Lang>,
-    /// Keep the generated corpus and outputs in this directory (default: a temporary one, removed). A directory an earlier bench made is regenerated; one not empty and not made by bench is refused.
-    #[arg(long)]
-    pub dir: Option<PathBuf>,
-}
 
 /// `sixalign corpus`.
-pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
-    let quiet = args.quiet.quiet;
-    if let Some(r) = &args.report {
-        // The manifest is an input too (the documents are checked by the run).
-        atomic::check_outputs(std::slice::from_ref(r), std::slice::from_ref(&args.input))?;
-    }
-    let found = corpus::discover(&args.input)?;
+pub fn run_corpus(args: &CorpusArgs, term: Terminal) -> Result<ExitCode> {
+    let c = Corpus::new(args, term)?;
+    let found = corpus::discover(&c.input)?;
     for p in &found.problems {
         eprintln!("sixalign: {}: {}", p.path.display(), p.reason);
     }
-    let mut opts = RunOptions {
-        hub: args.hub.hub,
-        langs: args.hub.langs.clone(),
-        format: args.format.format(),
-        out_dir: args.output.clone(),
-        resume: args.resume,
-        chunk: args.chunk.unwrap_or(0),
-        tmx_tags: args.format.tmx_tags()?,
-        strip_labels: args.format.strip_labels,
-        stop: None,
-    };
-    let show = !quiet && Style::of(Stream::Stderr).progress();
-    // The lexicon saved after the first pass replaces no document, no
-    // table read, the manifest, the report or an alignment.
-    let mut outputs = corpus::run::planned_outputs(&found.docs, &opts);
-    outputs.extend(args.report.iter().cloned());
-    let mut read: Vec<PathBuf> = found
-        .docs
-        .iter()
-        .flat_map(|d| d.files.values().cloned())
-        .collect();
-    read.push(args.input.clone());
-    args.lex.check_save(&outputs, &read)?;
-    // Nor may an alignment or the report replace a `--lexicon` table.
-    atomic::refuse_inputs(&outputs, &args.lex.lexicon)?;
+    c.check_outputs(&found)?;
     let start = std::time::Instant::now();
-    let mut builder = args.lex.builder()?;
-    let learn_docs = if args.lex.no_learn {
-        0
-    } else {
-        args.learn_lexicon
-    };
-    if args.lex.save_lexicon.is_some() && learn_docs == 0 {
-        return Err(sixalign::Error::usage(
-            "--save-lexicon writes the lexicon learned in a first pass: drop --no-learn, or give --learn-lexicon N > 0",
-        ));
-    }
+    let mut aligner = c.lex.aligner()?;
     // From here on the first Ctrl-C stops the run between documents.
-    let stop = super::interrupt::arm();
-    opts.stop = Some(stop.clone());
+    let mut opts = c.opts.clone();
+    opts.stop = Some(super::interrupt::arm());
     let learning = std::time::Instant::now();
     let mut loaded = corpus::Loaded::default();
-    let learns = learn_docs > 0 && !args.lex.no_lexicon;
-    if learns {
-        let n = corpus::learning_sample(&found.docs, &opts, learn_docs);
+    if c.learn_docs > 0 {
+        let n = corpus::learning_sample(&found.docs, &opts, c.learn_docs);
         let bar = progress_bar(
-            show,
+            c.progress,
             n,
             "learning lexicons {bar:30} {pos}/{len} documents  {elapsed_precise} ETA {eta}",
         );
         let learned =
-            corpus::learn_lexicons_with(&found.docs, &opts, learn_docs, &builder.build(), &|| {
-                bar.inc(1)
-            });
+            corpus::learn_lexicons_with(&found.docs, &opts, c.learn_docs, &aligner, &|| bar.inc(1));
         bar.finish_and_clear();
         if !opts.stopped() {
-            args.lex.save(&learned.lexicons)?;
+            c.lex.save(&learned.lexicons)?;
         }
         loaded = learned.loaded;
-        for lex in learned.lexicons {
-            if !quiet {
+        if !c.quiet {
+            for lex in &learned.lexicons {
                 eprintln!(
                     "sixalign: learned a {}-{} lexicon of {} entries from the first {} documents",
                     lex.src_lang.map_or("?", Lang::code),
@@ -160,17 +56,16 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
                     learned.documents
                 );
             }
-            builder.add_lexicon(std::sync::Arc::new(lex));
         }
+        aligner = aligner.with_tables(learned.lexicons.into_iter().map(Arc::new));
     }
-    let learn_seconds = if learns {
+    let learn_seconds = if c.learn_docs > 0 {
         learning.elapsed().as_secs_f64()
     } else {
         0.0
     };
-    let aligner = builder.build();
     let bar = progress_bar(
-        show,
+        c.progress,
         found.docs.len(),
         "{bar:30} {pos}/{len} documents  {msg}  {elapsed_precise} ETA {eta}",
     );
@@ -181,7 +76,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
         &opts,
         &aligner,
         loaded,
-        args.report.as_deref(),
+        c.report.as_deref(),
         &mut |d| {
             if !d.language_mismatch.is_empty() {
                 bar.suspend(|| {
@@ -228,7 +123,7 @@ pub fn run_corpus(args: &CorpusArgs) -> Result<ExitCode> {
     } else {
         bar.finish_and_clear();
     }
-    if !quiet {
+    if !c.quiet {
         eprint!("{}", summary.to_text());
     }
     if summary.interrupted {

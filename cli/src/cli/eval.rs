@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use sixalign::Result;
 use sixalign::eval::eval_paths;
 
-use super::EvalArgs;
+use super::args::EvalArgs;
 
 pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode> {
     let scores = eval_paths(&args.gold, &args.test)?;

@@ -7,24 +7,25 @@ use sixalign::output::write_inspect_json;
 use sixalign::parse::{ParseOptions, parse_path};
 use sixalign::{Document, Result};
 
-use super::InspectArgs;
+use super::args::InspectArgs;
+use super::config::Inspect;
 use super::exit;
 
 pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode> {
-    let (file, lang) = args.input()?;
+    let c = Inspect::new(args)?;
     let opts = ParseOptions {
-        lang,
-        symbol: args.symbol.clone(),
+        lang: c.lang,
+        symbol: c.symbol.clone(),
     };
-    let doc = parse_path(&file, &opts)?;
+    let doc = parse_path(&c.file, &opts)?;
     let mut out = sixalign::output::atomic::stdout();
-    if args.json {
+    if c.json {
         write_inspect_json(&doc, &mut out)?;
     } else {
         write_human(&doc, &mut out)?;
     }
     out.flush()?;
-    if args.strict && !doc.findings.is_empty() {
+    if c.strict && !doc.findings.is_empty() {
         return Ok(ExitCode::from(exit::FOUND));
     }
     Ok(ExitCode::SUCCESS)

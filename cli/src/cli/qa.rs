@@ -1,7 +1,6 @@
 //! `sixalign qa`: translation QA of the hub against its other versions.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rayon::prelude::*;
@@ -11,31 +10,29 @@ use sixalign::engine::Aligner;
 use sixalign::output::atomic;
 use sixalign::qa::{self, Counts, PairReport, Severity};
 
-use super::QaArgs;
+use super::args::QaArgs;
+use super::config::Terminal;
+use super::config::qa::Qa;
 use super::exit;
-use super::style::{Stream, Style};
+use super::style::Style;
 
-pub(crate) fn run(args: &QaArgs) -> Result<ExitCode> {
-    let inputs = args.versions.versions()?;
-    if let Some(html) = &args.html {
-        let paths: Vec<PathBuf> = inputs.iter().map(|(p, _)| p.clone()).collect();
-        atomic::check_outputs(std::slice::from_ref(html), &paths)?;
-    }
-    let (hub, others) = super::read_versions(&inputs, None)?;
+pub(crate) fn run(args: &QaArgs, term: Terminal) -> Result<ExitCode> {
+    let c = Qa::new(args, term)?;
+    let (hub, others) = super::read_versions(&c.inputs, None)?;
     let aligner = Aligner::new();
     let reports: Vec<PairReport> = others
         .par_iter()
         .map(|other| PairReport::new(&aligner, &hub, other))
         .collect();
 
-    if let Some(path) = &args.html {
+    if let Some(path) = &c.html {
         atomic::write_file(path, |w| qa::html::write_html(&hub, &reports, w))?;
     }
     let mut out = atomic::stdout();
-    if args.json {
+    if c.json {
         qa::write_json(&hub, &reports, &mut out)?;
-    } else if !args.quiet.quiet {
-        write_summary(&reports, Style::of(Stream::Stdout), &mut out)?;
+    } else if let Some(style) = c.summary {
+        write_summary(&reports, style, &mut out)?;
     }
     out.flush()?;
     let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));

@@ -19,7 +19,8 @@ pub(crate) struct Style {
 }
 
 impl Style {
-    /// The style of `stream` for this process.
+    /// The style of `stream` for this process (read once, by
+    /// [`Terminal::read`](super::config::Terminal::read)).
     pub(crate) fn of(stream: Stream) -> Style {
         let terminal = match stream {
             Stream::Stdout => std::io::stdout().is_terminal(),
@@ -29,6 +30,12 @@ impl Style {
             terminal,
             std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         )
+    }
+
+    /// No terminal: no colour, no progress bar.
+    #[cfg(test)]
+    pub(crate) fn plain() -> Style {
+        Style::new(false, false)
     }
 
     fn new(terminal: bool, no_color: bool) -> Style {

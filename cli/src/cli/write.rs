@@ -1,12 +1,11 @@
 //! Writing alignments, as `align` and `review --apply` both do: the
-//! output begun, written and committed in one step, and the check of a
-//! format that holds one language pair.
+//! output begun, written and committed in one step.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use sixalign::output::{Format, Output, PairWriter};
-use sixalign::{Error, Result};
+use sixalign::Result;
+use sixalign::output::{Output, PairWriter};
 
 /// Writes through `out`: begun, `write`, committed (renamed into place).
 /// The files written, none for standard output.
@@ -20,14 +19,4 @@ pub(crate) fn commit(
     let written = out.paths().map(Path::to_path_buf).collect();
     out.commit()?;
     Ok(written)
-}
-
-/// Bead files hold one language pair: no six-way rows in them.
-pub(crate) fn check_six_way(format: Format, six_way: bool) -> Result<()> {
-    if six_way && format == Format::Beads {
-        return Err(Error::usage(
-            "bead files hold one language pair; --six-way needs tsv, jsonl, tmx or moses",
-        ));
-    }
-    Ok(())
 }
