@@ -110,6 +110,32 @@ mod vocabulary {
     }
 
     #[test]
+    fn cli_the_output_file_names_the_format_when_none_is_asked_for() {
+        let d = tempfile::tempdir().unwrap();
+        let (zh, en) = (udhr("zh"), udhr("en"));
+        let (zh, en) = (zh.to_str().unwrap(), en.to_str().unwrap());
+        for (name, asked) in [("a.tsv", None), ("b.jsonl", Some("tsv")), ("c.tmx", None)] {
+            let out = d.path().join(name);
+            let mut args = vec!["align", zh, en, "-q", "-o", out.to_str().unwrap()];
+            args.extend(asked.map(|f| ["-f", f]).into_iter().flatten());
+            let o = run(&args);
+            assert!(o.status.success(), "{name}: {}", stderr(&o));
+            let text = std::fs::read_to_string(&out).unwrap();
+            let first = text.lines().next().unwrap_or_default();
+            match name {
+                // TSV rows are tab-separated text, no JSON; `-f` wins over the name.
+                "a.tsv" | "b.jsonl" => {
+                    assert!(
+                        first.contains('\t') && !first.starts_with('{'),
+                        "{name}: {first}"
+                    )
+                }
+                _ => assert!(text.starts_with("<?xml") && text.contains("<tmx"), "{name}"),
+            }
+        }
+    }
+
+    #[test]
     fn cli_lang_placeholder_is_the_same_everywhere() {
         let mut seen = 0;
         for sub in ["align", "qa", "review", "inspect", "corpus", "pipe", "eval"] {

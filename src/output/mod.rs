@@ -177,6 +177,28 @@ impl Format {
         Format::Beads,
     ];
 
+    /// The format a file's extension names (`.tsv`, `.jsonl`, `.json`,
+    /// `.ndjson`, `.tmx`, `.beads`, in any case): what a command writes to
+    /// `-o FILE` when no format is asked for. Moses writes one file per
+    /// language from a prefix, so no extension names it.
+    ///
+    /// ```
+    /// use sixalign::output::Format;
+    /// assert_eq!(Format::of_path("out/udhr.TSV".as_ref()), Some(Format::Tsv));
+    /// assert_eq!(Format::of_path("udhr.tmx".as_ref()), Some(Format::Tmx));
+    /// assert_eq!(Format::of_path("udhr.txt".as_ref()), None);
+    /// ```
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "tsv" => Format::Tsv,
+            "jsonl" | "json" | "ndjson" => Format::Jsonl,
+            "tmx" => Format::Tmx,
+            "beads" => Format::Beads,
+            _ => return None,
+        })
+    }
+
     /// The name used on the command line (`tsv`, `jsonl`, `tmx`, `moses`, `beads`).
     pub fn name(self) -> &'static str {
         match self {

@@ -125,7 +125,8 @@ impl VersionsArgs {
 /// `-f/--format` of the commands that write alignments (`align`, `corpus`).
 #[derive(Debug, Args)]
 pub struct FormatArgs {
-    /// Output format: tsv, jsonl (default), tmx, moses or beads.
+    /// Output format: tsv, jsonl, tmx, moses or beads (default: the one an
+    /// output file's extension names, .tsv .jsonl .tmx .beads; else jsonl).
     #[arg(long, short = 'f', value_parser = parsed::<Format>)]
     pub format: Option<Format>,
     /// With `-f tmx`: the language tag (BCP 47) TMX names a language with,
@@ -322,7 +323,8 @@ pub struct ReviewArgs {
     /// ("save"), in `--format`, exactly as `sixalign align` writes beads.
     #[arg(long, value_name = "EDITS")]
     pub apply: Option<PathBuf>,
-    /// With `--apply`: tsv, jsonl (default), tmx, moses or beads.
+    /// With `--apply`: tsv, jsonl, tmx, moses or beads (default: the one an
+    /// output file's extension names, .tsv .jsonl .tmx .beads; else jsonl).
     #[arg(long, short = 'f', value_parser = parsed::<Format>, requires = "apply")]
     pub format: Option<Format>,
     /// With `--apply`: one row per group of Chinese sentences with every language in it.

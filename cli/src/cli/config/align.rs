@@ -125,7 +125,7 @@ impl Align {
     /// Checks `args` and resolves them; refuses every bad combination
     /// before anything is read (but a job file) or written.
     pub(crate) fn new(args: &AlignArgs, term: Terminal) -> Result<Align> {
-        let (format, tags) = format_and_tags(&args.format)?;
+        let (format, tags) = format_and_tags(&args.format, args.output.as_deref())?;
         let summary = (!args.quiet.quiet).then_some(term.stderr);
         match (args.lines, &args.batch) {
             (true, Some(jobfile)) => Batch::new(args, jobfile).map(Align::Batch),

@@ -34,7 +34,8 @@ pub(crate) struct Corpus {
 impl Corpus {
     /// Checks `args` and resolves them, before the corpus is walked.
     pub(crate) fn new(args: &CorpusArgs, term: Terminal) -> Result<Corpus> {
-        let (format, tmx_tags) = format_and_tags(&args.format)?;
+        // `-o` is a directory here: its name names no format.
+        let (format, tmx_tags) = format_and_tags(&args.format, None)?;
         let first_pass = if args.lex.no_learn {
             0
         } else {

@@ -234,10 +234,18 @@ fn versions(args: &VersionsArgs) -> Result<Vec<(PathBuf, Option<Lang>)>> {
     Ok(v)
 }
 
-/// The format asked for (JSON Lines when none was) and the `--tmx-lang`
-/// tags, checked (and refused with another format).
-fn format_and_tags(args: &FormatArgs) -> Result<(Format, LangTags)> {
-    let format = args.format.unwrap_or(Format::Jsonl);
+/// The format asked for; when none was, the one the extension of the
+/// output file names (`-o out.tsv`, [`Format::of_path`]), else JSON Lines.
+fn format_for(asked: Option<Format>, output: Option<&Path>) -> Format {
+    asked
+        .or_else(|| output.and_then(Format::of_path))
+        .unwrap_or(Format::Jsonl)
+}
+
+/// The format ([`format_for`] the output file `output`, if any) and the
+/// `--tmx-lang` tags, checked (and refused with another format).
+fn format_and_tags(args: &FormatArgs, output: Option<&Path>) -> Result<(Format, LangTags)> {
+    let format = format_for(args.format, output);
     let mut tags = LangTags::default();
     if !args.tmx_lang.is_empty() && format != Format::Tmx {
         return Err(Error::usage(format!(
@@ -421,14 +429,37 @@ pub(crate) mod tests {
             tmx_lang: tags.iter().map(|t| t.to_string()).collect(),
             strip_labels: false,
         };
-        let (format, tags) = format_and_tags(&f(Some(Format::Tmx), &["zh=zh-CN"])).unwrap();
+        let (format, tags) = format_and_tags(&f(Some(Format::Tmx), &["zh=zh-CN"]), None).unwrap();
         assert_eq!((format, tags.tag(Lang::Zh)), (Format::Tmx, "zh-CN"));
-        assert_eq!(format_and_tags(&f(None, &[])).unwrap().0, Format::Jsonl);
-        let e = refused(format_and_tags(&f(Some(Format::Tsv), &["zh=zh-CN"])));
+        assert_eq!(
+            format_and_tags(&f(None, &[]), None).unwrap().0,
+            Format::Jsonl
+        );
+        let e = refused(format_and_tags(&f(Some(Format::Tsv), &["zh=zh-CN"]), None));
         assert_eq!(
             e,
             "--tmx-lang names languages in TMX output; add -f tmx (the tsv format uses codes)"
         );
-        assert!(format_and_tags(&f(Some(Format::Tmx), &["zh=en-US"])).is_err());
+        assert!(format_and_tags(&f(Some(Format::Tmx), &["zh=en-US"]), None).is_err());
+        // With `--tmx-lang`, `-o out.tmx` is the TMX the tags are for.
+        let out = Path::new("out.tmx");
+        let (format, _) = format_and_tags(&f(None, &["zh=zh-CN"]), Some(out)).unwrap();
+        assert_eq!(format, Format::Tmx);
+    }
+
+    #[test]
+    fn the_output_file_names_the_format_when_none_is_asked_for() {
+        let at = |asked: Option<Format>, out: &str| format_for(asked, Some(Path::new(out)));
+        assert_eq!(at(None, "udhr.tsv"), Format::Tsv);
+        assert_eq!(at(None, "out/udhr.TMX"), Format::Tmx);
+        assert_eq!(at(None, "udhr.jsonl"), Format::Jsonl);
+        assert_eq!(at(None, "gold/01.beads"), Format::Beads);
+        // No extension, or one no format has (a Moses prefix): JSON Lines.
+        assert_eq!(at(None, "udhr"), Format::Jsonl);
+        assert_eq!(at(None, "udhr.txt"), Format::Jsonl);
+        assert_eq!(format_for(None, None), Format::Jsonl);
+        // Asked for, the format stands whatever the name.
+        assert_eq!(at(Some(Format::Jsonl), "udhr.tsv"), Format::Jsonl);
+        assert_eq!(at(Some(Format::Moses), "udhr.tmx"), Format::Moses);
     }
 }

@@ -6,7 +6,7 @@ use sixalign::output::{self, Format, Target, atomic};
 use sixalign::{Error, Lang, Result};
 
 use super::super::args::ReviewArgs;
-use super::{Lexicons, refuse_six_way_beads, target};
+use super::{Lexicons, format_for, refuse_six_way_beads, target};
 
 /// `sixalign review`: one of its two ways, checked.
 #[derive(Debug)]
@@ -105,7 +105,7 @@ impl Apply {
                 "--apply learns no lexicon: drop --save-lexicon (it writes what `review` learns when it builds a page)",
             ));
         }
-        let format = args.format.unwrap_or(Format::Jsonl);
+        let format = format_for(args.format, args.output.as_deref());
         refuse_six_way_beads(format, args.six_way)?;
         let target = target(args.output.as_deref(), format)?;
         // Moses writes one file per language of the work file: checked
