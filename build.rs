@@ -18,6 +18,9 @@ use std::path::PathBuf;
 #[allow(dead_code)]
 mod letters;
 
+#[path = "src/lang/function_words.rs"]
+mod function_words;
+
 #[path = "src/lexicon/key.rs"]
 #[allow(dead_code)]
 mod key;

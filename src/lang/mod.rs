@@ -5,6 +5,7 @@
 //! letters, Chinese numerals, roman numerals), numbers written in words
 //! ([`numerals`]) and the UN document-symbol pattern ([`symbol`]).
 
+pub(crate) mod function_words;
 pub(crate) mod labels;
 pub mod letters;
 pub mod numerals;

@@ -19,6 +19,14 @@ const LAST: u32 = 0x9FFF;
 /// The longest syllable (`chuang`, `zhuang`, `shuang`).
 pub const MAX_SYLLABLE: usize = 6;
 
+/// Common English words that read as pinyin and as common Chinese words
+/// (`women`, 我们; `take`, 他可): never names, even where a text only
+/// writes them capitalized.
+pub const PINYIN_LOOKALIKES: [&str; 16] = [
+    "aide", "along", "anti", "base", "change", "date", "house", "human", "line", "make", "mine",
+    "more", "open", "take", "time", "women",
+];
+
 /// The readings of the characters U+3400..U+9FFF.
 pub struct Readings {
     /// The syllables, sorted: a reading's id is its index.

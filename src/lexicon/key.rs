@@ -2,22 +2,18 @@
 //!
 //! Shared with `build.rs`, which compiles the built-in CC-CEDICT with the
 //! same stems and the same hash, so this file uses nothing of the crate
-//! (std, `unicode-normalization` and `lang/letters.rs`, which `build.rs`
-//! includes too).
+//! (std, `unicode-normalization`, `lang/letters.rs` and
+//! `lang/function_words.rs`, which `build.rs` includes too).
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::function_words::FUNCTION_WORDS;
 use super::letters::is_letter;
 
 const TATWEEL: char = '\u{0640}';
 
-/// Function words that explain nothing.
-pub const STOP: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "are", "was", "were", "has", "have",
-    "its", "their", "which", "who", "not", "all", "any", "other", "such", "also", "been", "des",
-    "les", "une", "pour", "dans", "par", "sur", "qui", "que", "est", "aux", "del", "los", "las",
-    "con", "por", "para", "una", "que", "como", "sus", "это", "для", "что", "как", "при",
-];
+/// Function words that explain nothing ([`FUNCTION_WORDS`], a language fact).
+pub const STOP: &[&str] = FUNCTION_WORDS;
 
 /// Up to eight bytes of a word as one integer (0 for longer words: no
 /// function word is longer).

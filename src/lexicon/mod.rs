@@ -12,8 +12,9 @@
 
 pub mod embedded;
 pub mod key;
-// `key` reads it as `super::letters` here and in `build.rs`.
-use crate::lang::letters;
+// `key` reads them as `super::letters` and `super::function_words` here
+// and in `build.rs`.
+use crate::lang::{function_words, letters};
 pub mod learn;
 
 use std::collections::HashMap;

@@ -21,15 +21,7 @@ use rayon::prelude::*;
 
 use super::hash;
 use crate::lang::Lang;
-use crate::lang::readings::{MAX_SYLLABLE, Readings, readings};
-
-/// Common words that read as pinyin and as common Chinese words (`women`,
-/// 我们; `take`, 他可): never names, even where a text only writes them
-/// capitalized.
-const STOP: [&str; 16] = [
-    "aide", "along", "anti", "base", "change", "date", "house", "human", "line", "make", "mine",
-    "more", "open", "take", "time", "women",
-];
+use crate::lang::readings::{MAX_SYLLABLE, PINYIN_LOOKALIKES as STOP, Readings, readings};
 
 /// The numbers of syllables a name may have, as bits (a name of one
 /// syllable is too common a reading to tell anything).

@@ -1475,9 +1475,9 @@ mod write_errors {
             ),
             (
                 &[
-                    "align", "-q", "--lines", "zh.txt", "en.txt", "-o", "l.beads",
+                    "align", "-q", "--lines", "zh.txt", "en.txt", "-o", "l.jsonl",
                 ],
-                "l.beads",
+                "l.jsonl",
             ),
             (
                 &["qa", "-q", "zh.txt", "en.txt", "--html", "qa.html"],
