@@ -9,6 +9,7 @@
 //! that a shape that cannot win costs a few comparisons.
 
 use super::hits::{MAX_RUN, RowHits};
+use super::price::gloss_and_words;
 use super::table::{Lists, RunTable, Runs};
 use super::{Bead, Params, RARE, SHAPES};
 
@@ -257,7 +258,8 @@ pub(super) fn dp(
                         continue;
                     }
                     if has_lexicon {
-                        let total = if gloss_rows { b.lex_total } else { a.lex_total };
+                        let (_, words) = gloss_and_words(gloss_rows, a, b);
+                        let total = words.lex_total;
                         lx = params.lex_price(total, row.get(j0 + j, di, dj));
                     }
                     let floor = base + (tokens + lx);
