@@ -532,7 +532,7 @@ impl LengthScorer {
     /// A bound [`LengthScorer::cost_of`] is never below, without its
     /// square root and logarithm: P(|Z| ≥ x) ≤ exp(−x²/2), so the cost is
     /// at least x²/2 (a little less, for rounding).
-    pub fn cost_floor(&self, l1: f32, l2: f32) -> f32 {
+    pub(crate) fn cost_floor(&self, l1: f32, l2: f32) -> f32 {
         let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
         let spread = self.relative * self.ratio * base;
         let d = l2 - self.ratio * l1;

@@ -1,15 +1,15 @@
 //! The banded dynamic program over beads.
 //!
 //! [`align`] links a run of source sentences with a run of target sentences
-//! by beads of up to [`MAX_RUN`] sentences on a side (1-1, 1-0, 0-1, 2-1,
+//! by beads of up to five sentences on a side (1-1, 1-0, 0-1, 2-1,
 //! 1-2, 2-2, 3-1, 1-3, 2-3, 3-2, 3-3, 4-1, 1-4, 2-4, 4-2, 5-1, 1-5),
-//! minimizing the sum of bead costs: the scorers of [`crate::score`] plus a
+//! minimizing the sum of bead costs: the terms of [`crate::score`] plus a
 //! prior per bead type.
 //!
 //! Small inputs (an anchored region of a document) get the full table. Large
 //! ones (`--lines` input of a million sentences) are aligned coarse to fine,
 //! as Vecalign does: consecutive sentences are merged into groups of
-//! [`GROUP`], the groups are aligned (recursively), and the fine table is
+//! eight, the groups are aligned (recursively), and the fine table is
 //! only filled in a band around the coarse path, so cost grows linearly with
 //! the number of sentences, not quadratically.
 
@@ -95,7 +95,7 @@ const _: () = {
 };
 
 /// Sentences merged into one group at each coarse level.
-pub const GROUP: usize = 8;
+const GROUP: usize = 8;
 
 /// Tables up to this many cells are filled completely.
 const FULL_CELLS: usize = 1 << 12;
@@ -219,7 +219,7 @@ const PRIOR_WEIGHT: f32 = 50.0;
 
 impl ShapePriors {
     /// The defaults without the long shapes (up to 2-2, 3-1 and 1-3).
-    pub fn short_only() -> ShapePriors {
+    pub(crate) fn short_only() -> ShapePriors {
         ShapePriors::default().without_rare()
     }
 
@@ -232,7 +232,7 @@ impl ShapePriors {
 
     /// The priors re-estimated from the beads of an earlier pass: each
     /// shape's share of `path`, smoothed towards its default as if the
-    /// defaults had been seen over [`PRIOR_WEIGHT`] beads.
+    /// defaults had been seen over `PRIOR_WEIGHT` (50) beads.
     pub fn from_path(path: &[Bead]) -> ShapePriors {
         let mut count = [0f32; SHAPES.len()];
         for b in path {
@@ -275,7 +275,7 @@ impl Params {
     }
 
     /// Parameters with a given length ratio (target per source character).
-    pub fn with_ratio(src_lang: Lang, tgt_lang: Lang, ratio: f32) -> Params {
+    fn with_ratio(src_lang: Lang, tgt_lang: Lang, ratio: f32) -> Params {
         let ratio = ratio.clamp(0.05, 20.0);
         Params {
             src_lang,
