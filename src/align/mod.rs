@@ -435,8 +435,7 @@ fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
             || RunTable::of_texts(tgt, params.tgt_lang, params, None, names),
         );
     };
-    let (gloss, words) =
-        lexicon.gloss_and_words((src, params.src_lang), (tgt, params.tgt_lang));
+    let (gloss, words) = lexicon.gloss_and_words((src, params.src_lang), (tgt, params.tgt_lang));
     let w = RunTable::of_texts(words.0, words.1, params, None, names);
     let keep: score::IdSet = w.lex.data.iter().copied().collect();
     let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep), names);

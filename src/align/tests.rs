@@ -468,10 +468,17 @@ fn link_terms_price_each_bead_as_the_program_scored_it() {
         let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
         let beads = align_features(&fs, &ft, &p);
         let (mut merged, mut words) = (0, 0);
-        for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+        for b in beads
+            .iter()
+            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+        {
             let terms = p.link_terms(&fs[b.src.clone()], &ft[b.tgt.clone()]);
             let one = b.src.len() == 1 && b.tgt.len() == 1;
-            assert_eq!(p.calibration.score(&terms, one), b.score, "{sl:?}-{tl:?} {b:?}");
+            assert_eq!(
+                p.calibration.score(&terms, one),
+                b.score,
+                "{sl:?}-{tl:?} {b:?}"
+            );
             merged += usize::from(!one);
             words += usize::from(terms.lexicon + terms.cognates != 0.0);
         }
