@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use sixalign::Lang;
 use sixalign::align::{Bead, align_features};
 use sixalign::engine::Aligner;
-use sixalign::score::{Calibration, Features};
+use sixalign::score::Calibration;
 use sixalign_testkit::synth::{NoisyLines, noisy_line_sets, strip_labels};
 
 struct Sample {
@@ -67,11 +67,8 @@ fn samples(set: &NoisyLines, langs: (Lang, Lang), aligner: &Aligner, out: &mut V
         .iter()
         .filter(|b: &&Bead| !b.src.is_empty() && !b.tgt.is_empty())
     {
-        let (a, c) = (
-            Features::merge(&fs[b.src.clone()]),
-            Features::merge(&ft[b.tgt.clone()]),
-        );
-        let terms = p.link_terms(std::slice::from_ref(&a), std::slice::from_ref(&c));
+        // The terms the program priced the bead with.
+        let terms = p.link_terms(&fs[b.src.clone()], &ft[b.tgt.clone()]);
         let one = b.src.len() == 1 && b.tgt.len() == 1;
         out.push(Sample {
             x: [

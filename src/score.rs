@@ -1,10 +1,13 @@
-//! Scorers for candidate beads.
+//! The evidence of candidate beads and the price of each kind.
 //!
 //! Every sentence is turned once into [`Features`] (length, tokens that
-//! survive translation, cognate keys, lexicon keys); a [`Scorer`] then prices
-//! a candidate link between a run of source sentences and a run of target
+//! survive translation, cognate keys, lexicon keys); the aligner prices a
+//! candidate link between a run of source sentences and a run of target
 //! sentences as a cost in nats (lower is better, may be negative for strong
-//! evidence). The aligner adds the costs of several scorers:
+//! evidence), the sum of one term per kind of evidence, each priced here
+//! from the counts the aligner takes of the link (the aligner's `price`
+//! module is the one place that takes them, for the program and for
+//! [`crate::align::Params::link_terms`] alike):
 //!
 //! * [`LengthScorer`]: Gale–Church, with the character ratio and variance
 //!   estimated from the data ([`crate::align::Params::estimate`]).
@@ -281,13 +284,6 @@ pub fn char_count(text: &str) -> usize {
     }
 }
 
-/// Prices the link between a run of source and a run of target sentences.
-pub trait Scorer: Send + Sync {
-    /// Cost in nats of linking `src` with `tgt` (both non-empty runs of
-    /// consecutive sentences); lower is better, negative is evidence for.
-    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32;
-}
-
 /// Gale–Church length cost: target length is normal around `ratio` times
 /// the source length with variance `variance` times the source length.
 #[derive(Clone, Copy, Debug)]
@@ -300,14 +296,6 @@ pub struct LengthScorer {
     /// translator may write 20 % more in a long sentence as in a short one),
     /// as a share of the expected length.
     pub relative: f32,
-}
-
-impl Scorer for LengthScorer {
-    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let l1: f32 = src.iter().map(|f| f.len).sum();
-        let l2: f32 = tgt.iter().map(|f| f.len).sum();
-        self.cost_of(l1, l2)
-    }
 }
 
 impl LengthScorer {
@@ -324,7 +312,7 @@ impl LengthScorer {
     /// A bound [`LengthScorer::cost_of`] is never below, without its
     /// square root and logarithm: P(|Z| ≥ x) ≤ exp(−x²/2), so the cost is
     /// at least x²/2 (a little less, for rounding).
-    pub fn cost_floor(&self, l1: f32, l2: f32) -> f32 {
+    pub(crate) fn cost_floor(&self, l1: f32, l2: f32) -> f32 {
         let base = ((l1 + l2 / self.ratio) / 2.0).max(1.0);
         let spread = self.relative * self.ratio * base;
         let d = l2 - self.ratio * l1;
@@ -348,40 +336,6 @@ fn neg_ln_two_tail(x: f32) -> f32 {
         z * z + (z * std::f64::consts::PI.sqrt()).ln()
     };
     v as f32
-}
-
-thread_local! {
-    static SCRATCH: RefCell<(Vec<u64>, Vec<u64>)> = const { RefCell::new((Vec::new(), Vec::new())) };
-}
-
-/// Size of the multiset intersection of the concatenated sorted lists.
-fn shared(
-    src: &[Features],
-    tgt: &[Features],
-    get: impl Fn(&Features) -> &[u64],
-) -> (usize, usize, usize) {
-    if src.len() == 1 && tgt.len() == 1 {
-        let (a, b) = (get(&src[0]), get(&tgt[0]));
-        return (intersect(a, b), a.len(), b.len());
-    }
-    SCRATCH.with(|s| {
-        let (a, b) = &mut *s.borrow_mut();
-        a.clear();
-        b.clear();
-        for f in src {
-            a.extend_from_slice(get(f));
-        }
-        for f in tgt {
-            b.extend_from_slice(get(f));
-        }
-        if src.len() > 1 {
-            a.sort_unstable();
-        }
-        if tgt.len() > 1 {
-            b.sort_unstable();
-        }
-        (intersect(a, b), a.len(), b.len())
-    })
 }
 
 /// Size of the multiset intersection of two sorted lists.
@@ -411,14 +365,6 @@ pub struct TokenScorer {
     pub miss: f32,
 }
 
-impl Scorer for TokenScorer {
-    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let (m, a, b) = shared(src, tgt, |f| &f.strong);
-        let (names, _, _) = shared(src, tgt, |f| &f.names);
-        self.price(m, a + b - 2 * m, names)
-    }
-}
-
 impl TokenScorer {
     /// The cost of `shared` strong tokens found on both sides, `unmatched`
     /// found on one side only, and `names` shared names.
@@ -435,13 +381,6 @@ impl TokenScorer {
 pub struct CognateScorer {
     /// Weight (nats) of a perfect overlap.
     pub weight: f32,
-}
-
-impl Scorer for CognateScorer {
-    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let (m, a, b) = shared(src, tgt, |f| &f.weak);
-        self.price(m, a + b)
-    }
 }
 
 impl CognateScorer {
@@ -527,36 +466,11 @@ pub struct LexiconScorer {
     pub baseline: f32,
 }
 
-impl Scorer for LexiconScorer {
-    fn cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let (gloss, words) = if src.iter().any(|f| f.lex_total > 0) {
-            (tgt, src)
-        } else {
-            (src, tgt)
-        };
-        let total: u32 = words.iter().map(|f| f.lex_total).sum();
-        if total == 0 {
-            return 0.0;
-        }
-        self.price(lex_hits(gloss, words), total)
-    }
-}
-
 impl LexiconScorer {
     /// The cost of `hits` content words explained out of `total` (> 0).
     pub fn price(&self, hits: usize, total: u32) -> f32 {
         -self.weight * (hits as f32 / total as f32 - self.baseline)
     }
-}
-
-/// Content words of the word side explained by the gloss side: per word
-/// sentence, its distinct content words found among the translations of
-/// the whole gloss run.
-fn lex_hits(gloss: &[Features], words: &[Features]) -> usize {
-    let mut g: Vec<u32> = gloss.iter().flat_map(|f| f.lex.iter().copied()).collect();
-    g.sort_unstable();
-    g.dedup();
-    words.iter().map(|w| intersect(&g, &w.lex)).sum()
 }
 
 #[cfg(test)]

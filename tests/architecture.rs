@@ -69,7 +69,7 @@ const CRATES: &[(&str, &str, &[&str])] = &[
     ("cli/src", "main.rs", &["cli"]),
 ];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.expect("directory entry").path())
@@ -93,8 +93,9 @@ fn module_of(rel: &Path) -> Option<String> {
 }
 
 /// Drops comments, string and character literals, so that a path in a doc
-/// comment or a message is not an import.
-fn code_only(text: &str) -> String {
+/// comment or a message is not an import. The line breaks they held stay,
+/// so that the code keeps its line numbers.
+pub(crate) fn code_only(text: &str) -> String {
     let c: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -108,6 +109,7 @@ fn code_only(text: &str) -> String {
         } else if c[i] == '/' && next == Some('*') {
             i += 2;
             while i + 1 < c.len() && !(c[i] == '*' && c[i + 1] == '/') {
+                keep_break(&mut out, c[i]);
                 i += 1;
             }
             i += 2;
@@ -133,6 +135,7 @@ fn code_only(text: &str) -> String {
                     j += 1 + hashes;
                     break;
                 }
+                keep_break(&mut out, c[j]);
                 j += 1;
             }
             i = j;
@@ -141,6 +144,9 @@ fn code_only(text: &str) -> String {
             while i < c.len() && c[i] != '"' {
                 if c[i] == '\\' {
                     i += 1;
+                }
+                if let Some(&ch) = c.get(i) {
+                    keep_break(&mut out, ch);
                 }
                 i += 1;
             }
@@ -160,6 +166,13 @@ fn code_only(text: &str) -> String {
         }
     }
     out
+}
+
+/// Keeps the line breaks of what [`code_only`] drops.
+fn keep_break(out: &mut String, ch: char) {
+    if ch == '\n' {
+        out.push('\n');
+    }
 }
 
 /// Names the crate root re-exports (`pub use document::{Block, …}`), so that

@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use sixalign::load::{Format, Text};
+use sixalign::load::{SourceFormat, Text};
 use sixalign::parse::{ParseOptions, parse};
 use sixalign::{Document, Lang};
 use sixalign_testkit::synth::{self, SynthConfig};
@@ -345,7 +345,7 @@ fn docx_same_as_txt(lang: Lang) {
     let doc = resolution(7);
     let text = &doc.texts[&lang];
     let bytes = docx(lang, text, &[]);
-    assert_eq!(sixalign::load::sniff(&bytes), Format::Docx);
+    assert_eq!(sixalign::load::sniff(&bytes), SourceFormat::Docx);
     let from_docx = Text::from_bytes("x.docx", &bytes).expect("docx");
     for gone in ["RUNNING HEADER", "PAGE FOOTER", "SUPPRIMÉ", "MOVED AWAY"] {
         assert!(!from_docx.original().contains(gone), "{lang}: {gone} kept");
@@ -505,7 +505,7 @@ fn html_same_as_txt(lang: Lang) {
     let doc = resolution(11);
     let text = &doc.texts[&lang];
     let page = html(lang, text);
-    assert_eq!(sixalign::load::sniff(page.as_bytes()), Format::Html);
+    assert_eq!(sixalign::load::sniff(page.as_bytes()), SourceFormat::Html);
     let txt = parse_bytes("x.txt", text.as_bytes(), lang);
     let h = parse_bytes("x.html", page.as_bytes(), lang);
     assert!(
@@ -648,7 +648,7 @@ fn pdf_same_as_txt_seed(lang: Lang, seed: u64) {
         std::fs::copy(&pdf_path, Path::new(&keep).join(format!("{lang}.pdf"))).unwrap();
     }
     let pdf = std::fs::read(pdf_path).unwrap();
-    assert_eq!(sixalign::load::sniff(&pdf), Format::Pdf);
+    assert_eq!(sixalign::load::sniff(&pdf), SourceFormat::Pdf);
     let txt = parse_bytes("x.txt", text.as_bytes(), lang);
     let p = parse_bytes("x.pdf", &pdf, lang);
     let refs = |d: &Document| {

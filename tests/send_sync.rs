@@ -8,7 +8,7 @@
 use sixalign::align::{Bead, PairLexicons, Params, Pass, ShapePriors};
 use sixalign::corpus::batch::FirstPass;
 use sixalign::corpus::{
-    DocFiles, DocReport, Job, JobResult, Learned, Loaded, PairReport, RunOptions, Summary,
+    DocFiles, DocReport, Job, JobResult, Learned, Loaded, PairFigures, RunOptions, Summary,
 };
 use sixalign::engine::{
     Aligner, AlignerBuilder, LangHints, LineFile, MultiRow, PairAlignment, RegionAlignment,
@@ -18,7 +18,7 @@ use sixalign::eval::Scores;
 use sixalign::lexicon::Lexicon;
 use sixalign::load::Text;
 use sixalign::parse::ParseOptions;
-use sixalign::qa::{PairFinding, PairReport as QaReport};
+use sixalign::qa::{PairFinding, PairReport};
 use sixalign::score::Features;
 use sixalign::{Block, Document, Error, Footnote, Lang};
 
@@ -51,7 +51,7 @@ const _: () = {
     send_sync::<MultiRow>();
     send_sync::<LineFile>();
     send_sync::<PairFinding>();
-    send_sync::<QaReport>();
+    send_sync::<PairReport>();
     send_sync::<Scores>();
     send_sync::<Error>();
     // The corpus and batch runs: jobs in, reports out, the shared cache.
@@ -62,7 +62,7 @@ const _: () = {
     send_sync::<Learned>();
     send_sync::<Loaded>();
     send_sync::<DocReport>();
-    send_sync::<PairReport>();
+    send_sync::<PairFigures>();
     send_sync::<Summary>();
     // A batch's first pass, kept for the second: the features it reuses.
     send_sync::<Pass>();

@@ -14,6 +14,7 @@ mod corpus;
 mod eval;
 mod fidelity;
 mod formats;
+mod function_length;
 mod fuzz;
 mod hardening;
 mod lexicon;

@@ -9,6 +9,7 @@
 //! that a shape that cannot win costs a few comparisons.
 
 use super::hits::{MAX_RUN, RowHits};
+use super::price::gloss_and_words;
 use super::table::{Lists, RunTable, Runs};
 use super::{Bead, Params, RARE, SHAPES};
 
@@ -257,7 +258,8 @@ pub(super) fn dp(
                         continue;
                     }
                     if has_lexicon {
-                        let total = if gloss_rows { b.lex_total } else { a.lex_total };
+                        let (_, words) = gloss_and_words(gloss_rows, a, b);
+                        let total = words.lex_total;
                         lx = params.lex_price(total, row.get(j0 + j, di, dj));
                     }
                     let floor = base + (tokens + lx);
@@ -290,6 +292,40 @@ pub(super) fn dp(
             }
         }
     }
+    let filled = Filled { cost, back, lex };
+    trace_back(
+        (rs, rt),
+        params,
+        band,
+        (i0, j0),
+        &filled,
+        (&mut ms, &mut mt),
+    )
+}
+
+/// The table the program filled, per cell of the band: the cheapest cost
+/// of a path to it, the shape of its last bead, and that bead's lexicon
+/// price (empty without a lexicon).
+struct Filled {
+    cost: Vec<f32>,
+    back: Vec<u8>,
+    lex: Vec<f32>,
+}
+
+/// The beads of the cheapest path to the band's last cell, each scored
+/// ([`Params::run_score`]; runs longer than the merged tables' merged into
+/// `scratch`); `None` when the last cell is not reachable.
+fn trace_back(
+    (rs, rt): (&Runs, &Runs),
+    params: &Params,
+    band: &Band,
+    (i0, j0): (usize, usize),
+    filled: &Filled,
+    (ms, mt): (&mut RunTable, &mut RunTable),
+) -> Option<Vec<Bead>> {
+    let Filled { cost, back, lex } = filled;
+    let n = band.lo.len() - 1;
+    let m = band.hi[n];
     let end = band.cell(n, m)?;
     if !cost[end].is_finite() {
         return None;
@@ -305,8 +341,8 @@ pub(super) fn dp(
         } else {
             let lx = lex.get(here).copied().unwrap_or(0.0);
             params.run_score(
-                rs.side(i0 + i, di, &mut ms),
-                rt.side(j0 + j, dj, &mut mt),
+                rs.side(i0 + i, di, ms),
+                rt.side(j0 + j, dj, mt),
                 lx,
                 di == 1 && dj == 1,
             )

@@ -1,15 +1,15 @@
 //! The banded dynamic program over beads.
 //!
 //! [`align`] links a run of source sentences with a run of target sentences
-//! by beads of up to [`MAX_RUN`] sentences on a side (1-1, 1-0, 0-1, 2-1,
+//! by beads of up to five sentences on a side (1-1, 1-0, 0-1, 2-1,
 //! 1-2, 2-2, 3-1, 1-3, 2-3, 3-2, 3-3, 4-1, 1-4, 2-4, 4-2, 5-1, 1-5),
-//! minimizing the sum of bead costs: the scorers of [`crate::score`] plus a
+//! minimizing the sum of bead costs: the terms of [`crate::score`] plus a
 //! prior per bead type.
 //!
 //! Small inputs (an anchored region of a document) get the full table. Large
 //! ones (`--lines` input of a million sentences) are aligned coarse to fine,
 //! as Vecalign does: consecutive sentences are merged into groups of
-//! [`GROUP`], the groups are aligned (recursively), and the fine table is
+//! eight, the groups are aligned (recursively), and the fine table is
 //! only filled in a band around the coarse path, so cost grows linearly with
 //! the number of sentences, not quadratically.
 
@@ -28,8 +28,8 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::lexicon::Lexicon;
 use crate::score::{
-    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, LinkTerms,
-    NameReadings, Scorer, TokenScorer,
+    self, Calibration, CognateScorer, Features, LengthScorer, LexiconScorer, NameReadings,
+    TokenScorer,
 };
 use dp::{Band, dp};
 use hits::MAX_RUN;
@@ -94,15 +94,8 @@ const _: () = {
     }
 };
 
-/// The lexicon price of linking the first unit of `src` with the first of
-/// `tgt`: the word side's distinct words among the gloss side's translations.
-fn one_lex(src: &RunTable, tgt: &RunTable, params: &Params) -> f32 {
-    let hits = score::intersect(src.lex.get(1), tgt.lex.get(1));
-    params.lex_price(params.lex_total((src, 1), (tgt, 1)), hits)
-}
-
 /// Sentences merged into one group at each coarse level.
-pub const GROUP: usize = 8;
+const GROUP: usize = 8;
 
 /// Tables up to this many cells are filled completely.
 const FULL_CELLS: usize = 1 << 12;
@@ -226,7 +219,7 @@ const PRIOR_WEIGHT: f32 = 50.0;
 
 impl ShapePriors {
     /// The defaults without the long shapes (up to 2-2, 3-1 and 1-3).
-    pub fn short_only() -> ShapePriors {
+    pub(crate) fn short_only() -> ShapePriors {
         ShapePriors::default().without_rare()
     }
 
@@ -239,7 +232,7 @@ impl ShapePriors {
 
     /// The priors re-estimated from the beads of an earlier pass: each
     /// shape's share of `path`, smoothed towards its default as if the
-    /// defaults had been seen over [`PRIOR_WEIGHT`] beads.
+    /// defaults had been seen over `PRIOR_WEIGHT` (50) beads.
     pub fn from_path(path: &[Bead]) -> ShapePriors {
         let mut count = [0f32; SHAPES.len()];
         for b in path {
@@ -282,7 +275,7 @@ impl Params {
     }
 
     /// Parameters with a given length ratio (target per source character).
-    pub fn with_ratio(src_lang: Lang, tgt_lang: Lang, ratio: f32) -> Params {
+    fn with_ratio(src_lang: Lang, tgt_lang: Lang, ratio: f32) -> Params {
         let ratio = ratio.clamp(0.05, 20.0);
         Params {
             src_lang,
@@ -393,40 +386,6 @@ impl Params {
                 .collect()
         }
     }
-
-    /// The terms of the cost of linking two non-empty runs.
-    pub fn link_terms(&self, src: &[Features], tgt: &[Features]) -> LinkTerms {
-        LinkTerms {
-            length: self.length.cost(src, tgt),
-            tokens: self.tokens.cost(src, tgt),
-            cognates: self.cognates.as_ref().map_or(0.0, |c| c.cost(src, tgt)),
-            lexicon: self
-                .lexicon
-                .as_ref()
-                .map_or(0.0, |l| l.scorer.cost(src, tgt)),
-        }
-    }
-
-    /// The calibrated score (0 to 1, the probability that the link is
-    /// right, see [`Calibration`]) of a bead linking the sentences `src`
-    /// with the sentences `tgt` (one [`Features`] per sentence).
-    pub fn link_score(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let one_to_one = src.len() == 1 && tgt.len() == 1;
-        self.calibration
-            .score(&self.link_terms(src, tgt), one_to_one)
-    }
-
-    /// Cost of linking two non-empty runs, without the prior of the shape.
-    pub fn link_cost(&self, src: &[Features], tgt: &[Features]) -> f32 {
-        let mut c = self.length.cost(src, tgt) + self.tokens.cost(src, tgt);
-        if let Some(cg) = &self.cognates {
-            c += cg.cost(src, tgt);
-        }
-        if let Some(lx) = &self.lexicon {
-            c += lx.scorer.cost(src, tgt);
-        }
-        c
-    }
 }
 
 /// Rough characters per unit of meaning, for when a text is too short to
@@ -439,11 +398,6 @@ fn default_ratio(lang: Lang) -> f32 {
         Lang::Ru => 3.2,
         Lang::Es | Lang::Fr => 3.3,
     }
-}
-
-/// The score (0 to 1) of a link of the given cost.
-pub fn score_of(cost: f32) -> f32 {
-    1.0 / (1.0 + (cost - 3.0).exp())
 }
 
 /// Aligns source sentences with target sentences. The beads cover every
@@ -475,21 +429,18 @@ fn tables(src: &[&str], tgt: &[&str], params: &Params) -> (RunTable, RunTable) {
         })
         .filter(|n| !n.is_empty());
     let names = names.as_ref();
-    let Some(gloss_src) = params.lexicon.as_ref().map(|l| l.gloss_is_src) else {
+    let Some(lexicon) = &params.lexicon else {
         return rayon::join(
             || RunTable::of_texts(src, params.src_lang, params, None, names),
             || RunTable::of_texts(tgt, params.tgt_lang, params, None, names),
         );
     };
-    let (gloss, words) = if gloss_src {
-        ((src, params.src_lang), (tgt, params.tgt_lang))
-    } else {
-        ((tgt, params.tgt_lang), (src, params.src_lang))
-    };
+    let (gloss, words) = lexicon.gloss_and_words((src, params.src_lang), (tgt, params.tgt_lang));
     let w = RunTable::of_texts(words.0, words.1, params, None, names);
     let keep: score::IdSet = w.lex.data.iter().copied().collect();
     let g = RunTable::of_texts(gloss.0, gloss.1, params, Some(&keep), names);
-    if gloss_src { (g, w) } else { (w, g) }
+    // (src, tgt) back from (gloss, words).
+    lexicon.gloss_and_words(g, w)
 }
 
 /// [`align`] in a band around `path`, beads over the same sentences from
@@ -559,11 +510,10 @@ pub fn align_once(src: &[&str], tgt: &[&str], params: &Params) -> (Vec<Bead>, Pa
     // word side's own words are kept as they were (a learned lexicon may
     // explain words no dictionary did); the gloss side's translations of
     // words the other side lacks stay useless, so its lists are mapped back.
-    let words = match params.lexicon.as_ref().map(|l| l.gloss_is_src) {
-        Some(true) => Some(t.lex.clone()),
-        Some(false) => Some(s.lex.clone()),
-        None => None,
-    };
+    let words = params
+        .lexicon
+        .as_ref()
+        .map(|l| l.gloss_and_words(&s, &t).1.lex.clone());
     let common = shared_vocabulary(&mut s, &mut t);
     let beads = align_runs(&s, &t, params, PIECE, 0);
     (
@@ -612,13 +562,8 @@ impl Pass {
             second.priors = ShapePriors::from_path(path);
         }
         let second = second.with_lexicons(tables);
-        let gloss_src = params.lexicon.as_ref().map(|l| l.gloss_is_src);
-        if let (Some(gloss_src), Some(words)) = (gloss_src, words) {
-            let (gloss, word) = if gloss_src {
-                (&mut s, &mut t)
-            } else {
-                (&mut t, &mut s)
-            };
+        if let (Some(lexicon), Some(words)) = (&params.lexicon, words) {
+            let (gloss, word) = lexicon.gloss_and_words(&mut s, &mut t);
             gloss
                 .lex
                 .data
@@ -669,7 +614,7 @@ fn align_runs(
         return vec![Bead {
             src: 0..1,
             tgt: 0..1,
-            score: params.run_score((src, 1), (tgt, 1), one_lex(src, tgt, params), true),
+            score: params.run_score((src, 1), (tgt, 1), params.one_lex(src, tgt), true),
         }];
     }
     if (n + 1).saturating_mul(m + 1) <= FULL_CELLS {

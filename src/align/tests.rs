@@ -440,3 +440,48 @@ fn common_words_are_not_read_as_names() {
         )
     );
 }
+
+#[test]
+fn link_terms_price_each_bead_as_the_program_scored_it() {
+    let read = |lang: &str| {
+        let path = format!("{}/data/udhr/{lang}.txt", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(path).expect("the UDHR")
+    };
+    let (zh, en, fr) = (read("zh"), read("en"), read("fr"));
+    let lines = |t: &str| t.lines().map(str::to_owned).collect::<Vec<_>>();
+    let (zh, en, fr) = (lines(&zh), lines(&en), lines(&fr));
+    // Both sides of the lexicon (its keys on the source side, then on the
+    // target side), and cognates.
+    let pairs = [
+        (Lang::Zh, Lang::En, &zh, &en, true),
+        (Lang::En, Lang::Zh, &en, &zh, true),
+        (Lang::Fr, Lang::En, &fr, &en, false),
+    ];
+    for (sl, tl, s, t, lexicon) in pairs {
+        let s: Vec<&str> = s.iter().map(String::as_str).collect();
+        let t: Vec<&str> = t.iter().map(String::as_str).collect();
+        let mut p = Params::estimate(sl, tl, &s, &t);
+        if lexicon {
+            p = p.with_lexicon(Lexicon::cedict());
+        }
+        assert_eq!(p.lexicon.is_some(), lexicon);
+        let (fs, ft) = (p.src_features(&s), p.tgt_features(&t));
+        let beads = align_features(&fs, &ft, &p);
+        let (mut merged, mut words) = (0, 0);
+        for b in beads
+            .iter()
+            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+        {
+            let terms = p.link_terms(&fs[b.src.clone()], &ft[b.tgt.clone()]);
+            let one = b.src.len() == 1 && b.tgt.len() == 1;
+            assert_eq!(
+                p.calibration.score(&terms, one),
+                b.score,
+                "{sl:?}-{tl:?} {b:?}"
+            );
+            merged += usize::from(!one);
+            words += usize::from(terms.lexicon + terms.cognates != 0.0);
+        }
+        assert!(merged > 0 && words > 10, "{sl:?}-{tl:?}: {merged} {words}");
+    }
+}

@@ -55,7 +55,7 @@ pub use batch::{
 };
 pub use pipe::{PipeOptions, PipeSummary, pipe};
 pub use run::{
-    DocReport, DocStatus, LEARN_DOCS, Learned, Loaded, PairReport, RunOptions, Summary,
+    DocReport, DocStatus, LEARN_DOCS, Learned, Loaded, PairFigures, RunOptions, Summary,
     learn_lexicons, learn_lexicons_with, learning_sample, output_stem, run, run_found,
 };
 
@@ -385,7 +385,7 @@ pub fn key_from_text(path: &Path) -> std::result::Result<Key, String> {
         .and_then(|f| f.take(SNIFF_BYTES).read_to_end(&mut buf))
         .map_err(|e| format!("cannot read: {e}"))?;
     // A Word, PDF or HTML file: its text comes from its reader.
-    if crate::load::sniff(&buf) != crate::load::Format::Text {
+    if crate::load::sniff(&buf) != crate::load::SourceFormat::Text {
         let text = crate::load::Text::from_path(path).map_err(|e| e.kind().to_string())?;
         let head: String = text.original().chars().take(SNIFF_BYTES as usize).collect();
         return key_of_text(&head);

@@ -184,141 +184,191 @@ pub fn pipe(
             err.flush()?;
             Ok(())
         };
-        if !whole {
-            report(
-                None,
-                None,
-                format!(
-                    "the line is over the input size limit of {} bytes (--max-input); skipped",
-                    limit
-                ),
-            )?;
-            continue;
-        }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(s) => s,
-            Err(e) => {
-                report(
-                    None,
-                    None,
-                    format!(
-                        "invalid UTF-8 at byte {} of the line; JSON lines must be UTF-8",
-                        e.valid_up_to()
-                    ),
-                )?;
-                continue;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let obj = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => o,
-            Ok(_) => {
-                report(None, None, "expected a JSON object".into())?;
-                continue;
-            }
-            Err(e) => {
-                report(None, None, format!("not JSON: {e}"))?;
-                continue;
-            }
-        };
-        let id = match obj.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-            Some(Value::Number(x)) => x.to_string(),
-            _ => {
-                report(None, None, "no \"id\" (a string or number)".into())?;
-                continue;
-            }
-        };
-        // A language field that is there but not a string is a mistake worth
-        // a record, not a version silently left out.
-        let mut bad_field = None;
-        for l in std::iter::once(opts.hub).chain(others.iter().copied()) {
-            match obj.get(l.code()) {
-                None | Some(Value::String(_)) | Some(Value::Null) => {}
-                Some(v) => {
-                    bad_field = Some((l, kind_of(v)));
-                    break;
-                }
-            }
-        }
-        if let Some((l, kind)) = bad_field {
-            report(
-                Some(&id),
-                Some(l),
-                format!("the {:?} field is {kind}, not a string of text", l.code()),
-            )?;
-            if l == opts.hub {
-                continue;
-            }
-        }
-        let text_of = |l: Lang| obj.get(l.code()).and_then(Value::as_str);
-        let parse_one = |l: Lang, s: &str| -> Result<crate::Document> {
-            let text = Text::from_string(&id, s.to_string())?;
-            parse::parse(
-                &text,
-                &ParseOptions {
-                    lang: Some(l),
-                    symbol: Some(id.clone()),
-                },
-            )
-        };
-        let Some(hub_text) = text_of(opts.hub) else {
-            report(
-                Some(&id),
-                Some(opts.hub),
-                format!("no {:?} text (the hub)", opts.hub.code()),
-            )?;
+        let Some((id, obj)) = record(&buf, whole, limit, &mut report)? else {
             continue;
         };
-        let hub = match parse_one(opts.hub, hub_text) {
-            Ok(d) => d,
-            Err(e) => {
-                report(Some(&id), Some(opts.hub), e.to_string())?;
-                continue;
-            }
-        };
-        let mut versions = Vec::new();
-        for &l in &others {
-            let Some(t) = text_of(l) else { continue };
-            match parse_one(l, t) {
-                Ok(d) => versions.push(d),
-                Err(e) => report(Some(&id), Some(l), e.to_string())?,
-            }
-        }
-        if versions.is_empty() {
-            report(
-                Some(&id),
-                None,
-                "no text in another language asked for".into(),
-            )?;
+        let Some((hub, versions)) = documents(&id, &obj, opts, &others, &mut report)? else {
             continue;
-        }
-        let aligned = aligner.align_all(&hub, &versions);
-        let mut w = JsonlWriter::new(&mut out);
-        let mut pairs = 0;
-        for a in &aligned {
-            write_alignment(&mut w, a)?;
-            pairs += a.beads().count();
-        }
-        w.finish()?;
-        // The pair records' own `doc`, so the two match.
-        let doc = aligned.first().map_or(id.as_str(), |a| a.doc.as_str());
-        serde_json::to_writer(
-            &mut out,
-            &EndRecord {
-                doc,
-                end: true,
-                pairs,
-            },
-        )
-        .map_err(std::io::Error::from)?;
-        out.write_all(b"\n")?;
-        out.flush()?;
-        summary.records += pairs;
+        };
+        summary.records += write_document(&mut out, aligner, &id, &hub, &versions)?;
         summary.documents += 1;
     }
     out.flush()?;
     Ok(summary)
+}
+
+/// What a line that cannot be used is reported with: the document id and
+/// the language when known, and what is wrong.
+type Report<'a> = dyn FnMut(Option<&str>, Option<Lang>, String) -> Result<()> + 'a;
+
+/// The id and the object of one input line (`buf`, read whole or not, with
+/// `limit` the size limit), or `None` when the line is blank or cannot be
+/// used (then reported).
+fn record(
+    buf: &[u8],
+    whole: bool,
+    limit: u64,
+    report: &mut Report,
+) -> Result<Option<(String, serde_json::Map<String, Value>)>> {
+    if !whole {
+        report(
+            None,
+            None,
+            format!(
+                "the line is over the input size limit of {} bytes (--max-input); skipped",
+                limit
+            ),
+        )?;
+        return Ok(None);
+    }
+    let line = match std::str::from_utf8(buf) {
+        Ok(s) => s,
+        Err(e) => {
+            report(
+                None,
+                None,
+                format!(
+                    "invalid UTF-8 at byte {} of the line; JSON lines must be UTF-8",
+                    e.valid_up_to()
+                ),
+            )?;
+            return Ok(None);
+        }
+    };
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let obj = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(o)) => o,
+        Ok(_) => {
+            report(None, None, "expected a JSON object".into())?;
+            return Ok(None);
+        }
+        Err(e) => {
+            report(None, None, format!("not JSON: {e}"))?;
+            return Ok(None);
+        }
+    };
+    let id = match obj.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        Some(Value::Number(x)) => x.to_string(),
+        _ => {
+            report(None, None, "no \"id\" (a string or number)".into())?;
+            return Ok(None);
+        }
+    };
+    Ok(Some((id, obj)))
+}
+
+/// The hub document and the other versions (`others`, those present) of
+/// the record `obj` of document `id`, parsed; `None` when there is no hub
+/// or no other version to align it with. What cannot be used is reported:
+/// a field that is not text (for the hub, the record is left out), a
+/// version that will not parse.
+fn documents(
+    id: &str,
+    obj: &serde_json::Map<String, Value>,
+    opts: &PipeOptions,
+    others: &[Lang],
+    report: &mut Report,
+) -> Result<Option<(crate::Document, Vec<crate::Document>)>> {
+    // A language field that is there but not a string is a mistake worth
+    // a record, not a version silently left out.
+    let mut bad_field = None;
+    for l in std::iter::once(opts.hub).chain(others.iter().copied()) {
+        match obj.get(l.code()) {
+            None | Some(Value::String(_)) | Some(Value::Null) => {}
+            Some(v) => {
+                bad_field = Some((l, kind_of(v)));
+                break;
+            }
+        }
+    }
+    if let Some((l, kind)) = bad_field {
+        report(
+            Some(id),
+            Some(l),
+            format!("the {:?} field is {kind}, not a string of text", l.code()),
+        )?;
+        if l == opts.hub {
+            return Ok(None);
+        }
+    }
+    let text_of = |l: Lang| obj.get(l.code()).and_then(Value::as_str);
+    let parse_one = |l: Lang, s: &str| -> Result<crate::Document> {
+        let text = Text::from_string(id, s.to_string())?;
+        parse::parse(
+            &text,
+            &ParseOptions {
+                lang: Some(l),
+                symbol: Some(id.to_string()),
+            },
+        )
+    };
+    let Some(hub_text) = text_of(opts.hub) else {
+        report(
+            Some(id),
+            Some(opts.hub),
+            format!("no {:?} text (the hub)", opts.hub.code()),
+        )?;
+        return Ok(None);
+    };
+    let hub = match parse_one(opts.hub, hub_text) {
+        Ok(d) => d,
+        Err(e) => {
+            report(Some(id), Some(opts.hub), e.to_string())?;
+            return Ok(None);
+        }
+    };
+    let mut versions = Vec::new();
+    for &l in others {
+        let Some(t) = text_of(l) else { continue };
+        match parse_one(l, t) {
+            Ok(d) => versions.push(d),
+            Err(e) => report(Some(id), Some(l), e.to_string())?,
+        }
+    }
+    if versions.is_empty() {
+        report(
+            Some(id),
+            None,
+            "no text in another language asked for".into(),
+        )?;
+        return Ok(None);
+    }
+    Ok(Some((hub, versions)))
+}
+
+/// Aligns `hub` of document `id` with `versions` and writes the pair
+/// records, then the closing record, flushed; returns the pair records
+/// written.
+fn write_document(
+    mut out: impl Write,
+    aligner: &Aligner,
+    id: &str,
+    hub: &crate::Document,
+    versions: &[crate::Document],
+) -> Result<usize> {
+    let aligned = aligner.align_all(hub, versions);
+    let mut w = JsonlWriter::new(&mut out);
+    let mut pairs = 0;
+    for a in &aligned {
+        write_alignment(&mut w, a)?;
+        pairs += a.beads().count();
+    }
+    w.finish()?;
+    // The pair records' own `doc`, so the two match.
+    let doc = aligned.first().map_or(id, |a| a.doc.as_str());
+    serde_json::to_writer(
+        &mut out,
+        &EndRecord {
+            doc,
+            end: true,
+            pairs,
+        },
+    )
+    .map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(pairs)
 }

@@ -235,7 +235,7 @@ impl fmt::Display for Script {
 }
 
 /// Tells Simplified from Traditional Chinese by the frequent characters
-/// the two write differently ([`tables::HANS_HANT`]); `None` when the text
+/// the two write differently (`tables::HANS_HANT`); `None` when the text
 /// holds too few of them to tell. A text mixing the two gets the script of
 /// most of them.
 ///

@@ -5,7 +5,7 @@ use std::fmt;
 /// The format a document was read from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Format {
+pub enum SourceFormat {
     /// Plain text or markdown (UTF-8, or UTF-16 with a byte-order mark).
     Text,
     /// An HTML page.
@@ -22,22 +22,22 @@ pub enum Format {
     Encrypted,
 }
 
-impl Format {
+impl SourceFormat {
     /// The name used in messages.
     pub fn name(self) -> &'static str {
         match self {
-            Format::Text => "text",
-            Format::Html => "HTML",
-            Format::Docx => "Word (.docx)",
-            Format::Pdf => "PDF",
-            Format::Doc => "Word 97-2003 (.doc)",
-            Format::Rtf => "RTF",
-            Format::Encrypted => "password-protected Office",
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "HTML",
+            SourceFormat::Docx => "Word (.docx)",
+            SourceFormat::Pdf => "PDF",
+            SourceFormat::Doc => "Word 97-2003 (.doc)",
+            SourceFormat::Rtf => "RTF",
+            SourceFormat::Encrypted => "password-protected Office",
         }
     }
 }
 
-impl fmt::Display for Format {
+impl fmt::Display for SourceFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
@@ -50,19 +50,19 @@ const OLE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// signature, `{\rtf`) and, for HTML, a doctype or `<html` opening the text.
 ///
 /// ```
-/// use sixalign::load::{Format, sniff};
-/// assert_eq!(sniff(b"%PDF-1.7\n..."), Format::Pdf);
-/// assert_eq!(sniff(b"<!DOCTYPE html><p>x</p>"), Format::Html);
-/// assert_eq!(sniff("1. 决定".as_bytes()), Format::Text);
+/// use sixalign::load::{SourceFormat, sniff};
+/// assert_eq!(sniff(b"%PDF-1.7\n..."), SourceFormat::Pdf);
+/// assert_eq!(sniff(b"<!DOCTYPE html><p>x</p>"), SourceFormat::Html);
+/// assert_eq!(sniff("1. 决定".as_bytes()), SourceFormat::Text);
 /// ```
-pub fn sniff(bytes: &[u8]) -> Format {
+pub fn sniff(bytes: &[u8]) -> SourceFormat {
     // A PDF may carry a few bytes of junk before its header.
     let head = &bytes[..bytes.len().min(1024)];
     if memchr::memmem::find(head, b"%PDF-").is_some() {
-        return Format::Pdf;
+        return SourceFormat::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Format::Docx;
+        return SourceFormat::Docx;
     }
     if bytes.starts_with(&OLE) {
         // An encrypted OOXML file is an OLE container with `EncryptionInfo`
@@ -72,17 +72,17 @@ pub fn sniff(bytes: &[u8]) -> Format {
             || ole_stream(bytes, "EncryptionInfo").is_some()
             || word97_encrypted(bytes)
         {
-            return Format::Encrypted;
+            return SourceFormat::Encrypted;
         }
-        return Format::Doc;
+        return SourceFormat::Doc;
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Format::Rtf;
+        return SourceFormat::Rtf;
     }
     if looks_like_html(head) {
-        return Format::Html;
+        return SourceFormat::Html;
     }
-    Format::Text
+    SourceFormat::Text
 }
 
 /// The directory entry of the stream `name` in an OLE compound file: its

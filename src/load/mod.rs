@@ -49,7 +49,7 @@ pub(crate) mod html;
 mod offsets;
 pub(crate) mod pdf;
 
-pub use format::{Format, sniff};
+pub use format::{SourceFormat, sniff};
 pub use offsets::Offsets;
 
 /// A decoded document: the original text plus a normalized view with
@@ -64,7 +64,7 @@ pub use offsets::Offsets;
 #[derive(Clone, Debug)]
 pub struct Text {
     name: String,
-    format: Format,
+    format: SourceFormat,
     original: String,
     view: View,
     line_starts: Vec<usize>,
@@ -92,17 +92,17 @@ impl Text {
     /// digits glued to a word (`Declaration8`, `《宣言》8`) are read as
     /// references, as for a PDF file.
     pub fn from_pdf_text(name: &str, text: String) -> Result<Text> {
-        Text::build(name, text, Format::Pdf)
+        Text::build(name, text, SourceFormat::Pdf)
     }
 
     /// Wraps text that is already decoded (still checked for binary content).
     pub fn from_string(name: &str, original: String) -> Result<Text> {
-        Text::build(name, original, Format::Text)
+        Text::build(name, original, SourceFormat::Text)
     }
 
-    fn build(name: &str, original: String, format: Format) -> Result<Text> {
+    fn build(name: &str, original: String, format: SourceFormat) -> Result<Text> {
         check_text(&original).map_err(|k| Error::new(k).with_path(name))?;
-        let view = if format == Format::Pdf {
+        let view = if format == SourceFormat::Pdf {
             normalize::build_pdf_text(&original)
         } else {
             normalize::build(&original)
@@ -130,7 +130,7 @@ impl Text {
     }
 
     /// The format the document was read from.
-    pub fn format(&self) -> Format {
+    pub fn format(&self) -> SourceFormat {
         self.format
     }
 
@@ -250,17 +250,17 @@ pub fn read_text_file(path: impl AsRef<Path>) -> Result<String> {
 }
 
 /// The text of a file of this format.
-fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+fn extract(format: SourceFormat, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
     if bytes.len() > u32::MAX as usize - 8 {
         return Err(ErrorKind::TooLarge { len: bytes.len() });
     }
     match format {
-        Format::Text => decode(bytes),
-        Format::Html => decode(bytes).map(|s| html::to_text(&s)),
-        Format::Docx => docx::to_text(bytes),
-        Format::Pdf => pdf::to_text(bytes),
-        Format::Doc | Format::Rtf => legacy_to_text(format, bytes),
-        Format::Encrypted => Err(ErrorKind::Unreadable {
+        SourceFormat::Text => decode(bytes),
+        SourceFormat::Html => decode(bytes).map(|s| html::to_text(&s)),
+        SourceFormat::Docx => docx::to_text(bytes),
+        SourceFormat::Pdf => pdf::to_text(bytes),
+        SourceFormat::Doc | SourceFormat::Rtf => legacy_to_text(format, bytes),
+        SourceFormat::Encrypted => Err(ErrorKind::Unreadable {
             format: "Office",
             reason: "it is encrypted (protected by a password)".into(),
             fix: "open it in Word or LibreOffice, remove the password, and save it again as .docx"
@@ -272,14 +272,14 @@ fn extract(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKin
 /// A Word 97–2003 or RTF file, converted to `.docx` by LibreOffice, in
 /// its own process group, under the time limit, from a copy in a private
 /// working directory (see [`convert`]).
-fn legacy_to_text(format: Format, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
+fn legacy_to_text(format: SourceFormat, bytes: &[u8]) -> std::result::Result<String, ErrorKind> {
     let missing = ErrorKind::MissingTool {
         format: format.name(),
         tool: "soffice",
         package: "libreoffice-writer-nogui",
     };
     let soffice = find_program("soffice").ok_or(missing)?;
-    let input_name = if format == Format::Rtf {
+    let input_name = if format == SourceFormat::Rtf {
         "input.rtf"
     } else {
         "input.doc"

@@ -62,6 +62,9 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-*•+▪●
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[([^\[\]\n]*)\]\(([^()\s]*)\)").unwrap());
 
+/// Reads one line of `original` (its text `content`, its terminator
+/// `brk`); `symbols` counts the document symbols heading lines, so that a
+/// repeated one is a running header.
 pub(super) fn frag(
     original: &str,
     content: Range<usize>,
@@ -92,121 +95,153 @@ pub(super) fn frag(
         f.kind = Kind::Furniture;
         return f;
     }
-    // Leading furniture: indentation, a markdown header mark, a list bullet.
-    let mut i = line.len() - line.trim_start().len();
-    if let Some(m) = HEADER.find(&line[i..]) {
-        f.header = true;
-        i += m.end();
+    let from = f.skip_leading_markup(line);
+    f.read(line, from, content.start, glued);
+    f.finish();
+    f
+}
+
+impl Frag {
+    /// Where the text of `line` starts after its leading furniture:
+    /// indentation, a markdown header mark (the line is a header), a list
+    /// bullet.
+    fn skip_leading_markup(&mut self, line: &str) -> usize {
+        let mut i = line.len() - line.trim_start().len();
+        if let Some(m) = HEADER.find(&line[i..]) {
+            self.header = true;
+            i += m.end();
+        }
+        if let Some(m) = BULLET.find(&line[i..]) {
+            // A bullet that is really an Arabic label dash (`1 -`) never opens a line.
+            i += m.end();
+        }
+        i
     }
-    if let Some(m) = BULLET.find(&line[i..]) {
-        // A bullet that is really an Arabic label dash (`1 -`) never opens a line.
-        i += m.end();
+
+    /// Reads `line` (at byte `base` of the original) from byte `i` on:
+    /// its text folded, markup taken off, footnote marks taken aside.
+    #[inline]
+    fn read(&mut self, line: &str, mut i: usize, base: usize, glued: Option<Option<&str>>) {
+        let f = self;
+        // Markdown emphasis (`*Recalling*`, `**Decides**`) comes in pairs; an odd
+        // count means a literal asterisk somewhere, and then none is touched.
+        let emphasis_ok = line.matches('*').count() % 2 == 0;
+        let mut link_close: Option<(usize, usize)> = None;
+        // One buffer for every character that NFKC changes.
+        let mut run = String::new();
+        // Whether the text so far is blank, and up to where it was looked at
+        // (the text only grows here): a mark opens the line when it is.
+        let mut blank = (true, 0);
+        while i < line.len() {
+            let rest = &line[i..];
+            if let Some((at, after)) = link_close
+                && i == at
+            {
+                i = after;
+                link_close = None;
+                continue;
+            }
+            if rest.starts_with("<sup>")
+                && let Some(c) = SUP.captures(rest)
+            {
+                let len = c.get(0).map_or(0, |m| m.end());
+                f.marks.push(FootnoteMark {
+                    label: c[1].to_string(),
+                    original: base + i..base + i + len,
+                    normalized: f.text.len(),
+                    line_start: still_blank(&f.text, &mut blank),
+                });
+                i += len;
+                continue;
+            }
+            if rest.starts_with('[')
+                && link_close.is_none()
+                && let Some(c) = LINK.captures(rest)
+            {
+                let text_end = i + 1 + c[1].len();
+                let all_end = i + c.get(0).map_or(0, |m| m.end());
+                link_close = Some((text_end, all_end));
+                i += 1;
+                continue;
+            }
+            // The bulk of a line: characters the view copies as they are, one
+            // stretch at a time.
+            let stop = link_close.map_or(line.len(), |(at, _)| at.max(i));
+            let copied = if char_by_char() {
+                0
+            } else {
+                plain_stretch(&line[i..stop], glued.is_some())
+            };
+            if copied > 0 {
+                f.text.push_str(&line[i..i + copied]);
+                f.map.copy(copied, base + i);
+                i += copied;
+                continue;
+            }
+            let Some(ch) = rest.chars().next() else { break };
+            if let Some((label, len)) =
+                superscript_mark(rest).filter(|_| !is_unit_exponent(&line[..i], ch))
+            {
+                f.marks.push(FootnoteMark {
+                    label,
+                    original: base + i..base + i + len,
+                    normalized: f.text.len(),
+                    line_start: still_blank(&f.text, &mut blank),
+                });
+                i += len;
+                continue;
+            }
+            if ch.is_ascii_digit()
+                && let Some(next) = glued
+                && let Some(len) = glued_reference(line, i, next)
+            {
+                f.marks.push(FootnoteMark {
+                    label: line[i..i + len].to_string(),
+                    original: base + i..base + i + len,
+                    normalized: f.text.len(),
+                    line_start: false,
+                });
+                i += len;
+                continue;
+            }
+            if is_invisible(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
+            if ch == '*'
+                && let Some(len) = emphasis_mark(line, i, emphasis_ok)
+            {
+                i += len;
+                continue;
+            }
+            i = f.push_folded(line, i, ch, base, &mut run);
+        }
     }
-    let base = content.start;
-    // Markdown emphasis (`*Recalling*`, `**Decides**`) comes in pairs; an odd
-    // count means a literal asterisk somewhere, and then none is touched.
-    let emphasis_ok = line.matches('*').count() % 2 == 0;
-    let mut link_close: Option<(usize, usize)> = None;
-    // One buffer for every character that NFKC changes.
-    let mut run = String::new();
-    // Whether the text so far is blank, and up to where it was looked at
-    // (the text only grows here): a mark opens the line when it is.
-    let mut blank = (true, 0);
-    while i < line.len() {
-        let rest = &line[i..];
-        if let Some((at, after)) = link_close
-            && i == at
-        {
-            i = after;
-            link_close = None;
-            continue;
-        }
-        if rest.starts_with("<sup>")
-            && let Some(c) = SUP.captures(rest)
-        {
-            let len = c.get(0).map_or(0, |m| m.end());
-            f.marks.push(FootnoteMark {
-                label: c[1].to_string(),
-                original: base + i..base + i + len,
-                normalized: f.text.len(),
-                line_start: still_blank(&f.text, &mut blank),
-            });
-            i += len;
-            continue;
-        }
-        if rest.starts_with('[')
-            && link_close.is_none()
-            && let Some(c) = LINK.captures(rest)
-        {
-            let text_end = i + 1 + c[1].len();
-            let all_end = i + c.get(0).map_or(0, |m| m.end());
-            link_close = Some((text_end, all_end));
-            i += 1;
-            continue;
-        }
-        // The bulk of a line: characters the view copies as they are, one
-        // stretch at a time.
-        let stop = link_close.map_or(line.len(), |(at, _)| at.max(i));
-        let copied = if char_by_char() {
-            0
-        } else {
-            plain_stretch(&line[i..stop], glued.is_some())
-        };
-        if copied > 0 {
-            f.text.push_str(&line[i..i + copied]);
-            f.map.copy(copied, base + i);
-            i += copied;
-            continue;
-        }
-        let Some(ch) = rest.chars().next() else { break };
-        if let Some((label, len)) =
-            superscript_mark(rest).filter(|_| !is_unit_exponent(&line[..i], ch))
-        {
-            f.marks.push(FootnoteMark {
-                label,
-                original: base + i..base + i + len,
-                normalized: f.text.len(),
-                line_start: still_blank(&f.text, &mut blank),
-            });
-            i += len;
-            continue;
-        }
-        if ch.is_ascii_digit()
-            && let Some(next) = glued
-            && let Some(len) = glued_reference(line, i, next)
-        {
-            f.marks.push(FootnoteMark {
-                label: line[i..i + len].to_string(),
-                original: base + i..base + i + len,
-                normalized: f.text.len(),
-                line_start: false,
-            });
-            i += len;
-            continue;
-        }
-        if is_invisible(ch) {
-            i += ch.len_utf8();
-            continue;
-        }
-        if ch == '*'
-            && let Some(len) = emphasis_mark(line, i, emphasis_ok)
-        {
-            i += len;
-            continue;
-        }
+
+    /// Pushes the character `ch` at byte `i` of `line` folded (Eastern
+    /// Arabic digits as ASCII, a tab as a space, a base character with its
+    /// combining marks as their NFKC form, `run` the buffer for it);
+    /// returns the byte after what it took.
+    #[inline]
+    fn push_folded(
+        &mut self,
+        line: &str,
+        i: usize,
+        ch: char,
+        base: usize,
+        run: &mut String,
+    ) -> usize {
         if let Some(d) = eastern_digit(ch) {
-            f.push(
+            self.push(
                 d.encode_utf8(&mut [0; 4]),
                 base + i..base + i + ch.len_utf8(),
             );
-            i += ch.len_utf8();
-            continue;
+            return i + ch.len_utf8();
         }
         if ch.is_ascii() {
             let c = if ch == '\t' { ' ' } else { ch };
-            f.push(c.encode_utf8(&mut [0; 4]), base + i..base + i + 1);
-            i += 1;
-            continue;
+            self.push(c.encode_utf8(&mut [0; 4]), base + i..base + i + 1);
+            return i + 1;
         }
         // A base character with its combining marks normalizes as one unit.
         let mut j = i + ch.len_utf8();
@@ -220,32 +255,36 @@ pub(super) fn frag(
         if one && (is_plain(ch) || is_nfkc_quick(std::iter::once(ch)) == IsNormalized::Yes) {
             // Most characters are their own NFKC form (a Han character,
             // a Cyrillic or Arabic letter): no normalizer to run.
-            f.push(ch.encode_utf8(&mut [0; 4]), base + i..base + j);
+            self.push(ch.encode_utf8(&mut [0; 4]), base + i..base + j);
         } else {
             run.clear();
             run.extend(line[i..j].nfkc());
-            f.push(&run, base + i..base + j);
+            self.push(run, base + i..base + j);
         }
-        i = j;
+        j
     }
-    f.trim_end();
-    // Leading spaces left by removed marks or bullets.
-    let lead = f.text.len() - f.text.trim_start().len();
-    if lead > 0 {
-        f.text.drain(..lead);
-        f.map.drain_front(lead);
-        for m in &mut f.marks {
-            m.normalized = m.normalized.saturating_sub(lead);
+
+    /// Trims the text read and tells what is left: a line that held only
+    /// markup is furniture, one that held only footnote marks content.
+    fn finish(&mut self) {
+        self.trim_end();
+        // Leading spaces left by removed marks or bullets.
+        let lead = self.text.len() - self.text.trim_start().len();
+        if lead > 0 {
+            self.text.drain(..lead);
+            self.map.drain_front(lead);
+            for m in &mut self.marks {
+                m.normalized = m.normalized.saturating_sub(lead);
+            }
+        }
+        if self.text.is_empty() {
+            self.kind = if self.marks.is_empty() {
+                Kind::Furniture
+            } else {
+                Kind::Content
+            };
         }
     }
-    if f.text.is_empty() {
-        f.kind = if f.marks.is_empty() {
-            Kind::Furniture
-        } else {
-            Kind::Content
-        };
-    }
-    f
 }
 
 /// The byte length of a markdown emphasis delimiter (`*`, `**`, `***`) at

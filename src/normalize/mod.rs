@@ -14,7 +14,7 @@
 //!   job-number page footers (`19-21972  1/3`), barcodes (`*1921813*`),
 //!   "Please recycle", running headers repeating the document symbol, alone
 //!   or beside a title;
-//! - in text extracted from a PDF ([`build_pdf_text`]), footnote reference
+//! - in text extracted from a PDF (`build_pdf_text`), footnote reference
 //!   digits glued to the word or the closing punctuation before them
 //!   (`Declaration8`, `…行动纲领》2`, `Secretary-General;6`) are taken aside
 //!   as references;

@@ -73,12 +73,8 @@ fn length_cost_grows_with_mismatch() {
         variance: 20.0,
         relative: 0.1,
     };
-    let f = |n: f32| Features {
-        len: n,
-        ..Features::default()
-    };
-    let good = s.cost(&[f(10.0)], &[f(30.0)]);
-    let bad = s.cost(&[f(10.0)], &[f(90.0)]);
+    let good = s.cost_of(10.0, 30.0);
+    let bad = s.cost_of(10.0, 90.0);
     assert!(good < 0.1 && bad > good + 2.0, "{good} {bad}");
 }
 

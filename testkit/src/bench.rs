@@ -157,6 +157,53 @@ const MAX_THREADS: usize = 256;
 /// Documents of the untimed warm-up run.
 const WARM_UP_DOCS: usize = 20;
 
+/// Generates `docs_wanted` documents (zh + `langs`) from `sentences` into
+/// `input`, a batch at a time: through `temp`'s cleanup when the bench
+/// made its directory, else as plain files.
+fn write_corpus(
+    sentences: &Corpus,
+    langs: &[Lang],
+    docs_wanted: usize,
+    input: &Path,
+    temp: Option<&atomic::TempDir>,
+) -> Result<()> {
+    let mut written = 0usize;
+    let mut batch = 0u64;
+    while written < docs_wanted {
+        let cfg = config(
+            1 + batch,
+            GEN_BATCH.min(docs_wanted - written),
+            sentences.len() < 1000,
+        );
+        let docs = synth::generate(sentences, Lang::Zh, langs, &cfg);
+        if docs.is_empty() {
+            return Err(Error::usage(
+                "the sentence source is too small to generate documents",
+            ));
+        }
+        for d in docs {
+            let stem = format!("A_RES_99_{}", written + 1);
+            for (l, text) in &d.texts {
+                let p = input.join(l.code()).join(format!("{stem}.txt"));
+                match temp {
+                    // Under the cleanup's lock: an interrupt removes it all.
+                    Some(t) => t.write(&p, text.as_bytes())?,
+                    None => {
+                        if let Some(parent) = p.parent() {
+                            std::fs::create_dir_all(parent)
+                                .map_err(|e| Error::from(e).with_path(parent))?;
+                        }
+                        std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
+                    }
+                }
+            }
+            written += 1;
+        }
+        batch += 1;
+    }
+    Ok(())
+}
+
 /// Documents generated per call to the generator, so generation never holds
 /// the whole corpus either.
 const GEN_BATCH: usize = 100;
@@ -210,40 +257,7 @@ pub fn run(args: &BenchOptions, note: &mut dyn FnMut(&str)) -> Result<BenchRepor
         langs.iter().map(|l| l.code()).collect::<Vec<_>>().join(","),
         input.display()
     ));
-    let mut written = 0usize;
-    let mut batch = 0u64;
-    while written < args.docs {
-        let cfg = config(
-            1 + batch,
-            GEN_BATCH.min(args.docs - written),
-            sentences.len() < 1000,
-        );
-        let docs = synth::generate(&sentences, Lang::Zh, &langs, &cfg);
-        if docs.is_empty() {
-            return Err(Error::usage(
-                "the sentence source is too small to generate documents",
-            ));
-        }
-        for d in docs {
-            let stem = format!("A_RES_99_{}", written + 1);
-            for (l, text) in &d.texts {
-                let p = input.join(l.code()).join(format!("{stem}.txt"));
-                match &temp {
-                    // Under the cleanup's lock: an interrupt removes it all.
-                    Some(t) => t.write(&p, text.as_bytes())?,
-                    None => {
-                        if let Some(parent) = p.parent() {
-                            std::fs::create_dir_all(parent)
-                                .map_err(|e| Error::from(e).with_path(parent))?;
-                        }
-                        std::fs::write(&p, text).map_err(|e| Error::from(e).with_path(&p))?;
-                    }
-                }
-            }
-            written += 1;
-        }
-        batch += 1;
-    }
+    write_corpus(&sentences, &langs, args.docs, &input, temp.as_ref())?;
     let found = corpus::discover(&input)?;
     // An untimed warm-up over a few documents first: the first run would
     // otherwise also pay for what is done once per process (the built-in

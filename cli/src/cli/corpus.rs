@@ -106,23 +106,7 @@ pub fn run_corpus(args: &CorpusArgs, term: Terminal) -> Result<ExitCode> {
     super::interrupt::disarm();
     let mut summary = result?;
     summary.learn_seconds = learn_seconds;
-    if summary.interrupted {
-        let msg = format!(
-            "interrupted: {} of {} done, rerun with --resume",
-            summary.documents, summary.corpus_documents
-        );
-        if bar.is_hidden() {
-            eprintln!("sixalign: {msg}");
-        } else {
-            bar.set_style(
-                ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
-            );
-            bar.abandon_with_message(msg);
-        }
-    } else {
-        bar.finish_and_clear();
-    }
+    finish_bar(&bar, &summary);
     if !c.quiet {
         eprint!("{}", summary.to_text());
     }
@@ -130,6 +114,28 @@ pub fn run_corpus(args: &CorpusArgs, term: Terminal) -> Result<ExitCode> {
         return Ok(ExitCode::from(exit::INTERRUPTED));
     }
     Ok(exit::found_if(bad > 0 || !found.problems.is_empty()))
+}
+
+/// Closes the progress bar of a run: cleared when the run is done, kept
+/// with how far it got when it was interrupted.
+fn finish_bar(bar: &ProgressBar, summary: &corpus::Summary) {
+    if !summary.interrupted {
+        bar.finish_and_clear();
+        return;
+    }
+    let msg = format!(
+        "interrupted: {} of {} done, rerun with --resume",
+        summary.documents, summary.corpus_documents
+    );
+    if bar.is_hidden() {
+        eprintln!("sixalign: {msg}");
+    } else {
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} documents  {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.abandon_with_message(msg);
+    }
 }
 
 /// A progress bar on standard error with `template`, or a hidden one.

@@ -21,7 +21,7 @@ const KEEP_BYTES: u64 = 16 << 20;
 
 /// What the learning pass gives the run: the lexicons learned, how many
 /// documents taught them, and the documents it read and parsed (up to
-/// [`KEEP_BYTES`] of input), so the run does not read and parse them again.
+/// `KEEP_BYTES`, 16 MiB, of input), so the run does not read and parse them again.
 pub struct Learned {
     /// One lexicon per language pair.
     pub lexicons: Vec<crate::score::Lexicon>,

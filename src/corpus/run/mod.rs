@@ -67,7 +67,7 @@ mod report;
 pub use learn::{
     LEARN_DOCS, Learned, Loaded, learn_lexicons, learn_lexicons_with, learning_sample,
 };
-pub use report::{DocReport, DocStatus, PairReport, Summary};
+pub use report::{DocReport, DocStatus, PairFigures, Summary};
 
 use journal::{JOURNAL, Journal, read_journal, recorded};
 use report::ReportFile;
@@ -416,7 +416,7 @@ fn align_doc(
     }
     rep.pairs = aligned
         .iter()
-        .map(|a| PairReport {
+        .map(|a| PairFigures {
             lang: a.tgt_lang,
             stats: a.stats(),
         })

@@ -27,7 +27,7 @@ pub enum DocStatus {
 
 /// The figures of one language pair of one document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PairReport {
+pub struct PairFigures {
     /// The other language.
     pub lang: Lang,
     /// Counts of the alignment.
@@ -56,7 +56,7 @@ pub struct DocReport {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub language_mismatch: Vec<String>,
     /// One entry per language pair aligned.
-    pub pairs: Vec<PairReport>,
+    pub pairs: Vec<PairFigures>,
     /// Bytes of input read.
     pub bytes: u64,
 }
