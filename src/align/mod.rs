@@ -269,7 +269,7 @@ impl Params {
         let ratio = if ls >= 20.0 && lt >= 20.0 {
             lt / ls
         } else {
-            default_ratio(src_lang) / default_ratio(tgt_lang)
+            src_lang.chars_per_meaning() / tgt_lang.chars_per_meaning()
         };
         Params::with_ratio(src_lang, tgt_lang, ratio)
     }
@@ -385,18 +385,6 @@ impl Params {
                 .map(|t| Features::build_keeping(t, lang, &lex, cognates, keep, names))
                 .collect()
         }
-    }
-}
-
-/// Rough characters per unit of meaning, for when a text is too short to
-/// estimate the ratio from.
-fn default_ratio(lang: Lang) -> f32 {
-    match lang {
-        Lang::Zh => 1.0,
-        Lang::Ar => 2.6,
-        Lang::En => 2.9,
-        Lang::Ru => 3.2,
-        Lang::Es | Lang::Fr => 3.3,
     }
 }
 

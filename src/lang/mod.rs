@@ -39,6 +39,18 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Rough characters per unit of meaning (Chinese 1): the length ratio
+    /// of a pair of languages for a text too short to estimate it from.
+    pub(crate) fn chars_per_meaning(self) -> f32 {
+        match self {
+            Lang::Zh => 1.0,
+            Lang::Ar => 2.6,
+            Lang::En => 2.9,
+            Lang::Ru => 3.2,
+            Lang::Es | Lang::Fr => 3.3,
+        }
+    }
+
     /// All six, in the UN's alphabetical order of English names.
     pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
 

@@ -13,6 +13,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::lang::Lang;
 use crate::lang::letters::is_letter;
+use crate::lang::numerals::is_date_numeral;
 
 /// Folds digit systems and full-width forms onto ASCII; drops tatweel (the
 /// one fold of figures: QA's reading of values, `crate::qa::tokens`, folds
@@ -52,7 +53,7 @@ pub(super) fn leading_label(s: &[char]) -> usize {
 /// Years, months and days written in Chinese numerals (`一九四二年一月一日`,
 /// `二〇一九年`) give the tokens their figures give.
 fn zh_numeral_dates(run: &[char], out: &mut Vec<u64>) {
-    let is_num = is_zh_numeral;
+    let is_num = is_date_numeral;
     let mut k = 0;
     while k < run.len() {
         if !is_num(run[k]) {
@@ -76,13 +77,6 @@ fn zh_numeral_dates(run: &[char], out: &mut Vec<u64>) {
             _ => {}
         }
     }
-}
-
-fn is_zh_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
 }
 
 /// Number-grouping characters that may sit between digits.
@@ -160,9 +154,9 @@ pub(super) fn strong_tokens(
         } else if lang == Lang::Zh {
             // Chinese has no month words: besides ASCII runs, only dates
             // and years in Chinese numerals (`一九四二年一月一日`) count.
-            if is_zh_numeral(c) {
+            if is_date_numeral(c) {
                 let start = i;
-                while i < n && (is_zh_numeral(s[i]) || matches!(s[i], '年' | '月' | '日')) {
+                while i < n && (is_date_numeral(s[i]) || matches!(s[i], '年' | '月' | '日')) {
                     i += 1;
                 }
                 zh_numeral_dates(&s[start..i], out);

@@ -18,6 +18,7 @@ mod zh;
 
 use in_words::words;
 use zh::zh;
+pub(crate) use zh::{chinese_counting, is_date_numeral};
 
 /// What a number in words is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -117,3 +117,42 @@ pub(super) fn zh_scan(text: &str) -> Vec<Numeral> {
     }
     out
 }
+
+/// A number as Word's Chinese counting writes it (1 to 9999; others in
+/// digits): 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
+pub(crate) fn chinese_counting(n: i64) -> String {
+    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    if !(1..10_000).contains(&n) {
+        return n.to_string();
+    }
+    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
+    let units = ["千", "百", "十", ""];
+    let mut s = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        if d == 0 {
+            zero = !s.is_empty();
+            continue;
+        }
+        if zero {
+            s.push('零');
+            zero = false;
+        }
+        // 十二, not 一十二, when the tens open the number.
+        if !(i == 2 && d == 1 && s.is_empty()) {
+            s.push(D[d as usize]);
+        }
+        s.push_str(units[i]);
+    }
+    s
+}
+
+/// The characters of a year, month or day written in Chinese numerals
+/// (`一九四二年一月一日`, `二〇一九年`, `十二月`): the ten digits, both zeros
+/// and ten.
+pub(crate) fn is_date_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}

@@ -185,7 +185,7 @@ pub(super) fn format_number(n: i64, fmt: &str) -> String {
         | "ideographLegalTraditional"
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand"
-        | "japaneseCounting" => chinese_counting(n),
+        | "japaneseCounting" => crate::lang::numerals::chinese_counting(n),
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
             .to_string()
             .chars()
@@ -203,32 +203,4 @@ pub(super) fn format_number(n: i64, fmt: &str) -> String {
         "hindiNumbers" | "arabicNumbers" => digits(0x0660),
         _ => n.to_string(),
     }
-}
-
-/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
-fn chinese_counting(n: i64) -> String {
-    const D: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-    if !(1..10_000).contains(&n) {
-        return n.to_string();
-    }
-    let digits = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-    let units = ["千", "百", "十", ""];
-    let mut s = String::new();
-    let mut zero = false;
-    for (i, &d) in digits.iter().enumerate() {
-        if d == 0 {
-            zero = !s.is_empty();
-            continue;
-        }
-        if zero {
-            s.push('零');
-            zero = false;
-        }
-        // 十二, not 一十二, when the tens open the number.
-        if !(i == 2 && d == 1 && s.is_empty()) {
-            s.push(D[d as usize]);
-        }
-        s.push_str(units[i]);
-    }
-    s
 }
