@@ -86,6 +86,25 @@ struct Counts {
     doc_words: Vec<Vec<u32>>,
 }
 
+/// The items counted at least 3 times, sorted, and each one's number in
+/// that order.
+fn kept<K: Copy + Ord + std::hash::Hash>(
+    count: &HashMap<K, u32, IdHash>,
+) -> (Vec<K>, HashMap<K, u32, IdHash>) {
+    let mut kept: Vec<K> = count
+        .iter()
+        .filter(|&(_, &c)| c >= 3)
+        .map(|(&k, _)| k)
+        .collect();
+    kept.sort_unstable();
+    let number = kept
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| (k, n as u32))
+        .collect();
+    (kept, number)
+}
+
 impl Counts {
     /// Counts the keys and words of `docs` (per pair, as
     /// [`keys_and_words`] gives them), which it drops as soon as it can.
@@ -103,28 +122,8 @@ impl Counts {
         // A pair seen fewer than 3 times is never kept: neither is a key or
         // word seen fewer than 3 times, so they are not counted at all. Those
         // kept get dense numbers, in sorted order (deterministic).
-        let mut keys: Vec<u64> = src_count
-            .iter()
-            .filter(|&(_, &c)| c >= 3)
-            .map(|(&k, _)| k)
-            .collect();
-        keys.sort_unstable();
-        let mut words: Vec<u32> = tgt_count
-            .iter()
-            .filter(|&(_, &c)| c >= 3)
-            .map(|(&w, _)| w)
-            .collect();
-        words.sort_unstable();
-        let key_no: HashMap<u64, u32, IdHash> = keys
-            .iter()
-            .enumerate()
-            .map(|(n, &k)| (k, n as u32))
-            .collect();
-        let word_no: HashMap<u32, u32, IdHash> = words
-            .iter()
-            .enumerate()
-            .map(|(n, &w)| (w, n as u32))
-            .collect();
+        let (keys, key_no) = kept(&src_count);
+        let (words, word_no) = kept(&tgt_count);
         // Each kept key's pairs (an inverted index), and each pair's words.
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); keys.len()];
         let mut doc_words: Vec<Vec<u32>> = Vec::with_capacity(docs.len());
