@@ -91,7 +91,7 @@ impl Aligner {
         // The length ratio is a property of the language pair and of the
         // document's translator, so it is estimated once over the whole document.
         let (src_texts, tgt_texts) = (&src_seg.sentences, &tgt_seg.sentences);
-        let mut params = self.params(hub.lang, other.lang, &src_texts, &tgt_texts);
+        let mut params = self.params(hub.lang, other.lang, src_texts, tgt_texts);
         // Between anchors, a region of a UN document is short and its
         // translators rarely split a sentence in four: the long shapes
         // would mostly swallow a dropped sentence.
