@@ -12,7 +12,7 @@ use super::letters::is_letter;
 
 const TATWEEL: char = '\u{0640}';
 
-/// Function words that explain nothing ([`FUNCTION_WORDS`], a language fact).
+/// Function words that explain nothing (`lang::function_words`, a language fact).
 pub const STOP: &[&str] = FUNCTION_WORDS;
 
 /// Up to eight bytes of a word as one integer (0 for longer words: no
