@@ -40,26 +40,26 @@ pub(crate) type IdSet = std::collections::HashSet<u32, crate::lexicon::IdHash>;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Features {
     /// Length in characters, white space and tatweel not counted.
-    pub len: f32,
+    pub(crate) len: f32,
     /// Tokens that survive translation unchanged, hashed and sorted:
     /// numbers, symbols, months of dates.
-    pub strong: Vec<u64>,
+    pub(crate) invariant: Vec<u64>,
     /// Latin-script names and acronyms, hashed and sorted: evidence when
     /// shared, none when not (a name is often translated, `Hague` / `海牙`).
-    pub names: Vec<u64>,
+    pub(crate) names: Vec<u64>,
     /// Cognate keys (4-letter prefixes of Latin-script words), hashed, sorted.
-    pub weak: Vec<u64>,
+    pub(crate) cognates: Vec<u64>,
     /// Lexicon ids ([`crate::lexicon::key::stem_id`]), sorted and distinct:
     /// on the lexicons' source side the ids of the translations of the keys
     /// found, on their target side the ids of the sentence's own content
     /// words (whatever lexicon is used: they do not change when one is
     /// learned).
-    pub lex: Vec<u32>,
+    pub(crate) lex: Vec<u32>,
     /// On the lexicons' target side, the number of content words, repeats
     /// counted (what `lex` hits are a share of); 0 on the source side.
-    pub lex_total: u32,
+    pub(crate) lex_total: u32,
     /// The punctuation kinds the sentence holds ([`punctuation_mask`]).
-    pub punct: u8,
+    pub(crate) punct: u8,
 }
 
 /// A question mark (any language's form), as a bit of [`punctuation_mask`].
@@ -90,6 +90,25 @@ pub fn punctuation_mask(text: &str) -> u8 {
 }
 
 impl Features {
+    /// The length the length model reads ([`length`]).
+    pub fn length(&self) -> f32 {
+        self.len
+    }
+
+    /// The lexicon ids, sorted and distinct: on a lexicon's source side the
+    /// ids of the translations of the keys found, on its target side the
+    /// ids of the sentence's own content words.
+    pub fn lex(&self) -> &[u32] {
+        &self.lex
+    }
+
+    /// On a lexicon's target side, the number of content words, repeats
+    /// counted (what [`Features::lex`] hits are a share of); 0 on the
+    /// source side.
+    pub fn lex_total(&self) -> u32 {
+        self.lex_total
+    }
+
     /// Features of `text` in `lang`; `lexicon` (if any) decides the lex keys.
     pub fn new(text: &str, lang: Lang, lexicon: Option<&Lexicon>) -> Features {
         Features::build(text, lang, lexicon.as_slice(), lang.is_latin())
@@ -142,13 +161,13 @@ impl Features {
             &norm[skip..],
             &norm_text[skip..],
             lang,
-            &mut f.strong,
+            &mut f.invariant,
             &mut f.names,
         );
         if let Some(names) = names {
             readings::name_keys(text, &norm[skip..], lang, names, &mut f.names);
         }
-        f.strong.sort_unstable();
+        f.invariant.sort_unstable();
         f.names.sort_unstable();
         if cognates && lang.is_latin() {
             for w in words(text) {
@@ -159,16 +178,16 @@ impl Features {
                         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
                         .take(4)
                         .collect();
-                    f.weak.push(hash(&("C", p)));
+                    f.cognates.push(hash(&("C", p)));
                 }
             }
-            f.weak.sort_unstable();
+            f.cognates.sort_unstable();
         }
         f.set_lex_keeping(text, lang, lexicons, keep);
         // Millions of these may be held at once (`--lines`).
-        f.strong.shrink_to_fit();
+        f.invariant.shrink_to_fit();
         f.names.shrink_to_fit();
-        f.weak.shrink_to_fit();
+        f.cognates.shrink_to_fit();
         f.lex.shrink_to_fit();
         f
     }
@@ -223,23 +242,23 @@ impl Features {
         let mut f = Features::default();
         for p in parts {
             f.len += p.len;
-            f.strong.extend_from_slice(&p.strong);
+            f.invariant.extend_from_slice(&p.invariant);
             f.names.extend_from_slice(&p.names);
-            f.weak.extend_from_slice(&p.weak);
+            f.cognates.extend_from_slice(&p.cognates);
             f.lex.extend_from_slice(&p.lex);
             f.lex_total += p.lex_total;
             f.punct |= p.punct;
         }
-        f.strong.sort_unstable();
+        f.invariant.sort_unstable();
         f.names.sort_unstable();
-        f.weak.sort_unstable();
+        f.cognates.sort_unstable();
         // Distinct ids of the run, on either side (a group at a coarse
         // level of the aligner counts as one sentence).
         f.lex.sort_unstable();
         f.lex.dedup();
-        f.strong.shrink_to_fit();
+        f.invariant.shrink_to_fit();
         f.names.shrink_to_fit();
-        f.weak.shrink_to_fit();
+        f.cognates.shrink_to_fit();
         f.lex.shrink_to_fit();
         f
     }

@@ -140,17 +140,17 @@ fn builtin_cedict_is_complete_and_explains_un_terms() {
         Some(&ce),
     );
     let hits = zh
-        .lex
+        .lex()
         .iter()
-        .filter(|i| en.lex.binary_search(i).is_ok())
+        .filter(|i| en.lex().binary_search(i).is_ok())
         .count();
-    assert!(hits >= 5, "{hits} of {} words explained", en.lex_total);
+    assert!(hits >= 5, "{hits} of {} words explained", en.lex_total());
     // Traditional headwords explain the same words.
     let hant = Features::new("聯合國大會通過了可持續發展決議", Lang::Zh, Some(&ce));
     let hits_hant = hant
-        .lex
+        .lex()
         .iter()
-        .filter(|i| en.lex.binary_search(i).is_ok())
+        .filter(|i| en.lex().binary_search(i).is_ok())
         .count();
     assert!(
         hits_hant >= 5,

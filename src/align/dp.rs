@@ -120,7 +120,7 @@ impl Band {
 #[derive(Clone, Copy, Default)]
 struct Side {
     len: f32,
-    strong: u32,
+    invariant: u32,
     names: u32,
     lex_total: u32,
 }
@@ -139,7 +139,7 @@ fn sides(t: &RunTable, at: usize, first: usize) -> [Side; MAX_RUN] {
         let count = |l: &Lists<u32>| l.end[at] - l.end[from - 1];
         *side = Side {
             len,
-            strong: count(&t.strong),
+            invariant: count(&t.invariant),
             names: count(&t.names),
             lex_total,
         };
@@ -249,8 +249,8 @@ pub(super) fn dp(
                     // then its exact price: float sums are monotone, so
                     // the first bound is never above the second.
                     let tokens = params.floor_of(
-                        a.strong as usize,
-                        b.strong as usize,
+                        a.invariant as usize,
+                        b.invariant as usize,
                         a.names.min(b.names) as usize,
                         0.0,
                     );

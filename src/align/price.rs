@@ -64,12 +64,12 @@ impl Params {
     /// program's inner loop, as if written there.
     #[inline(always)]
     fn word_terms(&self, (s, i): Run, (t, j): Run) -> (f32, Option<f32>) {
-        let (ss, ts) = (s.strong.get(i), t.strong.get(j));
+        let (ss, ts) = (s.invariant.get(i), t.invariant.get(j));
         let m = score::intersect(ss, ts);
         let names = score::intersect(s.names.get(i), t.names.get(j));
         let tokens = self.tokens.price(m, ss.len() + ts.len() - 2 * m, names);
         let cognates = self.cognates.as_ref().map(|cg| {
-            let (sw, tw) = (s.weak.get(i), t.weak.get(j));
+            let (sw, tw) = (s.cognates.get(i), t.cognates.get(j));
             cg.price(score::intersect(sw, tw), sw.len() + tw.len())
         });
         (tokens, cognates)

@@ -164,9 +164,9 @@ pub(super) struct RunTable {
     // Token hashes folded to 32 bits: half the memory of a million-sentence
     // input; two tokens of one sentence pair meet by accident about once in
     // four billion.
-    pub(super) strong: Lists<u32>,
+    pub(super) invariant: Lists<u32>,
     pub(super) names: Lists<u32>,
-    pub(super) weak: Lists<u32>,
+    pub(super) cognates: Lists<u32>,
     pub(super) lex: Lists<u32>,
 }
 
@@ -294,16 +294,16 @@ impl RunTable {
         self.len.reserve_exact(runs);
         self.lex_total.reserve_exact(runs);
         self.punct.reserve_exact(runs);
-        self.strong.reserve(runs, 0);
+        self.invariant.reserve(runs, 0);
         self.names.reserve(runs, 0);
-        self.weak.reserve(runs, 0);
+        self.cognates.reserve(runs, 0);
         self.lex.reserve(runs, 0);
     }
 
     pub(super) fn shrink_to_fit(&mut self) {
-        self.strong.shrink_to_fit();
+        self.invariant.shrink_to_fit();
         self.names.shrink_to_fit();
-        self.weak.shrink_to_fit();
+        self.cognates.shrink_to_fit();
         self.lex.shrink_to_fit();
     }
 
@@ -319,9 +319,11 @@ impl RunTable {
         self.len.push(len);
         self.lex_total.push(lex_total);
         self.punct.push(punct);
-        self.strong.push_folded(part.iter().map(|p| &p.strong[..]));
+        self.invariant
+            .push_folded(part.iter().map(|p| &p.invariant[..]));
         self.names.push_folded(part.iter().map(|p| &p.names[..]));
-        self.weak.push_folded(part.iter().map(|p| &p.weak[..]));
+        self.cognates
+            .push_folded(part.iter().map(|p| &p.cognates[..]));
         self.lex.push(part.iter().map(|p| &p.lex[..]), dedup_lex);
     }
 
@@ -365,11 +367,14 @@ impl RunTable {
         }
         for (to, from) in [
             (
-                &mut t.strong,
-                chunks.iter().map(|c| &c.strong).collect::<Vec<_>>(),
+                &mut t.invariant,
+                chunks.iter().map(|c| &c.invariant).collect::<Vec<_>>(),
             ),
             (&mut t.names, chunks.iter().map(|c| &c.names).collect()),
-            (&mut t.weak, chunks.iter().map(|c| &c.weak).collect()),
+            (
+                &mut t.cognates,
+                chunks.iter().map(|c| &c.cognates).collect(),
+            ),
             (&mut t.lex, chunks.iter().map(|c| &c.lex).collect()),
         ] {
             to.append_all(&from);
@@ -393,9 +398,9 @@ impl RunTable {
         t.len.reserve_exact(runs);
         t.lex_total.reserve_exact(runs);
         t.punct.reserve_exact(runs);
-        t.strong.reserve(runs, share(&self.strong));
+        t.invariant.reserve(runs, share(&self.invariant));
         t.names.reserve(runs, share(&self.names));
-        t.weak.reserve(runs, share(&self.weak));
+        t.cognates.reserve(runs, share(&self.cognates));
         if lex {
             t.lex.reserve(runs, share(&self.lex));
         }
@@ -411,9 +416,9 @@ impl RunTable {
     /// merges (without lexicon ids).
     pub(super) fn set_merge(&mut self, from: &RunTable, i: usize, d: usize) {
         for l in [
-            &mut self.strong,
+            &mut self.invariant,
             &mut self.names,
-            &mut self.weak,
+            &mut self.cognates,
             &mut self.lex,
         ] {
             l.data.clear();
@@ -449,10 +454,11 @@ impl RunTable {
         self.len.push(len);
         self.lex_total.push(lex_total);
         self.punct.push(punct);
-        self.strong
-            .push(r.clone().map(|e| from.strong.get(e)), false);
+        self.invariant
+            .push(r.clone().map(|e| from.invariant.get(e)), false);
         self.names.push(r.clone().map(|e| from.names.get(e)), false);
-        self.weak.push(r.clone().map(|e| from.weak.get(e)), false);
+        self.cognates
+            .push(r.clone().map(|e| from.cognates.get(e)), false);
         if lex {
             self.lex.push(r.map(|e| from.lex.get(e)), true);
         } else {

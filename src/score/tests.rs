@@ -2,7 +2,7 @@
 use super::*;
 
 fn strong(text: &str, lang: Lang) -> Vec<u64> {
-    Features::new(text, lang, None).strong
+    Features::new(text, lang, None).invariant
 }
 
 #[test]

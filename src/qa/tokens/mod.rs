@@ -491,7 +491,7 @@ mod tests {
                 // A paragraph number opening the line (`1.`) the scorer keeps
                 // among the names, as evidence only when both sides have it.
                 let f = crate::score::Features::new(line, lang, None);
-                let seen = |h: &u64| f.strong.binary_search(h).is_ok() || f.names.contains(h);
+                let seen = |h: &u64| f.invariant.binary_search(h).is_ok() || f.names.contains(h);
                 for t in tokens(line, lang) {
                     let digits: String = fold(&t.text)
                         .text
@@ -504,7 +504,7 @@ mod tests {
                     if !plain {
                         continue;
                     }
-                    let alone = crate::score::Features::new(&t.key, lang, None).strong;
+                    let alone = crate::score::Features::new(&t.key, lang, None).invariant;
                     // The one known difference: a range `2001-2010` is two
                     // years to QA, one symbol to the scorer (as `A/74/363`
                     // is), which matches it whole when both sides write it.
