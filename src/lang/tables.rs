@@ -113,28 +113,56 @@ pub const TABLES: [LangTable; 6] = [
     },
 ];
 
-/// Compiled forms of a row's patterns.
+/// A row's patterns, each compiled on first use: a run reads two or three
+/// languages, most lines are asked none of them, and compiling every row's
+/// patterns was most of a short file's run time.
 pub struct Compiled {
-    /// Agenda item line.
-    pub agenda: Regex,
-    /// Meeting number.
-    pub meeting: Regex,
-    /// Date.
-    pub date: Regex,
+    row: usize,
+    agenda: OnceLock<Regex>,
+    meeting: OnceLock<Regex>,
+    date: OnceLock<Regex>,
 }
 
-/// Each row compiled on first use: a run reads two or three languages, and
-/// compiling all six rows' patterns was most of a short file's run time.
-static COMPILED: [OnceLock<Compiled>; TABLES.len()] = [const { OnceLock::new() }; TABLES.len()];
+impl Compiled {
+    const fn of_row(row: usize) -> Compiled {
+        Compiled {
+            row,
+            agenda: OnceLock::new(),
+            meeting: OnceLock::new(),
+            date: OnceLock::new(),
+        }
+    }
 
-fn compile(t: &LangTable) -> Compiled {
-    Compiled {
-        agenda: Regex::new(t.agenda).expect("agenda pattern"),
-        meeting: Regex::new(t.meeting).expect("meeting pattern"),
-        date: Regex::new(&t.date.replace("{months}", &month_names(t.lang).join("|")))
-            .expect("date pattern"),
+    /// Agenda item line (every row's holds a digit).
+    pub fn agenda(&self) -> &Regex {
+        self.agenda
+            .get_or_init(|| Regex::new(TABLES[self.row].agenda).expect("agenda pattern"))
+    }
+
+    /// Meeting number (every row's holds a digit).
+    pub fn meeting(&self) -> &Regex {
+        self.meeting
+            .get_or_init(|| Regex::new(TABLES[self.row].meeting).expect("meeting pattern"))
+    }
+
+    /// Date (every row's holds a digit).
+    pub fn date(&self) -> &Regex {
+        self.date.get_or_init(|| {
+            let t = &TABLES[self.row];
+            Regex::new(&t.date.replace("{months}", &month_names(t.lang).join("|")))
+                .expect("date pattern")
+        })
     }
 }
+
+static COMPILED: [Compiled; TABLES.len()] = [
+    Compiled::of_row(0),
+    Compiled::of_row(1),
+    Compiled::of_row(2),
+    Compiled::of_row(3),
+    Compiled::of_row(4),
+    Compiled::of_row(5),
+];
 
 /// Every spelling of the month names a date in `lang` may use (none for
 /// Chinese, which writes months as numbers).
@@ -160,7 +188,7 @@ fn month_names(lang: Lang) -> Vec<&'static str> {
 /// The compiled patterns of `lang`'s row.
 pub fn compiled(lang: Lang) -> &'static Compiled {
     let i = TABLES.iter().position(|t| t.lang == lang).unwrap_or(1);
-    COMPILED[i].get_or_init(|| compile(&TABLES[i]))
+    &COMPILED[i]
 }
 
 /// Words that name an article, per language, and how article 1 may be spelled.
@@ -687,7 +715,7 @@ mod tests {
             (Lang::Ru, "12 декабря 2019 года", "декабря"),
         ];
         for (lang, text, month) in rows {
-            let c = compiled(lang).date.captures(text);
+            let c = compiled(lang).date().captures(text);
             assert_eq!(
                 c.map(|c| c["m"].to_string()).as_deref(),
                 Some(month),
@@ -764,7 +792,8 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         for t in &TABLES {
-            let _ = compiled(t.lang);
+            let c = compiled(t.lang);
+            let _ = (c.agenda(), c.meeting(), c.date());
         }
     }
 }

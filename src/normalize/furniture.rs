@@ -38,35 +38,106 @@ static RECYCLE: LazyLock<Regex> =
 /// alone (a running header when it repeats). The PDF reader asks this to
 /// see through page breaks.
 pub(crate) fn is_page_furniture(line: &str) -> bool {
-    may_be_page_furniture(line)
-        && (PAGE_NUMBER.is_match(line)
-            || JOB_LINE.is_match(line)
-            || BARCODE.is_match(line)
-            || RECYCLE.is_match(line))
+    let Some(m) = Marks::of(line) else {
+        return false;
+    };
+    (m.digits > 0 && m.page_letters_only && PAGE_NUMBER.is_match(line))
+        || (m.digits >= 7 && m.dash && JOB_LINE.is_match(line))
+        || (m.digits >= 6 && m.star && BARCODE.is_match(line))
+        || (m.y && RECYCLE.is_match(line))
 }
 
-/// Whether a line may match one of [`is_page_furniture`]'s patterns. Each
-/// holds at most 29 characters besides white space (`\s`, the White_Space
-/// property, as `char::is_whitespace`): the longest is a job line with a
-/// page number on both sides, `1234/1234 19-21813 (C) 1234/1234`. The page
-/// number, job line and barcode hold a digit (`\d`: a decimal digit of any
-/// script, which `char::is_numeric` covers); "Please recycle" holds a `y`.
-/// Most lines are ruled out without a pattern (nor its compilation, for a
-/// short file).
-fn may_be_page_furniture(line: &str) -> bool {
-    const MAX_VISIBLE: usize = 29;
-    // Long lines, most of them, are told by a cheap count first.
-    let mut visible = 0;
-    for c in line.chars() {
-        if !is_white_space(c) {
-            visible += 1;
-            if visible > MAX_VISIBLE {
-                return false;
+/// What a line must hold for each of [`is_page_furniture`]'s patterns to
+/// match it, read in one pass; most lines are ruled out without a pattern
+/// (nor its compilation, for a short file).
+struct Marks {
+    /// Decimal digits (`\d`: of any script, which `char::is_numeric`
+    /// covers); a job line has seven, a barcode six.
+    digits: usize,
+    /// A `-` (a job line's `19-21813`).
+    dash: bool,
+    /// A `*` (a barcode's).
+    star: bool,
+    /// A `y` ("Please recycle").
+    y: bool,
+    /// Every letter is one of the page number's words (`page`, `página`,
+    /// `страница`, `стр.`, `الصفحة`, `of`, `de`, `sur`, `из`) in either
+    /// case, as the pattern's `(?i)` folds them (`ſ` is an `s`).
+    page_letters_only: bool,
+}
+
+impl Marks {
+    /// `None` for a line of more than 29 characters besides white space
+    /// (`\s`, the White_Space property): the longest a pattern takes is a
+    /// job line with a page number on both sides, `1234/1234 19-21813 (C)
+    /// 1234/1234`.
+    fn of(line: &str) -> Option<Marks> {
+        const MAX_VISIBLE: usize = 29;
+        // Long lines, most of them, are told by a cheap count first.
+        let mut visible = 0;
+        for c in line.chars() {
+            if !is_white_space(c) {
+                visible += 1;
+                if visible > MAX_VISIBLE {
+                    return None;
+                }
             }
         }
+        let mut m = Marks {
+            digits: 0,
+            dash: false,
+            star: false,
+            y: false,
+            page_letters_only: true,
+        };
+        for c in line.chars() {
+            if c.is_numeric() {
+                m.digits += 1;
+            } else if c.is_alphabetic() && !is_page_word_letter(c) {
+                m.page_letters_only = false;
+            }
+            m.dash |= c == '-';
+            m.star |= c == '*';
+            m.y |= matches!(c, 'y' | 'Y');
+        }
+        Some(m)
     }
-    line.chars()
-        .any(|c| c.is_numeric() || matches!(c, 'y' | 'Y'))
+}
+
+/// A letter of one of the page number pattern's words, in either case.
+fn is_page_word_letter(c: char) -> bool {
+    c.to_lowercase().all(|l| {
+        matches!(
+            l,
+            'p' | 'a'
+                | 'g'
+                | 'e'
+                | 'á'
+                | 'i'
+                | 'n'
+                | 'o'
+                | 'f'
+                | 'd'
+                | 's'
+                | 'ſ'
+                | 'u'
+                | 'r'
+                | 'с'
+                | 'т'
+                | 'р'
+                | 'а'
+                | 'н'
+                | 'и'
+                | 'ц'
+                | 'з'
+                | 'ا'
+                | 'ل'
+                | 'ص'
+                | 'ف'
+                | 'ح'
+                | 'ة'
+        )
+    })
 }
 
 /// `char::is_whitespace` (the White_Space property, which the patterns'
@@ -162,14 +233,24 @@ mod tests {
             "\t",
             "(C)",
             "Page",
+            "PAGE",
             "página",
+            "PÁGINA",
             "страница",
+            "СТРАНИЦА",
             "стр.",
+            "Стр.",
             "الصفحة",
             "of",
+            "OF",
             "de",
             "sur",
+            "ſur",
+            "SUR",
             "из",
+            "ИЗ",
+            "*",
+            "**",
             "Please",
             "PLEASE",
             "pleaſe",
@@ -181,7 +262,7 @@ mod tests {
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut matched = 0;
-        for _ in 0..100_000 {
+        for _ in 0..200_000 {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
@@ -196,7 +277,7 @@ mod tests {
             }
             if by_patterns(&line) {
                 matched += 1;
-                assert!(may_be_page_furniture(&line), "{line:?}");
+                assert!(Marks::of(&line).is_some(), "{line:?}");
             }
             assert_eq!(is_page_furniture(&line), by_patterns(&line), "{line:?}");
         }
@@ -212,14 +293,22 @@ mod tests {
             "  1234 /  1234\t19-21813  (C)  1234 / 1234  ",
             "страница 1234 из 1234",
         ] {
-            assert!(by_patterns(l) && may_be_page_furniture(l), "{l}");
+            assert!(by_patterns(l) && is_page_furniture(l), "{l}");
         }
+        // Past 29 characters besides white space, no pattern is tried.
         for l in [
             "The General Assembly, recalling its resolutions",
-            "大会，",
             "12345/1234 19-21813 (C) 1234/1234",
         ] {
-            assert!(!may_be_page_furniture(l) && !by_patterns(l), "{l}");
+            assert!(Marks::of(l).is_none() && !by_patterns(l), "{l}");
         }
+        // A label line has a digit, but letters no page number has.
+        let m = Marks::of("Article 12").expect("short");
+        assert!(m.digits == 2 && !m.page_letters_only);
+        assert!(
+            Marks::of("Página 3 de 12")
+                .expect("short")
+                .page_letters_only
+        );
     }
 }

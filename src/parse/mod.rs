@@ -342,7 +342,11 @@ impl Parser<'_> {
         }
         match self.phase {
             Phase::Title => {
-                if let Some(c) = tables::compiled(self.lang).agenda.captures(s) {
+                // Every agenda pattern holds a digit.
+                if let Some(c) = has_digit(s)
+                    .then(|| tables::compiled(self.lang).agenda().captures(s))
+                    .flatten()
+                {
                     let key = format!("agenda{}", &c[1]);
                     // The label is the number; the agenda line keeps its words.
                     self.push(BlockKind::Agenda, None, r);
@@ -529,12 +533,13 @@ impl Parser<'_> {
     /// Consecutive closing lines make one block.
     fn closing(&mut self, r: &Range<usize>, s: &str) -> bool {
         // A numbered paragraph citing a meeting or a date is not the closing.
-        if labels::operative(s).is_some() || labels::sub(s).is_some() {
+        // Every date and meeting pattern holds a digit.
+        if !has_digit(s) || labels::operative(s).is_some() || labels::sub(s).is_some() {
             return false;
         }
         let c = tables::compiled(self.lang);
         let len = s.chars().count();
-        let date = c.date.find(s);
+        let date = c.date().find(s);
         // `46th plenary meeting` alone, or a Council's one-line closing
         // (`Adopted by the Security Council at its 8688th meeting, on 16 December 2019`).
         let one_line_closing = self.phase == Phase::Body
@@ -545,7 +550,7 @@ impl Parser<'_> {
         // `46-е пленарное заседание,`), not a clause citing a meeting.
         let alone = |m: regex::Match| len - s[m.range()].chars().count() < 6;
         let is_meeting = c
-            .meeting
+            .meeting()
             .find(s)
             .is_some_and(|m| alone(m) || one_line_closing);
         let is_date = date.is_some_and(alone);
@@ -588,4 +593,11 @@ impl Parser<'_> {
 fn reads_as_clause(s: &str) -> bool {
     let t = s.trim_end();
     t.chars().count() >= 30 || t.ends_with([',', ';', '.', '。', ':', '，', '；', '：'])
+}
+
+/// Whether `s` holds a decimal digit of any script (`\d`, which
+/// `char::is_numeric` covers): what the agenda, meeting and date patterns
+/// need before they are worth asking.
+fn has_digit(s: &str) -> bool {
+    s.chars().any(char::is_numeric)
 }

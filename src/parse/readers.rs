@@ -94,7 +94,7 @@ impl Document {
     pub fn meeting(&self) -> Option<u32> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
         let c = tables::compiled(self.lang)
-            .meeting
+            .meeting()
             .captures(self.normalized(closing))?;
         c[1].parse().ok()
     }
@@ -103,7 +103,7 @@ impl Document {
     pub fn date(&self) -> Option<String> {
         let closing = self.blocks.iter().rfind(|b| b.kind == BlockKind::Closing)?;
         let c = tables::compiled(self.lang)
-            .date
+            .date()
             .captures(self.normalized(closing))?;
         let m = &c["m"];
         let month = match m.parse::<u32>() {
