@@ -91,53 +91,59 @@ impl Marks {
             page_letters_only: true,
         };
         for c in line.chars() {
-            if c.is_numeric() {
+            if c.is_ascii() {
+                m.digits += usize::from(c.is_ascii_digit());
+                m.dash |= c == '-';
+                m.star |= c == '*';
+                m.y |= matches!(c, 'y' | 'Y');
+                if c.is_ascii_alphabetic() && !is_page_word_letter(c.to_ascii_lowercase()) {
+                    m.page_letters_only = false;
+                }
+            } else if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
+                // A Han character: a letter of no page word, and no digit.
+                m.page_letters_only = false;
+            } else if c.is_numeric() {
                 m.digits += 1;
-            } else if c.is_alphabetic() && !is_page_word_letter(c) {
+            } else if c.is_alphabetic() && !c.to_lowercase().all(is_page_word_letter) {
                 m.page_letters_only = false;
             }
-            m.dash |= c == '-';
-            m.star |= c == '*';
-            m.y |= matches!(c, 'y' | 'Y');
         }
         Some(m)
     }
 }
 
-/// A letter of one of the page number pattern's words, in either case.
-fn is_page_word_letter(c: char) -> bool {
-    c.to_lowercase().all(|l| {
-        matches!(
-            l,
-            'p' | 'a'
-                | 'g'
-                | 'e'
-                | 'á'
-                | 'i'
-                | 'n'
-                | 'o'
-                | 'f'
-                | 'd'
-                | 's'
-                | 'ſ'
-                | 'u'
-                | 'r'
-                | 'с'
-                | 'т'
-                | 'р'
-                | 'а'
-                | 'н'
-                | 'и'
-                | 'ц'
-                | 'з'
-                | 'ا'
-                | 'ل'
-                | 'ص'
-                | 'ف'
-                | 'ح'
-                | 'ة'
-        )
-    })
+/// A letter (in lower case) of one of the page number pattern's words.
+fn is_page_word_letter(l: char) -> bool {
+    matches!(
+        l,
+        'p' | 'a'
+            | 'g'
+            | 'e'
+            | 'á'
+            | 'i'
+            | 'n'
+            | 'o'
+            | 'f'
+            | 'd'
+            | 's'
+            | 'ſ'
+            | 'u'
+            | 'r'
+            | 'с'
+            | 'т'
+            | 'р'
+            | 'а'
+            | 'н'
+            | 'и'
+            | 'ц'
+            | 'з'
+            | 'ا'
+            | 'ل'
+            | 'ص'
+            | 'ف'
+            | 'ح'
+            | 'ة'
+    )
 }
 
 /// `char::is_whitespace` (the White_Space property, which the patterns'
@@ -259,6 +265,8 @@ mod tests {
             "♲",
             "x",
             "Article",
+            "第",
+            "〇",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut matched = 0;

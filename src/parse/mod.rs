@@ -599,5 +599,26 @@ fn reads_as_clause(s: &str) -> bool {
 /// `char::is_numeric` covers): what the agenda, meeting and date patterns
 /// need before they are worth asking.
 fn has_digit(s: &str) -> bool {
-    s.chars().any(char::is_numeric)
+    // ASCII by bytes; Han characters, most of a Chinese line, are no digit
+    // (`〇` is outside their blocks) and need no table look-up.
+    s.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_digit()
+        } else {
+            !matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') && c.is_numeric()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn has_digit_is_any_numeric_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(super::has_digit(s), c.is_numeric(), "{:X}", c as u32);
+        }
+        assert!(super::has_digit("第 46 次全体会议") && !super::has_digit("大会，"));
+    }
 }
