@@ -282,7 +282,7 @@ fn udhr_clean_pairs_have_no_error() {
     for lang in [Lang::Ar, Lang::En, Lang::Es, Lang::Fr, Lang::Ru] {
         let other = doc("udhr", &udhr(lang), lang);
         let f = check(&zh, &other);
-        let c = qa::Counts::of(&f);
+        let c = qa::SeverityCounts::of(&f);
         println!(
             "UDHR zh-{lang}: {} findings ({} error, {} warning, {} info)\n{}",
             c.total(),
@@ -628,7 +628,7 @@ fn sdg_clean_pairs_have_no_number_error() {
             .iter()
             .filter(|f| f.kind == FindingKind::NumberMismatch)
             .collect();
-        let c = qa::Counts::of(&f);
+        let c = qa::SeverityCounts::of(&f);
         println!(
             "SDG targets zh-{lang}: {} findings ({} error, {} warning, {} info), {} number_mismatch",
             c.total(),
@@ -779,7 +779,7 @@ fn unv1_first_500_sentences_few_errors() {
     let zh = doc("unv1.zh", &numbered(&unv1("zh", 500)), Lang::Zh);
     let en = doc("unv1.en", &numbered(&unv1("en", 500)), Lang::En);
     let f = check(&zh, &en);
-    let c = qa::Counts::of(&f);
+    let c = qa::SeverityCounts::of(&f);
     println!(
         "UNv1 test set, first 500 sentence pairs: {} errors, {} warnings, {} info\n{}",
         c.error,

@@ -58,7 +58,7 @@ pub struct Tally {
 
 /// The raw counts of one or more files; add them up, then make [`Scores`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub struct BeadCounts {
     /// Test beads checked against gold.
     pub precision: Tally,
     /// Gold beads (1-0/0-1 excluded) checked against test (1-0/0-1 excluded).
@@ -73,24 +73,24 @@ impl AddAssign for Tally {
     }
 }
 
-impl AddAssign for Counts {
-    fn add_assign(&mut self, o: Counts) {
+impl AddAssign for BeadCounts {
+    fn add_assign(&mut self, o: BeadCounts) {
         self.precision += o.precision;
         self.recall += o.recall;
     }
 }
 
-impl Add for Counts {
-    type Output = Counts;
-    fn add(mut self, o: Counts) -> Counts {
+impl Add for BeadCounts {
+    type Output = BeadCounts;
+    fn add(mut self, o: BeadCounts) -> BeadCounts {
         self += o;
         self
     }
 }
 
-impl std::iter::Sum for Counts {
-    fn sum<I: Iterator<Item = Counts>>(iter: I) -> Counts {
-        iter.fold(Counts::default(), Add::add)
+impl std::iter::Sum for BeadCounts {
+    fn sum<I: Iterator<Item = BeadCounts>>(iter: I) -> BeadCounts {
+        iter.fold(BeadCounts::default(), Add::add)
     }
 }
 
@@ -153,7 +153,12 @@ pub struct Scores {
 
 impl Scores {
     /// Figures from summed counts.
-    pub fn from_counts(c: Counts, files: usize, gold_beads: usize, test_beads: usize) -> Scores {
+    pub fn from_counts(
+        c: BeadCounts,
+        files: usize,
+        gold_beads: usize,
+        test_beads: usize,
+    ) -> Scores {
         Scores {
             strict: Prf::new(
                 c.precision.strict,
@@ -307,18 +312,18 @@ fn tally<'a>(
 /// Scores one test alignment against its gold alignment, as `score.py`:
 /// precision over all test links, recall over the gold links with both
 /// sides non-empty against the test links with both sides non-empty.
-pub fn score_links(gold: &[Link], test: &[Link]) -> Counts {
+pub fn score_links(gold: &[Link], test: &[Link]) -> BeadCounts {
     fn full(v: &[Link]) -> impl Iterator<Item = &Link> {
         v.iter().filter(|l| !l.src.is_empty() && !l.tgt.is_empty())
     }
-    Counts {
+    BeadCounts {
         precision: tally(gold, test),
         recall: tally(full(test), full(gold)),
     }
 }
 
 /// Scores one test alignment against its gold alignment.
-pub fn score_pair(gold: &[Bead], test: &[Bead]) -> Counts {
+pub fn score_pair(gold: &[Bead], test: &[Bead]) -> BeadCounts {
     let links = |v: &[Bead]| -> Vec<Link> { v.iter().map(Link::from).collect() };
     score_links(&links(gold), &links(test))
 }
@@ -328,7 +333,7 @@ pub fn score_all<'a, I>(pairs: I) -> Scores
 where
     I: IntoIterator<Item = (&'a [Bead], &'a [Bead])>,
 {
-    let (mut counts, mut files, mut gold_beads, mut test_beads) = (Counts::default(), 0, 0, 0);
+    let (mut counts, mut files, mut gold_beads, mut test_beads) = (BeadCounts::default(), 0, 0, 0);
     for (gold, test) in pairs {
         counts += score_pair(gold, test);
         files += 1;
@@ -463,7 +468,7 @@ pub fn eval_paths(gold: &Path, test: &Path) -> Result<Scores> {
             )));
         }
     };
-    let (mut counts, mut gold_beads, mut test_beads) = (Counts::default(), 0, 0);
+    let (mut counts, mut gold_beads, mut test_beads) = (BeadCounts::default(), 0, 0);
     for (g, t) in &pairs {
         let (g, t) = (read_links(g)?, read_links(t)?);
         counts += score_links(&g, &t);

@@ -11,7 +11,7 @@ use crate::document::Document;
 use crate::engine::{MultiRow, PairAlignment, Sentence, multiway};
 use crate::lang::Lang;
 
-use super::{Counts, FindingKind, PairFinding, PairReport, Severity, Side};
+use super::{FindingKind, PairFinding, PairReport, Severity, SeverityCounts, Side};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -129,7 +129,7 @@ type Marks = BTreeSet<(String, String, usize)>;
 pub fn write_html(hub: &Document, reports: &[PairReport], out: &mut impl Write) -> io::Result<()> {
     let pas: Vec<PairAlignment> = reports.iter().map(|r| r.alignment.clone()).collect();
     let rows = multiway(&pas);
-    let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    let counts = SeverityCounts::of(reports.iter().flat_map(|r| &r.findings));
     let placed = place(reports, &rows);
     let marks = cell_marks(&placed, &rows, reports.len() + 1);
 

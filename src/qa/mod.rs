@@ -127,7 +127,7 @@ pub fn sort_findings(findings: &mut Vec<PairFinding>) {
 
 /// Counts of findings by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
+pub struct SeverityCounts {
     /// Findings of severity error.
     pub error: usize,
     /// Findings of severity warning.
@@ -136,10 +136,10 @@ pub struct Counts {
     pub info: usize,
 }
 
-impl Counts {
+impl SeverityCounts {
     /// Counts the findings given.
-    pub fn of<'a>(findings: impl IntoIterator<Item = &'a PairFinding>) -> Counts {
-        let mut c = Counts::default();
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a PairFinding>) -> SeverityCounts {
+        let mut c = SeverityCounts::default();
         for f in findings {
             match f.severity {
                 Severity::Error => c.error += 1,
@@ -179,9 +179,9 @@ impl PairReport {
         }
     }
 
-    /// Counts by severity.
-    pub fn counts(&self) -> Counts {
-        Counts::of(&self.findings)
+    /// Counts of findings by severity.
+    pub fn counts(&self) -> SeverityCounts {
+        SeverityCounts::of(&self.findings)
     }
 }
 
@@ -192,7 +192,7 @@ pub const JSON_SCHEMA: &str = "sixalign-qa/1";
 struct JsonReport<'a> {
     schema: &'static str,
     hub: JsonHub<'a>,
-    counts: Counts,
+    counts: SeverityCounts,
     pairs: Vec<JsonPair<'a>>,
 }
 
@@ -211,7 +211,7 @@ struct JsonPair<'a> {
     other: &'a str,
     src_sentences: usize,
     tgt_sentences: usize,
-    counts: Counts,
+    counts: SeverityCounts,
     findings: &'a [PairFinding],
 }
 
@@ -225,7 +225,7 @@ pub fn write_json(hub: &Document, reports: &[PairReport], out: &mut impl Write) 
             lang: hub.lang,
             symbol: hub.symbol.as_deref(),
         },
-        counts: Counts::of(reports.iter().flat_map(|r| &r.findings)),
+        counts: SeverityCounts::of(reports.iter().flat_map(|r| &r.findings)),
         pairs: reports
             .iter()
             .map(|r| JsonPair {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use sixalign::Result;
 use sixalign::engine::Aligner;
 use sixalign::output::atomic;
-use sixalign::qa::{self, Counts, PairReport, Severity};
+use sixalign::qa::{self, PairReport, Severity, SeverityCounts};
 
 use super::args::QaArgs;
 use super::config::Terminal;
@@ -35,7 +35,7 @@ pub(crate) fn run(args: &QaArgs, term: Terminal) -> Result<ExitCode> {
         write_summary(&reports, style, &mut out)?;
     }
     out.flush()?;
-    let counts = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    let counts = SeverityCounts::of(reports.iter().flat_map(|r| &r.findings));
     Ok(exit::found_if(counts.error > 0))
 }
 
@@ -96,7 +96,7 @@ fn write_summary(reports: &[PairReport], style: Style, out: &mut impl Write) -> 
             )?;
         }
     }
-    let c = Counts::of(reports.iter().flat_map(|r| &r.findings));
+    let c = SeverityCounts::of(reports.iter().flat_map(|r| &r.findings));
     writeln!(out)?;
     let total = format!(
         "{} errors, {} warnings, {} info",
