@@ -96,7 +96,7 @@ impl Marks {
                 m.dash |= c == '-';
                 m.star |= c == '*';
                 m.y |= matches!(c, 'y' | 'Y');
-                if c.is_ascii_alphabetic() && !is_page_word_letter(c.to_ascii_lowercase()) {
+                if c.is_ascii_alphabetic() && !is_page_letter(c) {
                     m.page_letters_only = false;
                 }
             } else if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
@@ -104,12 +104,24 @@ impl Marks {
                 m.page_letters_only = false;
             } else if c.is_numeric() {
                 m.digits += 1;
-            } else if c.is_alphabetic() && !c.to_lowercase().all(is_page_word_letter) {
+            } else if c.is_alphabetic() && !is_page_letter(c) {
                 m.page_letters_only = false;
             }
         }
         Some(m)
     }
+}
+
+/// A letter of one of the page number pattern's words in any case the
+/// pattern's `(?i)` takes it in: lower-cased, or one of the few letters
+/// Unicode folds onto one (`ſ` onto `s`, the rounded Cyrillic `ᲃ` onto `с`,
+/// `ᲄ` `ᲅ` onto `т`).
+fn is_page_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return is_page_word_letter(c.to_ascii_lowercase());
+    }
+    matches!(c, 'ſ' | '\u{1C83}' | '\u{1C84}' | '\u{1C85}')
+        || c.to_lowercase().all(is_page_word_letter)
 }
 
 /// A letter (in lower case) of one of the page number pattern's words.
@@ -206,6 +218,32 @@ mod tests {
             || JOB_LINE.is_match(line)
             || BARCODE.is_match(line)
             || RECYCLE.is_match(line)
+    }
+
+    #[test]
+    fn every_character_the_page_pattern_folds_onto_its_letters_is_one() {
+        // The letters of the page number pattern's words, as its `(?i)`
+        // reads them: whatever character it takes for one, the sieve does.
+        let letters = Regex::new("(?i)^[pageáinofdsurстраницзالصفحة]$").unwrap();
+        let mut buf = [0u8; 4];
+        let mut taken = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if letters.is_match(c.encode_utf8(&mut buf)) {
+                taken += 1;
+                assert!(is_page_letter(c), "{c} U+{:04X}", c as u32);
+            }
+        }
+        assert!(taken > 40, "{taken}");
+        // "Please recycle" is asked only of a line with a `y`: no other
+        // character folds onto one.
+        let y = Regex::new("(?i)^y$").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(
+                y.is_match(c.encode_utf8(&mut buf)),
+                matches!(c, 'y' | 'Y'),
+                "{c}"
+            );
+        }
     }
 
     #[test]
