@@ -8,6 +8,13 @@
 //! anything else is asked of the standard test, so the answer is always
 //! the same. Shared with `build.rs` (std only).
 
+/// Whether `c` is a Han character: the CJK Unified Ideographs, their
+/// Extension A and the Compatibility Ideographs (the blocks the lexicon keys
+/// use). Every one is a letter, none a digit.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
 /// Whether `c` is alphabetic (exactly `c.is_alphabetic()`).
 #[inline]
 pub fn is_letter(c: char) -> bool {

@@ -64,10 +64,8 @@ pub fn is_stop(w: &str) -> bool {
 /// `resolutions`/`resolution` and `developing`/`development` meet.
 pub const STEM_CHARS: usize = 5;
 
-/// Whether `c` is a Han character (the CJK blocks the lexicon keys use).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
-}
+// Han characters are a language fact (`lang::letters`), shared with build.rs.
+pub use super::letters::is_han;
 
 /// The id of a stem: FNV-1a over its UTF-8 bytes, folded to 32 bits.
 /// Fixed across runs, threads and builds; two stems of one sentence pair

@@ -99,7 +99,7 @@ impl Marks {
                 if c.is_ascii_alphabetic() && !is_page_letter(c) {
                     m.page_letters_only = false;
                 }
-            } else if matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') {
+            } else if crate::lang::letters::is_han(c) {
                 // A Han character: a letter of no page word, and no digit.
                 m.page_letters_only = false;
             } else if c.is_numeric() {

@@ -605,7 +605,7 @@ fn has_digit(s: &str) -> bool {
         if c.is_ascii() {
             c.is_ascii_digit()
         } else {
-            !matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}') && c.is_numeric()
+            !crate::lang::letters::is_han(c) && c.is_numeric()
         }
     })
 }
